@@ -1,0 +1,240 @@
+//! Customers: who they are, how big, who looks after them, and whether we still have them.
+
+use super::ids::{ContactId, CustomerId, DeliverableId, StaffId};
+use super::money::Money;
+use super::{Instant, ms};
+use serde::{Deserialize, Serialize};
+
+/// How much effort an account gets; key accounts come first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Tier {
+    /// The accounts the business depends on.
+    Key,
+    /// Accounts expected to grow.
+    Growth,
+    /// Everyone else.
+    Standard,
+}
+
+impl Tier {
+    /// Every tier, most important first.
+    pub const ALL: [Tier; 3] = [Tier::Key, Tier::Growth, Tier::Standard];
+
+    /// The stable lower-case name used in files and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Key => "key",
+            Tier::Growth => "growth",
+            Tier::Standard => "standard",
+        }
+    }
+
+    /// Reads a tier as CRMs and people write it (`Key`, `Strategic`, `Tier 1`, `A`, ...).
+    pub fn parse(text: &str) -> Option<Tier> {
+        let t: String = text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        match t.as_str() {
+            "key" | "keyaccount" | "strategic" | "enterprise" | "tier1" | "t1" | "a"
+            | "platinum" | "1" => Some(Tier::Key),
+            "growth" | "tier2" | "t2" | "b" | "gold" | "midmarket" | "2" => Some(Tier::Growth),
+            "standard" | "tier3" | "t3" | "c" | "silver" | "bronze" | "smb" | "3" => {
+                Some(Tier::Standard)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A person at the customer we talk to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    /// Store-assigned id, unique across customers.
+    pub id: ContactId,
+    /// Full name.
+    pub name: String,
+    /// Job title or role in the relationship.
+    pub role: String,
+    /// Email address, possibly empty.
+    pub email: String,
+    /// Phone number as written, possibly empty.
+    pub phone: String,
+    /// Personality type and personal/professional notes for the pre-brief.
+    pub personality: String,
+}
+
+/// What the account manager tells our executive before an interview.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreBrief {
+    /// What has gone well.
+    pub successes: String,
+    /// What has gone wrong.
+    pub problems: String,
+    /// Open issues the executive should know about.
+    pub issues: String,
+    /// The customer's culture and personalities in general.
+    pub personality: String,
+}
+
+/// Whether we still serve the customer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lifecycle {
+    /// A current customer.
+    Active,
+    /// A customer we lost, with why (feeds the churn-reason counts).
+    Lost {
+        /// Why they left, in the account manager's words.
+        reason: String,
+        /// When the loss was recorded.
+        #[serde(with = "ms")]
+        at: Instant,
+    },
+}
+
+/// A customer account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Customer {
+    /// Store-assigned id.
+    pub id: CustomerId,
+    /// The id in the CRM it was imported from, if any; re-imports match on it first.
+    pub crm_id: Option<String>,
+    /// Company name.
+    pub name: String,
+    /// Size: annual contract value.
+    pub size: Money,
+    /// Effort class.
+    pub tier: Tier,
+    /// Market segment or industry.
+    pub segment: String,
+    /// Region or country.
+    pub region: String,
+    /// Owns the relationship; first to act on a low score.
+    pub account_manager: Option<StaffId>,
+    /// Sells to the customer; debriefed with the account manager.
+    pub salesperson: Option<StaffId>,
+    /// Joins the contact when the lowest score is 3.
+    pub service_manager: Option<StaffId>,
+    /// Our executive who usually conducts this customer's interviews.
+    pub executive_sponsor: Option<StaffId>,
+    /// People at the customer.
+    pub contacts: Vec<Contact>,
+    /// Pre-brief notes.
+    pub prebrief: PreBrief,
+    /// Active or lost.
+    pub lifecycle: Lifecycle,
+    /// Hidden from lists but kept with its history.
+    pub archived: bool,
+    /// When the record was created.
+    #[serde(with = "ms")]
+    pub created_at: Instant,
+    /// When the record last changed.
+    #[serde(with = "ms")]
+    pub updated_at: Instant,
+}
+
+impl Customer {
+    /// The name with case, punctuation and legal suffixes folded, so `ACME, Inc.` matches
+    /// `Acme Inc`. Used to match re-imported rows that carry no CRM id.
+    pub fn normalised_name(name: &str) -> String {
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let suffixes = [
+            "inc",
+            "incorporated",
+            "ltd",
+            "limited",
+            "llc",
+            "plc",
+            "gmbh",
+            "ag",
+            "sa",
+            "sas",
+            "bv",
+            "nv",
+            "co",
+            "corp",
+            "corporation",
+            "company",
+            "srl",
+            "spa",
+            "oy",
+            "ab",
+            "as",
+            "pty",
+            "kk",
+            "kg",
+        ];
+        let mut end = words.len();
+        while end > 1 && suffixes.contains(&words[end - 1].as_str()) {
+            end -= 1;
+        }
+        words[..end].join(" ")
+    }
+
+    /// Whether the customer is current (not lost, not archived).
+    pub fn is_current(&self) -> bool {
+        !self.archived && self.lifecycle == Lifecycle::Active
+    }
+
+    /// The contact with this id, if it belongs to this customer.
+    pub fn contact(&self, id: ContactId) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+}
+
+/// A major deliverable shipped to a customer; an interview becomes due after it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deliverable {
+    /// Store-assigned id.
+    pub id: DeliverableId,
+    /// Whose deliverable.
+    pub customer: CustomerId,
+    /// What was delivered, e.g. "Phase 2 go-live".
+    pub name: String,
+    /// When it was delivered.
+    #[serde(with = "ms")]
+    pub delivered_at: Instant,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tier_parses_crm_wordings() {
+        let cases = [
+            ("Key", Some(Tier::Key)),
+            ("Strategic", Some(Tier::Key)),
+            ("Tier 1", Some(Tier::Key)),
+            ("growth", Some(Tier::Growth)),
+            ("Mid-Market", Some(Tier::Growth)),
+            ("STANDARD", Some(Tier::Standard)),
+            ("tier-3", Some(Tier::Standard)),
+            ("gigantic", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(Tier::parse(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn normalised_names_fold_case_punctuation_and_legal_suffixes() {
+        let cases = [
+            ("ACME, Inc.", "acme"),
+            ("Acme Inc", "acme"),
+            ("Müller GmbH & Co. KG", "müller"),
+            ("Northwind Traders Ltd", "northwind traders"),
+            ("Co", "co"),
+            ("  Blue   Sky  ", "blue sky"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(Customer::normalised_name(name), want, "{name}");
+        }
+    }
+}

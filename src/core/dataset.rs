@@ -1,0 +1,78 @@
+//! Everything the rules and views read, loaded once from the store.
+
+use super::{
+    ActionItem, Customer, CustomerId, Deliverable, FollowUp, Interview, Snooze, Staff, StaffId,
+};
+use std::cmp::Ordering;
+
+/// All records except the timeline (which is read per customer).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dataset {
+    /// Our people.
+    pub staff: Vec<Staff>,
+    /// Customers, in id order.
+    pub customers: Vec<Customer>,
+    /// Interviews, in id order.
+    pub interviews: Vec<Interview>,
+    /// Follow-ups, in id order.
+    pub followups: Vec<FollowUp>,
+    /// Action items, in id order.
+    pub actions: Vec<ActionItem>,
+    /// Deliverables, in id order.
+    pub deliverables: Vec<Deliverable>,
+    /// Snoozes of queue items.
+    pub snoozes: Vec<Snooze>,
+}
+
+/// The order of the customer list: largest first, then by name, then id (total and stable).
+///
+/// Sizes in different currencies are compared by their amounts as they stand; hearback does
+/// not convert currencies.
+pub fn by_size_desc(a: &Customer, b: &Customer) -> Ordering {
+    b.size
+        .minor
+        .cmp(&a.size.minor)
+        .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+impl Dataset {
+    /// Whether the store holds nothing worth showing.
+    pub fn is_empty(&self) -> bool {
+        self.customers.is_empty() && self.staff.is_empty()
+    }
+
+    /// Customers that are not archived, largest first.
+    pub fn customers_by_size(&self) -> Vec<&Customer> {
+        let mut list: Vec<&Customer> = self.customers.iter().filter(|c| !c.archived).collect();
+        list.sort_by(|a, b| by_size_desc(a, b));
+        list
+    }
+
+    /// The staff member with this id.
+    pub fn staff_member(&self, id: StaffId) -> Option<&Staff> {
+        self.staff.iter().find(|s| s.id == id)
+    }
+
+    /// The name of a staff member, or an empty string.
+    pub fn staff_name(&self, id: Option<StaffId>) -> &str {
+        id.and_then(|id| self.staff_member(id))
+            .map_or("", |s| s.name.as_str())
+    }
+
+    /// The customer with this id.
+    pub fn customer(&self, id: CustomerId) -> Option<&Customer> {
+        self.customers.iter().find(|c| c.id == id)
+    }
+
+    /// A customer's interviews, oldest first by scheduled time.
+    pub fn interviews_of(&self, id: CustomerId) -> Vec<&Interview> {
+        let mut list: Vec<&Interview> = self
+            .interviews
+            .iter()
+            .filter(|i| i.customer == id)
+            .collect();
+        list.sort_by_key(|i| (i.scheduled_at, i.id));
+        list
+    }
+}

@@ -1,0 +1,42 @@
+//! The pure domain: types and rules of the feedback programme.
+//!
+//! Nothing in here touches the disk, the terminal or the clock: the current time is always a
+//! parameter. Every type that is stored derives serde and is encoded by `store::codec`; fields are
+//! only ever appended through a schema version bump, and enum variants are append-only.
+
+pub mod action;
+pub mod change;
+pub mod customer;
+pub mod dataset;
+pub mod followup;
+pub mod ids;
+pub mod interview;
+pub mod money;
+pub mod questions;
+pub mod sanitize;
+pub mod staff;
+pub mod timeline;
+
+pub use action::{ActionItem, ActionKind, ActionState};
+pub use change::{Change, ChangeSet};
+pub use customer::{Contact, Customer, Deliverable, Lifecycle, PreBrief, Tier};
+pub use dataset::Dataset;
+pub use followup::{FollowUp, FollowUpState, Snooze};
+pub use ids::{ActionId, ContactId, CustomerId, DeliverableId, FollowUpId, InterviewId, StaffId};
+pub use interview::{Answer, Interview, InterviewStatus, Score, Trigger};
+pub use money::Money;
+pub use questions::{Question, QuestionSet};
+pub use staff::{Role, Staff};
+pub use timeline::{EventKind, TimelineEvent};
+
+/// The instant type used everywhere: UTC, stored as milliseconds since the Unix epoch.
+pub type Instant = chrono::DateTime<chrono::Utc>;
+
+/// serde helpers that store instants as integer milliseconds (compact and fast to decode).
+pub mod ms {
+    pub use chrono::serde::ts_milliseconds::{deserialize, serialize};
+    /// The same for optional instants.
+    pub mod opt {
+        pub use chrono::serde::ts_milliseconds_option::{deserialize, serialize};
+    }
+}

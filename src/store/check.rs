@@ -1,0 +1,102 @@
+//! `hearback check`: decode every record and report counts and damage.
+
+use super::codec;
+use super::error::hex;
+use super::records::TreeName;
+use crate::core::{
+    ActionItem, Customer, Deliverable, FollowUp, Interview, Snooze, Staff, TimelineEvent,
+};
+use serde::de::DeserializeOwned;
+
+/// One damaged record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    /// The tree it is in.
+    pub tree: &'static str,
+    /// Its key in hex (empty if sled could not read the key).
+    pub key: String,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// What `check` found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    /// Records per tree that decoded fine, in tree order.
+    pub counts: Vec<(&'static str, usize)>,
+    /// Every problem found.
+    pub damage: Vec<Damage>,
+}
+
+impl CheckReport {
+    /// Whether nothing is damaged.
+    pub fn is_clean(&self) -> bool {
+        self.damage.is_empty()
+    }
+}
+
+pub(super) fn run(trees: &[sled::Tree]) -> CheckReport {
+    let mut report = CheckReport::default();
+    for name in TreeName::ALL {
+        let tree = &trees[name.slot()];
+        let ok = match name {
+            TreeName::Meta => count_raw(tree, name, &mut report.damage),
+            TreeName::Staff => count::<Staff>(tree, name, &mut report.damage),
+            TreeName::Customers => count::<Customer>(tree, name, &mut report.damage),
+            TreeName::Interviews => count::<Interview>(tree, name, &mut report.damage),
+            TreeName::FollowUps => count::<FollowUp>(tree, name, &mut report.damage),
+            TreeName::Actions => count::<ActionItem>(tree, name, &mut report.damage),
+            TreeName::Deliverables => count::<Deliverable>(tree, name, &mut report.damage),
+            TreeName::Snoozes => count::<Snooze>(tree, name, &mut report.damage),
+            TreeName::Timeline => count::<TimelineEvent>(tree, name, &mut report.damage),
+        };
+        report.counts.push((name.as_str(), ok));
+    }
+    report
+}
+
+fn count_raw(tree: &sled::Tree, name: TreeName, damage: &mut Vec<Damage>) -> usize {
+    tree.iter()
+        .filter(|item| match item {
+            Ok(_) => true,
+            Err(e) => {
+                damage.push(Damage {
+                    tree: name.as_str(),
+                    key: String::new(),
+                    reason: e.to_string(),
+                });
+                false
+            }
+        })
+        .count()
+}
+
+fn count<R: DeserializeOwned>(
+    tree: &sled::Tree,
+    name: TreeName,
+    damage: &mut Vec<Damage>,
+) -> usize {
+    let mut ok = 0;
+    for item in tree.iter() {
+        match item {
+            Ok((key, value)) => match codec::decode::<R>(&value) {
+                Ok(_) => ok += 1,
+                Err(e) => damage.push(Damage {
+                    tree: name.as_str(),
+                    key: hex(&key),
+                    reason: e.to_string(),
+                }),
+            },
+            Err(e) => {
+                damage.push(Damage {
+                    tree: name.as_str(),
+                    key: String::new(),
+                    reason: e.to_string(),
+                });
+                // A read error of the tree itself: further iteration would repeat it.
+                break;
+            }
+        }
+    }
+    ok
+}

@@ -1,0 +1,97 @@
+//! Store errors: typed here, worded for people at the edge (cli/runtime) with what to do.
+
+use super::codec::CodecError;
+use std::path::PathBuf;
+
+/// Everything that can go wrong opening, reading or writing the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another hearback has the data dir open.
+    #[error("hearback is already open on {dir}{}", holder.map(|p| format!(" (process {p})")).unwrap_or_default())]
+    Locked {
+        /// The data dir.
+        dir: PathBuf,
+        /// The pid of the holder, if known.
+        holder: Option<u32>,
+    },
+    /// The store was written by a newer hearback.
+    #[error(
+        "the store in {dir} has schema version {found}; this hearback understands up to {supported}"
+    )]
+    NewerSchema {
+        /// The data dir.
+        dir: PathBuf,
+        /// Version found.
+        found: u8,
+        /// Version this build writes.
+        supported: u8,
+    },
+    /// A record failed to decode.
+    #[error("damaged record in tree '{tree}' at key {key}: {source}")]
+    Record {
+        /// The sled tree.
+        tree: &'static str,
+        /// The key, in hex.
+        key: String,
+        /// What was wrong.
+        source: CodecError,
+    },
+    /// A record could not be encoded (too large).
+    #[error("cannot save {what}: {source}")]
+    Encode {
+        /// What was being saved.
+        what: String,
+        /// Why.
+        source: CodecError,
+    },
+    /// sled reported damage in its own files.
+    #[error("the store in {dir} is damaged: {detail}")]
+    Corrupt {
+        /// The data dir.
+        dir: PathBuf,
+        /// sled's description.
+        detail: String,
+    },
+    /// A file-system error.
+    #[error("{what} {}: {source}", path.display())]
+    Io {
+        /// What was being done.
+        what: &'static str,
+        /// The path involved.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// Any other sled error.
+    #[error("store error: {0}")]
+    Sled(String),
+}
+
+impl StoreError {
+    /// What the user can do about it; shown under the error.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            StoreError::Locked { .. } => {
+                "Close the other hearback first, or use another --data directory."
+            }
+            StoreError::NewerSchema { .. } => {
+                "Run the newer hearback, or export a backup with it (`hearback export all --format json`) and import that here."
+            }
+            StoreError::Record { .. } | StoreError::Corrupt { .. } => {
+                "Nothing was changed or deleted. Run `hearback check` for the full list of damage, and restore your last backup into a new directory with `hearback import backup FILE.json --data NEWDIR`."
+            }
+            StoreError::Encode { .. } => "Shorten the text and save again; nothing was written.",
+            StoreError::Io { .. } => {
+                "Check that the directory exists, is yours and the disk is not full."
+            }
+            StoreError::Sled(_) => {
+                "Nothing was acknowledged as saved. Retry; if it persists, run `hearback check`."
+            }
+        }
+    }
+}
+
+/// Hex of a key, for messages.
+pub fn hex(key: &[u8]) -> String {
+    key.iter().map(|b| format!("{b:02x}")).collect()
+}

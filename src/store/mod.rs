@@ -1,0 +1,347 @@
+//! The durable store: the only code that knows sled and bytes.
+//!
+//! Layout of a data dir (created 0700, it holds customer contact data):
+//! `DIR/hearback.lock` (one process at a time) and `DIR/store/` (sled 0.34.7).
+//! Every write goes through [`Store::commit`], which writes a [`ChangeSet`] as one sled
+//! transaction and returns only after `flush()` returned Ok **and** the data file was
+//! `fdatasync`ed: sled's flush on Linux is `sync_file_range`, which does not survive power loss.
+
+mod check;
+pub mod codec;
+mod error;
+pub mod keys;
+mod lock;
+mod records;
+
+pub use check::{CheckReport, Damage};
+pub use error::{StoreError, hex};
+pub use records::{Record, TreeName};
+
+use crate::core::{Change, ChangeSet, CustomerId, Dataset, TimelineEvent};
+use lock::{DirLock, LockError};
+use sled::Transactional;
+use std::fs::{DirBuilder, File, OpenOptions};
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// What runs after sled's flush to make the data file durable; replaceable so tests can prove
+/// that a failed sync is never acknowledged.
+pub type SyncHook = Arc<dyn Fn(&File) -> std::io::Result<()> + Send + Sync>;
+
+/// How to open the store.
+#[derive(Clone)]
+pub struct StoreOptions {
+    /// sled's page cache in bytes. sled's default is 1 GiB; a console kept open all day next to
+    /// other tools should not hold that much.
+    pub cache_capacity: u64,
+    /// The durability barrier after flush; `None` means `fdatasync` of the data file.
+    pub sync_hook: Option<SyncHook>,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            cache_capacity: 64 * 1024 * 1024,
+            sync_hook: None,
+        }
+    }
+}
+
+/// Proof that a commit is on disk; only [`Store::commit`] makes one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Durable {
+    /// How many records were written.
+    pub records: usize,
+}
+
+/// An open store. Dropping it releases the lock.
+pub struct Store {
+    dir: PathBuf,
+    db: sled::Db,
+    trees: Vec<sled::Tree>,
+    data_file: File,
+    sync_hook: Option<SyncHook>,
+    _lock: DirLock,
+}
+
+const SCHEMA_KEY: &[u8] = b"schema_version";
+
+fn io_err<'a>(
+    what: &'static str,
+    path: &'a Path,
+) -> impl FnOnce(std::io::Error) -> StoreError + 'a {
+    move |source| StoreError::Io {
+        what,
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in `dir` with default options.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        Store::open_with(dir, StoreOptions::default())
+    }
+
+    /// Opens (creating if needed) the store in `dir`.
+    pub fn open_with(dir: &Path, options: StoreOptions) -> Result<Store, StoreError> {
+        if !dir.exists() {
+            DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .map_err(io_err("cannot create data directory", dir))?;
+        }
+        let lock = DirLock::acquire(dir).map_err(|e| match e {
+            LockError::Held(holder) => StoreError::Locked {
+                dir: dir.to_path_buf(),
+                holder,
+            },
+            LockError::Io(source) => StoreError::Io {
+                what: "cannot lock",
+                path: dir.join("hearback.lock"),
+                source,
+            },
+        })?;
+        let sled_dir = dir.join("store");
+        let fresh = !sled_dir.exists();
+        let db = sled::Config::new()
+            .path(&sled_dir)
+            .cache_capacity(options.cache_capacity)
+            .open()
+            .map_err(|e| map_sled(dir, e))?;
+        std::fs::set_permissions(&sled_dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(io_err("cannot restrict permissions of", &sled_dir))?;
+        let trees = TreeName::ALL
+            .iter()
+            .map(|t| db.open_tree(t.as_str()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| map_sled(dir, e))?;
+        let data_path = sled_dir.join("db");
+        let data_file = OpenOptions::new()
+            .write(true)
+            .open(&data_path)
+            .map_err(io_err("cannot open data file", &data_path))?;
+        let store = Store {
+            dir: dir.to_path_buf(),
+            db,
+            trees,
+            data_file,
+            sync_hook: options.sync_hook,
+            _lock: lock,
+        };
+        store.check_schema()?;
+        if fresh {
+            // Make the new files' directory entries durable too.
+            for d in [dir, sled_dir.as_path()] {
+                File::open(d)
+                    .and_then(|f| f.sync_all())
+                    .map_err(io_err("cannot sync directory", d))?;
+            }
+        }
+        Ok(store)
+    }
+
+    fn check_schema(&self) -> Result<(), StoreError> {
+        let meta = self.tree(TreeName::Meta);
+        match meta.get(SCHEMA_KEY).map_err(|e| map_sled(&self.dir, e))? {
+            Some(v) => {
+                let found = v.first().copied().unwrap_or(0);
+                if found > codec::SCHEMA_VERSION {
+                    return Err(StoreError::NewerSchema {
+                        dir: self.dir.clone(),
+                        found,
+                        supported: codec::SCHEMA_VERSION,
+                    });
+                }
+                Ok(())
+            }
+            None => {
+                meta.insert(SCHEMA_KEY, &[codec::SCHEMA_VERSION])
+                    .map_err(|e| map_sled(&self.dir, e))?;
+                self.flush_durable()
+            }
+        }
+    }
+
+    /// The data dir.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn tree(&self, name: TreeName) -> &sled::Tree {
+        &self.trees[name.slot()]
+    }
+
+    /// Whether there are no customers and no staff.
+    pub fn is_empty(&self) -> bool {
+        self.tree(TreeName::Customers).is_empty() && self.tree(TreeName::Staff).is_empty()
+    }
+
+    /// A fresh id, unique in this store for its lifetime (never 0).
+    pub fn next_id(&self) -> Result<u64, StoreError> {
+        Ok(self.db.generate_id().map_err(|e| map_sled(&self.dir, e))? + 1)
+    }
+
+    /// `n` fresh ids.
+    pub fn next_ids(&self, n: usize) -> Result<Vec<u64>, StoreError> {
+        (0..n).map(|_| self.next_id()).collect()
+    }
+
+    /// Writes every record of `set` in one transaction, then makes it durable. Returns only once
+    /// the data is on disk: callers may tell the user "saved" when, and only when, this is Ok.
+    pub fn commit(&self, set: &ChangeSet) -> Result<Durable, StoreError> {
+        let writes = set
+            .changes
+            .iter()
+            .map(|c| self.encode_change(c))
+            .collect::<Result<Vec<_>, _>>()?;
+        let trees: &[sled::Tree] = &self.trees;
+        trees
+            .transaction(|tx| {
+                for w in &writes {
+                    tx[w.slot].insert(w.key.as_slice(), w.value.as_slice())?;
+                }
+                Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| match e {
+                sled::transaction::TransactionError::Abort(()) => {
+                    StoreError::Sled("transaction aborted".into())
+                }
+                sled::transaction::TransactionError::Storage(e) => map_sled(&self.dir, e),
+            })?;
+        self.flush_durable()?;
+        Ok(Durable {
+            records: writes.len(),
+        })
+    }
+
+    fn encode_change(&self, change: &Change) -> Result<Write, StoreError> {
+        match change {
+            Change::Staff(r) => encode_write(r),
+            Change::Customer(r) => encode_write(r),
+            Change::Interview(r) => encode_write(r),
+            Change::FollowUp(r) => encode_write(r),
+            Change::Action(r) => encode_write(r),
+            Change::Deliverable(r) => encode_write(r),
+            Change::Snooze(r) => encode_write(r),
+            Change::Event(r) => {
+                let mut w = encode_write(r)?;
+                w.key.extend_from_slice(&keys::id_key(self.next_id()?));
+                Ok(w)
+            }
+        }
+    }
+
+    /// sled's flush, then the fdatasync that sled does not do.
+    fn flush_durable(&self) -> Result<(), StoreError> {
+        self.db.flush().map_err(|e| map_sled(&self.dir, e))?;
+        let synced = match &self.sync_hook {
+            Some(hook) => hook(&self.data_file),
+            None => self.data_file.sync_data(),
+        };
+        synced.map_err(|source| StoreError::Io {
+            what: "cannot make durable",
+            path: self.dir.join("store/db"),
+            source,
+        })
+    }
+
+    /// Every record of one type, in key order. Fails on the first damaged record, naming it.
+    pub fn all<R: Record>(&self) -> Result<Vec<R>, StoreError> {
+        let tree = self.tree(R::TREE);
+        let mut out = Vec::with_capacity(tree.len());
+        for item in tree.iter() {
+            let (key, value) = item.map_err(|e| map_sled(&self.dir, e))?;
+            out.push(decode_at(R::TREE, &key, &value)?);
+        }
+        Ok(out)
+    }
+
+    /// One record by id key.
+    pub fn get<R: Record>(&self, id: u64) -> Result<Option<R>, StoreError> {
+        let key = keys::id_key(id);
+        match self
+            .tree(R::TREE)
+            .get(key)
+            .map_err(|e| map_sled(&self.dir, e))?
+        {
+            Some(value) => decode_at(R::TREE, &key, &value).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Everything but the timeline.
+    pub fn load(&self) -> Result<Dataset, StoreError> {
+        Ok(Dataset {
+            staff: self.all()?,
+            customers: self.all()?,
+            interviews: self.all()?,
+            followups: self.all()?,
+            actions: self.all()?,
+            deliverables: self.all()?,
+            snoozes: self.all()?,
+        })
+    }
+
+    /// One customer's timeline, oldest first.
+    pub fn timeline(&self, customer: CustomerId) -> Result<Vec<TimelineEvent>, StoreError> {
+        let tree = self.tree(TreeName::Timeline);
+        tree.scan_prefix(keys::id_key(customer.0))
+            .map(|item| {
+                let (key, value) = item.map_err(|e| map_sled(&self.dir, e))?;
+                decode_at(TreeName::Timeline, &key, &value)
+            })
+            .collect()
+    }
+
+    /// Decodes every record of every tree and reports counts and damage; never stops early.
+    pub fn check(&self) -> CheckReport {
+        check::run(&self.trees)
+    }
+}
+
+struct Write {
+    slot: usize,
+    key: Vec<u8>,
+    value: Vec<u8>,
+}
+
+fn encode_write<R: Record>(record: &R) -> Result<Write, StoreError> {
+    let value = codec::encode(record).map_err(|source| StoreError::Encode {
+        what: record.label(),
+        source,
+    })?;
+    Ok(Write {
+        slot: R::TREE.slot(),
+        key: record.key(),
+        value,
+    })
+}
+
+fn decode_at<R: Record>(tree: TreeName, key: &[u8], value: &[u8]) -> Result<R, StoreError> {
+    codec::decode(value).map_err(|source| StoreError::Record {
+        tree: tree.as_str(),
+        key: hex(key),
+        source,
+    })
+}
+
+fn map_sled(dir: &Path, e: sled::Error) -> StoreError {
+    match e {
+        sled::Error::Corruption { at, .. } => StoreError::Corrupt {
+            dir: dir.to_path_buf(),
+            detail: match at {
+                Some(at) => format!("sled found corruption at {at:?}"),
+                None => "sled found corruption".into(),
+            },
+        },
+        sled::Error::Io(source) => StoreError::Io {
+            what: "store I/O failed in",
+            path: dir.join("store"),
+            source,
+        },
+        other => StoreError::Sled(other.to_string()),
+    }
+}
