@@ -4,4 +4,6 @@
 //! The binary is a thin shell over this library so tests build everything without a terminal.
 
 pub mod core;
+pub mod demo;
+pub mod io;
 pub mod store;

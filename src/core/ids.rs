@@ -63,6 +63,51 @@ pub fn parse_id_number(text: &str, prefix: char) -> Option<u64> {
     digits.parse().ok()
 }
 
+/// Hands out fresh ids, one id space shared by every record type.
+///
+/// Ids come from the data itself (one past the largest id in use), which keeps the core pure and
+/// the demo deterministic; hearback has a single writer per data dir (the store lock), and
+/// records are archived, never deleted, so an id is never handed out twice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdAllocator {
+    next: u64,
+}
+
+impl IdAllocator {
+    /// An allocator whose first id is `first` (at least 1).
+    pub fn starting_at(first: u64) -> IdAllocator {
+        IdAllocator { next: first.max(1) }
+    }
+
+    /// An allocator for ids above every id in `data`.
+    pub fn after(data: &crate::core::Dataset) -> IdAllocator {
+        let max = data
+            .staff
+            .iter()
+            .map(|s| s.id.0)
+            .chain(data.customers.iter().map(|c| c.id.0))
+            .chain(
+                data.customers
+                    .iter()
+                    .flat_map(|c| c.contacts.iter().map(|p| p.id.0)),
+            )
+            .chain(data.interviews.iter().map(|i| i.id.0))
+            .chain(data.followups.iter().map(|f| f.id.0))
+            .chain(data.actions.iter().map(|a| a.id.0))
+            .chain(data.deliverables.iter().map(|d| d.id.0))
+            .max()
+            .unwrap_or(0);
+        IdAllocator::starting_at(max.saturating_add(1))
+    }
+
+    /// The next fresh id.
+    pub fn next_id(&mut self) -> u64 {
+        let id = self.next;
+        self.next = self.next.saturating_add(1);
+        id
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +120,21 @@ mod tests {
         assert_eq!(parse_id_number(" 12 ", 'C'), Some(12));
         assert_eq!(parse_id_number("X12", 'C'), None);
         assert_eq!(parse_id_number("", 'C'), None);
+    }
+
+    #[test]
+    fn allocator_starts_above_every_id_in_use() {
+        let mut data = crate::core::Dataset::default();
+        assert_eq!(IdAllocator::after(&data).next_id(), 1);
+        data.staff.push(crate::core::Staff {
+            id: StaffId(41),
+            name: "A".into(),
+            email: None,
+            roles: vec![],
+            bio: String::new(),
+            active: true,
+        });
+        let mut ids = IdAllocator::after(&data);
+        assert_eq!((ids.next_id(), ids.next_id()), (42, 43));
     }
 }

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod change;
 pub mod customer;
+pub mod customer_import;
 pub mod dataset;
 pub mod followup;
 pub mod ids;
@@ -22,7 +23,9 @@ pub use change::{Change, ChangeSet};
 pub use customer::{Contact, Customer, Deliverable, Lifecycle, PreBrief, Tier};
 pub use dataset::Dataset;
 pub use followup::{FollowUp, FollowUpState, Snooze};
-pub use ids::{ActionId, ContactId, CustomerId, DeliverableId, FollowUpId, InterviewId, StaffId};
+pub use ids::{
+    ActionId, ContactId, CustomerId, DeliverableId, FollowUpId, IdAllocator, InterviewId, StaffId,
+};
 pub use interview::{Answer, Interview, InterviewStatus, Score, Trigger};
 pub use money::Money;
 pub use questions::{Question, QuestionSet};

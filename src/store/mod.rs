@@ -179,14 +179,10 @@ impl Store {
         self.tree(TreeName::Customers).is_empty() && self.tree(TreeName::Staff).is_empty()
     }
 
-    /// A fresh id, unique in this store for its lifetime (never 0).
-    pub fn next_id(&self) -> Result<u64, StoreError> {
-        Ok(self.db.generate_id().map_err(|e| map_sled(&self.dir, e))? + 1)
-    }
-
-    /// `n` fresh ids.
-    pub fn next_ids(&self, n: usize) -> Result<Vec<u64>, StoreError> {
-        (0..n).map(|_| self.next_id()).collect()
+    /// A sequence number unique in this store for its lifetime: the last part of timeline keys,
+    /// so two events at the same millisecond never overwrite each other.
+    fn next_sequence(&self) -> Result<u64, StoreError> {
+        self.db.generate_id().map_err(|e| map_sled(&self.dir, e))
     }
 
     /// Writes every record of `set` in one transaction, then makes it durable. Returns only once
@@ -228,7 +224,8 @@ impl Store {
             Change::Snooze(r) => encode_write(r),
             Change::Event(r) => {
                 let mut w = encode_write(r)?;
-                w.key.extend_from_slice(&keys::id_key(self.next_id()?));
+                w.key
+                    .extend_from_slice(&keys::id_key(self.next_sequence()?));
                 Ok(w)
             }
         }

@@ -1,0 +1,1 @@
+//! Deterministic, realistic sample data for `hearback demo`.

@@ -1,0 +1,1 @@
+//! Reading customer lists exported by CRMs (HubSpot, Salesforce, Zoho) or written by hand.

@@ -1,0 +1,1 @@
+//! Matching CSV column headers to our fields: case- and punctuation-insensitive, with synonyms.
