@@ -16,6 +16,7 @@ pub mod money;
 pub mod questions;
 pub mod sanitize;
 pub mod staff;
+pub mod summary;
 pub mod timeline;
 
 pub use action::{ActionItem, ActionKind, ActionState};

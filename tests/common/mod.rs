@@ -1,0 +1,141 @@
+//! Fixed sample records shared by the integration tests.
+#![allow(dead_code)]
+
+use chrono::{TimeZone, Utc};
+use hearback::core::*;
+
+/// A fixed instant: 2026-11-23 09:00 UTC plus `minutes`.
+pub fn at(minutes: i64) -> Instant {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().expect("valid") + chrono::Duration::minutes(minutes)
+}
+
+pub fn staff(id: u64, name: &str, roles: Vec<Role>) -> Staff {
+    Staff { id: StaffId(id), name: name.into(), email: Some(format!("{}@ours.example", id)), roles, bio: "Twenty years in logistics.".into(), active: true }
+}
+
+pub fn customer(id: u64, name: &str, minor: i64) -> Customer {
+    Customer {
+        id: CustomerId(id),
+        crm_id: Some(format!("HS-{id}")),
+        name: name.into(),
+        size: Money::new(minor, "USD"),
+        tier: Tier::Key,
+        segment: "Logistics".into(),
+        region: "EMEA".into(),
+        account_manager: Some(StaffId(1)),
+        salesperson: Some(StaffId(2)),
+        service_manager: None,
+        executive_sponsor: Some(StaffId(3)),
+        contacts: vec![Contact {
+            id: ContactId(id * 100),
+            name: "Ada Byrne".into(),
+            role: "COO".into(),
+            email: "ada@acme.example".into(),
+            phone: "+44 20 7946 0000".into(),
+            personality: "Direct; wants numbers first.".into(),
+        }],
+        prebrief: PreBrief { successes: "On-time go-live".into(), problems: "Invoice errors".into(), issues: "Renewal in Q2".into(), personality: "Formal".into() },
+        lifecycle: Lifecycle::Lost { reason: "Price".into(), at: at(5) },
+        archived: false,
+        created_at: at(0),
+        updated_at: at(1),
+    }
+}
+
+pub fn interview(id: u64, customer: u64) -> Interview {
+    Interview {
+        id: InterviewId(id),
+        customer: CustomerId(customer),
+        contact: Some(ContactId(customer * 100)),
+        executive: Some(StaffId(3)),
+        trigger: Trigger::Deliverable { name: "Phase 2 go-live".into() },
+        scheduled_at: at(0),
+        duration_minutes: 30,
+        location: None,
+        invitation_sent_at: Some(at(-10_000)),
+        bio_sent_at: None,
+        prebriefed_at: Some(at(-1_000)),
+        status: InterviewStatus::Completed,
+        started_at: Some(at(0)),
+        completed_at: Some(at(31)),
+        answers: (1..=6u8)
+            .map(|n| Answer {
+                question_key: format!("q{n}"),
+                question: format!("Question {n}?"),
+                score: if n == 4 { None } else { Score::new(n.min(5)) },
+                comment: format!("comment {n} with ünïcode"),
+                about_individual: n == 2,
+            })
+            .collect(),
+        significant_issue: true,
+        acknowledged_at: Some(at(40)),
+        debriefed_at: None,
+        executives_informed_at: None,
+        reported_at: None,
+        disseminated_at: None,
+        notes: "Met at their Leeds office.".into(),
+    }
+}
+
+pub fn followup(id: u64) -> FollowUp {
+    FollowUp {
+        id: FollowUpId(id),
+        customer: CustomerId(10),
+        interview: InterviewId(20),
+        severity: Score::new(2).expect("valid"),
+        low_questions: vec!["q1".into(), "q2".into()],
+        owner: Some(StaffId(1)),
+        participants: vec![StaffId(1), StaffId(4)],
+        state: FollowUpState::Contacted,
+        opened_at: at(31),
+        contacted_at: Some(at(600)),
+        context: "Invoices were sent to the old address.".into(),
+        report_committed_at: None,
+        report_presented_at: None,
+        closed_at: None,
+    }
+}
+
+pub fn action(id: u64) -> ActionItem {
+    ActionItem {
+        id: ActionId(id),
+        customer: CustomerId(10),
+        followup: Some(FollowUpId(30)),
+        interview: Some(InterviewId(20)),
+        kind: ActionKind::Preventive,
+        title: "Verify billing address on every renewal".into(),
+        detail: "Add a check to the renewal checklist.".into(),
+        owner: Some(StaffId(1)),
+        due: Some(at(20_000)),
+        state: ActionState::Doing,
+        created_at: at(700),
+        done_at: None,
+        followed_up_at: None,
+    }
+}
+
+pub fn deliverable(id: u64) -> Deliverable {
+    Deliverable { id: DeliverableId(id), customer: CustomerId(10), name: "Warehouse system go-live".into(), delivered_at: at(-20_000) }
+}
+
+pub fn snooze() -> Snooze {
+    Snooze { item_key: "debrief:I20".into(), customer: CustomerId(10), until: at(2_000), reason: "AM on leave until Monday".into(), by: Some(StaffId(1)), at: at(100) }
+}
+
+pub fn event(minutes: i64) -> TimelineEvent {
+    TimelineEvent { customer: CustomerId(10), at: at(minutes), actor: "Dana Reyes".into(), kind: EventKind::InterviewCompleted, summary: "Interview I20 completed, lowest score 1".into(), reference: Some("I20".into()) }
+}
+
+/// One of every record type.
+pub fn one_of_each() -> ChangeSet {
+    let mut set = ChangeSet::new();
+    set.push(Change::Staff(staff(1, "Dana Reyes", vec![Role::AccountManager, Role::Executive])));
+    set.push(Change::Customer(customer(10, "Acme Freight", 125_000_000)));
+    set.push(Change::Interview(interview(20, 10)));
+    set.push(Change::FollowUp(followup(30)));
+    set.push(Change::Action(action(40)));
+    set.push(Change::Deliverable(deliverable(50)));
+    set.push(Change::Snooze(snooze()));
+    set.push(Change::Event(event(31)));
+    set
+}
