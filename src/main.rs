@@ -1,1 +1,5 @@
-fn main() {}
+//! The `hearback` binary: a thin shell over the library.
+
+fn main() -> std::process::ExitCode {
+    hearback::cli::main()
+}

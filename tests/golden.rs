@@ -13,21 +13,41 @@ use std::fmt::Debug;
 use std::path::PathBuf;
 
 fn check<T: Serialize + DeserializeOwned + PartialEq + Debug>(name: &str, value: T) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v1").join(format!("{name}.bin"));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/v1")
+        .join(format!("{name}.bin"));
     let encoded = codec::encode(&value).expect("encodes");
     if std::env::var_os("HEARBACK_BLESS").is_some() {
         std::fs::write(&path, &encoded).expect("writes golden file");
     }
-    let golden = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e} (bless with HEARBACK_BLESS=1)", path.display()));
+    let golden = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (bless with HEARBACK_BLESS=1)", path.display()));
     assert_eq!(golden[0], 1, "{name}: golden files are schema version 1");
-    let decoded: T = codec::decode(&golden).unwrap_or_else(|e| panic!("{name}: stored v1 bytes no longer decode: {e}"));
-    assert_eq!(decoded, value, "{name}: v1 bytes decode to a different value");
-    assert_eq!(encoded, golden, "{name}: the encoding changed; bump the schema version and add a migration");
+    let decoded: T = codec::decode(&golden)
+        .unwrap_or_else(|e| panic!("{name}: stored v1 bytes no longer decode: {e}"));
+    assert_eq!(
+        decoded, value,
+        "{name}: v1 bytes decode to a different value"
+    );
+    assert_eq!(
+        encoded, golden,
+        "{name}: the encoding changed; bump the schema version and add a migration"
+    );
 }
 
 #[test]
 fn staff_v1() {
-    check("staff", staff(1, "Dana Reyes", vec![hearback::core::Role::AccountManager, hearback::core::Role::President]));
+    check(
+        "staff",
+        staff(
+            1,
+            "Dana Reyes",
+            vec![
+                hearback::core::Role::AccountManager,
+                hearback::core::Role::President,
+            ],
+        ),
+    );
 }
 
 #[test]

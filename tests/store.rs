@@ -23,13 +23,19 @@ fn committed_records_are_there_after_reopening() {
     }
     let store = Store::open(&path).expect("reopens");
     let data = store.load().expect("loads");
-    assert_eq!(data.customers, vec![customer(10, "Acme Freight", 125_000_000)]);
+    assert_eq!(
+        data.customers,
+        vec![customer(10, "Acme Freight", 125_000_000)]
+    );
     assert_eq!(data.interviews, vec![interview(20, 10)]);
     assert_eq!(data.followups, vec![followup(30)]);
     assert_eq!(data.actions, vec![action(40)]);
     assert_eq!(data.deliverables, vec![deliverable(50)]);
     assert_eq!(data.snoozes, vec![snooze()]);
-    assert_eq!(store.timeline(CustomerId(10)).expect("timeline"), vec![event(31)]);
+    assert_eq!(
+        store.timeline(CustomerId(10)).expect("timeline"),
+        vec![event(31)]
+    );
     assert!(store.check().is_clean());
 }
 
@@ -62,24 +68,42 @@ fn a_second_open_is_refused_and_touches_nothing() {
     assert!(started.elapsed() < std::time::Duration::from_secs(1));
     assert_eq!(first.load().expect("still loads").customers.len(), 1);
     drop(first);
-    assert!(Store::open(&path).is_ok(), "the lock is released when the store is dropped");
+    assert!(
+        Store::open(&path).is_ok(),
+        "the lock is released when the store is dropped"
+    );
 }
 
 #[test]
 fn the_lock_message_names_the_directory() {
-    let err = StoreError::Locked { dir: "/data/hb".into(), holder: Some(42) };
-    assert_eq!(err.to_string(), "hearback is already open on /data/hb (process 42)");
+    let err = StoreError::Locked {
+        dir: "/data/hb".into(),
+        holder: Some(42),
+    };
+    assert_eq!(
+        err.to_string(),
+        "hearback is already open on /data/hb (process 42)"
+    );
 }
 
 #[test]
 fn a_failed_durability_barrier_is_never_acknowledged() {
     let dir = temp();
-    let failing: hearback::store::SyncHook = Arc::new(|_| Err(std::io::Error::other("disk on fire")));
+    let failing: hearback::store::SyncHook =
+        Arc::new(|_| Err(std::io::Error::other("disk on fire")));
     let healthy = Store::open(&dir.path().join("data")).expect("opens");
     drop(healthy); // schema written with the real barrier
-    let store = Store::open_with(&dir.path().join("data"), StoreOptions { sync_hook: Some(failing), ..StoreOptions::default() })
-        .expect("opens");
-    let err = store.commit(&one_of_each()).expect_err("must not acknowledge");
+    let store = Store::open_with(
+        &dir.path().join("data"),
+        StoreOptions {
+            sync_hook: Some(failing),
+            ..StoreOptions::default()
+        },
+    )
+    .expect("opens");
+    let err = store
+        .commit(&one_of_each())
+        .expect_err("must not acknowledge");
     assert!(err.to_string().contains("disk on fire"), "{err}");
 }
 
@@ -92,8 +116,14 @@ fn the_barrier_runs_after_every_commit() {
         seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         file.sync_data()
     });
-    let store = Store::open_with(&dir.path().join("data"), StoreOptions { sync_hook: Some(hook), ..StoreOptions::default() })
-        .expect("opens");
+    let store = Store::open_with(
+        &dir.path().join("data"),
+        StoreOptions {
+            sync_hook: Some(hook),
+            ..StoreOptions::default()
+        },
+    )
+    .expect("opens");
     let before = calls.load(std::sync::atomic::Ordering::SeqCst);
     store.commit(&one_of_each()).expect("commits");
     store.commit(&one_of_each()).expect("commits");
@@ -111,7 +141,10 @@ fn an_oversized_record_fails_the_whole_change_set() {
     let err = store.commit(&set).expect_err("too large");
     assert!(matches!(err, StoreError::Encode { .. }), "{err}");
     assert!(err.to_string().contains("I21"), "{err}");
-    assert!(store.load().expect("loads").customers.is_empty(), "nothing of the set was written");
+    assert!(
+        store.load().expect("loads").customers.is_empty(),
+        "nothing of the set was written"
+    );
 }
 
 #[test]
@@ -123,7 +156,13 @@ fn records_come_back_in_numeric_id_order() {
         set.push(Change::Customer(customer(id, "C", 1)));
     }
     store.commit(&set).expect("commits");
-    let ids: Vec<u64> = store.load().expect("loads").customers.iter().map(|c| c.id.0).collect();
+    let ids: Vec<u64> = store
+        .load()
+        .expect("loads")
+        .customers
+        .iter()
+        .map(|c| c.id.0)
+        .collect();
     assert_eq!(ids, [1, 2, 255, 256, 65_536]);
 }
 
@@ -139,16 +178,27 @@ fn timeline_events_at_the_same_instant_are_all_kept_in_order() {
     }
     set.push(Change::Event(event(-60)));
     store.commit(&set).expect("commits");
-    let summaries: Vec<String> = store.timeline(CustomerId(10)).expect("reads").into_iter().map(|e| e.summary).collect();
+    let summaries: Vec<String> = store
+        .timeline(CustomerId(10))
+        .expect("reads")
+        .into_iter()
+        .map(|e| e.summary)
+        .collect();
     assert_eq!(summaries.len(), 6);
     assert_eq!(summaries[0], event(-60).summary);
-    assert_eq!(&summaries[1..], ["event 0", "event 1", "event 2", "event 3", "event 4"]);
+    assert_eq!(
+        &summaries[1..],
+        ["event 0", "event 1", "event 2", "event 3", "event 4"]
+    );
 }
 
 /// Overwrites one value behind the store's back, as disk damage would.
 fn damage(path: &std::path::Path, tree: &str, key: &[u8], value: &[u8]) {
     let db = sled::open(path.join("store")).expect("raw open");
-    db.open_tree(tree).expect("tree").insert(key, value).expect("insert");
+    db.open_tree(tree)
+        .expect("tree")
+        .insert(key, value)
+        .expect("insert");
     db.flush().expect("flush");
 }
 
@@ -186,7 +236,16 @@ fn garbage_of_every_length_never_panics_the_loader() {
     let dir = temp();
     let path = dir.path().join("data");
     drop(Store::open(&path).expect("opens"));
-    for (n, junk) in [vec![], vec![1], vec![1, 2, 3, 4, 5], vec![0xff; 64], b"not a record at all".to_vec()].iter().enumerate() {
+    for (n, junk) in [
+        vec![],
+        vec![1],
+        vec![1, 2, 3, 4, 5],
+        vec![0xff; 64],
+        b"not a record at all".to_vec(),
+    ]
+    .iter()
+    .enumerate()
+    {
         damage(&path, "interviews", &(n as u64).to_be_bytes(), junk);
     }
     let store = Store::open(&path).expect("opens");
@@ -199,7 +258,12 @@ fn a_store_from_a_newer_hearback_is_refused() {
     let dir = temp();
     let path = dir.path().join("data");
     drop(Store::open(&path).expect("opens"));
-    damage(&path, "meta", b"schema_version", &[codec::SCHEMA_VERSION + 1]);
+    damage(
+        &path,
+        "meta",
+        b"schema_version",
+        &[codec::SCHEMA_VERSION + 1],
+    );
     match Store::open(&path) {
         Err(StoreError::NewerSchema { found, .. }) => assert_eq!(found, codec::SCHEMA_VERSION + 1),
         Err(other) => panic!("wrong error: {other}"),

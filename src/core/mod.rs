@@ -5,16 +5,27 @@
 //! only ever appended through a schema version bump, and enum variants are append-only.
 
 pub mod action;
+pub mod action_flow;
+pub mod business_time;
 pub mod change;
+pub mod completion;
+pub mod countdown;
 pub mod customer;
 pub mod customer_import;
 pub mod dataset;
 pub mod followup;
+pub mod followup_flow;
 pub mod ids;
 pub mod interview;
+pub mod interview_flow;
 pub mod money;
+mod obligations;
+pub mod policy;
 pub mod questions;
+pub mod queue;
+pub mod risk;
 pub mod sanitize;
+pub mod spacing;
 pub mod staff;
 pub mod summary;
 pub mod timeline;

@@ -73,11 +73,18 @@ pub fn customer_summaries(data: &Dataset, cadence_months: u32) -> Vec<CustomerSu
                 (Some(&t), _) => NextInterview::Scheduled(t),
                 (None, Some(i)) => {
                     let from = completed_or_scheduled(i);
-                    NextInterview::DueBy(from.checked_add_months(Months::new(cadence_months)).unwrap_or(from))
+                    NextInterview::DueBy(
+                        from.checked_add_months(Months::new(cadence_months))
+                            .unwrap_or(from),
+                    )
                 }
                 (None, None) => NextInterview::Never,
             };
-            CustomerSummary { customer, last_completed, next }
+            CustomerSummary {
+                customer,
+                last_completed,
+                next,
+            }
         })
         .collect()
 }
@@ -89,13 +96,13 @@ fn completed_or_scheduled(i: &Interview) -> Instant {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{
-        CustomerId, InterviewId, Lifecycle, Money, PreBrief, Tier, Trigger,
-    };
+    use crate::core::{CustomerId, InterviewId, Lifecycle, Money, PreBrief, Tier, Trigger};
     use chrono::{TimeZone, Utc};
 
     fn t(m: u32, d: u32) -> Instant {
-        Utc.with_ymd_and_hms(2026, m, d, 9, 0, 0).single().expect("valid date")
+        Utc.with_ymd_and_hms(2026, m, d, 9, 0, 0)
+            .single()
+            .expect("valid date")
     }
 
     fn customer(id: u64, name: &str, minor: i64) -> Customer {
@@ -152,7 +159,12 @@ mod tests {
         let mut archived = customer(4, "Gone", 9_000_000);
         archived.archived = true;
         let data = Dataset {
-            customers: vec![customer(1, "Small", 100), customer(2, "Big", 5_000), customer(3, "Mid", 1_000), archived],
+            customers: vec![
+                customer(1, "Small", 100),
+                customer(2, "Big", 5_000),
+                customer(3, "Mid", 1_000),
+                archived,
+            ],
             interviews: vec![
                 interview(10, 2, t(1, 10), InterviewStatus::Completed),
                 interview(11, 2, t(3, 10), InterviewStatus::Completed),

@@ -1,4 +1,6 @@
 //! Formats at the edge: CRM and survey CSV readers, CSV/JSON export, backups.
 
+pub mod backup;
 pub mod customers_csv;
+pub mod export;
 pub mod headers;

@@ -6,11 +6,21 @@ use hearback::core::*;
 
 /// A fixed instant: 2026-11-23 09:00 UTC plus `minutes`.
 pub fn at(minutes: i64) -> Instant {
-    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().expect("valid") + chrono::Duration::minutes(minutes)
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+        .single()
+        .expect("valid")
+        + chrono::Duration::minutes(minutes)
 }
 
 pub fn staff(id: u64, name: &str, roles: Vec<Role>) -> Staff {
-    Staff { id: StaffId(id), name: name.into(), email: Some(format!("{}@ours.example", id)), roles, bio: "Twenty years in logistics.".into(), active: true }
+    Staff {
+        id: StaffId(id),
+        name: name.into(),
+        email: Some(format!("{}@ours.example", id)),
+        roles,
+        bio: "Twenty years in logistics.".into(),
+        active: true,
+    }
 }
 
 pub fn customer(id: u64, name: &str, minor: i64) -> Customer {
@@ -34,8 +44,16 @@ pub fn customer(id: u64, name: &str, minor: i64) -> Customer {
             phone: "+44 20 7946 0000".into(),
             personality: "Direct; wants numbers first.".into(),
         }],
-        prebrief: PreBrief { successes: "On-time go-live".into(), problems: "Invoice errors".into(), issues: "Renewal in Q2".into(), personality: "Formal".into() },
-        lifecycle: Lifecycle::Lost { reason: "Price".into(), at: at(5) },
+        prebrief: PreBrief {
+            successes: "On-time go-live".into(),
+            problems: "Invoice errors".into(),
+            issues: "Renewal in Q2".into(),
+            personality: "Formal".into(),
+        },
+        lifecycle: Lifecycle::Lost {
+            reason: "Price".into(),
+            at: at(5),
+        },
         archived: false,
         created_at: at(0),
         updated_at: at(1),
@@ -48,7 +66,9 @@ pub fn interview(id: u64, customer: u64) -> Interview {
         customer: CustomerId(customer),
         contact: Some(ContactId(customer * 100)),
         executive: Some(StaffId(3)),
-        trigger: Trigger::Deliverable { name: "Phase 2 go-live".into() },
+        trigger: Trigger::Deliverable {
+            name: "Phase 2 go-live".into(),
+        },
         scheduled_at: at(0),
         duration_minutes: 30,
         location: None,
@@ -115,21 +135,44 @@ pub fn action(id: u64) -> ActionItem {
 }
 
 pub fn deliverable(id: u64) -> Deliverable {
-    Deliverable { id: DeliverableId(id), customer: CustomerId(10), name: "Warehouse system go-live".into(), delivered_at: at(-20_000) }
+    Deliverable {
+        id: DeliverableId(id),
+        customer: CustomerId(10),
+        name: "Warehouse system go-live".into(),
+        delivered_at: at(-20_000),
+    }
 }
 
 pub fn snooze() -> Snooze {
-    Snooze { item_key: "debrief:I20".into(), customer: CustomerId(10), until: at(2_000), reason: "AM on leave until Monday".into(), by: Some(StaffId(1)), at: at(100) }
+    Snooze {
+        item_key: "debrief:I20".into(),
+        customer: CustomerId(10),
+        until: at(2_000),
+        reason: "AM on leave until Monday".into(),
+        by: Some(StaffId(1)),
+        at: at(100),
+    }
 }
 
 pub fn event(minutes: i64) -> TimelineEvent {
-    TimelineEvent { customer: CustomerId(10), at: at(minutes), actor: "Dana Reyes".into(), kind: EventKind::InterviewCompleted, summary: "Interview I20 completed, lowest score 1".into(), reference: Some("I20".into()) }
+    TimelineEvent {
+        customer: CustomerId(10),
+        at: at(minutes),
+        actor: "Dana Reyes".into(),
+        kind: EventKind::InterviewCompleted,
+        summary: "Interview I20 completed, lowest score 1".into(),
+        reference: Some("I20".into()),
+    }
 }
 
 /// One of every record type.
 pub fn one_of_each() -> ChangeSet {
     let mut set = ChangeSet::new();
-    set.push(Change::Staff(staff(1, "Dana Reyes", vec![Role::AccountManager, Role::Executive])));
+    set.push(Change::Staff(staff(
+        1,
+        "Dana Reyes",
+        vec![Role::AccountManager, Role::Executive],
+    )));
     set.push(Change::Customer(customer(10, "Acme Freight", 125_000_000)));
     set.push(Change::Interview(interview(20, 10)));
     set.push(Change::FollowUp(followup(30)));

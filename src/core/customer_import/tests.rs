@@ -170,12 +170,18 @@ fn given_fields_change_and_none_fields_stay() {
     };
     assert_eq!(c.size, Money::new(25_000_000, "EUR"));
     assert_eq!(c.region, "North America");
-    assert_eq!((c.tier, c.segment.as_str()), (Tier::Growth, "Manufacturing"));
+    assert_eq!(
+        (c.tier, c.segment.as_str()),
+        (Tier::Growth, "Manufacturing")
+    );
     assert_eq!(c.account_manager, Some(StaffId(1)));
     assert_eq!((c.created_at, c.updated_at), (earlier(), now()));
     assert_eq!(p.updated, vec!["Acme Inc"]);
     assert_eq!(events(&p)[0].kind, EventKind::CustomerUpdated);
-    assert_eq!(events(&p)[0].summary, "Updated from CSV line 4: size, region");
+    assert_eq!(
+        events(&p)[0].summary,
+        "Updated from CSV line 4: size, region"
+    );
 }
 
 #[test]
@@ -214,9 +220,19 @@ fn staff_named_on_many_rows_is_created_once() {
     let [sam] = staff[..] else {
         panic!("one staff change expected");
     };
-    assert_eq!((sam.roles.as_slice(), sam.active), (&[Role::AccountManager][..], true));
-    assert!(customers(&p).iter().all(|c| c.account_manager == Some(sam.id)));
-    assert!(matches!(p.changes.changes[0], Change::Staff(_)), "staff first");
+    assert_eq!(
+        (sam.roles.as_slice(), sam.active),
+        (&[Role::AccountManager][..], true)
+    );
+    assert!(
+        customers(&p)
+            .iter()
+            .all(|c| c.account_manager == Some(sam.id))
+    );
+    assert!(
+        matches!(p.changes.changes[0], Change::Staff(_)),
+        "staff first"
+    );
 }
 
 #[test]
@@ -238,7 +254,10 @@ fn an_existing_staff_member_gains_a_missing_role() {
         let Some(Change::Staff(s)) = p.changes.changes.first() else {
             panic!("staff update expected for {text}");
         };
-        assert_eq!((s.id, s.roles.as_slice()), (StaffId(1), &[Role::AccountManager, *role][..]));
+        assert_eq!(
+            (s.id, s.roles.as_slice()),
+            (StaffId(1), &[Role::AccountManager, *role][..])
+        );
     }
 }
 
@@ -252,10 +271,26 @@ fn contacts_are_deduplicated_and_blank_fields_filled() {
     };
     // (contact row, contacts after, (role, phone) of Lee Park after)
     let cases: &[(ContactRow, usize, (&str, &str))] = &[
-        (contact("L. Park", "CTO", "LEE@ACME.EXAMPLE", ""), 1, ("CTO", "")),
-        (contact("lee park", "", "", "+1 555 0100"), 1, ("", "+1 555 0100")),
-        (contact("Kim Wu", "CFO", "kim@acme.example", ""), 2, ("", "")),
-        (contact("Lee Park", "", "other@acme.example", ""), 2, ("", "")),
+        (
+            contact("L. Park", "CTO", "LEE@ACME.EXAMPLE", ""),
+            1,
+            ("CTO", ""),
+        ),
+        (
+            contact("lee park", "", "", "+1 555 0100"),
+            1,
+            ("", "+1 555 0100"),
+        ),
+        (
+            contact("Kim Wu", "CFO", "kim@acme.example", ""),
+            2,
+            ("", ""),
+        ),
+        (
+            contact("Lee Park", "", "other@acme.example", ""),
+            2,
+            ("", ""),
+        ),
         (contact("", "CEO", "", "+1 555"), 1, ("", "")),
     ];
     for (c, count, (role, phone)) in cases {
@@ -266,7 +301,11 @@ fn contacts_are_deduplicated_and_blank_fields_filled() {
         let acme = d.customer(CustomerId(10)).expect("acme");
         assert_eq!(acme.contacts.len(), *count, "{c:?}");
         let lee = acme.contact(ContactId(11)).expect("lee kept");
-        assert_eq!((lee.name.as_str(), lee.role.as_str(), lee.phone.as_str()), ("Lee Park", *role, *phone), "{c:?}");
+        assert_eq!(
+            (lee.name.as_str(), lee.role.as_str(), lee.phone.as_str()),
+            ("Lee Park", *role, *phone),
+            "{c:?}"
+        );
     }
 }
 
@@ -281,7 +320,10 @@ fn rows_for_one_customer_merge_in_order() {
     let [c] = customers(&p)[..] else {
         panic!("one customer expected");
     };
-    assert_eq!((c.name.as_str(), c.tier, c.size.minor), ("GLOBEX Inc.", Tier::Key, 500));
+    assert_eq!(
+        (c.name.as_str(), c.tier, c.size.minor),
+        ("GLOBEX Inc.", Tier::Key, 500)
+    );
     assert_eq!(events(&p)[0].summary, "Imported from CSV lines 2, 5");
 }
 
@@ -300,7 +342,10 @@ fn a_value_set_and_set_back_in_one_file_is_no_change() {
 fn nameless_rows_only_update_by_crm_id() {
     let mut by_id = row(2, Some("001A"), "  ");
     by_id.region = Some("APAC".into());
-    let p = plan(&data(), &[by_id, row(3, None, ""), row(4, Some("X"), "\u{1b}[0m")]);
+    let p = plan(
+        &data(),
+        &[by_id, row(3, None, ""), row(4, Some("X"), "\u{1b}[0m")],
+    );
     let [c] = customers(&p)[..] else {
         panic!("one customer expected");
     };

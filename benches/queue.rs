@@ -1,0 +1,52 @@
+//! How long one recompute of the follow-up queue takes on a large programme (target: <= 5 ms),
+//! since the dashboard recomputes it on every tick and after every change.
+
+mod synthetic;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use hearback::core::business_time::Calendar;
+use hearback::core::policy::Policy;
+use hearback::core::queue::{DueState, queue};
+use std::hint::black_box;
+use std::time::Duration;
+
+fn recompute(c: &mut Criterion) {
+    let data = synthetic::dataset();
+    let (policy, calendar, now) = (Policy::default(), Calendar::default(), synthetic::now());
+    let items = queue(&data, &policy, &calendar, now);
+    let count = |state| items.iter().filter(|i| i.state == state).count();
+    eprintln!(
+        "synthetic: {} customers, {} interviews, {} follow-ups, {} actions, {} deliverables, {} snoozes -> {} queue items ({} overdue, {} due, {} upcoming, {} snoozed)",
+        data.customers.len(),
+        data.interviews.len(),
+        data.followups.len(),
+        data.actions.len(),
+        data.deliverables.len(),
+        data.snoozes.len(),
+        items.len(),
+        count(DueState::Overdue),
+        count(DueState::Due),
+        count(DueState::Upcoming),
+        items.iter().filter(|i| !i.is_visible()).count(),
+    );
+    c.bench_function("queue recompute (10k customers, 100k interviews)", |b| {
+        b.iter(|| {
+            queue(
+                black_box(&data),
+                black_box(&policy),
+                black_box(&calendar),
+                black_box(now),
+            )
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(5));
+    targets = recompute
+}
+criterion_main!(benches);

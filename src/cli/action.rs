@@ -1,0 +1,193 @@
+//! `hearback action ...` and `hearback deliverable`: the action board and key events from the
+//! command line.
+
+use super::customers::local_datetime;
+use super::{Context, lookup};
+use crate::core::action_flow::{self, NewAction};
+use crate::core::{
+    ActionKind, ActionState, Change, ChangeSet, Deliverable, DeliverableId, EventKind, IdAllocator,
+    Instant, TimelineEvent, sanitize,
+};
+use clap::{Subcommand, ValueEnum};
+use std::process::ExitCode;
+
+/// Corrective or preventive.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    /// Fixes the problem raised.
+    Corrective,
+    /// Stops it happening again.
+    Preventive,
+}
+
+/// Board columns.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StateArg {
+    /// Not started.
+    Todo,
+    /// In progress.
+    Doing,
+    /// Done on our side.
+    Done,
+    /// The customer was told.
+    FollowedUp,
+}
+
+/// Action subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Add a corrective or preventive action.
+    Add {
+        /// Customer: id, name or unique part of it.
+        #[arg(long)]
+        customer: String,
+        /// corrective or preventive.
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        /// What will be done, in one line.
+        #[arg(long)]
+        title: String,
+        /// More detail.
+        #[arg(long, default_value = "")]
+        detail: String,
+        /// Who is accountable (name or email).
+        #[arg(long)]
+        owner: Option<String>,
+        /// When it must be done.
+        #[arg(long, value_parser = super::parse_time)]
+        due: Option<Instant>,
+        /// The follow-up it answers (e.g. F12).
+        #[arg(long)]
+        followup: Option<String>,
+    },
+    /// Move an action to another column of the board.
+    Move {
+        /// Action id, e.g. A7.
+        id: String,
+        /// The column.
+        #[arg(value_enum)]
+        to: StateArg,
+    },
+    /// Change owner and/or due date.
+    Set {
+        /// Action id.
+        id: String,
+        /// New owner.
+        #[arg(long)]
+        owner: Option<String>,
+        /// New due date.
+        #[arg(long, value_parser = super::parse_time)]
+        due: Option<Instant>,
+    },
+}
+
+/// Runs an action subcommand.
+pub fn run(ctx: &Context, cmd: ActionCommand) -> anyhow::Result<ExitCode> {
+    let store = ctx.open_store()?;
+    let data = store.load()?;
+    let (set, done) = match cmd {
+        ActionCommand::Add {
+            customer,
+            kind,
+            title,
+            detail,
+            owner,
+            due,
+            followup,
+        } => {
+            let customer = lookup::customer(&data, &customer)?;
+            let followup = followup.map(|f| lookup::followup(&data, &f)).transpose()?;
+            let new = NewAction {
+                customer: customer.id,
+                kind: match kind {
+                    KindArg::Corrective => ActionKind::Corrective,
+                    KindArg::Preventive => ActionKind::Preventive,
+                },
+                title,
+                detail,
+                owner: lookup::staff_id(&data, owner.as_deref())?,
+                due,
+                followup: followup.map(|f| f.id),
+                interview: followup.map(|f| f.interview),
+            };
+            let mut ids = IdAllocator::after(&data);
+            let (a, set) = action_flow::create(new, ctx.now, &ctx.actor, &mut ids)?;
+            (set, format!("{} added for {}", a.id, customer.name))
+        }
+        ActionCommand::Move { id, to } => {
+            let a = lookup::action(&data, &id)?.clone();
+            let to = match to {
+                StateArg::Todo => ActionState::ToDo,
+                StateArg::Doing => ActionState::Doing,
+                StateArg::Done => ActionState::Done,
+                StateArg::FollowedUp => ActionState::FollowedUp,
+            };
+            (
+                action_flow::move_to(a, to, ctx.now, &ctx.actor)?,
+                format!("{id} moved to {}", to.as_str()),
+            )
+        }
+        ActionCommand::Set { id, owner, due } => {
+            if owner.is_none() && due.is_none() {
+                anyhow::bail!("nothing to change: give --owner and/or --due");
+            }
+            let a = lookup::action(&data, &id)?.clone();
+            let owner = owner.map(|o| lookup::staff(&data, &o)).transpose()?;
+            let set = action_flow::update(
+                a,
+                owner.map(|s| (s.id, s.name.as_str())),
+                due,
+                ctx.now,
+                &ctx.actor,
+            );
+            (set, format!("{id} updated"))
+        }
+    };
+    store.commit(&set)?;
+    println!("saved: {done}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `hearback deliverable`: records a major deliverable, which makes an interview due.
+pub fn deliverable(
+    ctx: &Context,
+    customer: &str,
+    name: &str,
+    at: Option<Instant>,
+) -> anyhow::Result<ExitCode> {
+    let store = ctx.open_store()?;
+    let data = store.load()?;
+    let customer = lookup::customer(&data, customer)?;
+    let name = sanitize::line(name);
+    if name.is_empty() {
+        anyhow::bail!("a deliverable needs a name (--name)");
+    }
+    let delivered_at = at.unwrap_or(ctx.now);
+    let d = Deliverable {
+        id: DeliverableId(IdAllocator::after(&data).next_id()),
+        customer: customer.id,
+        name,
+        delivered_at,
+    };
+    let mut set = ChangeSet::new();
+    set.push(Change::Event(TimelineEvent {
+        customer: customer.id,
+        at: ctx.now,
+        actor: ctx.actor.clone(),
+        kind: EventKind::DeliverableRecorded,
+        summary: format!(
+            "Major deliverable \"{}\" delivered {}",
+            d.name,
+            delivered_at.format("%Y-%m-%d")
+        ),
+        reference: Some(d.id.to_string()),
+    }));
+    set.push(Change::Deliverable(d));
+    store.commit(&set)?;
+    println!(
+        "saved: deliverable recorded for {} on {}; a feedback interview is now due",
+        customer.name,
+        local_datetime(delivered_at)
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,124 @@
+//! `hearback followup ...`: move a low-score follow-up through its loop.
+
+use super::customers::local_datetime;
+use super::{Context, lookup};
+use crate::core::followup_flow;
+use crate::core::queue::{Subject, queue};
+use crate::core::{ChangeSet, FollowUp, Instant};
+use anyhow::anyhow;
+use clap::Subcommand;
+use std::process::ExitCode;
+
+/// The follow-up steps.
+#[derive(Debug, Subcommand)]
+pub enum FollowUpCommand {
+    /// The customer was contacted: record what they said (the context for root-cause analysis).
+    Contacted {
+        /// Follow-up id, e.g. F12.
+        id: String,
+        /// What the customer said.
+        #[arg(long)]
+        context: String,
+    },
+    /// Assign or reassign the owner.
+    Assign {
+        /// Follow-up id.
+        id: String,
+        /// Staff member's name or email.
+        #[arg(long)]
+        to: String,
+    },
+    /// Hide the follow-up's queue item until a time, with a reason.
+    Snooze {
+        /// Follow-up id.
+        id: String,
+        /// Until when (RFC 3339, YYYY-MM-DD, or "YYYY-MM-DD HH:MM" local).
+        #[arg(long, value_parser = super::parse_time)]
+        until: Instant,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+    },
+    /// The client manager commits to a formal report with actions.
+    CommitReport {
+        /// Follow-up id.
+        id: String,
+    },
+    /// The formal report was presented to the customer.
+    PresentReport {
+        /// Follow-up id.
+        id: String,
+    },
+    /// Close the loop (refused until context is recorded).
+    Close {
+        /// Follow-up id.
+        id: String,
+    },
+}
+
+fn step(
+    ctx: &Context,
+    id: &str,
+    f: impl FnOnce(FollowUp, &crate::core::Dataset) -> anyhow::Result<ChangeSet>,
+) -> anyhow::Result<()> {
+    let store = ctx.open_store()?;
+    let data = store.load()?;
+    let followup = lookup::followup(&data, id)?.clone();
+    let set = f(followup, &data)?;
+    store.commit(&set)?;
+    Ok(())
+}
+
+/// Runs a follow-up step.
+pub fn run(ctx: &Context, cmd: FollowUpCommand) -> anyhow::Result<ExitCode> {
+    let (actor, now) = (ctx.actor.as_str(), ctx.now);
+    let done = match cmd {
+        FollowUpCommand::Contacted { id, context } => {
+            step(ctx, &id, |f, _| {
+                Ok(followup_flow::record_contact(f, &context, actor, now)?)
+            })?;
+            format!("{id}: context recorded; the formal report to the customer is now due")
+        }
+        FollowUpCommand::Assign { id, to } => {
+            let mut name = String::new();
+            step(ctx, &id, |f, data| {
+                let staff = lookup::staff(data, &to)?;
+                name = staff.name.clone();
+                Ok(followup_flow::assign(f, staff.id, &staff.name, actor, now)?)
+            })?;
+            format!("{id} assigned to {name}")
+        }
+        FollowUpCommand::Snooze { id, until, reason } => {
+            let rules = ctx.rules()?;
+            step(ctx, &id, |f, data| {
+                let items = queue(data, &rules.policy, &rules.calendar, now);
+                let item = items
+                    .iter()
+                    .find(|i| i.subject == Subject::FollowUp(f.id))
+                    .ok_or_else(|| anyhow!("{} has nothing in the queue to snooze", f.id))?;
+                Ok(followup_flow::snooze(
+                    item, until, &reason, None, actor, now,
+                )?)
+            })?;
+            format!("{id} snoozed until {}", local_datetime(until))
+        }
+        FollowUpCommand::CommitReport { id } => {
+            step(ctx, &id, |f, _| {
+                Ok(followup_flow::commit_report(f, actor, now)?)
+            })?;
+            format!("{id}: formal report committed")
+        }
+        FollowUpCommand::PresentReport { id } => {
+            step(ctx, &id, |f, _| {
+                Ok(followup_flow::present_report(f, actor, now)?)
+            })?;
+            format!("{id}: formal report presented to the customer")
+        }
+        FollowUpCommand::Close { id } => {
+            step(ctx, &id, |f, _| Ok(followup_flow::close(f, actor, now)?))?;
+            format!("{id} closed")
+        }
+    };
+    println!("saved: {done}");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,127 @@
+//! `hearback import customers|backup`.
+
+use super::{Context, EXIT_PARTIAL, open_input};
+use crate::core::customer_import::plan_import;
+use crate::core::{Change, ChangeSet, IdAllocator};
+use crate::io::backup::Backup;
+use crate::io::customers_csv::parse_customers;
+use anyhow::{Context as _, bail};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// How `import customers` behaves.
+#[derive(Clone, Copy, Debug)]
+pub struct Mode {
+    /// Report only; write nothing.
+    pub dry_run: bool,
+    /// All rows good or nothing imported.
+    pub strict: bool,
+}
+
+/// Runs `hearback import customers FILE`.
+pub fn customers(
+    ctx: &Context,
+    file: &Path,
+    mode: Mode,
+    currency: &str,
+) -> anyhow::Result<ExitCode> {
+    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
+        bail!("--currency '{currency}' is not an ISO 4217 code like USD, EUR or GBP");
+    }
+    let input = open_input(file)?;
+    let parsed = parse_customers(input, currency)
+        .with_context(|| format!("cannot import {}", file.display()))?;
+    let store = ctx.open_store()?;
+    let data = store.load()?;
+    let mut ids = IdAllocator::after(&data);
+    let plan = plan_import(&data, &parsed.rows, &mut ids, "import", ctx.now);
+
+    println!(
+        "{}: {:?} layout, {} good rows, {} rejected",
+        file.display(),
+        parsed.layout,
+        parsed.rows.len(),
+        parsed.errors.len()
+    );
+    if !parsed.ignored_columns.is_empty() {
+        println!("ignored columns: {}", parsed.ignored_columns.join(", "));
+    }
+    for e in &parsed.errors {
+        eprintln!("{}:{}: {}", file.display(), e.line, e.reason);
+    }
+    let verb = if mode.dry_run { "would " } else { "" };
+    let summary = format!(
+        "{verb}create {} customers, {verb}update {}, {} unchanged, {verb}add {} staff",
+        plan.created.len(),
+        plan.updated.len(),
+        plan.unchanged,
+        plan.staff_created.len()
+    );
+    let partial = !parsed.errors.is_empty();
+    if mode.strict && partial {
+        eprintln!(
+            "nothing imported: --strict and {} row(s) rejected",
+            parsed.errors.len()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    if mode.dry_run {
+        println!("dry run: {summary}");
+        for name in &plan.created {
+            println!("  new: {name}");
+        }
+        for name in &plan.updated {
+            println!("  changed: {name}");
+        }
+    } else if plan.changes.is_empty() {
+        println!("nothing to change: {summary}");
+    } else {
+        store.commit(&plan.changes)?;
+        println!("saved: {summary}");
+    }
+    Ok(if partial {
+        ExitCode::from(EXIT_PARTIAL)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Runs `hearback import backup FILE`: restores into an empty store only, so a restore can
+/// never overwrite or mix with existing data.
+pub fn backup(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
+    let backup = Backup::from_reader(open_input(file)?)
+        .with_context(|| format!("cannot restore {}", file.display()))?;
+    let store = ctx.open_store()?;
+    if !store.is_empty() {
+        bail!(
+            "the store in {} is not empty; restore into a new directory with --data NEWDIR \
+             (nothing was changed)",
+            ctx.data_dir.display()
+        );
+    }
+    let (data, timeline) = backup.into_parts();
+    let mut set = ChangeSet::new();
+    set.changes
+        .extend(data.staff.into_iter().map(Change::Staff));
+    set.changes
+        .extend(data.customers.into_iter().map(Change::Customer));
+    set.changes
+        .extend(data.interviews.into_iter().map(Change::Interview));
+    set.changes
+        .extend(data.followups.into_iter().map(Change::FollowUp));
+    set.changes
+        .extend(data.actions.into_iter().map(Change::Action));
+    set.changes
+        .extend(data.deliverables.into_iter().map(Change::Deliverable));
+    set.changes
+        .extend(data.snoozes.into_iter().map(Change::Snooze));
+    set.changes.extend(timeline.into_iter().map(Change::Event));
+    let written = store.commit(&set)?;
+    println!(
+        "restored {} records from {} into {}",
+        written.records,
+        file.display(),
+        ctx.data_dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

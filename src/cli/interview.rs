@@ -1,0 +1,299 @@
+//! `hearback interview ...`: book, record, complete, cancel, and record the steps around an
+//! interview, so the whole loop can be driven without the dashboard.
+
+use super::customers::local_datetime;
+use super::{Context, lookup};
+use crate::core::completion::plan_completion;
+use crate::core::interview_flow::{self, Booking, Step};
+use crate::core::{Change, ChangeSet, IdAllocator, Instant, Interview, Score, Trigger, sanitize};
+use anyhow::{Context as _, anyhow, bail};
+use clap::Args;
+use std::process::ExitCode;
+
+/// Who, why and how long: shared by `schedule` and `record`.
+#[derive(Debug, Args)]
+pub struct Who {
+    /// Customer: id (C12), name, or a unique part of the name.
+    #[arg(long)]
+    pub customer: String,
+    /// Our executive conducting it (default: the customer's executive sponsor).
+    #[arg(long)]
+    pub executive: Option<String>,
+    /// The customer's contact interviewed (name or email).
+    #[arg(long)]
+    pub contact: Option<String>,
+    /// It follows this major deliverable (trigger: deliverable).
+    #[arg(long, conflicts_with = "ad_hoc")]
+    pub deliverable: Option<String>,
+    /// Outside the cadence (trigger: ad hoc). Default trigger: cadence.
+    #[arg(long)]
+    pub ad_hoc: bool,
+}
+
+/// Scores and comments: shared by `record` and `complete`.
+#[derive(Debug, Args)]
+pub struct Answers {
+    /// One score per question in order, 1-5, or `n` for not asked: `5,4,2,5,3,5`.
+    #[arg(long, value_name = "LIST")]
+    pub scores: String,
+    /// A comment on question N (1-based): `--comment 3="slow to answer"`. Repeatable.
+    #[arg(long = "comment", value_name = "N=TEXT")]
+    pub comments: Vec<String>,
+    /// Flag question N's comment as about an individual (left out of dissemination).
+    #[arg(long = "individual", value_name = "N")]
+    pub individual: Vec<usize>,
+    /// Significant issues came up: other executives must be informed.
+    #[arg(long)]
+    pub significant: bool,
+}
+
+fn trigger(who: &Who) -> Trigger {
+    match (&who.deliverable, who.ad_hoc) {
+        (Some(name), _) => Trigger::Deliverable {
+            name: sanitize::line(name),
+        },
+        (None, true) => Trigger::AdHoc,
+        (None, false) => Trigger::Cadence,
+    }
+}
+
+/// Fills the answers of `interview` from the command line, checking every value.
+fn apply_answers(interview: &mut Interview, answers: &Answers) -> anyhow::Result<()> {
+    let n = interview.answers.len();
+    let scores: Vec<&str> = answers.scores.split(',').map(str::trim).collect();
+    if scores.len() != n {
+        bail!(
+            "--scores has {} values; there are {n} questions (use n for a question not asked)",
+            scores.len()
+        );
+    }
+    for (i, (text, answer)) in scores.iter().zip(interview.answers.iter_mut()).enumerate() {
+        answer.score =
+            match *text {
+                "n" | "N" | "-" | "0" | "" => None,
+                s => {
+                    let v: u8 = s
+                        .parse()
+                        .map_err(|_| anyhow!("--scores value {} is '{s}', not 1-5 or n", i + 1))?;
+                    Some(Score::new(v).ok_or_else(|| {
+                        anyhow!("--scores value {} is {v}; scores run 1-5", i + 1)
+                    })?)
+                }
+            };
+    }
+    for c in &answers.comments {
+        let (q, text) = c
+            .split_once('=')
+            .ok_or_else(|| anyhow!("--comment '{c}' must be N=TEXT, e.g. 3=\"slow to answer\""))?;
+        let q: usize = q
+            .trim()
+            .parse()
+            .map_err(|_| anyhow!("--comment '{c}': '{q}' is not a question number"))?;
+        let answer = q
+            .checked_sub(1)
+            .and_then(|i| interview.answers.get_mut(i))
+            .ok_or_else(|| anyhow!("--comment {q}: questions are numbered 1-{n}"))?;
+        answer.comment = sanitize::text(text);
+    }
+    for &q in &answers.individual {
+        let answer = q
+            .checked_sub(1)
+            .and_then(|i| interview.answers.get_mut(i))
+            .ok_or_else(|| anyhow!("--individual {q}: questions are numbered 1-{n}"))?;
+        answer.about_individual = true;
+    }
+    interview.significant_issue = answers.significant;
+    Ok(())
+}
+
+/// `interview schedule`.
+pub fn schedule(
+    ctx: &Context,
+    who: &Who,
+    at: Instant,
+    minutes: u16,
+    location: Option<String>,
+    confirm: bool,
+) -> anyhow::Result<ExitCode> {
+    let rules = ctx.rules()?;
+    let store = ctx.open_store()?;
+    let data = store.load()?;
+    let booking = booking(&data, who, at, minutes, location, confirm)?;
+    let customer = lookup::customer(&data, &who.customer)?;
+    let mut ids = IdAllocator::after(&data);
+    let (interview, set) = interview_flow::schedule(
+        &data,
+        customer,
+        booking,
+        &rules.questions,
+        &rules.policy,
+        ctx.now,
+        &ctx.actor,
+        &mut ids,
+    )
+    .map_err(|e| anyhow!("{e} (--confirm)"))?;
+    store.commit(&set)?;
+    println!(
+        "saved: {} booked with {} for {}",
+        interview.id,
+        customer.name,
+        local_datetime(interview.scheduled_at)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The booking the command line asks for, with customer, contact and executive resolved.
+fn booking(
+    data: &crate::core::Dataset,
+    who: &Who,
+    at: Instant,
+    minutes: u16,
+    location: Option<String>,
+    confirmed: bool,
+) -> anyhow::Result<Booking> {
+    let customer = lookup::customer(data, &who.customer)?;
+    let contact = match &who.contact {
+        Some(text) => {
+            let needle = text.trim().to_lowercase();
+            let found = customer
+                .contacts
+                .iter()
+                .find(|p| p.name.to_lowercase() == needle || p.email.to_lowercase() == needle)
+                .ok_or_else(|| anyhow!("{} has no contact '{text}'", customer.name))?;
+            Some(found.id)
+        }
+        None => None,
+    };
+    let executive = lookup::staff_id(data, who.executive.as_deref())?;
+    Ok(Booking {
+        at,
+        trigger: trigger(who),
+        executive,
+        contact,
+        minutes,
+        location: location.map(|l| sanitize::line(&l)),
+        confirmed,
+    })
+}
+
+/// `interview record`: a completed interview in one step (paper forms, phone notes).
+pub fn record(
+    ctx: &Context,
+    who: &Who,
+    at: Instant,
+    answers: &Answers,
+) -> anyhow::Result<ExitCode> {
+    let rules = ctx.rules()?;
+    let store = ctx.open_store()?;
+    let data = store.load()?;
+    let booking = booking(&data, who, at, 30, None, true)?;
+    let customer = lookup::customer(&data, &who.customer)?;
+    let mut ids = IdAllocator::after(&data);
+    // Recording what already happened is not a new request, so the spacing rule does not apply.
+    let (mut interview, booked) = interview_flow::schedule(
+        &data,
+        customer,
+        booking,
+        &rules.questions,
+        &rules.policy,
+        ctx.now,
+        &ctx.actor,
+        &mut ids,
+    )?;
+    apply_answers(&mut interview, answers)?;
+    let plan = plan_completion(&data, interview, &rules.policy, at, &ctx.actor, &mut ids)?;
+    let mut set = ChangeSet::new();
+    set.changes.extend(
+        booked
+            .changes
+            .into_iter()
+            .filter(|c| !matches!(c, Change::Interview(_))),
+    );
+    set.changes.extend(plan.changes.changes);
+    store.commit(&set)?;
+    report(&plan.interview, plan.followup.as_ref(), &data);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(
+    interview: &Interview,
+    followup: Option<&crate::core::FollowUp>,
+    data: &crate::core::Dataset,
+) {
+    let avg = interview.average_score().unwrap_or(0.0);
+    println!("saved: {} completed, average {avg:.1}", interview.id);
+    if let Some(f) = followup {
+        let who: Vec<&str> = f
+            .participants
+            .iter()
+            .map(|p| data.staff_name(Some(*p)))
+            .collect();
+        println!(
+            "opened {}: lowest score {} on {} — {}",
+            f.id,
+            f.severity.get(),
+            f.low_questions.join(", "),
+            who.join(", ")
+        );
+    }
+}
+
+/// `interview complete ID`.
+pub fn complete(
+    ctx: &Context,
+    id: &str,
+    answers: &Answers,
+    at: Option<Instant>,
+) -> anyhow::Result<ExitCode> {
+    let rules = ctx.rules()?;
+    let store = ctx.open_store()?;
+    let data = store.load()?;
+    let mut interview = lookup::interview(&data, id)?.clone();
+    if interview.answers.is_empty() {
+        interview.answers = interview_flow::blank_answers(&rules.questions);
+    }
+    apply_answers(&mut interview, answers)?;
+    let mut ids = IdAllocator::after(&data);
+    let plan = plan_completion(
+        &data,
+        interview,
+        &rules.policy,
+        at.unwrap_or(ctx.now),
+        &ctx.actor,
+        &mut ids,
+    )?;
+    store.commit(&plan.changes)?;
+    report(&plan.interview, plan.followup.as_ref(), &data);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `interview mark ID STEP`.
+pub fn mark(ctx: &Context, id: &str, step: Step, at: Option<Instant>) -> anyhow::Result<ExitCode> {
+    let store = ctx.open_store()?;
+    let data = store.load()?;
+    let interview = lookup::interview(&data, id)?.clone();
+    let customer = lookup::customer_of(&data, interview.customer)?;
+    let when = at.unwrap_or(ctx.now);
+    let set = interview_flow::mark_step(customer, interview, step, when, &ctx.actor)?;
+    store.commit(&set)?;
+    println!(
+        "saved: {} {} at {}",
+        id,
+        step.as_str(),
+        local_datetime(when)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `interview cancel ID --reason`.
+pub fn cancel(ctx: &Context, id: &str, reason: &str) -> anyhow::Result<ExitCode> {
+    let store = ctx.open_store()?;
+    let data = store.load()?;
+    let interview = lookup::interview(&data, id)?.clone();
+    let customer = lookup::customer_of(&data, interview.customer)?;
+    let set = interview_flow::cancel(customer, interview, reason, ctx.now, &ctx.actor)
+        .context("cannot cancel")?;
+    store.commit(&set)?;
+    println!("saved: {id} cancelled");
+    Ok(ExitCode::SUCCESS)
+}

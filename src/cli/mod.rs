@@ -1,0 +1,412 @@
+//! The command line: clap definitions and one handler per subcommand.
+//!
+//! This is the edge where typed errors become messages for people (what happened, where, and
+//! what to do) and where the clock is read, once, unless `--now` replaces it.
+
+mod action;
+mod check;
+mod config;
+mod customers;
+mod demo;
+mod export;
+mod followup;
+mod import;
+mod interview;
+mod lookup;
+mod overview;
+mod queue;
+mod table;
+
+use crate::core::Instant;
+use crate::core::interview_flow::Step;
+use crate::store::{Store, StoreError};
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit code: an import finished but some rows were rejected.
+pub const EXIT_PARTIAL: u8 = 3;
+
+/// hearback: keep every customer's feedback loop closed.
+#[derive(Debug, Parser)]
+#[command(name = "hearback", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// Data directory (created 0700). Default: the XDG data dir, e.g. ~/.local/share/hearback.
+    #[arg(long, global = true, env = "HEARBACK_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Pretend the current time is this (RFC 3339, or a date YYYY-MM-DD meaning midnight UTC);
+    /// replaces the clock everywhere, for demos and tests.
+    #[arg(long, global = true, env = "HEARBACK_NOW", value_name = "TIME", value_parser = parse_time)]
+    pub now: Option<Instant>,
+    /// Config file with policy overrides. Default: hearback.toml in the XDG config dir
+    /// (e.g. ~/.config/hearback/hearback.toml), if it exists.
+    #[arg(long, global = true, env = "HEARBACK_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Who is acting, for the timeline. Default: $HEARBACK_USER, else the login name.
+    #[arg(long = "as", global = true, env = "HEARBACK_USER", value_name = "NAME")]
+    pub actor: Option<String>,
+    /// What to do; without one, hearback shows an overview of the store.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fill the store with realistic, deterministic sample data.
+    Demo {
+        /// How many customers to create.
+        #[arg(long, default_value_t = 40, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        customers: u32,
+        /// Seed of the generator: the same seed and --now give the same data.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Add the sample data even though the store is not empty (nothing is removed).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read customers from a CRM export, or restore a backup.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Write customers, interviews or actions (CSV or JSON), or a full backup, to stdout.
+    Export {
+        /// What to export.
+        #[arg(value_enum)]
+        what: ExportWhat,
+        /// Output format (`all` is JSON only).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+    },
+    /// Decode every record and report counts and any damage.
+    Check,
+    /// List customers, largest first.
+    Customers {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// The follow-up queue: what is due or overdue, by whom, most urgent first.
+    Queue {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Include upcoming and snoozed items.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Hide a queue item until a time, with a reason (it stays owed; see `queue --all`).
+    Snooze {
+        /// The item's key from `hearback queue`, e.g. debrief:I20.
+        key: String,
+        /// Until when.
+        #[arg(long, value_parser = parse_time)]
+        until: Instant,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+        /// Who decided (staff name); default: nobody recorded.
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Book, record, complete or cancel interviews, and record the steps around them.
+    #[command(subcommand)]
+    Interview(InterviewCommand),
+    /// Move a low-score follow-up through its loop.
+    #[command(subcommand)]
+    Followup(followup::FollowUpCommand),
+    /// Add and move corrective and preventive actions.
+    #[command(subcommand)]
+    Action(action::ActionCommand),
+    /// Record a major deliverable; a feedback interview becomes due after it.
+    Deliverable {
+        /// Customer: id, name or unique part of it.
+        #[arg(long)]
+        customer: String,
+        /// What was delivered.
+        #[arg(long)]
+        name: String,
+        /// When (default: now).
+        #[arg(long, value_parser = parse_time)]
+        at: Option<Instant>,
+    },
+}
+
+/// Interview subcommands.
+#[derive(Debug, Subcommand)]
+pub enum InterviewCommand {
+    /// Book an interview (30 minutes at the customer's office by default).
+    Schedule {
+        #[command(flatten)]
+        who: interview::Who,
+        /// When.
+        #[arg(long, value_parser = parse_time)]
+        at: Instant,
+        /// Length in minutes.
+        #[arg(long, default_value_t = 30)]
+        minutes: u16,
+        /// Where, if not at the customer's office.
+        #[arg(long)]
+        location: Option<String>,
+        /// Book even within the feedback calendar's spacing of another request.
+        #[arg(long)]
+        confirm: bool,
+    },
+    /// Record a completed interview in one step (paper form, phone notes).
+    Record {
+        #[command(flatten)]
+        who: interview::Who,
+        /// When it took place.
+        #[arg(long, value_parser = parse_time)]
+        at: Instant,
+        #[command(flatten)]
+        answers: interview::Answers,
+    },
+    /// Complete a booked interview with its scores and comments.
+    Complete {
+        /// Interview id, e.g. I20.
+        id: String,
+        #[command(flatten)]
+        answers: interview::Answers,
+        /// When it was completed (default: now).
+        #[arg(long, value_parser = parse_time)]
+        at: Option<Instant>,
+    },
+    /// Record a step: invitation-sent, bio-sent, prebriefed, acknowledged, debriefed,
+    /// executives-informed, reported, disseminated.
+    Mark {
+        /// Interview id.
+        id: String,
+        /// The step.
+        #[arg(value_parser = parse_step)]
+        step: Step,
+        /// When (default: now).
+        #[arg(long, value_parser = parse_time)]
+        at: Option<Instant>,
+    },
+    /// Cancel a booked interview.
+    Cancel {
+        /// Interview id.
+        id: String,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+fn parse_step(text: &str) -> Result<Step, String> {
+    Step::ALL
+        .into_iter()
+        .find(|s| s.as_str() == text.trim())
+        .ok_or_else(|| {
+            let names: Vec<&str> = Step::ALL.iter().map(|s| s.as_str()).collect();
+            format!("'{text}' is not a step; use one of {}", names.join(", "))
+        })
+}
+
+/// What `import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import or update customers from a CSV file (HubSpot, Salesforce, Zoho or our own columns).
+    Customers {
+        /// The CSV file, or `-` for standard input.
+        file: PathBuf,
+        /// Show what would change without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import nothing unless every row is good.
+        #[arg(long)]
+        strict: bool,
+        /// Currency of sizes that name none (ISO 4217 code).
+        #[arg(long, default_value = "USD", value_name = "CODE")]
+        currency: String,
+    },
+    /// Restore a JSON backup (from `hearback export all --format json`) into an empty store.
+    Backup {
+        /// The backup file.
+        file: PathBuf,
+    },
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportWhat {
+    /// Customers, largest first, in the column layout `import customers` reads.
+    Customers,
+    /// Interviews and survey responses with their answers.
+    Interviews,
+    /// Corrective and preventive action items.
+    Actions,
+    /// Everything, as a restorable JSON backup.
+    All,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// RFC 4180 CSV.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+/// List formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns for people.
+    Table,
+    /// A JSON array for scripts.
+    Json,
+}
+
+/// Parses a time typed on the command line: RFC 3339 (`2026-11-23T09:00:00Z`), a date
+/// (`2026-11-23`, midnight UTC), or a local date and time (`2026-11-23 14:30`).
+pub fn parse_time(text: &str) -> Result<Instant, String> {
+    use chrono::TimeZone;
+    let t = text.trim();
+    if let Ok(x) = chrono::DateTime::parse_from_rfc3339(t) {
+        return Ok(x.with_timezone(&chrono::Utc));
+    }
+    if let Ok(local) = chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M") {
+        return chrono::Local
+            .from_local_datetime(&local)
+            .earliest()
+            .map(|x| x.with_timezone(&chrono::Utc))
+            .ok_or_else(|| format!("'{text}' does not exist in the local time zone (a DST gap)"));
+    }
+    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|x| x.and_utc())
+        .ok_or_else(|| {
+            format!("'{text}' is not a time: use RFC 3339 (2026-11-23T09:00:00Z), a date (2026-11-23) or a local time (\"2026-11-23 14:30\")")
+        })
+}
+
+/// What every handler gets: where the data is, what time it is, who acts, which rules.
+pub struct Context {
+    /// The data directory.
+    pub data_dir: PathBuf,
+    /// The current time (the clock, or `--now`).
+    pub now: Instant,
+    /// Who is acting, for the timeline.
+    pub actor: String,
+    /// An explicit config file.
+    pub config: Option<PathBuf>,
+}
+
+impl Context {
+    /// Opens the store of this context.
+    pub fn open_store(&self) -> Result<Store, StoreError> {
+        Store::open(&self.data_dir)
+    }
+
+    /// The policy, calendar and questions in force.
+    pub fn rules(&self) -> anyhow::Result<config::Rules> {
+        config::load(self.config.as_deref(), self.now)
+    }
+}
+
+fn default_data_dir() -> anyhow::Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "hearback")
+        .map(|d| d.data_dir().to_path_buf())
+        .context("cannot find a home directory for the default data dir; pass --data DIR or set HEARBACK_DATA")
+}
+
+/// Parses the command line, runs it and turns errors into messages and exit codes.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            report(&err);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints an error with its causes and, for store errors, what to do about it.
+fn report(err: &anyhow::Error) {
+    eprintln!("error: {err:#}");
+    if let Some(store) = err.chain().find_map(|e| e.downcast_ref::<StoreError>()) {
+        eprintln!("hint: {}", store.advice());
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let data_dir = match cli.data {
+        Some(dir) => dir,
+        None => default_data_dir()?,
+    };
+    let actor = cli
+        .actor
+        .or_else(|| std::env::var("USER").ok())
+        .map(|a| crate::core::sanitize::line(&a))
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| "cli".into());
+    // The only read of the real clock in hearback.
+    let ctx = Context {
+        data_dir,
+        now: cli.now.unwrap_or_else(chrono::Utc::now),
+        actor,
+        config: cli.config,
+    };
+    match cli.command {
+        None => overview::run(&ctx),
+        Some(Command::Demo {
+            customers,
+            seed,
+            force,
+        }) => demo::run(&ctx, customers as usize, seed, force),
+        Some(Command::Import(ImportCommand::Customers {
+            file,
+            dry_run,
+            strict,
+            currency,
+        })) => import::customers(&ctx, &file, import::Mode { dry_run, strict }, &currency),
+        Some(Command::Import(ImportCommand::Backup { file })) => import::backup(&ctx, &file),
+        Some(Command::Export { what, format }) => export::run(&ctx, what, format),
+        Some(Command::Check) => check::run(&ctx),
+        Some(Command::Customers { format }) => customers::run(&ctx, format),
+        Some(Command::Queue { format, all }) => queue::run(&ctx, format, all),
+        Some(Command::Snooze {
+            key,
+            until,
+            reason,
+            by,
+        }) => queue::snooze(&ctx, &key, until, &reason, by.as_deref()),
+        Some(Command::Interview(cmd)) => match cmd {
+            InterviewCommand::Schedule {
+                who,
+                at,
+                minutes,
+                location,
+                confirm,
+            } => interview::schedule(&ctx, &who, at, minutes, location, confirm),
+            InterviewCommand::Record { who, at, answers } => {
+                interview::record(&ctx, &who, at, &answers)
+            }
+            InterviewCommand::Complete { id, answers, at } => {
+                interview::complete(&ctx, &id, &answers, at)
+            }
+            InterviewCommand::Mark { id, step, at } => interview::mark(&ctx, &id, step, at),
+            InterviewCommand::Cancel { id, reason } => interview::cancel(&ctx, &id, &reason),
+        },
+        Some(Command::Followup(cmd)) => followup::run(&ctx, cmd),
+        Some(Command::Action(cmd)) => action::run(&ctx, cmd),
+        Some(Command::Deliverable { customer, name, at }) => {
+            action::deliverable(&ctx, &customer, &name, at)
+        }
+    }
+}
+
+/// Opens a file for reading, or standard input for `-`.
+fn open_input(path: &Path) -> anyhow::Result<Box<dyn std::io::Read>> {
+    if path == Path::new("-") {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    Ok(Box::new(file))
+}

@@ -1,0 +1,163 @@
+//! Completing an interview (or recording a survey response): one plan that stores the
+//! interview, opens the low-score follow-up with its owners, and appends the timeline. The
+//! queue then derives thank-you, debrief, report and dissemination from the stored record.
+
+use super::policy::Policy;
+use super::{
+    Change, ChangeSet, Customer, Dataset, EventKind, FollowUp, FollowUpId, FollowUpState,
+    IdAllocator, Instant, Interview, InterviewStatus, Role, StaffId, TimelineEvent,
+};
+
+/// What completing an interview will do, for the confirmation screen and the store.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompletionPlan {
+    /// The interview as it will be stored.
+    pub interview: Interview,
+    /// The follow-up a low score opens, if any.
+    pub followup: Option<FollowUp>,
+    /// Everything to write in one transaction.
+    pub changes: ChangeSet,
+}
+
+/// Why an interview cannot be completed.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CompletionError {
+    /// Already completed or cancelled.
+    #[error("interview {0} is already {1}")]
+    NotOpen(String, &'static str),
+    /// No customer record.
+    #[error("interview {0} names customer {1}, which does not exist")]
+    UnknownCustomer(String, String),
+    /// Nothing scored at all.
+    #[error("interview {0} has no scores; score at least one question (or mark it cancelled)")]
+    NoScores(String),
+}
+
+/// Who takes part in a follow-up of this severity: the client (account) manager and the
+/// service manager for the lightest low score; plus senior management at or below
+/// `senior_max`. Senior management is the customer's executive sponsor when that person holds
+/// the role, else the first active senior manager on file.
+pub fn participants(
+    data: &Dataset,
+    customer: &Customer,
+    severity: u8,
+    policy: &Policy,
+) -> Vec<StaffId> {
+    let mut people: Vec<StaffId> = customer
+        .account_manager
+        .into_iter()
+        .chain(customer.service_manager)
+        .collect();
+    if severity <= policy.low_scores.senior_max {
+        let sponsor = customer.executive_sponsor.filter(|id| {
+            data.staff_member(*id)
+                .is_some_and(|s| s.has_role(Role::SeniorManagement))
+        });
+        let senior = sponsor.or_else(|| {
+            data.staff
+                .iter()
+                .filter(|s| s.active && s.has_role(Role::SeniorManagement))
+                .min_by_key(|s| s.id)
+                .map(|s| s.id)
+        });
+        people.extend(senior);
+    }
+    people.dedup();
+    people
+}
+
+/// Plans the completion of `interview` at `at`, by `actor`.
+pub fn plan_completion(
+    data: &Dataset,
+    mut interview: Interview,
+    policy: &Policy,
+    at: Instant,
+    actor: &str,
+    ids: &mut IdAllocator,
+) -> Result<CompletionPlan, CompletionError> {
+    let label = interview.id.to_string();
+    match interview.status {
+        InterviewStatus::Completed => return Err(CompletionError::NotOpen(label, "completed")),
+        InterviewStatus::Cancelled => return Err(CompletionError::NotOpen(label, "cancelled")),
+        InterviewStatus::Scheduled | InterviewStatus::InProgress => {}
+    }
+    let customer = data.customer(interview.customer).ok_or_else(|| {
+        CompletionError::UnknownCustomer(label.clone(), interview.customer.to_string())
+    })?;
+    let Some(lowest) = interview.lowest_score() else {
+        return Err(CompletionError::NoScores(label));
+    };
+    interview.status = InterviewStatus::Completed;
+    interview.completed_at = Some(at);
+    interview.started_at.get_or_insert(at);
+
+    let mut changes = ChangeSet::new();
+    let average = interview.average_score().unwrap_or(0.0);
+    let event = |kind, summary: String, reference: String| {
+        Change::Event(TimelineEvent {
+            customer: customer.id,
+            at,
+            actor: actor.to_string(),
+            kind,
+            summary,
+            reference: Some(reference),
+        })
+    };
+    changes.push(Change::Interview(interview.clone()));
+    changes.push(event(
+        EventKind::InterviewCompleted,
+        format!(
+            "Interview {label} completed: average {average:.1}, lowest {}",
+            lowest.get()
+        ),
+        label.clone(),
+    ));
+
+    let threshold = policy.low_scores.threshold;
+    let low: Vec<String> = interview
+        .answers
+        .iter()
+        .filter(|a| a.score.is_some_and(|s| s.get() < threshold))
+        .map(|a| a.question_key.clone())
+        .collect();
+    let followup = (!low.is_empty()).then(|| FollowUp {
+        id: FollowUpId(ids.next_id()),
+        customer: customer.id,
+        interview: interview.id,
+        severity: lowest,
+        low_questions: low.clone(),
+        owner: customer.account_manager,
+        participants: participants(data, customer, lowest.get(), policy),
+        state: FollowUpState::Open,
+        opened_at: at,
+        contacted_at: None,
+        context: String::new(),
+        report_committed_at: None,
+        report_presented_at: None,
+        closed_at: None,
+    });
+    if let Some(f) = &followup {
+        let who: Vec<&str> = f
+            .participants
+            .iter()
+            .map(|id| data.staff_name(Some(*id)))
+            .collect();
+        changes.push(Change::FollowUp(f.clone()));
+        changes.push(event(
+            EventKind::FollowUpOpened,
+            format!(
+                "Lowest score {} on {}: follow-up {} opened for {}",
+                lowest.get(),
+                low.join(", "),
+                f.id,
+                who.join(", ")
+            ),
+            f.id.to_string(),
+        ));
+    }
+    Ok(CompletionPlan {
+        interview,
+        followup,
+        changes,
+    })
+}

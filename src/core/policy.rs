@@ -1,0 +1,388 @@
+//! The policy: every time limit of the closed loop, with shipped defaults
+//! (`assets/policy.toml`) that a user's `hearback.toml` can override key by key.
+
+use super::Tier;
+use super::business_time::Calendar;
+use chrono::{Duration, FixedOffset, Weekday};
+use serde::Deserialize;
+
+/// The shipped defaults, also the commented reference for users.
+pub const DEFAULT_POLICY_TOML: &str = include_str!("../../assets/policy.toml");
+
+/// Interview cadence and the feedback calendar.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Cadence {
+    /// Months between interviews.
+    pub months: u32,
+    /// Per-tier overrides of `months`.
+    pub tier_months: TierMonths,
+    /// Days after a major deliverable by which an interview is due.
+    pub after_deliverable_days: u32,
+    /// Minimum days between two feedback requests to one customer.
+    pub spacing_days: u32,
+}
+
+/// Per-tier cadence overrides.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TierMonths {
+    /// Key accounts.
+    pub key: Option<u32>,
+    /// Growth accounts.
+    pub growth: Option<u32>,
+    /// Standard accounts.
+    pub standard: Option<u32>,
+}
+
+/// Deadlines of the steps after an interview.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Deadlines {
+    /// Pre-brief: business days before the interview.
+    pub prebrief_business_days_before: u32,
+    /// Thank-you: business hours after completion.
+    pub acknowledge_business_hours: u32,
+    /// Debrief: hours after completion.
+    pub debrief_hours: u32,
+    /// Inform executives of a significant issue: hours after completion.
+    pub inform_executives_hours: u32,
+    /// Report to the President: days after completion.
+    pub report_president_days: u32,
+    /// Dissemination: days after the report.
+    pub disseminate_days_after_report: u32,
+    /// Formal report to the customer: days after the follow-up's context is recorded.
+    pub formal_report_days: u32,
+    /// Telling the customer about a done action: days after it is done.
+    pub action_followup_days: u32,
+}
+
+/// What a low score triggers.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LowScores {
+    /// Scores below this open a follow-up.
+    pub threshold: u8,
+    /// Lowest scores at or below this need senior management.
+    pub senior_max: u8,
+    /// Business days to contact the customer when senior management must attend.
+    pub senior_business_days: u32,
+    /// Business days for the client and service managers otherwise.
+    pub managers_business_days: u32,
+}
+
+/// Working days and the offset of day boundaries.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BusinessTime {
+    /// Three-letter day names.
+    pub working_days: Vec<String>,
+    /// `+HH:MM`; `None` means the user's local offset (filled in at the edge).
+    pub utc_offset: Option<String>,
+}
+
+/// The whole policy.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policy {
+    /// Cadence and calendar.
+    pub cadence: Cadence,
+    /// Step deadlines.
+    pub deadlines: Deadlines,
+    /// Low-score rules.
+    pub low_scores: LowScores,
+    /// Business time.
+    pub business_time: BusinessTime,
+}
+
+impl Default for Cadence {
+    fn default() -> Self {
+        Cadence {
+            months: 6,
+            tier_months: TierMonths::default(),
+            after_deliverable_days: 14,
+            spacing_days: 30,
+        }
+    }
+}
+
+impl Default for Deadlines {
+    fn default() -> Self {
+        Deadlines {
+            prebrief_business_days_before: 1,
+            acknowledge_business_hours: 4,
+            debrief_hours: 24,
+            inform_executives_hours: 24,
+            report_president_days: 7,
+            disseminate_days_after_report: 14,
+            formal_report_days: 14,
+            action_followup_days: 7,
+        }
+    }
+}
+
+impl Default for LowScores {
+    fn default() -> Self {
+        LowScores {
+            threshold: 4,
+            senior_max: 2,
+            senior_business_days: 1,
+            managers_business_days: 2,
+        }
+    }
+}
+
+impl Default for BusinessTime {
+    fn default() -> Self {
+        BusinessTime {
+            working_days: ["mon", "tue", "wed", "thu", "fri"]
+                .map(String::from)
+                .to_vec(),
+            utc_offset: None,
+        }
+    }
+}
+
+/// The top level of a config file: the policy lives under `[policy.*]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ConfigFile {
+    policy: Policy,
+}
+
+/// Why a policy was refused; the message names the key.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PolicyError {
+    /// TOML syntax or an unknown key/wrong type (toml names line, column and key).
+    #[error("{0}")]
+    Syntax(String),
+    /// A value out of range.
+    #[error("policy.{key}: {reason}")]
+    Invalid {
+        /// Dotted key under `policy.`.
+        key: &'static str,
+        /// Why.
+        reason: String,
+    },
+}
+
+fn parse_weekday(name: &str) -> Option<Weekday> {
+    name.trim()
+        .to_ascii_lowercase()
+        .get(..3)
+        .and_then(|p| p.parse::<Weekday>().ok())
+}
+
+/// Parses `+HH:MM` / `-HH:MM` / `Z`.
+pub fn parse_offset(text: &str) -> Option<FixedOffset> {
+    let t = text.trim();
+    if t.eq_ignore_ascii_case("z") || t == "UTC" {
+        return FixedOffset::east_opt(0);
+    }
+    let (sign, rest) = match t.as_bytes().first() {
+        Some(b'+') => (1, &t[1..]),
+        Some(b'-') => (-1, &t[1..]),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':')?;
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    if !(0..=14).contains(&h) || !(0..60).contains(&m) {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+impl Policy {
+    /// Parses a config file's text (`[policy.*]` sections); missing keys keep the defaults.
+    pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
+        let file: ConfigFile =
+            toml::from_str(text).map_err(|e| PolicyError::Syntax(e.to_string()))?;
+        file.policy.validate()?;
+        Ok(file.policy)
+    }
+
+    fn validate(&self) -> Result<(), PolicyError> {
+        let invalid = |key, reason: &str| {
+            Err(PolicyError::Invalid {
+                key,
+                reason: reason.into(),
+            })
+        };
+        if self.cadence.months == 0 || self.cadence.months > 60 {
+            return invalid("cadence.months", "must be between 1 and 60");
+        }
+        for (key, v) in [
+            ("cadence.tier_months.key", self.cadence.tier_months.key),
+            (
+                "cadence.tier_months.growth",
+                self.cadence.tier_months.growth,
+            ),
+            (
+                "cadence.tier_months.standard",
+                self.cadence.tier_months.standard,
+            ),
+        ] {
+            if v.is_some_and(|m| m == 0 || m > 60) {
+                return invalid(key, "must be between 1 and 60");
+            }
+        }
+        if !(2..=5).contains(&self.low_scores.threshold) {
+            return invalid(
+                "low_scores.threshold",
+                "must be between 2 and 5 (scores run 1-5)",
+            );
+        }
+        if self.low_scores.senior_max == 0
+            || self.low_scores.senior_max >= self.low_scores.threshold
+        {
+            return invalid(
+                "low_scores.senior_max",
+                "must be at least 1 and below low_scores.threshold",
+            );
+        }
+        for day in &self.business_time.working_days {
+            if parse_weekday(day).is_none() {
+                return Err(PolicyError::Invalid {
+                    key: "business_time.working_days",
+                    reason: format!("'{day}' is not a day (use mon, tue, wed, thu, fri, sat, sun)"),
+                });
+            }
+        }
+        if let Some(o) = &self.business_time.utc_offset
+            && parse_offset(o).is_none()
+        {
+            return Err(PolicyError::Invalid {
+                key: "business_time.utc_offset",
+                reason: format!("'{o}' is not an offset like +01:00 or -05:00"),
+            });
+        }
+        Ok(())
+    }
+
+    /// Months between interviews for a tier.
+    pub fn cadence_months(&self, tier: Tier) -> u32 {
+        let t = &self.cadence.tier_months;
+        match tier {
+            Tier::Key => t.key,
+            Tier::Growth => t.growth,
+            Tier::Standard => t.standard,
+        }
+        .unwrap_or(self.cadence.months)
+    }
+
+    /// The business calendar; `local_offset` is used when the policy names none.
+    pub fn calendar(&self, local_offset: FixedOffset) -> Calendar {
+        Calendar {
+            working_days: self
+                .business_time
+                .working_days
+                .iter()
+                .filter_map(|d| parse_weekday(d))
+                .collect(),
+            offset: self
+                .business_time
+                .utc_offset
+                .as_deref()
+                .and_then(parse_offset)
+                .unwrap_or(local_offset),
+        }
+    }
+
+    /// A whole number of hours as a duration.
+    pub fn hours(h: u32) -> Duration {
+        Duration::hours(i64::from(h))
+    }
+
+    /// A whole number of days as a duration.
+    pub fn days(d: u32) -> Duration {
+        Duration::days(i64::from(d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_is_the_default_policy() {
+        assert_eq!(
+            Policy::from_toml(DEFAULT_POLICY_TOML),
+            Ok(Policy::default())
+        );
+    }
+
+    #[test]
+    fn overrides_keep_the_other_defaults() {
+        let p = Policy::from_toml(
+            "[policy.deadlines]\ndebrief_hours = 48\n[policy.cadence.tier_months]\nkey = 3\n",
+        )
+        .expect("valid");
+        assert_eq!(p.deadlines.debrief_hours, 48);
+        assert_eq!(p.deadlines.report_president_days, 7);
+        assert_eq!(p.cadence_months(Tier::Key), 3);
+        assert_eq!(p.cadence_months(Tier::Standard), 6);
+        assert_eq!(Policy::from_toml(""), Ok(Policy::default()));
+    }
+
+    #[test]
+    fn invalid_configs_name_the_key() {
+        let cases = [
+            ("[policy.deadlines]\ndebrief_hourz = 1\n", "debrief_hourz"),
+            (
+                "[policy.deadlines]\ndebrief_hours = \"soon\"\n",
+                "debrief_hours",
+            ),
+            ("[policy.cadence]\nmonths = 0\n", "policy.cadence.months"),
+            (
+                "[policy.low_scores]\nthreshold = 9\n",
+                "policy.low_scores.threshold",
+            ),
+            (
+                "[policy.low_scores]\nsenior_max = 4\n",
+                "policy.low_scores.senior_max",
+            ),
+            (
+                "[policy.business_time]\nworking_days = [\"mon\", \"funday\"]\n",
+                "'funday'",
+            ),
+            (
+                "[policy.business_time]\nutc_offset = \"CET\"\n",
+                "policy.business_time.utc_offset",
+            ),
+            ("[polcy]\n", "polcy"),
+            ("[policy.cadence.tier_months]\nplatinum = 2\n", "platinum"),
+        ];
+        for (text, needle) in cases {
+            let err = Policy::from_toml(text).expect_err(text).to_string();
+            assert!(err.contains(needle), "{text:?} gave {err:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_parse() {
+        assert_eq!(
+            parse_offset("+01:00").map(|o| o.local_minus_utc()),
+            Some(3600)
+        );
+        assert_eq!(
+            parse_offset("-05:30").map(|o| o.local_minus_utc()),
+            Some(-19800)
+        );
+        assert_eq!(parse_offset("Z").map(|o| o.local_minus_utc()), Some(0));
+        assert_eq!(parse_offset("01:00"), None);
+        assert_eq!(parse_offset("+25:00"), None);
+    }
+
+    #[test]
+    fn calendar_uses_the_policy_offset_before_the_local_one() {
+        let local = FixedOffset::east_opt(7200).expect("valid");
+        assert_eq!(Policy::default().calendar(local).offset, local);
+        let p = Policy::from_toml(
+            "[policy.business_time]\nutc_offset = \"-05:00\"\nworking_days = [\"sun\"]\n",
+        )
+        .expect("valid");
+        let cal = p.calendar(local);
+        assert_eq!(cal.offset.local_minus_utc(), -18000);
+        assert_eq!(cal.working_days, vec![Weekday::Sun]);
+    }
+}

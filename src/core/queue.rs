@@ -1,0 +1,346 @@
+//! The follow-up queue: what is owed, by whom, by when. This one pure function is the only place
+//! that decides what is due or overdue; the dashboard, the CLI and the reports all read it.
+//!
+//! An obligation is derived from the records and stays until the matching record discharges it
+//! (e.g. `debriefed_at` set), so nothing silently drops out. A snooze hides an item until a time
+//! but never discharges it.
+
+use super::business_time::Calendar;
+use super::policy::Policy;
+use super::{
+    ActionId, ActionState, Customer, CustomerId, Dataset, FollowUpId, FollowUpState, Instant,
+    InterviewId, InterviewStatus, Role, StaffId, Trigger,
+};
+use chrono::Months;
+use std::collections::HashMap;
+use std::fmt;
+
+/// What kind of obligation an item is. The order is the display order of kinds in help texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemKind {
+    /// Book the next feedback interview (cadence or deliverable).
+    ScheduleInterview,
+    /// Pre-brief our executive before a booked interview.
+    PreBrief,
+    /// Send the thank-you note.
+    Acknowledge,
+    /// Debrief the account manager and salesperson.
+    Debrief,
+    /// Inform other executives of a significant issue.
+    InformExecutives,
+    /// Written report to the President.
+    ReportPresident,
+    /// Disseminate the results to the workforce.
+    Disseminate,
+    /// Contact the customer about a low score and record the context.
+    LowScoreFollowUp,
+    /// Present the formal report with actions to the customer.
+    FormalReport,
+    /// Do a corrective or preventive action.
+    ActionItem,
+    /// Tell the customer an action is done.
+    ActionFollowUp,
+}
+
+impl ItemKind {
+    /// Every kind.
+    pub const ALL: [ItemKind; 11] = [
+        ItemKind::ScheduleInterview,
+        ItemKind::PreBrief,
+        ItemKind::Acknowledge,
+        ItemKind::Debrief,
+        ItemKind::InformExecutives,
+        ItemKind::ReportPresident,
+        ItemKind::Disseminate,
+        ItemKind::LowScoreFollowUp,
+        ItemKind::FormalReport,
+        ItemKind::ActionItem,
+        ItemKind::ActionFollowUp,
+    ];
+
+    /// The stable snake_case name used in JSON and item keys.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::ScheduleInterview => "schedule_interview",
+            ItemKind::PreBrief => "prebrief",
+            ItemKind::Acknowledge => "acknowledge",
+            ItemKind::Debrief => "debrief",
+            ItemKind::InformExecutives => "inform_executives",
+            ItemKind::ReportPresident => "report_president",
+            ItemKind::Disseminate => "disseminate",
+            ItemKind::LowScoreFollowUp => "low_score_followup",
+            ItemKind::FormalReport => "formal_report",
+            ItemKind::ActionItem => "action_item",
+            ItemKind::ActionFollowUp => "action_followup",
+        }
+    }
+
+    /// A short label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::ScheduleInterview => "Schedule interview",
+            ItemKind::PreBrief => "Pre-brief executive",
+            ItemKind::Acknowledge => "Send thank-you",
+            ItemKind::Debrief => "Debrief AM/sales",
+            ItemKind::InformExecutives => "Inform executives",
+            ItemKind::ReportPresident => "Report to President",
+            ItemKind::Disseminate => "Disseminate results",
+            ItemKind::LowScoreFollowUp => "Low-score follow-up",
+            ItemKind::FormalReport => "Formal report to customer",
+            ItemKind::ActionItem => "Action item",
+            ItemKind::ActionFollowUp => "Follow up action",
+        }
+    }
+
+    /// Parses the snake_case name.
+    pub fn parse(text: &str) -> Option<ItemKind> {
+        ItemKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+/// The record an item is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// A customer (scheduling).
+    Customer(CustomerId),
+    /// An interview (pre-brief and the post-interview steps).
+    Interview(InterviewId),
+    /// A follow-up.
+    FollowUp(FollowUpId),
+    /// An action item.
+    Action(ActionId),
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Subject::Customer(id) => id.fmt(f),
+            Subject::Interview(id) => id.fmt(f),
+            Subject::FollowUp(id) => id.fmt(f),
+            Subject::Action(id) => id.fmt(f),
+        }
+    }
+}
+
+impl Subject {
+    /// Parses a display id (`C1`, `I2`, `F3`, `A4`).
+    pub fn parse(text: &str) -> Option<Subject> {
+        let mut chars = text.chars();
+        let letter = chars.next()?;
+        let n: u64 = chars.as_str().parse().ok()?;
+        match letter {
+            'C' => Some(Subject::Customer(CustomerId(n))),
+            'I' => Some(Subject::Interview(InterviewId(n))),
+            'F' => Some(Subject::FollowUp(FollowUpId(n))),
+            'A' => Some(Subject::Action(ActionId(n))),
+            _ => None,
+        }
+    }
+}
+
+/// The stable key of an item: `kind:subject`, e.g. `debrief:I20`. Snoozes refer to it.
+pub fn item_key(kind: ItemKind, subject: Subject) -> String {
+    format!("{}:{subject}", kind.as_str())
+}
+
+/// Splits an item key back into kind and subject.
+pub fn parse_item_key(key: &str) -> Option<(ItemKind, Subject)> {
+    let (kind, subject) = key.split_once(':')?;
+    Some((ItemKind::parse(kind)?, Subject::parse(subject)?))
+}
+
+/// How urgent an item is now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DueState {
+    /// Past its due time.
+    Overdue,
+    /// Due later today (in the calendar's day).
+    Due,
+    /// Due on a later day.
+    Upcoming,
+}
+
+impl DueState {
+    /// The stable name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DueState::Overdue => "overdue",
+            DueState::Due => "due",
+            DueState::Upcoming => "upcoming",
+        }
+    }
+}
+
+/// One obligation in the queue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// What must be done.
+    pub kind: ItemKind,
+    /// The record it is about.
+    pub subject: Subject,
+    /// Whose obligation.
+    pub customer: CustomerId,
+    /// One line saying exactly what, for people.
+    pub what: String,
+    /// The role that must act (`None` for action items: their owner acts, whatever the role).
+    pub owner_role: Option<Role>,
+    /// The named person from the customer or follow-up record; `None` means unassigned.
+    pub owner: Option<StaffId>,
+    /// Others who must take part.
+    pub participants: Vec<StaffId>,
+    /// When it is due.
+    pub due: Instant,
+    /// Overdue, due or upcoming at `now`.
+    pub state: DueState,
+    /// For follow-ups: the lowest score (1-2 most severe).
+    pub severity: Option<u8>,
+    /// Set while a snooze hides the item.
+    pub snoozed_until: Option<Instant>,
+    /// The customer's size in minor units (for ordering).
+    pub customer_size: i64,
+}
+
+impl Item {
+    /// The stable key (`kind:subject`).
+    pub fn key(&self) -> String {
+        item_key(self.kind, self.subject)
+    }
+
+    /// Whether the item shows in the default queue (not snoozed).
+    pub fn is_visible(&self) -> bool {
+        self.snoozed_until.is_none()
+    }
+
+    /// Sort key: overdue before due before upcoming; then severity (1-2 before 3, follow-ups
+    /// before everything else); then the larger customer; then the earlier due time.
+    fn rank(&self) -> (DueState, u8, std::cmp::Reverse<i64>, Instant, ItemKind, u64) {
+        let subject = match self.subject {
+            Subject::Customer(id) => id.0,
+            Subject::Interview(id) => id.0,
+            Subject::FollowUp(id) => id.0,
+            Subject::Action(id) => id.0,
+        };
+        (
+            self.state,
+            self.severity.unwrap_or(u8::MAX),
+            std::cmp::Reverse(self.customer_size),
+            self.due,
+            self.kind,
+            subject,
+        )
+    }
+}
+
+/// The state of a due time at `now` in `cal`'s days.
+pub fn due_state(due: Instant, now: Instant, cal: &Calendar) -> DueState {
+    if now > due {
+        DueState::Overdue
+    } else if cal.day_start(due) == cal.day_start(now) {
+        DueState::Due
+    } else {
+        DueState::Upcoming
+    }
+}
+
+/// Every undischarged obligation at `now`, in queue order. Snoozed items are included with
+/// `snoozed_until` set; callers showing the default queue keep only [`Item::is_visible`] ones.
+pub fn queue(data: &Dataset, policy: &Policy, cal: &Calendar, now: Instant) -> Vec<Item> {
+    let customers: HashMap<CustomerId, &Customer> =
+        data.customers.iter().map(|c| (c.id, c)).collect();
+    let snoozes: HashMap<(ItemKind, Subject), Instant> = data
+        .snoozes
+        .iter()
+        .filter(|s| s.until > now)
+        .filter_map(|s| parse_item_key(&s.item_key).map(|k| (k, s.until)))
+        .collect();
+    let mut out = Builder {
+        customers: &customers,
+        snoozes: &snoozes,
+        cal,
+        now,
+        items: Vec::new(),
+    };
+    super::obligations::collect(data, policy, &mut out);
+    let mut items = out.items;
+    items.sort_by_cached_key(Item::rank);
+    items
+}
+
+/// Collects items, filling in what every item needs from the customer and the clock.
+pub(crate) struct Builder<'a> {
+    customers: &'a HashMap<CustomerId, &'a Customer>,
+    snoozes: &'a HashMap<(ItemKind, Subject), Instant>,
+    /// The business calendar.
+    pub cal: &'a Calendar,
+    now: Instant,
+    items: Vec<Item>,
+}
+
+/// The parts of an item the obligation rules decide.
+pub(crate) struct Obligation {
+    pub kind: ItemKind,
+    pub subject: Subject,
+    pub customer: CustomerId,
+    pub what: String,
+    pub owner_role: Option<Role>,
+    pub owner: Option<StaffId>,
+    pub participants: Vec<StaffId>,
+    pub due: Instant,
+    pub severity: Option<u8>,
+}
+
+impl Builder<'_> {
+    /// The customer record, if it exists.
+    pub fn customer(&self, id: CustomerId) -> Option<&Customer> {
+        self.customers.get(&id).copied()
+    }
+
+    /// Adds an obligation.
+    pub fn push(&mut self, o: Obligation) {
+        let customer_size = self.customer(o.customer).map_or(0, |c| c.size.minor);
+        self.items.push(Item {
+            state: due_state(o.due, self.now, self.cal),
+            snoozed_until: self.snoozes.get(&(o.kind, o.subject)).copied(),
+            kind: o.kind,
+            subject: o.subject,
+            customer: o.customer,
+            what: o.what,
+            owner_role: o.owner_role,
+            owner: o.owner,
+            participants: o.participants,
+            due: o.due,
+            severity: o.severity,
+            customer_size,
+        });
+    }
+}
+
+/// Whether an interview goes through the post-interview steps (debrief, report, ...): survey
+/// responses get the thank-you and low-score follow-ups only, because steps 5-7 of the
+/// programme are about a conversation our executive had.
+pub fn is_conversation(trigger: &Trigger) -> bool {
+    !matches!(trigger, Trigger::SurveyImport { .. })
+}
+
+/// The cadence due date after the last interview.
+pub fn cadence_due(last: Instant, months: u32) -> Instant {
+    last.checked_add_months(Months::new(months)).unwrap_or(last)
+}
+
+/// Whether the state is one of the open follow-up states.
+pub fn followup_is_open(state: FollowUpState) -> bool {
+    state != FollowUpState::Closed
+}
+
+/// Whether an action still needs doing on our side.
+pub fn action_is_open(state: ActionState) -> bool {
+    matches!(state, ActionState::ToDo | ActionState::Doing)
+}
+
+/// Whether an interview holds a booking.
+pub fn is_booked(status: InterviewStatus) -> bool {
+    matches!(
+        status,
+        InterviewStatus::Scheduled | InterviewStatus::InProgress
+    )
+}

@@ -1,0 +1,24 @@
+//! The feedback calendar: no two feedback requests (interviews or surveys) to one customer
+//! closer than the policy's spacing. Scheduling inside the window is allowed only after the
+//! user confirms; this module finds the conflict to warn about.
+
+use super::policy::Policy;
+use super::{CustomerId, Dataset, Instant, Interview, InterviewStatus};
+
+/// The nearest other feedback request within the spacing window of `at`, if any.
+pub fn spacing_conflict<'a>(
+    data: &'a Dataset,
+    customer: CustomerId,
+    at: Instant,
+    policy: &Policy,
+) -> Option<&'a Interview> {
+    let window = Policy::days(policy.cadence.spacing_days);
+    data.interviews
+        .iter()
+        .filter(|i| i.customer == customer && i.status != InterviewStatus::Cancelled)
+        .filter(|i| {
+            let when = i.completed_at.unwrap_or(i.scheduled_at);
+            (when - at).abs() < window
+        })
+        .min_by_key(|i| (i.completed_at.unwrap_or(i.scheduled_at) - at).abs())
+}
