@@ -51,6 +51,7 @@ fn status(next: NextInterview, now: Instant) -> &'static str {
         NextInterview::DueBy(t) if t < now => "overdue",
         NextInterview::DueBy(_) => "due",
         NextInterview::Never => "never",
+        NextInterview::NotPlanned => "none",
     }
 }
 
@@ -124,6 +125,7 @@ pub fn table(data: &Dataset, summaries: &[CustomerSummary<'_>], now: Instant) ->
             NextInterview::DueBy(t) if t < now => format!("{} overdue", local_date(t)),
             NextInterview::DueBy(t) => format!("{} due", local_date(t)),
             NextInterview::Never => "due now".into(),
+            NextInterview::NotPlanned => "-".into(),
         };
         let mut name = c.name.clone();
         if let Lifecycle::Lost { .. } = c.lifecycle {

@@ -17,6 +17,8 @@ pub enum NextInterview {
     DueBy(Instant),
     /// Never interviewed: due now.
     Never,
+    /// Not planned: the customer is lost.
+    NotPlanned,
 }
 
 impl NextInterview {
@@ -24,7 +26,7 @@ impl NextInterview {
     pub fn at(self) -> Option<Instant> {
         match self {
             NextInterview::Scheduled(t) | NextInterview::DueBy(t) => Some(t),
-            NextInterview::Never => None,
+            NextInterview::Never | NextInterview::NotPlanned => None,
         }
     }
 }
@@ -70,6 +72,7 @@ pub fn customer_summaries(data: &Dataset, cadence_months: u32) -> Vec<CustomerSu
         .map(|customer| {
             let last_completed = last.get(&customer.id).copied();
             let next = match (booked.get(&customer.id), last_completed) {
+                _ if !customer.is_current() => NextInterview::NotPlanned,
                 (Some(&t), _) => NextInterview::Scheduled(t),
                 (None, Some(i)) => {
                     let from = completed_or_scheduled(i);
@@ -183,5 +186,23 @@ mod tests {
         assert_eq!(list[1].next, NextInterview::Scheduled(t(8, 1)));
         assert_eq!(list[2].next, NextInterview::Never);
         assert_eq!(list[2].last_completed, None);
+    }
+
+    #[test]
+    fn lost_customers_have_no_next_interview() {
+        let mut lost = customer(1, "Gone Co", 100);
+        lost.lifecycle = Lifecycle::Lost {
+            reason: "price".into(),
+            at: t(2, 1),
+        };
+        let data = Dataset {
+            customers: vec![lost],
+            interviews: vec![interview(10, 1, t(1, 10), InterviewStatus::Completed)],
+            ..Dataset::default()
+        };
+        assert_eq!(
+            customer_summaries(&data, 6)[0].next,
+            NextInterview::NotPlanned
+        );
     }
 }
