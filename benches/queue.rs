@@ -6,7 +6,7 @@ mod synthetic;
 use criterion::{Criterion, criterion_group, criterion_main};
 use hearback::core::business_time::Calendar;
 use hearback::core::policy::Policy;
-use hearback::core::queue::{DueState, queue};
+use hearback::core::queue::{DueState, ItemKind, queue};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -29,6 +29,17 @@ fn recompute(c: &mut Criterion) {
         count(DueState::Upcoming),
         items.iter().filter(|i| !i.is_visible()).count(),
     );
+    let by_kind: Vec<String> = ItemKind::ALL
+        .iter()
+        .map(|&k| {
+            format!(
+                "{} {}",
+                items.iter().filter(|i| i.kind == k).count(),
+                k.as_str()
+            )
+        })
+        .collect();
+    eprintln!("by kind: {}", by_kind.join(", "));
     c.bench_function("queue recompute (10k customers, 100k interviews)", |b| {
         b.iter(|| {
             queue(

@@ -70,7 +70,7 @@ pub fn dataset() -> Dataset {
         let roles = match n % 8 {
             0 => vec![Role::Executive],
             1 => vec![Role::Executive, Role::SeniorManagement],
-            2 | 3 | 4 => vec![Role::AccountManager],
+            2..=4 => vec![Role::AccountManager],
             5 => vec![Role::Salesperson],
             6 => vec![Role::ServiceManager],
             _ => vec![Role::AccountManager, Role::Salesperson],

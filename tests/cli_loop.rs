@@ -189,17 +189,15 @@ fn a_low_score_runs_through_the_whole_loop() {
     );
 
     // Steps discharge their items.
-    let interview = "I".to_string()
-        + &queue(&data, monday, true)
-            .iter()
-            .find(|i| i["kind"] == "debrief")
-            .expect("debrief")["id"]
-            .as_str()
-            .expect("id")
-            .split(":I")
-            .nth(1)
-            .expect("interview id")
-            .to_string();
+    // The debrief item's key is `debrief:I<id>`: its record part names the interview.
+    let items = queue(&data, monday, true);
+    let key = items
+        .iter()
+        .find(|i| i["kind"] == "debrief")
+        .expect("debrief")["id"]
+        .as_str()
+        .expect("key");
+    let interview = key.split_once(':').expect("kind:record").1.to_string();
     for step in [
         "acknowledged",
         "debriefed",

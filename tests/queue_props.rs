@@ -402,7 +402,7 @@ fn build(spec: &DataSpec) -> Dataset {
                 participants: f
                     .participants
                     .iter()
-                    .filter_map(|p| pick(&Some(p.clone()), &staff_ids))
+                    .filter_map(|p| pick(&Some(*p), &staff_ids))
                     .collect(),
                 state: f.state,
                 opened_at: f.opened_at,
@@ -647,7 +647,8 @@ fn config() -> Config {
 /// - a scheduled interview not yet pre-briefed owes the pre-brief;
 /// - a completed interview owes the thank-you until acknowledged; unless it is a survey
 ///   response it also owes the debrief, the report to the President and the dissemination,
-///   and informing the executives when it raised a significant issue, each until stamped;
+///   and informing the executives when it raised a significant issue, each until stamped
+///   (whether or not `completed_at` was recorded: "nothing silently drops out");
 /// - an open follow-up owes the low-score contact; a contacted or report-committed one owes the
 ///   formal report until it is presented; a closed one owes nothing;
 /// - a to-do or doing action is owed; a done one owes telling the customer; a followed-up one

@@ -5,7 +5,9 @@ use super::customers::local_datetime;
 use super::{Context, lookup};
 use crate::core::completion::plan_completion;
 use crate::core::interview_flow::{self, Booking, Step};
-use crate::core::{Change, ChangeSet, IdAllocator, Instant, Interview, Score, Trigger, sanitize};
+use crate::core::{
+    Change, ChangeSet, IdAllocator, Instant, Interview, QuestionSet, Score, Trigger, sanitize,
+};
 use anyhow::{Context as _, anyhow, bail};
 use clap::Args;
 use std::process::ExitCode;
@@ -118,14 +120,18 @@ pub fn schedule(
     let rules = ctx.rules()?;
     let store = ctx.open_store()?;
     let data = store.load()?;
-    let booking = booking(&data, who, at, minutes, location, confirm)?;
+    let booking = Booking {
+        minutes,
+        location: location.map(|l| sanitize::line(&l)),
+        confirmed: confirm,
+        ..booking(&data, who, at, &rules.questions)?
+    };
     let customer = lookup::customer(&data, &who.customer)?;
     let mut ids = IdAllocator::after(&data);
     let (interview, set) = interview_flow::schedule(
         &data,
         customer,
         booking,
-        &rules.questions,
         &rules.policy,
         ctx.now,
         &ctx.actor,
@@ -142,14 +148,13 @@ pub fn schedule(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The booking the command line asks for, with customer, contact and executive resolved.
+/// The booking the command line asks for, with customer, contact and executive resolved:
+/// 30 minutes at the customer's office, not confirmed against the spacing rule.
 fn booking(
     data: &crate::core::Dataset,
     who: &Who,
     at: Instant,
-    minutes: u16,
-    location: Option<String>,
-    confirmed: bool,
+    questions: &QuestionSet,
 ) -> anyhow::Result<Booking> {
     let customer = lookup::customer(data, &who.customer)?;
     let contact = match &who.contact {
@@ -167,12 +172,13 @@ fn booking(
     let executive = lookup::staff_id(data, who.executive.as_deref())?;
     Ok(Booking {
         at,
+        answers: interview_flow::blank_answers(questions),
         trigger: trigger(who),
         executive,
         contact,
-        minutes,
-        location: location.map(|l| sanitize::line(&l)),
-        confirmed,
+        minutes: 30,
+        location: None,
+        confirmed: false,
     })
 }
 
@@ -186,15 +192,17 @@ pub fn record(
     let rules = ctx.rules()?;
     let store = ctx.open_store()?;
     let data = store.load()?;
-    let booking = booking(&data, who, at, 30, None, true)?;
+    // Recording what already happened is not a new request, so the spacing rule does not apply.
+    let booking = Booking {
+        confirmed: true,
+        ..booking(&data, who, at, &rules.questions)?
+    };
     let customer = lookup::customer(&data, &who.customer)?;
     let mut ids = IdAllocator::after(&data);
-    // Recording what already happened is not a new request, so the spacing rule does not apply.
     let (mut interview, booked) = interview_flow::schedule(
         &data,
         customer,
         booking,
-        &rules.questions,
         &rules.policy,
         ctx.now,
         &ctx.actor,

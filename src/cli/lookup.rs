@@ -111,10 +111,7 @@ pub fn action<'a>(data: &'a Dataset, text: &str) -> anyhow::Result<&'a ActionIte
 }
 
 /// The customer of a record, which must exist.
-pub fn customer_of<'a>(
-    data: &'a Dataset,
-    id: crate::core::CustomerId,
-) -> anyhow::Result<&'a Customer> {
+pub fn customer_of(data: &Dataset, id: crate::core::CustomerId) -> anyhow::Result<&Customer> {
     data.customer(id)
         .ok_or_else(|| anyhow!("customer {id} is missing from the store; run `hearback check`"))
 }

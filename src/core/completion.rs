@@ -36,33 +36,39 @@ pub enum CompletionError {
 /// Who takes part in a follow-up of this severity: the client (account) manager and the
 /// service manager for the lightest low score; plus senior management at or below
 /// `senior_max`. Senior management is the customer's executive sponsor when that person holds
-/// the role, else the first active senior manager on file.
+/// the role and is still active, else the first active senior manager on file.
 pub fn participants(
     data: &Dataset,
     customer: &Customer,
     severity: u8,
     policy: &Policy,
 ) -> Vec<StaffId> {
-    let mut people: Vec<StaffId> = customer
-        .account_manager
-        .into_iter()
-        .chain(customer.service_manager)
-        .collect();
+    let mut people: Vec<StaffId> = Vec::new();
+    let mut add = |id: StaffId| {
+        // One person may hold several of these seats; name each once.
+        if !people.contains(&id) {
+            people.push(id);
+        }
+    };
+    customer.account_manager.into_iter().for_each(&mut add);
+    customer.service_manager.into_iter().for_each(&mut add);
     if severity <= policy.low_scores.senior_max {
-        let sponsor = customer.executive_sponsor.filter(|id| {
-            data.staff_member(*id)
-                .is_some_and(|s| s.has_role(Role::SeniorManagement))
-        });
-        let senior = sponsor.or_else(|| {
-            data.staff
-                .iter()
-                .filter(|s| s.active && s.has_role(Role::SeniorManagement))
-                .min_by_key(|s| s.id)
-                .map(|s| s.id)
-        });
-        people.extend(senior);
+        let is_senior = |id: StaffId| {
+            data.staff_member(id)
+                .is_some_and(|s| s.active && s.has_role(Role::SeniorManagement))
+        };
+        let senior = customer
+            .executive_sponsor
+            .filter(|id| is_senior(*id))
+            .or_else(|| {
+                data.staff
+                    .iter()
+                    .filter(|s| is_senior(s.id))
+                    .min_by_key(|s| s.id)
+                    .map(|s| s.id)
+            });
+        senior.into_iter().for_each(&mut add);
     }
-    people.dedup();
     people
 }
 
@@ -141,16 +147,20 @@ pub fn plan_completion(
             .participants
             .iter()
             .map(|id| data.staff_name(Some(*id)))
+            .filter(|name| !name.is_empty())
             .collect();
+        let who = match who.as_slice() {
+            [] => "nobody on file yet: assign an owner".to_string(),
+            names => names.join(", "),
+        };
         changes.push(Change::FollowUp(f.clone()));
         changes.push(event(
             EventKind::FollowUpOpened,
             format!(
-                "Lowest score {} on {}: follow-up {} opened for {}",
+                "Lowest score {} on {}: follow-up {} opened for {who}",
                 lowest.get(),
                 low.join(", "),
                 f.id,
-                who.join(", ")
             ),
             f.id.to_string(),
         ));

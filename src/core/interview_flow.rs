@@ -192,6 +192,8 @@ pub fn mark_step(
 pub struct Booking {
     /// When.
     pub at: Instant,
+    /// The empty answer sheet to fill during the call ([`blank_answers`] of the questions).
+    pub answers: Vec<Answer>,
     /// Why.
     pub trigger: Trigger,
     /// Our executive.
@@ -219,13 +221,12 @@ pub fn blank_answers(questions: &QuestionSet) -> Vec<Answer> {
         .collect()
 }
 
-/// Books an interview. Inside the feedback calendar's spacing window it is refused unless
-/// `booking.confirmed`; the returned conflict (if any) lets the caller say what it overrode.
+/// Books an interview. Inside the feedback calendar's spacing window it is refused (naming the
+/// other request) unless `booking.confirmed`.
 pub fn schedule(
     data: &Dataset,
     customer: &Customer,
     booking: Booking,
-    questions: &QuestionSet,
     policy: &Policy,
     now: Instant,
     actor: &str,
@@ -260,7 +261,7 @@ pub fn schedule(
         status: InterviewStatus::Scheduled,
         started_at: None,
         completed_at: None,
-        answers: blank_answers(questions),
+        answers: booking.answers,
         significant_issue: false,
         acknowledged_at: None,
         debriefed_at: None,

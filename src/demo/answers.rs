@@ -13,10 +13,10 @@ const SERVICE_QUESTIONS: [&str; 3] = ["responsiveness", "resolution", "delivery"
 fn level(mood: Mood, pos: u32) -> f64 {
     let steps = f64::from(pos);
     match mood {
-        Mood::Steady => 4.55,
-        Mood::Mixed => 3.95,
-        Mood::Declining => (3.0 + 0.45 * steps).min(4.6),
-        Mood::Improving => (4.5 - 0.45 * steps).max(2.9),
+        Mood::Steady => 4.6,
+        Mood::Mixed => 4.05,
+        Mood::Declining => (3.3 + 0.4 * steps).min(4.6),
+        Mood::Improving => (4.5 - 0.4 * steps).max(3.0),
     }
 }
 
@@ -53,8 +53,8 @@ pub(crate) fn answers(questions: &QuestionSet, scoring: &Scoring, rng: &mut Rng)
         .questions
         .iter()
         .map(|q| {
-            let noise = (rng.unit() + rng.unit() - 1.0) * 0.9;
-            let shock = if rng.chance(0.03) { 1.5 } else { 0.0 };
+            let noise = (rng.unit() + rng.unit() - 1.0) * 0.8;
+            let shock = if rng.chance(0.02) { 1.5 } else { 0.0 };
             let x = base + question_offset(&q.key) + noise - shock;
             x.round().clamp(1.0, 5.0) as u8
         })
@@ -169,7 +169,7 @@ mod tests {
             all.iter().map(|&s| f64::from(s)).sum::<f64>() / all.len() as f64
         };
         assert!(mean(Mood::Steady, 0) > 4.1);
-        assert!(mean(Mood::Declining, 0) < 3.2);
+        assert!(mean(Mood::Declining, 0) < 3.5);
         assert!(mean(Mood::Declining, 3) > 4.0);
         assert!(mean(Mood::Improving, 3) < mean(Mood::Improving, 0));
     }

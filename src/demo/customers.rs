@@ -1,13 +1,13 @@
 //! Customer records: invented names, contacts, who looks after them, pre-brief notes.
 
-use super::names::{
-    COMPANY_WORDS, CONTACT_ROLES, FIRST_NAMES, LAST_NAMES, NAME_QUALIFIERS, Segment, email_part,
-};
+use super::markets::{COMPANY_WORDS, NAME_QUALIFIERS, Segment};
+use super::names::{CONTACT_ROLES, FIRST_NAMES, LAST_NAMES, email_part};
 use super::notes::{
     CHURN_REASONS, CULTURES, DORMANT_NOTE, ISSUES, PERSONALITIES, PROBLEMS, SUCCESSES,
 };
-use super::plan::{Fate, Plan, Schedule};
+use super::plan::{Fate, Plan};
 use super::rng::Rng;
+use super::schedule::Schedule;
 use super::team::Team;
 use crate::core::{
     Contact, ContactId, Customer, CustomerId, IdAllocator, Lifecycle, PreBrief, Tier,
@@ -17,6 +17,7 @@ use std::collections::HashSet;
 /// Company names already handed out, so every customer's name is unique.
 #[derive(Debug, Default)]
 pub(crate) struct NameBook {
+    /// Every name given so far.
     used: HashSet<String>,
 }
 
@@ -39,7 +40,8 @@ impl NameBook {
                 return name;
             }
         }
-        (2u64..)
+        // At most `used.len()` numbered names can be taken, so one of these is free.
+        (2..=self.used.len() as u64 + 2)
             .map(|n| format!("{base} {n}"))
             .find(|name| self.used.insert(name.clone()))
             .unwrap_or(base)
@@ -179,7 +181,7 @@ fn contacts(plan: &Plan, domain: &str, ids: &mut IdAllocator, rng: &mut Rng) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::names::SEGMENTS;
+    use crate::demo::markets::SEGMENTS;
 
     #[test]
     fn domains_come_from_the_company_name() {

@@ -4,6 +4,9 @@ use super::rng::Rng;
 use crate::core::Instant;
 use chrono::{Datelike, NaiveTime, TimeDelta, Timelike, Weekday};
 
+/// Minutes in a day, for offsets.
+pub(crate) const DAY: i64 = 24 * 60;
+
 /// `t` moved by `minutes` (unchanged if that would leave chrono's range).
 pub(crate) fn shift(t: Instant, minutes: i64) -> Instant {
     TimeDelta::try_minutes(minutes)
@@ -11,14 +14,27 @@ pub(crate) fn shift(t: Instant, minutes: i64) -> Instant {
         .unwrap_or(t)
 }
 
-/// `t` moved by `hours`.
-pub(crate) fn hours(t: Instant, hours: i64) -> Instant {
-    shift(t, hours.saturating_mul(60))
-}
-
 /// `t` moved by `days`.
 pub(crate) fn days(t: Instant, days: i64) -> Instant {
-    shift(t, days.saturating_mul(24 * 60))
+    shift(t, days.saturating_mul(DAY))
+}
+
+/// `t` moved by a whole number of days in `lo..=hi`, give or take two hours: the next (or, for
+/// negative days, an earlier) step of some piece of work, at about the same time of day, so
+/// office hours stay office hours. A weekend moves on to the Monday (back to the Friday for
+/// earlier steps), which never reorders a step before the one it follows.
+pub(crate) fn later(rng: &mut Rng, t: Instant, lo: i64, hi: i64) -> Instant {
+    let jitter = rng.range(-120, 120);
+    let d = rng.range(lo, hi);
+    let moved = shift(t, d.saturating_mul(DAY) + jitter);
+    let step = match (moved.weekday(), d >= 0) {
+        (Weekday::Sat, true) => 2,
+        (Weekday::Sun, true) => 1,
+        (Weekday::Sat, false) => -1,
+        (Weekday::Sun, false) => -2,
+        _ => 0,
+    };
+    days(moved, step)
 }
 
 /// `now` without its sub-second part, so every instant derived from it survives the store's
@@ -131,6 +147,19 @@ mod tests {
                     assert!(age > TimeDelta::days(lo) && age < TimeDelta::days(hi));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn later_steps_skip_weekends_in_their_direction() {
+        let mut rng = Rng::new(1);
+        let t = at(2025, 3, 14, 12); // a Friday
+        let weekend = |t: Instant| matches!(t.weekday(), Weekday::Sat | Weekday::Sun);
+        for _ in 0..200 {
+            let next = later(&mut rng, t, 1, 9);
+            assert!(next > t && !weekend(next), "{next}");
+            let before = later(&mut rng, t, -9, -1);
+            assert!(before < t && !weekend(before), "{before}");
         }
     }
 

@@ -1,38 +1,65 @@
 //! Low scores followed up: who calls, what they learn, and the actions that come out of it.
 
-use super::dates::{between, day_text, days, on_day_at, shift};
-use super::history::{History, Scene};
+use super::dates::{DAY, between, day_text, days, later, on_day_at, shift};
+use super::history::{History, Scene, contact_name};
 use super::remedies::remedy;
 use super::rng::Rng;
+use crate::core::completion::participants;
 use crate::core::{
     ActionId, ActionItem, ActionKind, ActionState, EventKind, FollowUp, FollowUpId, FollowUpState,
-    IdAllocator, Instant, Interview, StaffId,
+    IdAllocator, Instant, Interview,
 };
-
-/// Minutes in a day, for offsets.
-const DAY: i64 = 24 * 60;
+use std::collections::VecDeque;
 
 /// Deals board columns to actions still in progress, in turn, so every column is populated
-/// whatever the seed (a random draw could leave one empty in a small demo).
+/// whatever the seed (a random draw could leave one empty in a small demo). A `late` card is
+/// the failure the console exists to catch: a to-do or doing past its due date, or a done
+/// action the customer has not been told about for over a week. Late cards wait for an action
+/// old enough to be late.
 #[derive(Debug, Default)]
 pub(crate) struct Deck {
-    dealt: usize,
+    /// Cards not yet dealt from the current round.
+    pending: VecDeque<(ActionState, bool)>,
 }
 
+/// The order cards are dealt in: (column, late).
+const CARDS: [(ActionState, bool); 8] = [
+    (ActionState::ToDo, true),
+    (ActionState::Doing, false),
+    (ActionState::Done, true),
+    (ActionState::FollowedUp, false),
+    (ActionState::Doing, true),
+    (ActionState::ToDo, false),
+    (ActionState::Done, false),
+    (ActionState::FollowedUp, false),
+];
+
 impl Deck {
-    fn deal(&mut self) -> ActionState {
-        let state = ActionState::ALL[self.dealt % ActionState::ALL.len()];
-        self.dealt += 1;
-        state
+    /// The next card an action of this age can take: (column, late).
+    fn deal(&mut self, old_enough: bool) -> (ActionState, bool) {
+        if self.pending.is_empty() {
+            self.pending.extend(CARDS);
+        }
+        let fits = self
+            .pending
+            .iter()
+            .position(|&(_, late)| old_enough || !late)
+            .unwrap_or(0);
+        let (column, late) = self
+            .pending
+            .remove(fits)
+            .unwrap_or((ActionState::ToDo, false));
+        (column, late && old_enough)
     }
 }
 
-/// Opens the follow-up a completed interview calls for (any score below 4), takes it as far
-/// as the time since allows, and adds its actions. `neglected` keeps it open (an overdue loop).
+/// Opens the follow-up a completed interview calls for (any score below the policy's
+/// threshold, 4), takes it as far as the time since allows, and adds its actions. `stage`, when
+/// set, is where the story needs it to be (an overdue loop stays open).
 pub(crate) fn open(
     scene: &Scene,
     interview: &Interview,
-    neglected: bool,
+    stage: Option<FollowUpState>,
     ids: &mut IdAllocator,
     rng: &mut Rng,
     deck: &mut Deck,
@@ -42,43 +69,36 @@ pub(crate) fn open(
     let (Some(severity), Some(opened)) = (interview.lowest_score(), interview.completed_at) else {
         return;
     };
-    if severity.get() >= 4 {
+    let threshold = scene.policy.low_scores.threshold;
+    if severity.get() >= threshold {
         return;
     }
     let low: Vec<&crate::core::Answer> = interview
         .answers
         .iter()
-        .filter(|a| a.score.is_some_and(|s| s.get() < 4))
+        .filter(|a| a.score.is_some_and(|s| s.get() < threshold))
         .collect();
     let worst = low
         .iter()
         .min_by_key(|a| a.score)
         .map_or("overall", |a| a.question_key.as_str());
     let owner = c.account_manager;
-    let mut participants: Vec<StaffId> = owner.into_iter().collect();
-    participants.extend(c.service_manager);
-    if severity.get() <= 2 {
-        participants.extend(rng.choose(&team.seniors).copied());
-    }
-    let mut seen = Vec::with_capacity(participants.len());
-    participants.retain(|p| {
-        let new = !seen.contains(p);
-        seen.push(*p);
-        new
-    });
+    // Who takes part is the programme's rule, not the demo's: the same function the console
+    // uses when an interview is completed.
+    let participants = participants(scene.roster, c, severity.get(), scene.policy);
 
     // How far the loop got: by the follow-up's age, never past `now`.
     let age_days = (now - opened).num_hours() / 24;
     let roll = rng.below(100);
-    let mut state = match age_days {
-        _ if neglected => FollowUpState::Open,
-        0 => FollowUpState::Open,
-        1..30 => match roll {
+    let mut state = match (stage, age_days) {
+        (Some(stage), _) => stage,
+        (None, 0) => FollowUpState::Open,
+        (None, 1..40) => match roll {
             0..25 => FollowUpState::Open,
-            25..65 => FollowUpState::Contacted,
+            25..60 => FollowUpState::Contacted,
             _ => FollowUpState::ReportCommitted,
         },
-        30..75 => match roll {
+        (None, 40..90) => match roll {
             0..10 => FollowUpState::Contacted,
             10..50 => FollowUpState::ReportCommitted,
             _ => FollowUpState::Closed,
@@ -91,9 +111,9 @@ pub(crate) fn open(
         rng.range(12 * 60, 96 * 60)
     };
     let contacted = shift(opened, contact_delay);
-    let committed = shift(contacted, rng.range(DAY, 7 * DAY));
-    let presented = shift(committed, rng.range(5 * DAY, 20 * DAY));
-    let closed = shift(presented, rng.range(0, 7 * DAY));
+    let committed = later(rng, contacted, 1, 7);
+    let presented = later(rng, committed, 5, 20);
+    let closed = later(rng, presented, 1, 7);
     if state == FollowUpState::Closed && closed > now {
         state = FollowUpState::ReportCommitted;
     }
@@ -147,11 +167,15 @@ pub(crate) fn open(
         reference.clone(),
     );
     let by = team.name(owner);
+    let called = format!(
+        "Called {}; context recorded",
+        contact_name(c, interview.contact)
+    );
     let steps = [
         (
             followup.contacted_at,
             EventKind::FollowUpContacted,
-            "Customer called; context recorded",
+            called.as_str(),
         ),
         (
             followup.report_committed_at,
@@ -221,9 +245,13 @@ fn rank(s: FollowUpState) -> u8 {
 
 /// What an action will be before it is placed on the board.
 struct Draft {
+    /// Corrective or preventive.
     kind: ActionKind,
+    /// One line: what will be done.
     title: &'static str,
+    /// Longer description.
     detail: &'static str,
+    /// When it was agreed.
     created: Instant,
 }
 
@@ -259,37 +287,53 @@ fn action(
         ActionKind::Corrective => rng.range(7, 28),
         ActionKind::Preventive => rng.range(21, 60),
     };
-    let due = on_day_at(days(created, due_days), 17 * 60);
+    let mut due = on_day_at(days(created, due_days), 17 * 60);
     let elapsed = (now - created).num_minutes();
     let part = |num: i64, den: i64| shift(created, elapsed * num / den);
 
-    // Closed loops had every action done and reported back before closing; open ones are
-    // dealt over the board's columns as far as the time since creation allows.
+    // Closed loops had their fixes done and reported back before closing, though prevention
+    // work agreed in a recent loop may still be under way. Open ones are dealt over the board's
+    // columns as far as the time since creation allows.
+    let ongoing =
+        kind == ActionKind::Preventive && c.is_current() && f.closed_at > Some(days(now, -120));
     let (state, started, done_at, followed_up_at) = match f.closed_at {
-        Some(closed) => {
+        Some(closed) if !ongoing => {
             let span = (closed - created).num_minutes();
             let done = between(rng, created, shift(created, span * 2 / 3));
             let told = between(rng, done, closed);
             (ActionState::FollowedUp, None, Some(done), Some(told))
         }
-        None => match deck.deal() {
-            ActionState::Done if elapsed >= 2 * DAY => {
-                let done = between(rng, part(1, 5), part(3, 5));
-                (ActionState::Done, None, Some(done), None)
+        _ => {
+            let (column, late) = deck.deal(elapsed >= 10 * DAY);
+            match column {
+                ActionState::Done if late => {
+                    let done = between(rng, shift(created, DAY), days(now, -8));
+                    (ActionState::Done, None, Some(done), None)
+                }
+                ActionState::Done if elapsed >= 2 * DAY => {
+                    let done = between(rng, part(1, 5).max(days(now, -6)), now);
+                    (ActionState::Done, None, Some(done), None)
+                }
+                ActionState::FollowedUp if elapsed >= 3 * DAY => {
+                    let done = between(rng, part(1, 5), part(1, 2));
+                    let told = between(rng, done, now);
+                    (ActionState::FollowedUp, None, Some(done), Some(told))
+                }
+                column => {
+                    due = if late {
+                        on_day_at(between(rng, days(created, 3), days(now, -1)), 17 * 60)
+                    } else {
+                        due.max(on_day_at(days(now, rng.range(2, 14)), 17 * 60))
+                    };
+                    if column == ActionState::ToDo {
+                        (ActionState::ToDo, None, None, None)
+                    } else {
+                        let started = between(rng, created, now);
+                        (ActionState::Doing, Some(started), None, None)
+                    }
+                }
             }
-            ActionState::FollowedUp if elapsed >= 3 * DAY => {
-                let done = between(rng, part(1, 5), part(1, 2));
-                let told = between(rng, done, now);
-                (ActionState::FollowedUp, None, Some(done), Some(told))
-            }
-            ActionState::ToDo => (ActionState::ToDo, None, None, None),
-            _ => (
-                ActionState::Doing,
-                Some(between(rng, created, now)),
-                None,
-                None,
-            ),
-        },
+        }
     };
 
     let item = ActionItem {

@@ -12,14 +12,18 @@ mod customers;
 mod dates;
 mod followups;
 mod history;
+mod interview;
+mod markets;
 mod names;
 mod notes;
 mod plan;
 mod remedies;
 mod rng;
+mod schedule;
 mod team;
 
-use crate::core::{Change, ChangeSet, IdAllocator, Instant, QuestionSet};
+use crate::core::policy::Policy;
+use crate::core::{Change, ChangeSet, Dataset, IdAllocator, Instant, QuestionSet};
 use rng::Rng;
 
 /// How much demo data to make, and from which seed.
@@ -46,6 +50,11 @@ pub fn generate(options: &DemoOptions, now: Instant, ids: &mut IdAllocator) -> C
     let now = dates::whole_seconds(now);
     let questions = QuestionSet::defaults();
     let team = team::Team::build(ids);
+    let roster = Dataset {
+        staff: team.staff.clone(),
+        ..Dataset::default()
+    };
+    let policy = Policy::default();
     let mut out = ChangeSet::new();
     out.changes
         .extend(team.staff.iter().cloned().map(Change::Staff));
@@ -56,12 +65,14 @@ pub fn generate(options: &DemoOptions, now: Instant, ids: &mut IdAllocator) -> C
     for p in &plans {
         // One stream per customer: a customer's records do not depend on its neighbours'.
         let mut rng = Rng::derive(options.seed, p.index as u64);
-        let schedule = plan::schedule(p, now, &mut rng);
+        let schedule = schedule::schedule(p, now, &mut rng);
         let customer = customers::build(p, &schedule, &team, ids, &mut rng, &mut names);
         let scene = history::Scene {
             now,
             team: &team,
             questions: &questions,
+            roster: &roster,
+            policy: &policy,
             customer: &customer,
             plan: p,
             schedule: &schedule,

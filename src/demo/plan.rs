@@ -2,10 +2,9 @@
 //! tells (a lost account, an overdue debrief, an interview next week...), decided up front so
 //! that every demo, however small or large, shows each situation the console is built for.
 
-use super::dates;
-use super::names::{Country, REGIONS, Region, SEGMENTS, Segment};
+use super::markets::{Country, REGIONS, Region, SEGMENTS, Segment};
 use super::rng::Rng;
-use crate::core::{Instant, Money, Tier};
+use crate::core::{FollowUpState, Money, Tier};
 
 /// Which closed-loop step a recent interview is still missing (so it is overdue at `now`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +30,8 @@ pub(crate) enum Rhythm {
     FreshDeliverable,
     /// The six-monthly interview is past due.
     Lapsed,
+    /// A low score two to five weeks ago whose follow-up is at this stage now.
+    InFollowUp(FollowUpState),
 }
 
 /// Whether we still have the customer.
@@ -136,13 +137,17 @@ pub(crate) fn plan(n: usize, rng: &mut Rng) -> Vec<Plan> {
     let scheduled = if n >= 2 { (n * 5 / 40).max(1) } else { 0 };
     let fresh = if n >= 3 { (n * 2 / 40).max(1) } else { 0 };
     let lapsed = n * 2 / 40;
+    let following = if n >= 4 { (n * 2 / 40).max(1) } else { 0 };
 
     // Lost customers are rarely key accounts; fall back to any when there are too few others.
-    for i in take(&order, &mut taken, lost, |i| plans[i].tier != Tier::Key) {
+    for (k, i) in take(&order, &mut taken, lost, |i| plans[i].tier != Tier::Key)
+        .into_iter()
+        .enumerate()
+    {
         let p = &mut plans[i];
         p.fate = Fate::Lost;
         p.mood = Mood::Declining;
-        p.forced_low = Some(2);
+        p.forced_low = Some(if k % 2 == 0 { 1 } else { 2 });
     }
     // Overdue steps cycle through debrief (a 2), report (a 3) and acknowledgement.
     let cases = [Missing::Debrief, Missing::Report, Missing::Acknowledgement];
@@ -173,6 +178,20 @@ pub(crate) fn plan(n: usize, rng: &mut Rng) -> Vec<Plan> {
     }
     for i in take(&order, &mut taken, lapsed, |_| true) {
         plans[i].rhythm = Rhythm::Lapsed;
+    }
+    // Follow-ups under way alternate between a committed report (after a 2) and a first call
+    // (after a 3).
+    for (k, i) in take(&order, &mut taken, following, |_| true)
+        .into_iter()
+        .enumerate()
+    {
+        let (stage, low) = if k % 2 == 0 {
+            (FollowUpState::ReportCommitted, 2)
+        } else {
+            (FollowUpState::Contacted, 3)
+        };
+        plans[i].rhythm = Rhythm::InFollowUp(stage);
+        plans[i].forced_low = Some(low);
     }
     for i in take(&order, &mut taken, archived, |i| {
         plans[i].tier == Tier::Standard
@@ -205,6 +224,7 @@ fn take(
     chosen
 }
 
+/// A region, in proportion to the regions' weights.
 fn pick_region(rng: &mut Rng) -> &'static Region {
     let total: u64 = REGIONS.iter().map(|r| r.weight).sum();
     let mut roll = rng.below(total);
@@ -217,6 +237,7 @@ fn pick_region(rng: &mut Rng) -> &'static Region {
     &REGIONS[0]
 }
 
+/// A score trend: most customers are steady.
 fn pick_mood(rng: &mut Rng) -> Mood {
     match rng.below(100) {
         0..60 => Mood::Steady,
@@ -233,102 +254,6 @@ fn three_figures(value: i64) -> i64 {
         unit *= 10;
     }
     (value + unit / 2) / unit * unit
-}
-
-/// When things happened to one customer.
-pub(crate) struct Schedule {
-    /// Start times of completed interviews, oldest first.
-    pub past: Vec<Instant>,
-    /// A booked interview after `now`, if any.
-    pub next: Option<Instant>,
-    /// When the customer record was created.
-    pub created_at: Instant,
-    /// When the pre-brief notes were last edited.
-    pub prebrief_at: Instant,
-    /// When the customer was marked lost.
-    pub lost_at: Option<Instant>,
-    /// When the dormant customer was archived.
-    pub archived_at: Option<Instant>,
-    /// A deliverable shipped in the last two weeks.
-    pub fresh_deliverable: Option<Instant>,
-}
-
-/// Lays out one customer's two years: interviews roughly every six months, jittered, counted
-/// back from the latest one, whose age is set by the customer's part in the story.
-pub(crate) fn schedule(plan: &Plan, now: Instant, rng: &mut Rng) -> Schedule {
-    let work_start = plan.region.work_start_utc * 60;
-    let meeting = |rng: &mut Rng| work_start + rng.range(0, 27) as u32 * 15;
-    let mut lost_at = None;
-    let mut next = None;
-    let mut fresh_deliverable = None;
-    let (latest_days, latest) = match (plan.fate, plan.rhythm) {
-        (Fate::Lost, _) => {
-            let lost_days = rng.range(20, 150);
-            lost_at = Some(dates::past_workday(now, lost_days, meeting(rng)));
-            let d = lost_days + rng.range(15, 60);
-            (d, dates::past_workday(now, d, meeting(rng)))
-        }
-        (Fate::Archived, _) => {
-            let d = rng.range(330, 420);
-            (d, dates::past_workday(now, d, meeting(rng)))
-        }
-        (Fate::Active, Rhythm::Overdue(missing)) => {
-            let (lo, hi) = match missing {
-                Missing::Acknowledgement => (1, 6),
-                Missing::Debrief => (2, 6),
-                Missing::Report => (8, 10),
-            };
-            (hi, dates::workday_aged(now, lo, hi, meeting(rng)))
-        }
-        (Fate::Active, Rhythm::ScheduledSoon) => {
-            let ahead = rng.range(1, 30);
-            next = Some(dates::future_workday(now, ahead, meeting(rng)));
-            let d = 182 + rng.range(-12, 12) - ahead;
-            (d, dates::past_workday(now, d, meeting(rng)))
-        }
-        (Fate::Active, Rhythm::FreshDeliverable) => {
-            fresh_deliverable = Some(dates::past_workday(now, rng.range(1, 14), meeting(rng)));
-            let d = rng.range(40, 150);
-            (d, dates::past_workday(now, d, meeting(rng)))
-        }
-        (Fate::Active, Rhythm::Lapsed) => {
-            let d = rng.range(190, 235);
-            (d, dates::past_workday(now, d, meeting(rng)))
-        }
-        (Fate::Active, Rhythm::Regular) => {
-            let d = rng.range(11, 150);
-            (d, dates::past_workday(now, d, meeting(rng)))
-        }
-    };
-    // Most customers have two full years of history; some joined more recently.
-    let span = if rng.chance(0.15) {
-        rng.range(200, 520)
-    } else {
-        740
-    }
-    .max(latest_days);
-    let mut past = vec![latest];
-    let mut d = latest_days + 182 + rng.range(-20, 20);
-    while d <= span {
-        past.push(dates::past_workday(now, d, meeting(rng)));
-        d += 182 + rng.range(-20, 20);
-    }
-    past.reverse();
-    let oldest = past.first().copied().unwrap_or(latest);
-    let created_at = dates::shift(oldest, -rng.range(45, 400) * 24 * 60 - rng.range(0, 600));
-    let prebrief_at =
-        dates::between(rng, dates::days(latest, -6), dates::days(latest, -1)).max(created_at);
-    let archived_at =
-        (plan.fate == Fate::Archived).then(|| dates::days(latest, rng.range(60, 120)).min(now));
-    Schedule {
-        past,
-        next,
-        created_at,
-        prebrief_at,
-        lost_at,
-        archived_at,
-        fresh_deliverable,
-    }
 }
 
 #[cfg(test)]

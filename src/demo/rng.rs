@@ -6,13 +6,14 @@
 //! uses integer arithmetic, or float operations IEEE 754 rounds exactly (no `exp`/`ln`/`powf`,
 //! whose last bits differ between platform maths libraries).
 
-/// SplitMix64 (Steele, Lea and Flood, 2014): tiny, fast, and good enough for sample data.
+/// `SplitMix64` (Steele, Lea and Flood, 2014): tiny, fast, and good enough for sample data.
 #[derive(Clone, Debug)]
 pub(crate) struct Rng {
+    /// Advanced by a constant at every draw; the output is a hash of it.
     state: u64,
 }
 
-/// The SplitMix64 increment (the golden ratio in 64-bit fixed point).
+/// The `SplitMix64` increment (the golden ratio in 64-bit fixed point).
 const GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
 
 impl Rng {

@@ -384,7 +384,6 @@ fn assess_is_linear_in_the_data() {
     let started = std::time::Instant::now();
     let map = assess(&data, &[]);
     let took = started.elapsed();
-    eprintln!("TIMING assess 10k/100k: {took:?}");
     assert_eq!(map.len(), 10_000);
     // A quadratic pass would take minutes; this bound only catches that, not a slow machine.
     assert!(took < std::time::Duration::from_secs(3), "took {took:?}");
