@@ -157,6 +157,36 @@ fn a_low_score_runs_through_the_whole_loop() {
         participants.iter().any(|p| p == "Sam Ortiz"),
         "service manager takes part: {participants:?}"
     );
+    // The customer is now at risk, and says why.
+    let list: Vec<Value> = serde_json::from_str(&ok(
+        &data,
+        "2026-11-20T16:00:00Z",
+        &["customers", "--format", "json"],
+    ))
+    .expect("json");
+    assert_eq!(list[0]["risk"], "at_risk");
+    let reasons: Vec<&str> = list[0]["risk_reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("scored 2 on responsiveness")),
+        "{reasons:?}"
+    );
+    let detail = ok(&data, "2026-11-20T16:00:00Z", &["customer", "acme"]);
+    assert!(
+        detail.contains("Risk: AT RISK") && detail.contains("scored 2 on responsiveness"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("Low-score follow-up") && detail.contains("Interview"),
+        "{detail}"
+    );
+
     // Friday 16:00: the thank-you is due today, the follow-up on Monday, so the thank-you leads.
     assert_eq!(items[0]["kind"], "acknowledge", "{}", items[0]);
 

@@ -589,3 +589,27 @@ fn item_keys_round_trip() {
     }
     assert_eq!(hearback::core::queue::parse_item_key("nonsense"), None);
 }
+
+#[test]
+fn a_completed_record_without_its_completion_time_still_owes_its_steps() {
+    // Found by the property test: such a record (from an edited backup) once dropped out.
+    let mut data = base();
+    let mut i = completed(20, t(2, 10));
+    i.completed_at = None;
+    i.scheduled_at = t(2, 10);
+    data.interviews.push(i);
+    let list = items(&data, t(23, 9));
+    for kind in [
+        ItemKind::Acknowledge,
+        ItemKind::Debrief,
+        ItemKind::ReportPresident,
+        ItemKind::Disseminate,
+    ] {
+        assert_eq!(of(&list, kind).len(), 1, "{kind:?}");
+    }
+    assert_eq!(
+        of(&list, ItemKind::Debrief)[0].due,
+        t(3, 10),
+        "counted from the booking"
+    );
+}

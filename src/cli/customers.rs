@@ -1,14 +1,14 @@
-//! `hearback customers`: the customer list, largest first.
+//! `hearback customers`: the customer list, largest first, with risk and the next interview.
 
 use super::table::Table;
 use super::{Context, ListFormat};
+use crate::core::queue::{Item, queue};
+use crate::core::risk::{Assessment, RiskLevel, assess};
 use crate::core::summary::{CustomerSummary, NextInterview, customer_summaries};
-use crate::core::{Dataset, Instant, Lifecycle};
+use crate::core::{CustomerId, Dataset, Instant, Lifecycle};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::process::ExitCode;
-
-/// The interval between cadence interviews until the policy file makes it configurable.
-pub const CADENCE_MONTHS: u32 = 6;
 
 /// One customer in `customers --format json`. Field names are a stable interface for scripts.
 #[derive(Debug, Serialize)]
@@ -35,14 +35,44 @@ pub struct CustomerListItem {
     pub salesperson: Option<String>,
     /// active or lost.
     pub lifecycle: &'static str,
+    /// healthy, watch or at_risk; null for lost customers (not assessed).
+    pub risk: Option<&'static str>,
+    /// Why, in plain words with the figures.
+    pub risk_reasons: Vec<String>,
     /// When the last interview was completed (RFC 3339) or null.
     pub last_interview: Option<String>,
     /// Mean score of the last interview or null.
     pub last_average: Option<f64>,
-    /// When the next interview is booked or due (RFC 3339); null if never interviewed.
+    /// When the next interview is booked or due (RFC 3339); null if never interviewed or lost.
     pub next_interview: Option<String>,
-    /// scheduled, due, overdue or never.
+    /// scheduled, due, overdue, never or none.
     pub next_interview_status: &'static str,
+}
+
+/// Everything the customer views read, computed once.
+pub struct Listing {
+    /// The data.
+    pub data: Dataset,
+    /// The queue at `now` (every item, snoozed and upcoming included).
+    pub items: Vec<Item>,
+    /// Risk of every current customer.
+    pub risk: HashMap<CustomerId, Assessment>,
+}
+
+impl Listing {
+    /// Loads the store and computes the queue and risk.
+    pub fn load(ctx: &Context) -> anyhow::Result<Listing> {
+        let rules = ctx.rules()?;
+        let data = ctx.open_store()?.load()?;
+        let items = queue(&data, &rules.policy, &rules.calendar, ctx.now);
+        let risk = assess(&data, &items);
+        Ok(Listing { data, items, risk })
+    }
+
+    /// The customer summaries, largest first.
+    pub fn summaries(&self) -> Vec<CustomerSummary<'_>> {
+        customer_summaries(&self.data, &self.items)
+    }
 }
 
 fn status(next: NextInterview, now: Instant) -> &'static str {
@@ -55,9 +85,19 @@ fn status(next: NextInterview, now: Instant) -> &'static str {
     }
 }
 
-fn item(data: &Dataset, s: &CustomerSummary<'_>, now: Instant) -> CustomerListItem {
+/// A risk level for tables.
+pub fn risk_label(level: RiskLevel) -> &'static str {
+    match level {
+        RiskLevel::Healthy => "ok",
+        RiskLevel::Watch => "watch",
+        RiskLevel::AtRisk => "AT RISK",
+    }
+}
+
+fn item(l: &Listing, s: &CustomerSummary<'_>, now: Instant) -> CustomerListItem {
     let c = s.customer;
-    let name_of = |id| Some(data.staff_name(id).to_string()).filter(|n| !n.is_empty());
+    let name_of = |id| Some(l.data.staff_name(id).to_string()).filter(|n| !n.is_empty());
+    let risk = l.risk.get(&c.id);
     CustomerListItem {
         id: c.id.0,
         crm_id: c.crm_id.clone(),
@@ -73,6 +113,8 @@ fn item(data: &Dataset, s: &CustomerSummary<'_>, now: Instant) -> CustomerListIt
             Lifecycle::Active => "active",
             Lifecycle::Lost { .. } => "lost",
         },
+        risk: risk.map(|r| r.level.as_str()),
+        risk_reasons: risk.map(|r| r.reasons.clone()).unwrap_or_default(),
         last_interview: s
             .last_completed
             .and_then(|i| i.completed_at)
@@ -100,12 +142,24 @@ pub fn local_date(t: Instant) -> String {
         .to_string()
 }
 
+/// The next interview for tables.
+pub fn next_text(next: NextInterview, now: Instant) -> String {
+    match next {
+        NextInterview::Scheduled(t) => format!("{} booked", local_date(t)),
+        NextInterview::DueBy(t) if t < now => format!("{} overdue", local_date(t)),
+        NextInterview::DueBy(t) => format!("{} due", local_date(t)),
+        NextInterview::Never => "due now".into(),
+        NextInterview::NotPlanned => "-".into(),
+    }
+}
+
 /// The customer table as text (also used by the overview).
-pub fn table(data: &Dataset, summaries: &[CustomerSummary<'_>], now: Instant) -> String {
+pub fn table(l: &Listing, summaries: &[CustomerSummary<'_>], now: Instant) -> String {
     let mut t = Table::new(&[
         ("Customer", 32),
         ("Size", 12),
         ("Tier", 8),
+        ("Risk", 7),
         ("Account manager", 20),
         ("Last interview", 14),
         ("Next interview", 24),
@@ -120,13 +174,6 @@ pub fn table(data: &Dataset, summaries: &[CustomerSummary<'_>], now: Instant) ->
             Some((at, None)) => local_date(at),
             None => "never".into(),
         };
-        let next = match s.next {
-            NextInterview::Scheduled(t) => format!("{} booked", local_date(t)),
-            NextInterview::DueBy(t) if t < now => format!("{} overdue", local_date(t)),
-            NextInterview::DueBy(t) => format!("{} due", local_date(t)),
-            NextInterview::Never => "due now".into(),
-            NextInterview::NotPlanned => "-".into(),
-        };
         let mut name = c.name.clone();
         if let Lifecycle::Lost { .. } = c.lifecycle {
             name.push_str(" (lost)");
@@ -135,9 +182,13 @@ pub fn table(data: &Dataset, summaries: &[CustomerSummary<'_>], now: Instant) ->
             name,
             c.size.compact(),
             c.tier.as_str().into(),
-            data.staff_name(c.account_manager).into(),
+            l.risk
+                .get(&c.id)
+                .map_or("-", |r| risk_label(r.level))
+                .into(),
+            l.data.staff_name(c.account_manager).into(),
             last,
-            next,
+            next_text(s.next, now),
         ]);
     }
     t.render()
@@ -145,13 +196,14 @@ pub fn table(data: &Dataset, summaries: &[CustomerSummary<'_>], now: Instant) ->
 
 /// Runs `hearback customers`.
 pub fn run(ctx: &Context, format: ListFormat) -> anyhow::Result<ExitCode> {
-    let store = ctx.open_store()?;
-    let data = store.load()?;
-    let summaries = customer_summaries(&data, CADENCE_MONTHS);
+    let listing = Listing::load(ctx)?;
+    let summaries = listing.summaries();
     match format {
         ListFormat::Json => {
-            let items: Vec<CustomerListItem> =
-                summaries.iter().map(|s| item(&data, s, ctx.now)).collect();
+            let items: Vec<CustomerListItem> = summaries
+                .iter()
+                .map(|s| item(&listing, s, ctx.now))
+                .collect();
             println!("{}", serde_json::to_string_pretty(&items)?);
         }
         ListFormat::Table if summaries.is_empty() => {
@@ -159,7 +211,10 @@ pub fn run(ctx: &Context, format: ListFormat) -> anyhow::Result<ExitCode> {
                 "No customers yet. Import a CRM export with `hearback import customers FILE.csv`, or try `hearback demo`."
             );
         }
-        ListFormat::Table => print!("{}", table(&data, &summaries, ctx.now)),
+        ListFormat::Table => {
+            print!("{}", table(&listing, &summaries, ctx.now));
+            println!("Risk reasons and the timeline: `hearback customer NAME`.");
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@
 mod action;
 mod check;
 mod config;
+mod customer;
 mod customers;
 mod demo;
 mod export;
@@ -85,6 +86,11 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+    },
+    /// One customer in full: risk and why, pre-brief, contacts, scores, what is owed, timeline.
+    Customer {
+        /// Customer: id (C12), name, or a unique part of the name.
+        customer: String,
     },
     /// The follow-up queue: what is due or overdue, by whom, most urgent first.
     Queue {
@@ -369,6 +375,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Export { what, format }) => export::run(&ctx, what, format),
         Some(Command::Check) => check::run(&ctx),
         Some(Command::Customers { format }) => customers::run(&ctx, format),
+        Some(Command::Customer { customer: which }) => customer::run(&ctx, &which),
         Some(Command::Queue { format, all }) => queue::run(&ctx, format, all),
         Some(Command::Snooze {
             key,

@@ -2,8 +2,7 @@
 //! (The dashboard replaces this once it exists.)
 
 use super::Context;
-use super::customers::{CADENCE_MONTHS, table};
-use crate::core::summary::customer_summaries;
+use super::customers::{Listing, table};
 use std::process::ExitCode;
 
 /// How many customers the overview lists.
@@ -11,8 +10,8 @@ const TOP: usize = 10;
 
 /// Runs the overview.
 pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
-    let store = ctx.open_store()?;
-    let data = store.load()?;
+    let listing = Listing::load(ctx)?;
+    let data = &listing.data;
     println!(
         "hearback {} · data in {}",
         env!("CARGO_PKG_VERSION"),
@@ -28,7 +27,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let summaries = customer_summaries(&data, CADENCE_MONTHS);
+    let summaries = listing.summaries();
     println!(
         "{} customers · {} interviews · {} follow-ups · {} action items",
         summaries.len(),
@@ -38,7 +37,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     );
     println!();
     let shown = summaries.len().min(TOP);
-    print!("{}", table(&data, &summaries[..shown], ctx.now));
+    print!("{}", table(&listing, &summaries[..shown], ctx.now));
     if summaries.len() > shown {
         println!(
             "… and {} more: `hearback customers`",

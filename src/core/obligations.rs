@@ -137,7 +137,9 @@ fn prebrief(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
 /// The steps after a completed interview, each discharged by its own timestamp. Survey
 /// responses owe the thank-you only (and their low scores open follow-ups like any other).
 fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
-    let Some(done) = i.completed_at else { return };
+    // A completed record without its completion time (an edited backup, say) still owes its
+    // steps: nothing may silently drop out, so the booking time stands in.
+    let done = i.completed_at.unwrap_or(i.scheduled_at);
     let d = &policy.deadlines;
     let (account_manager, salesperson) = out
         .customer(i.customer)

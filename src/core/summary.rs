@@ -1,11 +1,13 @@
 //! One line per customer for lists: size order, last interview, next interview due.
 //!
 //! Built in one pass over the interviews (grouped by customer), so the list stays linear in the
-//! size of the data.
+//! size of the data. When an unbooked interview is due comes from the queue's
+//! `schedule_interview` item (cadence per tier, deliverables), so the list and the queue can
+//! never disagree.
 
 use super::dataset::by_size_desc;
+use super::queue::{Item, ItemKind};
 use super::{Customer, CustomerId, Dataset, Instant, Interview, InterviewStatus};
-use chrono::Months;
 use std::collections::HashMap;
 
 /// When the customer's next feedback interview is.
@@ -13,7 +15,7 @@ use std::collections::HashMap;
 pub enum NextInterview {
     /// Booked for this time.
     Scheduled(Instant),
-    /// Not booked; due by this time (last interview plus the cadence).
+    /// Not booked; due by this time (the queue's scheduling item).
     DueBy(Instant),
     /// Never interviewed: due now.
     Never,
@@ -42,9 +44,13 @@ pub struct CustomerSummary<'a> {
     pub next: NextInterview,
 }
 
-/// Summaries of all non-archived customers, largest first. `cadence_months` is the interval
-/// between interviews (six by default, set by policy).
-pub fn customer_summaries(data: &Dataset, cadence_months: u32) -> Vec<CustomerSummary<'_>> {
+/// Summaries of all non-archived customers, largest first. `items` is the queue at `now`.
+pub fn customer_summaries<'a>(data: &'a Dataset, items: &[Item]) -> Vec<CustomerSummary<'a>> {
+    let due: HashMap<CustomerId, Instant> = items
+        .iter()
+        .filter(|i| i.kind == ItemKind::ScheduleInterview)
+        .map(|i| (i.customer, i.due))
+        .collect();
     let mut last: HashMap<CustomerId, &Interview> = HashMap::new();
     let mut booked: HashMap<CustomerId, Instant> = HashMap::new();
     for interview in &data.interviews {
@@ -71,17 +77,17 @@ pub fn customer_summaries(data: &Dataset, cadence_months: u32) -> Vec<CustomerSu
     list.into_iter()
         .map(|customer| {
             let last_completed = last.get(&customer.id).copied();
-            let next = match (booked.get(&customer.id), last_completed) {
+            let next = match (
+                booked.get(&customer.id),
+                last_completed,
+                due.get(&customer.id),
+            ) {
                 _ if !customer.is_current() => NextInterview::NotPlanned,
-                (Some(&t), _) => NextInterview::Scheduled(t),
-                (None, Some(i)) => {
-                    let from = completed_or_scheduled(i);
-                    NextInterview::DueBy(
-                        from.checked_add_months(Months::new(cadence_months))
-                            .unwrap_or(from),
-                    )
-                }
-                (None, None) => NextInterview::Never,
+                (Some(&t), _, _) => NextInterview::Scheduled(t),
+                (None, None, _) => NextInterview::Never,
+                (None, Some(_), Some(&t)) => NextInterview::DueBy(t),
+                // The queue owes nothing for it (cannot happen for a current customer).
+                (None, Some(_), None) => NextInterview::NotPlanned,
             };
             CustomerSummary {
                 customer,
@@ -92,6 +98,7 @@ pub fn customer_summaries(data: &Dataset, cadence_months: u32) -> Vec<CustomerSu
         .collect()
 }
 
+/// When an interview took place: its completion, else its booking.
 fn completed_or_scheduled(i: &Interview) -> Instant {
     i.completed_at.unwrap_or(i.scheduled_at)
 }
@@ -99,6 +106,9 @@ fn completed_or_scheduled(i: &Interview) -> Instant {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::business_time::Calendar;
+    use crate::core::policy::Policy;
+    use crate::core::queue::queue;
     use crate::core::{CustomerId, InterviewId, Lifecycle, Money, PreBrief, Tier, Trigger};
     use chrono::{TimeZone, Utc};
 
@@ -178,7 +188,8 @@ mod tests {
             ],
             ..Dataset::default()
         };
-        let list = customer_summaries(&data, 6);
+        let items = queue(&data, &Policy::default(), &Calendar::default(), t(10, 1));
+        let list = customer_summaries(&data, &items);
         let names: Vec<&str> = list.iter().map(|s| s.customer.name.as_str()).collect();
         assert_eq!(names, ["Big", "Mid", "Small"]);
         assert_eq!(list[0].last_completed.map(|i| i.id), Some(InterviewId(11)));
@@ -201,7 +212,11 @@ mod tests {
             ..Dataset::default()
         };
         assert_eq!(
-            customer_summaries(&data, 6)[0].next,
+            customer_summaries(
+                &data,
+                &queue(&data, &Policy::default(), &Calendar::default(), t(10, 1))
+            )[0]
+            .next,
             NextInterview::NotPlanned
         );
     }
