@@ -40,6 +40,26 @@ fn recompute(c: &mut Criterion) {
         })
         .collect();
     eprintln!("by kind: {}", by_kind.join(", "));
+    // The tick path: the same queue brought forward by one second (what the dashboard does every
+    // second) and by a day (many states change, so it re-sorts). The clone is set-up, untimed.
+    for (name, later) in [
+        (
+            "queue refresh, 1 s later (tick)",
+            now + chrono::Duration::seconds(1),
+        ),
+        (
+            "queue refresh, 1 day later (re-sort)",
+            now + chrono::Duration::days(1),
+        ),
+    ] {
+        c.bench_function(name, |b| {
+            b.iter_batched(
+                || items.clone(),
+                |mut v| hearback::core::queue::refresh(&mut v, &calendar, black_box(later)),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
     c.bench_function("queue recompute (10k customers, 100k interviews)", |b| {
         b.iter(|| {
             queue(

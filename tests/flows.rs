@@ -592,7 +592,9 @@ fn low_score_item() -> Item {
         kind: ItemKind::LowScoreFollowUp,
         subject: Subject::FollowUp(FollowUpId(30)),
         customer: CustomerId(11),
-        what: "Lowest score 2 on q1: senior management to attend the call".into(),
+        what: hearback::core::what::What::Text(
+            "Lowest score 2 on q1: senior management to attend the call",
+        ),
         owner_role: Some(Role::AccountManager),
         owner: Some(StaffId(1)),
         participants: ids(&[1, 4, 8]),

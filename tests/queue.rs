@@ -208,7 +208,7 @@ fn low_score_split_three_versus_one_or_two() {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].due, due, "severity {severity}");
         assert_eq!(found[0].severity, Some(severity));
-        assert!(found[0].what.contains(who), "{}", found[0].what);
+        assert!(found[0].what.to_string().contains(who), "{}", found[0].what);
         assert_eq!(found[0].owner, Some(StaffId(1)));
     }
 }

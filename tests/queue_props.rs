@@ -822,6 +822,16 @@ proptest! {
     }
 
     /// 5. Never panics, whatever the records, clock and policy (checked at both clocks).
+    /// 6. Refreshing an earlier queue to a later time gives exactly the recomputed queue: the
+    ///    dashboard's cheap tick path can never drift from the rules.
+    #[test]
+    fn refresh_equals_recompute(case in case()) {
+        let mut items = run(&case, case.now);
+        hearback::core::queue::refresh(&mut items, &case.calendar, case.later);
+        let fresh = run(&case, case.later);
+        prop_assert_eq!(items, fresh, "refresh from {} to {}", case.now, case.later);
+    }
+
     #[test]
     fn queue_never_panics(case in case()) {
         let _ = run(&case, case.now);

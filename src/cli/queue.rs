@@ -56,7 +56,7 @@ fn json_item(data: &Dataset, i: &Item) -> QueueItemJson {
         due: i.due.to_rfc3339(),
         state: i.state.as_str(),
         severity: i.severity,
-        what: i.what.clone(),
+        what: i.what.to_string(),
         snoozed_until: i.snoozed_until.map(|t| t.to_rfc3339()),
     }
 }
@@ -95,7 +95,7 @@ fn table(data: &Dataset, items: &[Item], now: Instant) -> String {
                 Some(id) => data.staff_name(Some(id)).to_string(),
                 None => "UNASSIGNED".into(),
             },
-            i.what.clone(),
+            i.what.to_string(),
             i.key(),
         ]);
     }

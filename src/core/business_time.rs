@@ -53,7 +53,7 @@ impl Calendar {
     }
 
     /// The start of the next local day after the one containing `t`.
-    fn next_day_start(&self, t: Instant) -> Instant {
+    pub fn next_day_start(&self, t: Instant) -> Instant {
         self.day_start(self.day_start(t) + Duration::hours(36))
     }
 

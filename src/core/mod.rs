@@ -29,6 +29,7 @@ pub mod spacing;
 pub mod staff;
 pub mod summary;
 pub mod timeline;
+pub mod what;
 
 pub use action::{ActionItem, ActionKind, ActionState};
 pub use change::{Change, ChangeSet};

@@ -1,14 +1,15 @@
 //! The rules: which obligations the records imply, with their owners and deadlines.
 //! Each rule says what discharges it; `queue` orders the result.
 
+use super::ids::IdMap;
 use super::policy::Policy;
 use super::queue::{
     Builder, ItemKind, Obligation, Subject, action_is_open, cadence_due, is_conversation,
 };
+use super::what::What;
 use super::{
     ActionState, CustomerId, Dataset, FollowUpState, Instant, Interview, InterviewStatus, Role,
 };
-use std::collections::HashMap;
 
 /// Per customer: what the scheduling rule needs to know.
 #[derive(Default)]
@@ -18,7 +19,8 @@ struct Feedback {
 }
 
 pub(crate) fn collect(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
-    let mut feedback: HashMap<CustomerId, Feedback> = HashMap::with_capacity(data.customers.len());
+    let mut feedback: IdMap<CustomerId, Feedback> = IdMap::default();
+    feedback.reserve(data.customers.len());
     for interview in &data.interviews {
         let entry = feedback.entry(interview.customer).or_default();
         match interview.status {
@@ -45,10 +47,10 @@ pub(crate) fn collect(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
 fn scheduling(
     data: &Dataset,
     policy: &Policy,
-    feedback: &HashMap<CustomerId, Feedback>,
+    feedback: &IdMap<CustomerId, Feedback>,
     out: &mut Builder<'_>,
 ) {
-    let mut first_deliverable: HashMap<CustomerId, (&str, Instant)> = HashMap::new();
+    let mut first_deliverable: IdMap<CustomerId, (&str, Instant)> = IdMap::default();
     for d in &data.deliverables {
         let last = feedback.get(&d.customer).and_then(|f| f.last_completed);
         if last.is_some_and(|t| t >= d.delivered_at) {
@@ -68,26 +70,17 @@ fn scheduling(
         }
         let months = policy.cadence_months(c.tier);
         let (mut due, mut what) = match fb.and_then(|f| f.last_completed) {
-            Some(last) => (
-                cadence_due(last, months),
-                format!(
-                    "{months}-monthly interview (last {})",
-                    last.format("%Y-%m-%d")
-                ),
-            ),
-            None => (
-                c.created_at,
-                "First feedback interview (never interviewed)".to_string(),
-            ),
+            Some(last) => (cadence_due(last, months), What::Cadence { months, last }),
+            None => (c.created_at, What::FirstInterview),
         };
         if let Some((name, delivered)) = first_deliverable.get(&c.id) {
             let after = *delivered + Policy::days(policy.cadence.after_deliverable_days);
             if after < due {
                 due = after;
-                what = format!(
-                    "Interview after deliverable \"{name}\" ({})",
-                    delivered.format("%Y-%m-%d")
-                );
+                what = What::AfterDeliverable {
+                    name: (*name).to_string(),
+                    delivered: *delivered,
+                };
             }
         }
         out.push(Obligation {
@@ -122,10 +115,7 @@ fn prebrief(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
         kind: ItemKind::PreBrief,
         subject: Subject::Interview(i.id),
         customer: i.customer,
-        what: format!(
-            "Pre-brief for the interview on {}",
-            i.scheduled_at.format("%Y-%m-%d %H:%M")
-        ),
+        what: What::PreBrief { at: i.scheduled_at },
         owner_role: Some(Role::AccountManager),
         owner,
         participants: i.executive.into_iter().collect(),
@@ -137,6 +127,15 @@ fn prebrief(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
 /// The steps after a completed interview, each discharged by its own timestamp. Survey
 /// responses owe the thank-you only (and their low scores open follow-ups like any other).
 fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
+    let conversation = is_conversation(&i.trigger);
+    let owes_steps = conversation
+        && (i.debriefed_at.is_none()
+            || (i.significant_issue && i.executives_informed_at.is_none())
+            || i.reported_at.is_none()
+            || i.disseminated_at.is_none());
+    if i.acknowledged_at.is_some() && !owes_steps {
+        return; // the common case on a large programme: everything was done
+    }
     // A completed record without its completion time (an edited backup, say) still owes its
     // steps: nothing may silently drop out, so the booking time stands in.
     let done = i.completed_at.unwrap_or(i.scheduled_at);
@@ -144,88 +143,86 @@ fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
     let (account_manager, salesperson) = out
         .customer(i.customer)
         .map_or((None, None), |c| (c.account_manager, c.salesperson));
-    let executive = i.executive;
-    let debriefed: Vec<_> = account_manager.into_iter().chain(salesperson).collect();
-    let mut steps: Vec<(ItemKind, String, Role, Option<_>, Vec<_>, Instant)> = Vec::new();
-    if i.acknowledged_at.is_none() {
-        let due = out
-            .cal
-            .add(done, Policy::hours(d.acknowledge_business_hours));
-        steps.push((
-            ItemKind::Acknowledge,
-            "Thank the customer for their feedback".into(),
-            Role::AccountManager,
-            account_manager,
-            vec![],
-            due,
-        ));
-    }
-    if is_conversation(&i.trigger) {
-        // With no executive recorded, the account manager answers for the interview's steps.
-        let (role, owner) = match executive {
-            Some(e) => (Role::Executive, Some(e)),
-            None => (Role::AccountManager, account_manager),
-        };
-        if i.debriefed_at.is_none() {
-            let due = done + Policy::hours(d.debrief_hours);
-            steps.push((
-                ItemKind::Debrief,
-                "Debrief account manager and salesperson".into(),
-                role,
-                owner,
-                debriefed.clone(),
-                due,
-            ));
-        }
-        if i.significant_issue && i.executives_informed_at.is_none() {
-            let due = done + Policy::hours(d.inform_executives_hours);
-            steps.push((
-                ItemKind::InformExecutives,
-                "Significant issue: inform the other executives".into(),
-                role,
-                owner,
-                vec![],
-                due,
-            ));
-        }
-        if i.reported_at.is_none() {
-            let due = done + Policy::days(d.report_president_days);
-            steps.push((
-                ItemKind::ReportPresident,
-                "Written report of the interview to the President".into(),
-                role,
-                owner,
-                vec![],
-                due,
-            ));
-        }
-        if i.disseminated_at.is_none() {
-            let reported = i
-                .reported_at
-                .unwrap_or(done + Policy::days(d.report_president_days));
-            let due = reported + Policy::days(d.disseminate_days_after_report);
-            steps.push((
-                ItemKind::Disseminate,
-                "Share the results with the workforce".into(),
-                role,
-                owner,
-                vec![],
-                due,
-            ));
-        }
-    }
-    for (kind, what, role, owner, participants, due) in steps {
+    let push = |out: &mut Builder<'_>, kind, what: &'static str, role, owner, participants, due| {
         out.push(Obligation {
             kind,
             subject: Subject::Interview(i.id),
             customer: i.customer,
-            what,
+            what: What::Text(what),
             owner_role: Some(role),
             owner,
             participants,
             due,
             severity: None,
         });
+    };
+    if i.acknowledged_at.is_none() {
+        let due = out
+            .cal
+            .add(done, Policy::hours(d.acknowledge_business_hours));
+        let what = "Thank the customer for their feedback";
+        push(
+            out,
+            ItemKind::Acknowledge,
+            what,
+            Role::AccountManager,
+            account_manager,
+            vec![],
+            due,
+        );
+    }
+    if !owes_steps {
+        return;
+    }
+    // With no executive recorded, the account manager answers for the interview's steps.
+    let (role, owner) = match i.executive {
+        Some(e) => (Role::Executive, Some(e)),
+        None => (Role::AccountManager, account_manager),
+    };
+    if i.debriefed_at.is_none() {
+        let due = done + Policy::hours(d.debrief_hours);
+        let debriefed = account_manager.into_iter().chain(salesperson).collect();
+        push(
+            out,
+            ItemKind::Debrief,
+            "Debrief account manager and salesperson",
+            role,
+            owner,
+            debriefed,
+            due,
+        );
+    }
+    if i.significant_issue && i.executives_informed_at.is_none() {
+        let due = done + Policy::hours(d.inform_executives_hours);
+        let what = "Significant issue: inform the other executives";
+        push(
+            out,
+            ItemKind::InformExecutives,
+            what,
+            role,
+            owner,
+            vec![],
+            due,
+        );
+    }
+    let report_due = done + Policy::days(d.report_president_days);
+    if i.reported_at.is_none() {
+        let what = "Written report of the interview to the President";
+        push(
+            out,
+            ItemKind::ReportPresident,
+            what,
+            role,
+            owner,
+            vec![],
+            report_due,
+        );
+    }
+    if i.disseminated_at.is_none() {
+        let due =
+            i.reported_at.unwrap_or(report_due) + Policy::days(d.disseminate_days_after_report);
+        let what = "Share the results with the workforce";
+        push(out, ItemKind::Disseminate, what, role, owner, vec![], due);
     }
 }
 
@@ -245,21 +242,15 @@ fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                 } else {
                     rules.managers_business_days
                 };
-                let who = if senior {
-                    "senior management must attend"
-                } else {
-                    "client manager and service manager to call"
-                };
-                let questions = if f.low_questions.is_empty() {
-                    String::new()
-                } else {
-                    format!(" on {}", f.low_questions.join(", "))
-                };
                 out.push(Obligation {
                     kind: ItemKind::LowScoreFollowUp,
                     subject: Subject::FollowUp(f.id),
                     customer: f.customer,
-                    what: format!("Lowest score {severity}{questions}: {who}; record the context"),
+                    what: What::LowScore {
+                        severity,
+                        questions: f.low_questions.join(", "),
+                        senior,
+                    },
                     owner_role: Some(Role::AccountManager),
                     owner: f.owner,
                     participants: f.participants.clone(),
@@ -276,7 +267,7 @@ fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                     kind: ItemKind::FormalReport,
                     subject: Subject::FollowUp(f.id),
                     customer: f.customer,
-                    what: "Present the formal report with actions to the customer".into(),
+                    what: What::Text("Present the formal report with actions to the customer"),
                     owner_role: Some(Role::AccountManager),
                     owner: f.owner,
                     participants: vec![],
@@ -293,17 +284,16 @@ fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
 /// (it needs one). Once done, telling the customer is due within `action_followup_days`.
 fn actions(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
     for a in &data.actions {
-        let account_manager = out.customer(a.customer).and_then(|c| c.account_manager);
         if action_is_open(a.state) {
-            let what = match a.due {
-                Some(_) => format!("{} ({})", a.title, a.kind.as_str()),
-                None => format!("{} ({}; no due date set)", a.title, a.kind.as_str()),
-            };
             out.push(Obligation {
                 kind: ItemKind::ActionItem,
                 subject: Subject::Action(a.id),
                 customer: a.customer,
-                what,
+                what: What::Action {
+                    title: a.title.clone(),
+                    kind: a.kind,
+                    no_due_date: a.due.is_none(),
+                },
                 owner_role: None,
                 owner: a.owner,
                 participants: vec![],
@@ -312,11 +302,14 @@ fn actions(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
             });
         } else if a.state == ActionState::Done {
             let done = a.done_at.unwrap_or(a.created_at);
+            let account_manager = out.customer(a.customer).and_then(|c| c.account_manager);
             out.push(Obligation {
                 kind: ItemKind::ActionFollowUp,
                 subject: Subject::Action(a.id),
                 customer: a.customer,
-                what: format!("Tell the customer: \"{}\" is done", a.title),
+                what: What::ActionDone {
+                    title: a.title.clone(),
+                },
                 owner_role: Some(Role::AccountManager),
                 owner: account_manager,
                 participants: a.owner.into_iter().collect(),

@@ -6,13 +6,14 @@
 //! but never discharges it.
 
 use super::business_time::Calendar;
+use super::ids::IdMap;
 use super::policy::Policy;
+use super::what::What;
 use super::{
     ActionId, ActionState, Customer, CustomerId, Dataset, FollowUpId, FollowUpState, Instant,
     InterviewId, InterviewStatus, Role, StaffId, Trigger,
 };
 use chrono::Months;
-use std::collections::HashMap;
 use std::fmt;
 
 /// What kind of obligation an item is. The order is the display order of kinds in help texts.
@@ -180,8 +181,8 @@ pub struct Item {
     pub subject: Subject,
     /// Whose obligation.
     pub customer: CustomerId,
-    /// One line saying exactly what, for people.
-    pub what: String,
+    /// Exactly what is owed; rendered with `Display` where it is shown.
+    pub what: What,
     /// The role that must act (`None` for action items: their owner acts, whatever the role).
     pub owner_role: Option<Role>,
     /// The named person from the customer or follow-up record; `None` means unassigned.
@@ -212,8 +213,9 @@ impl Item {
     }
 
     /// Sort key: overdue before due before upcoming; then severity (1-2 before 3, follow-ups
-    /// before everything else); then the larger customer; then the earlier due time.
-    fn rank(&self) -> (DueState, u8, std::cmp::Reverse<i64>, Instant, ItemKind, u64) {
+    /// before everything else); then the larger customer; then the earlier due time; then kind
+    /// and record, so the order is total and does not depend on the order of the input.
+    fn rank(&self) -> Rank {
         let subject = match self.subject {
             Subject::Customer(id) => id.0,
             Subject::Interview(id) => id.0,
@@ -224,18 +226,26 @@ impl Item {
             self.state,
             self.severity.unwrap_or(u8::MAX),
             std::cmp::Reverse(self.customer_size),
-            self.due,
+            self.due.timestamp_millis(),
             self.kind,
             subject,
         )
     }
 }
 
+/// The queue order as plain numbers, computed once per item by `sort_by_cached_key`.
+type Rank = (DueState, u8, std::cmp::Reverse<i64>, i64, ItemKind, u64);
+
 /// The state of a due time at `now` in `cal`'s days.
 pub fn due_state(due: Instant, now: Instant, cal: &Calendar) -> DueState {
+    state_before(due, now, cal.next_day_start(now))
+}
+
+/// The state of a due time, given when `now`'s day ends (computed once per queue).
+fn state_before(due: Instant, now: Instant, end_of_today: Instant) -> DueState {
     if now > due {
         DueState::Overdue
-    } else if cal.day_start(due) == cal.day_start(now) {
+    } else if due < end_of_today {
         DueState::Due
     } else {
         DueState::Upcoming
@@ -245,20 +255,26 @@ pub fn due_state(due: Instant, now: Instant, cal: &Calendar) -> DueState {
 /// Every undischarged obligation at `now`, in queue order. Snoozed items are included with
 /// `snoozed_until` set; callers showing the default queue keep only [`Item::is_visible`] ones.
 pub fn queue(data: &Dataset, policy: &Policy, cal: &Calendar, now: Instant) -> Vec<Item> {
-    let customers: HashMap<CustomerId, &Customer> =
+    let customers: IdMap<CustomerId, &Customer> =
         data.customers.iter().map(|c| (c.id, c)).collect();
-    let snoozes: HashMap<(ItemKind, Subject), Instant> = data
-        .snoozes
-        .iter()
-        .filter(|s| s.until > now)
-        .filter_map(|s| parse_item_key(&s.item_key).map(|k| (k, s.until)))
-        .collect();
+    // The store keeps one snooze per item key; should a dataset hold more, the latest wins.
+    let mut snoozes: std::collections::HashMap<(ItemKind, Subject), Instant> = Default::default();
+    for s in data.snoozes.iter().filter(|s| s.until > now) {
+        if let Some(key) = parse_item_key(&s.item_key) {
+            let until = snoozes.entry(key).or_insert(s.until);
+            *until = (*until).max(s.until);
+        }
+    }
+    // Roughly one scheduling item per customer plus the open work: reserving avoids regrowing
+    // (and re-faulting) a multi-megabyte vector on large programmes.
+    let estimate = data.customers.len() + data.followups.len() / 4 + data.actions.len() / 8;
     let mut out = Builder {
         customers: &customers,
         snoozes: &snoozes,
         cal,
         now,
-        items: Vec::new(),
+        end_of_today: cal.next_day_start(now),
+        items: Vec::with_capacity(estimate),
     };
     super::obligations::collect(data, policy, &mut out);
     let mut items = out.items;
@@ -266,13 +282,39 @@ pub fn queue(data: &Dataset, policy: &Policy, cal: &Calendar, now: Instant) -> V
     items
 }
 
+/// Brings a queue computed earlier up to `now` without recomputing it: due times depend only on
+/// the data and the policy, so as the clock moves only states and expired snoozes change. This
+/// is what a tick costs; a full [`queue`] is needed only when the data or policy change.
+/// Returns whether anything changed (the order is restored when it did). The result equals
+/// `queue(data, policy, cal, now)` for any `now` not before the one `items` was computed at.
+pub fn refresh(items: &mut [Item], cal: &Calendar, now: Instant) -> bool {
+    let end_of_today = cal.next_day_start(now);
+    let mut changed = false;
+    for item in items.iter_mut() {
+        let state = state_before(item.due, now, end_of_today);
+        if state != item.state {
+            item.state = state;
+            changed = true;
+        }
+        if item.snoozed_until.is_some_and(|until| until <= now) {
+            item.snoozed_until = None;
+            changed = true;
+        }
+    }
+    if changed {
+        items.sort_by_cached_key(Item::rank);
+    }
+    changed
+}
+
 /// Collects items, filling in what every item needs from the customer and the clock.
 pub(crate) struct Builder<'a> {
-    customers: &'a HashMap<CustomerId, &'a Customer>,
-    snoozes: &'a HashMap<(ItemKind, Subject), Instant>,
+    customers: &'a IdMap<CustomerId, &'a Customer>,
+    snoozes: &'a std::collections::HashMap<(ItemKind, Subject), Instant>,
     /// The business calendar.
     pub cal: &'a Calendar,
     now: Instant,
+    end_of_today: Instant,
     items: Vec<Item>,
 }
 
@@ -281,7 +323,7 @@ pub(crate) struct Obligation {
     pub kind: ItemKind,
     pub subject: Subject,
     pub customer: CustomerId,
-    pub what: String,
+    pub what: What,
     pub owner_role: Option<Role>,
     pub owner: Option<StaffId>,
     pub participants: Vec<StaffId>,
@@ -298,9 +340,14 @@ impl Builder<'_> {
     /// Adds an obligation.
     pub fn push(&mut self, o: Obligation) {
         let customer_size = self.customer(o.customer).map_or(0, |c| c.size.minor);
+        let snoozed_until = if self.snoozes.is_empty() {
+            None
+        } else {
+            self.snoozes.get(&(o.kind, o.subject)).copied()
+        };
         self.items.push(Item {
-            state: due_state(o.due, self.now, self.cal),
-            snoozed_until: self.snoozes.get(&(o.kind, o.subject)).copied(),
+            state: state_before(o.due, self.now, self.end_of_today),
+            snoozed_until,
             kind: o.kind,
             subject: o.subject,
             customer: o.customer,

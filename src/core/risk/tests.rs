@@ -87,7 +87,7 @@ fn item(kind: ItemKind, subject: Subject, state: DueState) -> Item {
         kind,
         subject,
         customer: CustomerId(10),
-        what: String::new(),
+        what: crate::core::what::What::Text(""),
         owner_role: None,
         owner: None,
         participants: vec![],

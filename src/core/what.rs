@@ -1,0 +1,188 @@
+//! What a queue item asks for, in words. Kept as data and rendered (`Display`) only for the
+//! rows on screen: building text for every one of tens of thousands of items on each
+//! recompute would cost more than the rules themselves.
+
+use super::{ActionKind, Instant};
+use std::fmt;
+
+/// The exact obligation of a queue item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum What {
+    /// A fixed sentence.
+    Text(&'static str),
+    /// The next interview of the cadence.
+    Cadence {
+        /// The interval in months.
+        months: u32,
+        /// When the last interview took place.
+        last: Instant,
+    },
+    /// The customer was never interviewed.
+    FirstInterview,
+    /// An interview after a deliverable.
+    AfterDeliverable {
+        /// What was delivered.
+        name: String,
+        /// When.
+        delivered: Instant,
+    },
+    /// The pre-brief of a booked interview.
+    PreBrief {
+        /// When the interview is.
+        at: Instant,
+    },
+    /// Contact the customer about a low score.
+    LowScore {
+        /// The lowest score.
+        severity: u8,
+        /// The questions scored low, joined.
+        questions: String,
+        /// Whether senior management must attend.
+        senior: bool,
+    },
+    /// A corrective or preventive action to carry out.
+    Action {
+        /// Its title.
+        title: String,
+        /// Corrective or preventive.
+        kind: ActionKind,
+        /// Whether its owner set no due date.
+        no_due_date: bool,
+    },
+    /// Tell the customer an action is done.
+    ActionDone {
+        /// Its title.
+        title: String,
+    },
+}
+
+impl fmt::Display for What {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            What::Text(text) => f.write_str(text),
+            What::Cadence { months, last } => {
+                write!(f, "{months}-monthly interview (last {})", last.date_naive())
+            }
+            What::FirstInterview => f.write_str("First feedback interview (never interviewed)"),
+            What::AfterDeliverable { name, delivered } => {
+                write!(
+                    f,
+                    "Interview after deliverable \"{name}\" ({})",
+                    delivered.date_naive()
+                )
+            }
+            What::PreBrief { at } => {
+                write!(
+                    f,
+                    "Pre-brief for the interview on {}",
+                    at.format("%Y-%m-%d %H:%M UTC")
+                )
+            }
+            What::LowScore {
+                severity,
+                questions,
+                senior,
+            } => {
+                write!(f, "Lowest score {severity}")?;
+                if !questions.is_empty() {
+                    write!(f, " on {questions}")?;
+                }
+                let who = if *senior {
+                    "senior management must attend"
+                } else {
+                    "client manager and service manager to call"
+                };
+                write!(f, ": {who}; record the context")
+            }
+            What::Action {
+                title,
+                kind,
+                no_due_date,
+            } => {
+                write!(f, "{title} ({}", kind.as_str())?;
+                if *no_due_date {
+                    f.write_str("; no due date set")?;
+                }
+                f.write_str(")")
+            }
+            What::ActionDone { title } => write!(f, "Tell the customer: \"{title}\" is done"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn renders_each_kind() {
+        let t = Utc
+            .with_ymd_and_hms(2026, 3, 1, 10, 0, 0)
+            .single()
+            .expect("valid");
+        let cases = [
+            (What::Text("Send it"), "Send it"),
+            (
+                What::Cadence { months: 6, last: t },
+                "6-monthly interview (last 2026-03-01)",
+            ),
+            (
+                What::FirstInterview,
+                "First feedback interview (never interviewed)",
+            ),
+            (
+                What::AfterDeliverable {
+                    name: "Go-live".into(),
+                    delivered: t,
+                },
+                "Interview after deliverable \"Go-live\" (2026-03-01)",
+            ),
+            (
+                What::PreBrief { at: t },
+                "Pre-brief for the interview on 2026-03-01 10:00 UTC",
+            ),
+            (
+                What::LowScore {
+                    severity: 2,
+                    questions: "delivery, loyalty".into(),
+                    senior: true,
+                },
+                "Lowest score 2 on delivery, loyalty: senior management must attend; record the context",
+            ),
+            (
+                What::LowScore {
+                    severity: 3,
+                    questions: String::new(),
+                    senior: false,
+                },
+                "Lowest score 3: client manager and service manager to call; record the context",
+            ),
+            (
+                What::Action {
+                    title: "Fix rota".into(),
+                    kind: ActionKind::Corrective,
+                    no_due_date: true,
+                },
+                "Fix rota (corrective; no due date set)",
+            ),
+            (
+                What::Action {
+                    title: "Fix rota".into(),
+                    kind: ActionKind::Preventive,
+                    no_due_date: false,
+                },
+                "Fix rota (preventive)",
+            ),
+            (
+                What::ActionDone {
+                    title: "Fix rota".into(),
+                },
+                "Tell the customer: \"Fix rota\" is done",
+            ),
+        ];
+        for (what, want) in cases {
+            assert_eq!(what.to_string(), want);
+        }
+    }
+}
