@@ -275,3 +275,24 @@ fn a_store_from_a_newer_hearback_is_refused() {
 fn the_page_cache_is_kept_small_by_default() {
     assert_eq!(StoreOptions::default().cache_capacity, 64 * 1024 * 1024);
 }
+
+#[test]
+fn applying_a_change_set_in_memory_matches_reloading_the_store() {
+    let dir = temp();
+    let store = Store::open(&dir.path().join("data")).expect("opens");
+    store.commit(&one_of_each()).expect("commits");
+    let mut memory = store.load().expect("loads");
+    let mut next = ChangeSet::new();
+    let mut renamed = customer(10, "Acme Freight Group", 130_000_000);
+    renamed.archived = true;
+    next.push(Change::Customer(renamed));
+    next.push(Change::Customer(customer(5, "Earlier Id", 1)));
+    next.push(Change::Customer(customer(99, "Later Id", 1)));
+    let mut later = snooze();
+    later.until = at(9_000);
+    next.push(Change::Snooze(later));
+    next.push(Change::Action(action(41)));
+    store.commit(&next).expect("commits");
+    memory.apply(&next);
+    assert_eq!(memory, store.load().expect("reloads"));
+}

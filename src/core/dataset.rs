@@ -1,7 +1,8 @@
 //! Everything the rules and views read, loaded once from the store.
 
 use super::{
-    ActionItem, Customer, CustomerId, Deliverable, FollowUp, Interview, Snooze, Staff, StaffId,
+    ActionItem, Change, ChangeSet, Customer, CustomerId, Deliverable, FollowUp, Interview, Snooze,
+    Staff, StaffId,
 };
 use std::cmp::Ordering;
 
@@ -36,7 +37,39 @@ pub fn by_size_desc(a: &Customer, b: &Customer) -> Ordering {
         .then_with(|| a.id.cmp(&b.id))
 }
 
+/// Replaces the record with the same key, or appends it keeping the id order.
+fn upsert<T: Clone, K: Ord + Copy>(list: &mut Vec<T>, record: &T, key: impl Fn(&T) -> K) {
+    let k = key(record);
+    match list.binary_search_by(|r| key(r).cmp(&k)) {
+        Ok(at) => list[at] = record.clone(),
+        Err(at) => list.insert(at, record.clone()),
+    }
+}
+
 impl Dataset {
+    /// Applies a committed change set, so memory matches the store without reloading it.
+    /// Lists stay in id order (the order the store returns them in). Timeline events are not
+    /// kept here.
+    pub fn apply(&mut self, set: &ChangeSet) {
+        for change in &set.changes {
+            match change {
+                Change::Staff(r) => upsert(&mut self.staff, r, |x| x.id),
+                Change::Customer(r) => upsert(&mut self.customers, r, |x| x.id),
+                Change::Interview(r) => upsert(&mut self.interviews, r, |x| x.id),
+                Change::FollowUp(r) => upsert(&mut self.followups, r, |x| x.id),
+                Change::Action(r) => upsert(&mut self.actions, r, |x| x.id),
+                Change::Deliverable(r) => upsert(&mut self.deliverables, r, |x| x.id),
+                Change::Snooze(r) => {
+                    match self.snoozes.iter_mut().find(|s| s.item_key == r.item_key) {
+                        Some(existing) => *existing = r.clone(),
+                        None => self.snoozes.push(r.clone()),
+                    }
+                }
+                Change::Event(_) => {}
+            }
+        }
+    }
+
     /// Whether the store holds nothing worth showing.
     pub fn is_empty(&self) -> bool {
         self.customers.is_empty() && self.staff.is_empty()

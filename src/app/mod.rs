@@ -1,0 +1,161 @@
+//! The dashboard's state machine: [`App`] holds everything shown; [`update`] turns a [`Msg`]
+//! (a key, a tick, a finished save) into state changes and [`Effect`]s for the runtime to carry
+//! out off the input path. No terminal, no disk, no clock in here: tests drive it with
+//! messages and read the state.
+
+mod msg;
+mod panes;
+mod prompt;
+mod update;
+
+pub use msg::{Effect, Msg};
+pub use panes::{ActionsPane, CustomersPane, CustomerSort, Pane, QueuePane};
+pub use prompt::{Field, Prompt, PromptKind};
+pub use update::update;
+
+use crate::core::business_time::Calendar;
+use crate::core::policy::Policy;
+use crate::core::queue::{Item, queue};
+use crate::core::risk::{Assessment, assess};
+use crate::core::{CustomerId, Dataset, Instant, QuestionSet, TimelineEvent};
+use std::collections::HashMap;
+
+/// The rules in force: what the queue enforces.
+#[derive(Clone, Debug)]
+pub struct Rules {
+    /// Time limits.
+    pub policy: Policy,
+    /// Working days and day boundaries.
+    pub calendar: Calendar,
+    /// The interview questions.
+    pub questions: QuestionSet,
+}
+
+/// What is drawn over the panes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Overlay {
+    /// The empty-store welcome: demo data on one key, or how to import.
+    Welcome,
+    /// Every key of the focused pane.
+    Help,
+    /// One customer in full; its timeline arrives by message.
+    Customer {
+        /// Which.
+        id: CustomerId,
+        /// Scroll offset of the detail text.
+        scroll: u16,
+    },
+    /// A small form (assign, context, snooze, owner, due date).
+    Prompt(Prompt),
+    /// Quit with a save still in flight: asks before leaving.
+    ConfirmQuit,
+}
+
+/// Whether the last change reached the disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing unsaved.
+    Saved,
+    /// This many saves are on their way to disk.
+    Saving(usize),
+    /// The last save failed; the message says why. Nothing was applied.
+    Failed(String),
+}
+
+/// The whole dashboard state.
+#[derive(Clone, Debug)]
+pub struct App {
+    /// The records, as last confirmed by the store.
+    pub data: Dataset,
+    /// The queue at `now` (every item; panes filter).
+    pub items: Vec<Item>,
+    /// Risk of every current customer.
+    pub risk: HashMap<CustomerId, Assessment>,
+    /// Rules in force.
+    pub rules: Rules,
+    /// The current time (ticks move it; `--now` fixes it).
+    pub now: Instant,
+    /// Set when `--now` replaced the clock; shown in the status line.
+    pub fixed_now: bool,
+    /// Where the data is, for the status line.
+    pub data_dir: String,
+    /// Who acts, for the timeline.
+    pub actor: String,
+    /// The focused pane.
+    pub focus: Pane,
+    /// Customers pane state.
+    pub customers: CustomersPane,
+    /// Queue pane state.
+    pub queue: QueuePane,
+    /// Interview pane: selected booked interview.
+    pub interview_selected: usize,
+    /// Action board state.
+    pub actions: ActionsPane,
+    /// What is drawn on top, if anything.
+    pub overlay: Option<Overlay>,
+    /// The timeline of the customer in the detail view, once loaded.
+    pub timeline: Option<(CustomerId, Vec<TimelineEvent>)>,
+    /// Save state for the status line.
+    pub save: SaveState,
+    /// A one-line message for the status line (errors, confirmations).
+    pub message: Option<String>,
+    /// Set when the app should end.
+    pub quit: bool,
+    /// Draw in colour (false when `NO_COLOR` is set; the runtime decides).
+    pub color: bool,
+}
+
+impl App {
+    /// A dashboard over `data` at `now`.
+    pub fn new(data: Dataset, rules: Rules, now: Instant, fixed_now: bool, data_dir: String, actor: String) -> App {
+        let mut app = App {
+            items: Vec::new(),
+            risk: HashMap::new(),
+            overlay: data.is_empty().then_some(Overlay::Welcome),
+            data,
+            rules,
+            now,
+            fixed_now,
+            data_dir,
+            actor,
+            focus: Pane::Queue,
+            customers: CustomersPane::default(),
+            queue: QueuePane::default(),
+            interview_selected: 0,
+            actions: ActionsPane::default(),
+            timeline: None,
+            save: SaveState::Saved,
+            message: None,
+            quit: false,
+            color: true,
+        };
+        app.recompute();
+        app
+    }
+
+    /// Recomputes the queue and risk from the data (after the data changed).
+    pub fn recompute(&mut self) {
+        self.items = queue(&self.data, &self.rules.policy, &self.rules.calendar, self.now);
+        self.risk = assess(&self.data, &self.items);
+        self.clamp_selections();
+    }
+
+    /// Keeps every selection inside its list after the lists changed.
+    pub fn clamp_selections(&mut self) {
+        let n = self.customer_rows().len();
+        self.customers.selected = self.customers.selected.min(n.saturating_sub(1));
+        let n = self.queue_rows().len();
+        self.queue.selected = self.queue.selected.min(n.saturating_sub(1));
+        let n = self.booked_interviews().len();
+        self.interview_selected = self.interview_selected.min(n.saturating_sub(1));
+        for (col, sel) in self.actions.selected.iter_mut().enumerate() {
+            let n = panes::action_column(&self.data, col).len();
+            *sel = (*sel).min(n.saturating_sub(1));
+        }
+    }
+
+    /// Whether a visible countdown changes with time (so ticks must redraw).
+    pub fn has_countdowns(&self) -> bool {
+        !self.queue_rows().is_empty() || self.overlay.is_none() && !self.booked_interviews().is_empty()
+    }
+}

@@ -1,0 +1,49 @@
+//! What enters the loop (messages) and what the loop asks the runtime to do (effects).
+
+use crate::core::{ChangeSet, CustomerId, Dataset, Instant, TimelineEvent};
+use crossterm::event::KeyEvent;
+
+/// One input to [`super::update`]: keys, time and the results of background work all arrive
+/// here, in one inbox.
+#[derive(Clone, Debug)]
+pub enum Msg {
+    /// A key press (releases and repeats are filtered out by the runtime).
+    Key(KeyEvent),
+    /// The clock moved to this time (ignored when `--now` fixed it).
+    Tick(Instant),
+    /// The terminal was resized; the next frame redraws everything.
+    Resize,
+    /// A save finished. Only on `Ok` are the changes applied to what is shown.
+    Saved {
+        /// What was saved (applied to the data on success).
+        changes: ChangeSet,
+        /// What to say in the status line.
+        label: String,
+        /// Ok when the change is on disk; the error otherwise.
+        result: Result<(), String>,
+    },
+    /// A customer's timeline was read.
+    Timeline(CustomerId, Result<Vec<TimelineEvent>, String>),
+    /// The store was (re)loaded, e.g. after demo data was written.
+    Reloaded(Result<Dataset, String>),
+}
+
+/// Work for the runtime, done off the input path; each answers with a [`Msg`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Write these records in one transaction and make them durable; answers `Saved`.
+    Commit {
+        /// The records.
+        changes: ChangeSet,
+        /// What to say when saved.
+        label: String,
+    },
+    /// Read a customer's timeline; answers `Timeline`.
+    LoadTimeline(CustomerId),
+    /// Write the demo data into the (empty) store; answers `Reloaded`.
+    LoadDemo,
+    /// Suspend to the shell (Ctrl-Z), redraw fully on resume.
+    Suspend,
+    /// Leave.
+    Quit,
+}

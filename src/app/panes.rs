@@ -1,0 +1,200 @@
+//! The four panes' own state, and the rows each shows (derived from the data, cached where a
+//! large programme would make recomputing them on every frame too slow).
+
+use super::App;
+use crate::core::queue::{DueState, Item};
+use crate::core::summary::{NextInterview, customer_summaries};
+use crate::core::{ActionItem, ActionState, Customer, CustomerId, Dataset, Interview, InterviewStatus};
+use std::collections::HashMap;
+
+/// The panes, in Tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// Customers by size.
+    Customers,
+    /// The overdue-follow-up queue.
+    Queue,
+    /// Booked interviews and the form.
+    Interview,
+    /// The action-item board.
+    Actions,
+}
+
+impl Pane {
+    /// Tab order.
+    pub const ALL: [Pane; 4] = [Pane::Customers, Pane::Queue, Pane::Interview, Pane::Actions];
+
+    /// The title drawn on the pane.
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Customers => "Customers by size",
+            Pane::Queue => "Follow-up queue",
+            Pane::Interview => "Interviews",
+            Pane::Actions => "Action items",
+        }
+    }
+
+    /// The next pane (Tab) or previous one (Shift-Tab).
+    pub fn cycle(self, forward: bool) -> Pane {
+        let i = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        let n = Pane::ALL.len();
+        Pane::ALL[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+    }
+}
+
+/// How the customer list is sorted (`s` cycles).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CustomerSort {
+    /// Largest first (the programme's order).
+    #[default]
+    Size,
+    /// Most at risk first, then size.
+    Risk,
+    /// Next interview soonest first.
+    NextInterview,
+    /// A to Z.
+    Name,
+}
+
+impl CustomerSort {
+    /// The next sort in the cycle.
+    pub fn next(self) -> CustomerSort {
+        match self {
+            CustomerSort::Size => CustomerSort::Risk,
+            CustomerSort::Risk => CustomerSort::NextInterview,
+            CustomerSort::NextInterview => CustomerSort::Name,
+            CustomerSort::Name => CustomerSort::Size,
+        }
+    }
+
+    /// Shown in the pane title.
+    pub fn label(self) -> &'static str {
+        match self {
+            CustomerSort::Size => "size",
+            CustomerSort::Risk => "risk",
+            CustomerSort::NextInterview => "next interview",
+            CustomerSort::Name => "name",
+        }
+    }
+}
+
+/// Customers pane state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CustomersPane {
+    /// Selected row in the filtered list.
+    pub selected: usize,
+    /// Filter text (`/`): a case-insensitive part of name, segment, region or manager.
+    pub filter: String,
+    /// Whether keys go to the filter.
+    pub filtering: bool,
+    /// Sort order.
+    pub sort: CustomerSort,
+}
+
+/// Queue pane state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QueuePane {
+    /// Selected row.
+    pub selected: usize,
+    /// Show upcoming and snoozed items too (`a`).
+    pub show_all: bool,
+}
+
+/// Action board state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ActionsPane {
+    /// Focused column: 0 To do, 1 Doing, 2 Done, 3 Followed up.
+    pub column: usize,
+    /// Selected card per column.
+    pub selected: [usize; 4],
+}
+
+/// One customer row of the list, with what the list shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CustomerRow<'a> {
+    /// The customer.
+    pub customer: &'a Customer,
+    /// Latest completed interview.
+    pub last: Option<&'a Interview>,
+    /// Next interview.
+    pub next: NextInterview,
+    /// Open follow-ups.
+    pub open_followups: usize,
+}
+
+/// The cards of one board column, by due date (none last), then id.
+pub fn action_column(data: &Dataset, column: usize) -> Vec<&ActionItem> {
+    let Some(&state) = ActionState::ALL.get(column) else { return Vec::new() };
+    let mut cards: Vec<&ActionItem> = data.actions.iter().filter(|a| a.state == state).collect();
+    cards.sort_by_key(|a| (a.due.is_none(), a.due, a.id));
+    cards
+}
+
+impl App {
+    /// The customer list as shown: filtered, in the chosen order.
+    pub fn customer_rows(&self) -> Vec<CustomerRow<'_>> {
+        let mut open: HashMap<CustomerId, usize> = HashMap::new();
+        for f in self.data.followups.iter().filter(|f| f.state != crate::core::FollowUpState::Closed) {
+            *open.entry(f.customer).or_default() += 1;
+        }
+        let needle = self.customers.filter.trim().to_lowercase();
+        let mut rows: Vec<CustomerRow<'_>> = customer_summaries(&self.data, &self.items)
+            .into_iter()
+            .map(|s| CustomerRow {
+                customer: s.customer,
+                last: s.last_completed,
+                next: s.next,
+                open_followups: open.get(&s.customer.id).copied().unwrap_or(0),
+            })
+            .filter(|r| needle.is_empty() || self.matches(r.customer, &needle))
+            .collect();
+        match self.customers.sort {
+            CustomerSort::Size => {}
+            CustomerSort::Risk => rows.sort_by_key(|r| std::cmp::Reverse(self.risk.get(&r.customer.id).map(|a| a.level))),
+            CustomerSort::NextInterview => rows.sort_by_key(|r| (r.next.at().is_none(), r.next.at())),
+            CustomerSort::Name => rows.sort_by_key(|r| r.customer.name.to_lowercase()),
+        }
+        rows
+    }
+
+    fn matches(&self, c: &Customer, needle: &str) -> bool {
+        [c.name.as_str(), c.segment.as_str(), c.region.as_str(), self.data.staff_name(c.account_manager)]
+            .iter()
+            .any(|field| field.to_lowercase().contains(needle))
+    }
+
+    /// The queue as shown: due and overdue items not snoozed, or everything with show-all.
+    pub fn queue_rows(&self) -> Vec<&Item> {
+        self.items
+            .iter()
+            .filter(|i| self.queue.show_all || (i.is_visible() && i.state != DueState::Upcoming))
+            .collect()
+    }
+
+    /// Booked interviews (in progress first, then soonest).
+    pub fn booked_interviews(&self) -> Vec<&Interview> {
+        let mut list: Vec<&Interview> = self
+            .data
+            .interviews
+            .iter()
+            .filter(|i| matches!(i.status, InterviewStatus::Scheduled | InterviewStatus::InProgress))
+            .collect();
+        list.sort_by_key(|i| (i.status != InterviewStatus::InProgress, i.scheduled_at, i.id));
+        list
+    }
+
+    /// The selected customer of the list, if any.
+    pub fn selected_customer(&self) -> Option<CustomerId> {
+        self.customer_rows().get(self.customers.selected).map(|r| r.customer.id)
+    }
+
+    /// The selected queue item, if any.
+    pub fn selected_item(&self) -> Option<&Item> {
+        self.queue_rows().get(self.queue.selected).copied()
+    }
+
+    /// The selected action card, if any.
+    pub fn selected_action(&self) -> Option<&ActionItem> {
+        action_column(&self.data, self.actions.column).get(self.actions.selected[self.actions.column]).copied()
+    }
+}

@@ -1,0 +1,137 @@
+//! Small forms over the panes: assign a follow-up, record context, snooze, set an action's
+//! owner or due date. Single-line fields; Enter moves on and submits from the last field;
+//! Esc cancels. What a submitted form changes is decided in `update`.
+
+use crate::core::ActionId;
+use crate::core::queue::{ItemKind, Subject};
+
+/// What the form is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Assign the follow-up's owner.
+    Assign(Subject),
+    /// Record what the customer said (follow-up context).
+    Context(Subject),
+    /// Snooze a queue item.
+    Snooze(ItemKind, Subject),
+    /// Set an action's owner.
+    ActionOwner(ActionId),
+    /// Set an action's due date.
+    ActionDue(ActionId),
+}
+
+/// One single-line text field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// Its label.
+    pub label: &'static str,
+    /// A hint shown under it.
+    pub hint: &'static str,
+    /// The text typed so far.
+    pub value: String,
+    /// Cursor position in chars.
+    pub cursor: usize,
+}
+
+impl Field {
+    /// An empty field.
+    pub fn new(label: &'static str, hint: &'static str) -> Field {
+        Field { label, hint, value: String::new(), cursor: 0 }
+    }
+
+    fn byte_at(&self, chars: usize) -> usize {
+        self.value.char_indices().nth(chars).map_or(self.value.len(), |(i, _)| i)
+    }
+
+    /// Inserts a character at the cursor.
+    pub fn insert(&mut self, c: char) {
+        let at = self.byte_at(self.cursor);
+        self.value.insert(at, c);
+        self.cursor += 1;
+    }
+
+    /// Deletes the character before the cursor.
+    pub fn backspace(&mut self) {
+        if self.cursor > 0 {
+            self.cursor -= 1;
+            let at = self.byte_at(self.cursor);
+            self.value.remove(at);
+        }
+    }
+
+    /// Deletes the character under the cursor.
+    pub fn delete(&mut self) {
+        if self.cursor < self.value.chars().count() {
+            let at = self.byte_at(self.cursor);
+            self.value.remove(at);
+        }
+    }
+
+    /// Moves the cursor by `delta` chars, within the text.
+    pub fn move_cursor(&mut self, delta: isize) {
+        let len = self.value.chars().count();
+        self.cursor = self.cursor.saturating_add_signed(delta).min(len);
+    }
+
+    /// Cursor to the start or the end.
+    pub fn home_end(&mut self, end: bool) {
+        self.cursor = if end { self.value.chars().count() } else { 0 };
+    }
+}
+
+/// An open form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prompt {
+    /// What it is for.
+    pub kind: PromptKind,
+    /// The title drawn on it.
+    pub title: String,
+    /// Its fields.
+    pub fields: Vec<Field>,
+    /// The field with the cursor.
+    pub focus: usize,
+    /// Why the last submit was refused, if it was.
+    pub error: Option<String>,
+}
+
+impl Prompt {
+    /// A form with these fields.
+    pub fn new(kind: PromptKind, title: String, fields: Vec<Field>) -> Prompt {
+        Prompt { kind, title, fields, focus: 0, error: None }
+    }
+
+    /// The focused field.
+    pub fn field(&mut self) -> Option<&mut Field> {
+        self.fields.get_mut(self.focus)
+    }
+
+    /// The value of field `n`, trimmed.
+    pub fn value(&self, n: usize) -> &str {
+        self.fields.get(n).map_or("", |f| f.value.trim())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editing_keeps_the_cursor_on_char_boundaries() {
+        let mut f = Field::new("x", "");
+        for c in "Zoë 日本".chars() {
+            f.insert(c);
+        }
+        f.move_cursor(-3);
+        f.backspace();
+        assert_eq!(f.value, "Zo 日本");
+        f.home_end(false);
+        f.delete();
+        assert_eq!(f.value, "o 日本");
+        f.move_cursor(100);
+        f.insert('!');
+        assert_eq!(f.value, "o 日本!");
+        f.move_cursor(-100);
+        f.backspace();
+        assert_eq!(f.value, "o 日本!");
+    }
+}
