@@ -6,10 +6,11 @@
 mod msg;
 mod panes;
 mod prompt;
+mod triage;
 mod update;
 
 pub use msg::{Effect, Msg};
-pub use panes::{ActionsPane, CustomersPane, CustomerSort, Pane, QueuePane};
+pub use panes::{ActionsPane, CustomerSort, CustomersPane, Pane, QueuePane};
 pub use prompt::{Field, Prompt, PromptKind};
 pub use update::update;
 
@@ -107,7 +108,14 @@ pub struct App {
 
 impl App {
     /// A dashboard over `data` at `now`.
-    pub fn new(data: Dataset, rules: Rules, now: Instant, fixed_now: bool, data_dir: String, actor: String) -> App {
+    pub fn new(
+        data: Dataset,
+        rules: Rules,
+        now: Instant,
+        fixed_now: bool,
+        data_dir: String,
+        actor: String,
+    ) -> App {
         let mut app = App {
             items: Vec::new(),
             risk: HashMap::new(),
@@ -135,7 +143,12 @@ impl App {
 
     /// Recomputes the queue and risk from the data (after the data changed).
     pub fn recompute(&mut self) {
-        self.items = queue(&self.data, &self.rules.policy, &self.rules.calendar, self.now);
+        self.items = queue(
+            &self.data,
+            &self.rules.policy,
+            &self.rules.calendar,
+            self.now,
+        );
         self.risk = assess(&self.data, &self.items);
         self.clamp_selections();
     }
@@ -156,6 +169,7 @@ impl App {
 
     /// Whether a visible countdown changes with time (so ticks must redraw).
     pub fn has_countdowns(&self) -> bool {
-        !self.queue_rows().is_empty() || self.overlay.is_none() && !self.booked_interviews().is_empty()
+        !self.queue_rows().is_empty()
+            || self.overlay.is_none() && !self.booked_interviews().is_empty()
     }
 }

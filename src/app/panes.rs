@@ -4,7 +4,9 @@
 use super::App;
 use crate::core::queue::{DueState, Item};
 use crate::core::summary::{NextInterview, customer_summaries};
-use crate::core::{ActionItem, ActionState, Customer, CustomerId, Dataset, Interview, InterviewStatus};
+use crate::core::{
+    ActionItem, ActionState, Customer, CustomerId, Dataset, Interview, InterviewStatus,
+};
 use std::collections::HashMap;
 
 /// The panes, in Tab order.
@@ -38,7 +40,11 @@ impl Pane {
     pub fn cycle(self, forward: bool) -> Pane {
         let i = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
         let n = Pane::ALL.len();
-        Pane::ALL[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+        Pane::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
     }
 }
 
@@ -122,11 +128,18 @@ pub struct CustomerRow<'a> {
     pub open_followups: usize,
 }
 
-/// The cards of one board column, by due date (none last), then id.
+/// The order of cards in a column: by due date (none last), then id.
+pub fn card_order(a: &ActionItem) -> (bool, Option<crate::core::Instant>, crate::core::ActionId) {
+    (a.due.is_none(), a.due, a.id)
+}
+
+/// The cards of one board column, in [`card_order`].
 pub fn action_column(data: &Dataset, column: usize) -> Vec<&ActionItem> {
-    let Some(&state) = ActionState::ALL.get(column) else { return Vec::new() };
+    let Some(&state) = ActionState::ALL.get(column) else {
+        return Vec::new();
+    };
     let mut cards: Vec<&ActionItem> = data.actions.iter().filter(|a| a.state == state).collect();
-    cards.sort_by_key(|a| (a.due.is_none(), a.due, a.id));
+    cards.sort_by_key(|a| card_order(a));
     cards
 }
 
@@ -134,7 +147,12 @@ impl App {
     /// The customer list as shown: filtered, in the chosen order.
     pub fn customer_rows(&self) -> Vec<CustomerRow<'_>> {
         let mut open: HashMap<CustomerId, usize> = HashMap::new();
-        for f in self.data.followups.iter().filter(|f| f.state != crate::core::FollowUpState::Closed) {
+        for f in self
+            .data
+            .followups
+            .iter()
+            .filter(|f| f.state != crate::core::FollowUpState::Closed)
+        {
             *open.entry(f.customer).or_default() += 1;
         }
         let needle = self.customers.filter.trim().to_lowercase();
@@ -150,17 +168,25 @@ impl App {
             .collect();
         match self.customers.sort {
             CustomerSort::Size => {}
-            CustomerSort::Risk => rows.sort_by_key(|r| std::cmp::Reverse(self.risk.get(&r.customer.id).map(|a| a.level))),
-            CustomerSort::NextInterview => rows.sort_by_key(|r| (r.next.at().is_none(), r.next.at())),
+            CustomerSort::Risk => rows
+                .sort_by_key(|r| std::cmp::Reverse(self.risk.get(&r.customer.id).map(|a| a.level))),
+            CustomerSort::NextInterview => {
+                rows.sort_by_key(|r| (r.next.at().is_none(), r.next.at()))
+            }
             CustomerSort::Name => rows.sort_by_key(|r| r.customer.name.to_lowercase()),
         }
         rows
     }
 
     fn matches(&self, c: &Customer, needle: &str) -> bool {
-        [c.name.as_str(), c.segment.as_str(), c.region.as_str(), self.data.staff_name(c.account_manager)]
-            .iter()
-            .any(|field| field.to_lowercase().contains(needle))
+        [
+            c.name.as_str(),
+            c.segment.as_str(),
+            c.region.as_str(),
+            self.data.staff_name(c.account_manager),
+        ]
+        .iter()
+        .any(|field| field.to_lowercase().contains(needle))
     }
 
     /// The queue as shown: due and overdue items not snoozed, or everything with show-all.
@@ -177,15 +203,28 @@ impl App {
             .data
             .interviews
             .iter()
-            .filter(|i| matches!(i.status, InterviewStatus::Scheduled | InterviewStatus::InProgress))
+            .filter(|i| {
+                matches!(
+                    i.status,
+                    InterviewStatus::Scheduled | InterviewStatus::InProgress
+                )
+            })
             .collect();
-        list.sort_by_key(|i| (i.status != InterviewStatus::InProgress, i.scheduled_at, i.id));
+        list.sort_by_key(|i| {
+            (
+                i.status != InterviewStatus::InProgress,
+                i.scheduled_at,
+                i.id,
+            )
+        });
         list
     }
 
     /// The selected customer of the list, if any.
     pub fn selected_customer(&self) -> Option<CustomerId> {
-        self.customer_rows().get(self.customers.selected).map(|r| r.customer.id)
+        self.customer_rows()
+            .get(self.customers.selected)
+            .map(|r| r.customer.id)
     }
 
     /// The selected queue item, if any.
@@ -195,6 +234,8 @@ impl App {
 
     /// The selected action card, if any.
     pub fn selected_action(&self) -> Option<&ActionItem> {
-        action_column(&self.data, self.actions.column).get(self.actions.selected[self.actions.column]).copied()
+        action_column(&self.data, self.actions.column)
+            .get(self.actions.selected[self.actions.column])
+            .copied()
     }
 }

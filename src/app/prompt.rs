@@ -36,11 +36,19 @@ pub struct Field {
 impl Field {
     /// An empty field.
     pub fn new(label: &'static str, hint: &'static str) -> Field {
-        Field { label, hint, value: String::new(), cursor: 0 }
+        Field {
+            label,
+            hint,
+            value: String::new(),
+            cursor: 0,
+        }
     }
 
     fn byte_at(&self, chars: usize) -> usize {
-        self.value.char_indices().nth(chars).map_or(self.value.len(), |(i, _)| i)
+        self.value
+            .char_indices()
+            .nth(chars)
+            .map_or(self.value.len(), |(i, _)| i)
     }
 
     /// Inserts a character at the cursor.
@@ -97,7 +105,13 @@ pub struct Prompt {
 impl Prompt {
     /// A form with these fields.
     pub fn new(kind: PromptKind, title: String, fields: Vec<Field>) -> Prompt {
-        Prompt { kind, title, fields, focus: 0, error: None }
+        Prompt {
+            kind,
+            title,
+            fields,
+            focus: 0,
+            error: None,
+        }
     }
 
     /// The focused field.

@@ -1,9 +1,259 @@
-//! Key handling and messages: state + msg -> state + effects. (Being written.)
+//! Key handling and messages: state + msg -> state + effects. Overlays take keys first, then
+//! the filter, then the focused pane's keys from the keymap table.
 
-use super::{App, Effect, Msg};
+use super::panes::{Pane, action_column};
+use super::triage;
+use super::{App, Effect, Msg, Overlay, SaveState};
+use crate::core::queue::refresh;
+use crate::core::risk::assess;
+use crate::keymap::{Action, KeyContext, lookup};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Applies one message to the state and returns the work for the runtime.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let _ = (app, msg);
+    match msg {
+        Msg::Key(key) => on_key(app, key),
+        Msg::Tick(now) => {
+            if !app.fixed_now && now > app.now {
+                app.now = now;
+                if refresh(&mut app.items, &app.rules.calendar, now) {
+                    app.risk = assess(&app.data, &app.items);
+                    app.clamp_selections();
+                }
+            }
+            Vec::new()
+        }
+        Msg::Resize => Vec::new(),
+        Msg::Saved {
+            changes,
+            label,
+            result,
+        } => {
+            let pending = match app.save {
+                SaveState::Saving(n) => n.saturating_sub(1),
+                _ => 0,
+            };
+            match result {
+                Ok(()) => {
+                    app.data.apply(&changes);
+                    app.recompute();
+                    // A failed earlier save was reported and never applied; this one stands.
+                    app.save = if pending == 0 {
+                        SaveState::Saved
+                    } else {
+                        SaveState::Saving(pending)
+                    };
+                    app.message = Some(format!("saved: {label}"));
+                    // A detail view of a customer this touched shows a stale timeline: reload.
+                    if let Some(Overlay::Customer { id, .. }) = &app.overlay {
+                        return vec![Effect::LoadTimeline(*id)];
+                    }
+                }
+                Err(e) => {
+                    app.save = SaveState::Failed(e.clone());
+                    app.message = Some(format!("NOT saved ({label}): {e}"));
+                }
+            }
+            Vec::new()
+        }
+        Msg::Timeline(id, result) => {
+            match result {
+                Ok(events) => app.timeline = Some((id, events)),
+                Err(e) => app.message = Some(format!("cannot read the timeline: {e}")),
+            }
+            Vec::new()
+        }
+        Msg::Reloaded(result) => {
+            match result {
+                Ok(data) => {
+                    app.data = data;
+                    app.recompute();
+                    if app.overlay == Some(Overlay::Welcome) {
+                        app.overlay = None;
+                    }
+                    app.message = Some("data loaded".into());
+                }
+                Err(e) => app.message = Some(format!("cannot load: {e}")),
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn context(app: &App) -> KeyContext {
+    match (&app.overlay, app.focus) {
+        (Some(Overlay::Welcome), _) => KeyContext::Welcome,
+        (Some(Overlay::Customer { .. }), _) => KeyContext::Detail,
+        (_, Pane::Customers) => KeyContext::Customers,
+        (_, Pane::Queue) => KeyContext::Queue,
+        (_, Pane::Interview) => KeyContext::Interview,
+        (_, Pane::Actions) => KeyContext::Actions,
+    }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    match app.overlay {
+        Some(Overlay::Prompt(_)) => return triage::prompt_key(app, key),
+        Some(Overlay::ConfirmQuit) => {
+            app.overlay = None;
+            if key.code == KeyCode::Char('q') {
+                app.quit = true;
+                return vec![Effect::Quit];
+            }
+            return Vec::new();
+        }
+        Some(Overlay::Help) => {
+            // Any key closes help; Ctrl-z still suspends.
+            app.overlay = None;
+            return if lookup(KeyContext::Global, &key) == Some(Action::Suspend) {
+                vec![Effect::Suspend]
+            } else {
+                Vec::new()
+            };
+        }
+        _ => {}
+    }
+    if app.focus == Pane::Customers
+        && app.customers.filtering
+        && app.overlay.is_none()
+        && filter_key(app, &key)
+    {
+        return Vec::new();
+    }
+    match lookup(context(app), &key) {
+        Some(action) => perform(app, action),
+        None => Vec::new(),
+    }
+}
+
+/// Keys typed into the customer filter; returns false for keys the filter does not take.
+fn filter_key(app: &mut App, key: &KeyEvent) -> bool {
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if plain => app.customers.filter.push(c),
+        KeyCode::Backspace => {
+            app.customers.filter.pop();
+        }
+        KeyCode::Enter => app.customers.filtering = false,
+        KeyCode::Esc => {
+            app.customers.filtering = false;
+            app.customers.filter.clear();
+        }
+        _ => return false,
+    }
+    app.customers.selected = 0;
+    true
+}
+
+fn move_selection(app: &mut App, to: impl Fn(usize, usize) -> usize) {
+    let len = match app.focus {
+        Pane::Customers => app.customer_rows().len(),
+        Pane::Queue => app.queue_rows().len(),
+        Pane::Interview => app.booked_interviews().len(),
+        Pane::Actions => action_column(&app.data, app.actions.column).len(),
+    };
+    if len == 0 {
+        return;
+    }
+    let slot = match app.focus {
+        Pane::Customers => &mut app.customers.selected,
+        Pane::Queue => &mut app.queue.selected,
+        Pane::Interview => &mut app.interview_selected,
+        Pane::Actions => &mut app.actions.selected[app.actions.column.min(3)],
+    };
+    *slot = to(*slot, len).min(len - 1);
+}
+
+/// Opens a customer's detail and asks for its timeline.
+pub(super) fn open_customer(app: &mut App, id: crate::core::CustomerId) -> Vec<Effect> {
+    app.overlay = Some(Overlay::Customer { id, scroll: 0 });
+    if app.timeline.as_ref().is_some_and(|(t, _)| *t != id) {
+        app.timeline = None;
+    }
+    vec![Effect::LoadTimeline(id)]
+}
+
+fn perform(app: &mut App, action: Action) -> Vec<Effect> {
+    app.message = None;
+    if let Some(Overlay::Customer { scroll, .. }) = &mut app.overlay {
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = scroll.saturating_add(1),
+            Action::Back => app.overlay = None,
+            Action::Help => app.overlay = Some(Overlay::Help),
+            Action::Suspend => return vec![Effect::Suspend],
+            Action::Quit => return quit(app),
+            _ => {}
+        }
+        return Vec::new();
+    }
+    match action {
+        Action::Quit => return quit(app),
+        Action::Suspend => return vec![Effect::Suspend],
+        Action::Help => app.overlay = Some(Overlay::Help),
+        Action::FocusNext => app.focus = app.focus.cycle(true),
+        Action::FocusPrev => app.focus = app.focus.cycle(false),
+        Action::Focus(n) => app.focus = Pane::ALL.get(n).copied().unwrap_or(app.focus),
+        Action::Up => move_selection(app, |s, _| s.saturating_sub(1)),
+        Action::Down => move_selection(app, |s, _| s.saturating_add(1)),
+        Action::First => move_selection(app, |_, _| 0),
+        Action::Last => move_selection(app, |_, len| len.saturating_sub(1)),
+        Action::Back => {
+            if app.overlay.take().is_none() && app.focus == Pane::Customers {
+                app.customers.filter.clear();
+            }
+        }
+        Action::Open => {
+            let id = match app.focus {
+                Pane::Customers => app.selected_customer(),
+                Pane::Interview => app
+                    .booked_interviews()
+                    .get(app.interview_selected)
+                    .map(|i| i.customer),
+                _ => None,
+            };
+            if let Some(id) = id {
+                return open_customer(app, id);
+            }
+        }
+        Action::Filter => {
+            app.customers.filtering = true;
+            app.customers.selected = 0;
+        }
+        Action::Sort => {
+            app.customers.sort = app.customers.sort.next();
+            app.customers.selected = 0;
+        }
+        Action::ToggleAll => {
+            app.queue.show_all = !app.queue.show_all;
+            app.clamp_selections();
+        }
+        Action::ColumnLeft => app.actions.column = app.actions.column.saturating_sub(1),
+        Action::ColumnRight => app.actions.column = (app.actions.column + 1).min(3),
+        Action::LoadDemo => {
+            app.message = Some("writing demo data…".into());
+            return vec![Effect::LoadDemo];
+        }
+        Action::Assign
+        | Action::RecordContext
+        | Action::Snooze
+        | Action::Close
+        | Action::OpenCustomer
+        | Action::MoveLeft
+        | Action::MoveRight
+        | Action::SetOwner
+        | Action::SetDue => return triage::perform(app, action),
+    }
     Vec::new()
+}
+
+fn quit(app: &mut App) -> Vec<Effect> {
+    if matches!(app.save, SaveState::Saving(n) if n > 0) {
+        app.overlay = Some(Overlay::ConfirmQuit);
+        return Vec::new();
+    }
+    app.quit = true;
+    vec![Effect::Quit]
 }

@@ -3,45 +3,15 @@
 
 use crate::core::ids::parse_id_number;
 use crate::core::{ActionItem, Customer, Dataset, FollowUp, Interview, Staff, StaffId};
-use anyhow::{anyhow, bail};
-
-/// At most this many candidates are named in an ambiguity error.
-const SHOWN: usize = 8;
+use anyhow::anyhow;
 
 fn pick<'a, T>(
-    what: &str,
+    what: &'static str,
     text: &str,
     all: &'a [T],
     name: impl Fn(&T) -> &str,
 ) -> anyhow::Result<&'a T> {
-    let needle = text.trim().to_lowercase();
-    if needle.is_empty() {
-        bail!("no {what} given");
-    }
-    if let Some(exact) = all.iter().find(|x| name(x).to_lowercase() == needle) {
-        return Ok(exact);
-    }
-    let matches: Vec<&T> = all
-        .iter()
-        .filter(|x| name(x).to_lowercase().contains(&needle))
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok(one),
-        [] => Err(anyhow!("no {what} matches '{text}'")),
-        many => {
-            let names: Vec<&str> = many.iter().take(SHOWN).map(|x| name(x)).collect();
-            let more = if many.len() > SHOWN {
-                format!(" and {} more", many.len() - SHOWN)
-            } else {
-                String::new()
-            };
-            Err(anyhow!(
-                "'{text}' matches {} {what}s: {}{more}; be more specific",
-                many.len(),
-                names.join(", ")
-            ))
-        }
-    }
+    crate::core::lookup::pick(what, text, all, name).map_err(anyhow::Error::from)
 }
 
 /// A customer by id (`C12`/`12`), exact name, or unique part of a name.
@@ -54,25 +24,11 @@ pub fn customer<'a>(data: &'a Dataset, text: &str) -> anyhow::Result<&'a Custome
     pick("customer", text, &data.customers, |c| c.name.as_str())
 }
 
-/// A staff member by exact name, email, or unique part of a name.
+/// A staff member by email, exact name, or unique part of a name.
 pub fn staff<'a>(data: &'a Dataset, text: &str) -> anyhow::Result<&'a Staff> {
-    if let Some(s) = data.staff.iter().find(|s| {
-        s.email
-            .as_deref()
-            .is_some_and(|e| e.eq_ignore_ascii_case(text.trim()))
-    }) {
-        return Ok(s);
-    }
-    pick("staff member", text, &data.staff, |s| s.name.as_str()).map_err(|e| {
-        anyhow!(
-            "{e} (known: {})",
-            data.staff
-                .iter()
-                .take(SHOWN)
-                .map(|s| s.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+    crate::core::lookup::staff(data, text).map_err(|e| {
+        let known: Vec<&str> = data.staff.iter().take(8).map(|s| s.name.as_str()).collect();
+        anyhow!("{e} (known: {})", known.join(", "))
     })
 }
 

@@ -18,6 +18,7 @@ pub mod followup_flow;
 pub mod ids;
 pub mod interview;
 pub mod interview_flow;
+pub mod lookup;
 pub mod money;
 mod obligations;
 pub mod policy;
@@ -30,6 +31,7 @@ pub mod staff;
 pub mod summary;
 pub mod timeline;
 pub mod what;
+pub mod when;
 
 pub use action::{ActionItem, ActionKind, ActionState};
 pub use change::{Change, ChangeSet};

@@ -97,11 +97,23 @@ pub struct Binding {
 }
 
 const fn key(context: KeyContext, code: KeyCode, action: Action, help: &'static str) -> Binding {
-    Binding { context, code, modifiers: KeyModifiers::NONE, action, help }
+    Binding {
+        context,
+        code,
+        modifiers: KeyModifiers::NONE,
+        action,
+        help,
+    }
 }
 
 const fn ctrl(context: KeyContext, c: char, action: Action, help: &'static str) -> Binding {
-    Binding { context, code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL, action, help }
+    Binding {
+        context,
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+        action,
+        help,
+    }
 }
 
 use Action as A;
@@ -112,7 +124,12 @@ use KeyContext as C;
 pub const DEFAULTS: &[Binding] = &[
     key(C::Global, K::Char('q'), A::Quit, "quit"),
     ctrl(C::Global, 'c', A::Quit, "quit"),
-    ctrl(C::Global, 'z', A::Suspend, "suspend to the shell (fg resumes)"),
+    ctrl(
+        C::Global,
+        'z',
+        A::Suspend,
+        "suspend to the shell (fg resumes)",
+    ),
     key(C::Global, K::Char('?'), A::Help, "this help"),
     key(C::Global, K::Tab, A::FocusNext, "next pane"),
     key(C::Global, K::BackTab, A::FocusPrev, "previous pane"),
@@ -130,15 +147,45 @@ pub const DEFAULTS: &[Binding] = &[
     key(C::Global, K::End, A::Last, "last row"),
     key(C::Global, K::Esc, A::Back, "back"),
     key(C::Customers, K::Enter, A::Open, "open the customer"),
-    key(C::Customers, K::Char('/'), A::Filter, "filter as you type (Esc clears)"),
-    key(C::Customers, K::Char('s'), A::Sort, "sort: size, risk, next interview, name"),
+    key(
+        C::Customers,
+        K::Char('/'),
+        A::Filter,
+        "filter as you type (Esc clears)",
+    ),
+    key(
+        C::Customers,
+        K::Char('s'),
+        A::Sort,
+        "sort: size, risk, next interview, name",
+    ),
     key(C::Queue, K::Enter, A::OpenCustomer, "open the customer"),
     key(C::Queue, K::Char('o'), A::OpenCustomer, "open the customer"),
-    key(C::Queue, K::Char('a'), A::ToggleAll, "show/hide upcoming and snoozed"),
-    key(C::Queue, K::Char('w'), A::Assign, "assign the follow-up (who)"),
-    key(C::Queue, K::Char('c'), A::RecordContext, "record the customer's context"),
+    key(
+        C::Queue,
+        K::Char('a'),
+        A::ToggleAll,
+        "show/hide upcoming and snoozed",
+    ),
+    key(
+        C::Queue,
+        K::Char('w'),
+        A::Assign,
+        "assign the follow-up (who)",
+    ),
+    key(
+        C::Queue,
+        K::Char('c'),
+        A::RecordContext,
+        "record the customer's context",
+    ),
     key(C::Queue, K::Char('z'), A::Snooze, "snooze with a reason"),
-    key(C::Queue, K::Char('x'), A::Close, "done: record the step / close the follow-up"),
+    key(
+        C::Queue,
+        K::Char('x'),
+        A::Close,
+        "done: record the step / close the follow-up",
+    ),
     key(C::Interview, K::Enter, A::Open, "open the customer"),
     key(C::Actions, K::Char('h'), A::ColumnLeft, "column left"),
     key(C::Actions, K::Left, A::ColumnLeft, "column left"),
@@ -170,11 +217,19 @@ fn same_key(b: &Binding, event: &KeyEvent) -> bool {
 
 /// The action of a key in a context; pane contexts fall back to the global keys.
 pub fn lookup(context: KeyContext, event: &KeyEvent) -> Option<Action> {
-    let find = |ctx| DEFAULTS.iter().find(|b| b.context == ctx && same_key(b, event)).map(|b| b.action);
+    let find = |ctx| {
+        DEFAULTS
+            .iter()
+            .find(|b| b.context == ctx && same_key(b, event))
+            .map(|b| b.action)
+    };
     match context {
         KeyContext::Detail | KeyContext::Welcome => find(context).or_else(|| {
             // Only a few global keys work over these overlays.
-            find(KeyContext::Global).filter(|a| matches!(a, Action::Suspend | Action::Help) || *a == Action::Quit && event.modifiers.contains(KeyModifiers::CONTROL))
+            find(KeyContext::Global).filter(|a| {
+                matches!(a, Action::Suspend | Action::Help)
+                    || *a == Action::Quit && event.modifiers.contains(KeyModifiers::CONTROL)
+            })
         }),
         _ => find(context).or_else(|| find(KeyContext::Global)),
     }
@@ -197,7 +252,11 @@ pub fn key_name(b: &Binding) -> String {
         K::End => "End".into(),
         other => format!("{other:?}"),
     };
-    if b.modifiers.contains(KeyModifiers::CONTROL) { format!("Ctrl-{base}") } else { base }
+    if b.modifiers.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
 }
 
 /// Help rows for a context: its own keys, then the global ones. Keys with the same action and
@@ -232,12 +291,25 @@ mod tests {
 
     #[test]
     fn pane_keys_come_before_global_ones() {
-        assert_eq!(lookup(KeyContext::Queue, &press(K::Char('a'))), Some(Action::ToggleAll));
-        assert_eq!(lookup(KeyContext::Queue, &press(K::Char('j'))), Some(Action::Down));
-        assert_eq!(lookup(KeyContext::Actions, &press(K::Char('L'))), Some(Action::MoveRight));
+        assert_eq!(
+            lookup(KeyContext::Queue, &press(K::Char('a'))),
+            Some(Action::ToggleAll)
+        );
+        assert_eq!(
+            lookup(KeyContext::Queue, &press(K::Char('j'))),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            lookup(KeyContext::Actions, &press(K::Char('L'))),
+            Some(Action::MoveRight)
+        );
         assert_eq!(lookup(KeyContext::Customers, &press(K::Char('x'))), None);
         let ctrl_z = KeyEvent::new(K::Char('z'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(KeyContext::Queue, &ctrl_z), Some(Action::Suspend), "Ctrl-z is not z");
+        assert_eq!(
+            lookup(KeyContext::Queue, &ctrl_z),
+            Some(Action::Suspend),
+            "Ctrl-z is not z"
+        );
         let shifted = KeyEvent::new(K::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(lookup(KeyContext::Customers, &shifted), Some(Action::Last));
     }
@@ -259,8 +331,16 @@ mod tests {
     #[test]
     fn help_lists_every_binding_of_the_context() {
         let rows = help_rows(KeyContext::Queue);
-        for b in DEFAULTS.iter().filter(|b| b.context == KeyContext::Queue || b.context == KeyContext::Global) {
-            assert!(rows.iter().any(|(keys, help)| *help == b.help && keys.split(' ').any(|k| k == key_name(b))), "{b:?}");
+        for b in DEFAULTS
+            .iter()
+            .filter(|b| b.context == KeyContext::Queue || b.context == KeyContext::Global)
+        {
+            assert!(
+                rows.iter().any(
+                    |(keys, help)| *help == b.help && keys.split(' ').any(|k| k == key_name(b))
+                ),
+                "{b:?}"
+            );
         }
         assert!(rows.iter().any(|(keys, _)| keys == "j ↓"));
     }

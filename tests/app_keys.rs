@@ -1,0 +1,291 @@
+//! The dashboard's key handling as pure functions: state + keys -> state + effects, on the
+//! demo data at a fixed time. No terminal, no store: saves are answered by hand.
+
+use chrono::{TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use hearback::app::{App, Effect, Msg, Overlay, Pane, Rules, SaveState, update};
+use hearback::core::business_time::Calendar;
+use hearback::core::policy::Policy;
+use hearback::core::queue::{DueState, ItemKind};
+use hearback::core::*;
+use hearback::demo::{DemoOptions, generate};
+
+fn now() -> Instant {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().expect("valid")
+}
+
+fn rules() -> Rules {
+    Rules { policy: Policy::default(), calendar: Calendar::default(), questions: QuestionSet::defaults() }
+}
+
+fn demo_data() -> Dataset {
+    let changes = generate(&DemoOptions { customers: 40, seed: 7 }, now(), &mut IdAllocator::starting_at(1));
+    let mut data = Dataset::default();
+    data.apply(&changes);
+    data
+}
+
+fn app() -> App {
+    App::new(demo_data(), rules(), now(), true, "/data".into(), "tester".into())
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    keys.chars().flat_map(|c| update(app, key(KeyCode::Char(c)))).collect()
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        assert!(update(app, key(KeyCode::Char(c))).is_empty());
+    }
+}
+
+/// Answers every Commit as the store would, successfully.
+fn save_all(app: &mut App, effects: Vec<Effect>) -> usize {
+    let mut saved = 0;
+    for e in effects {
+        if let Effect::Commit { changes, label } = e {
+            update(app, Msg::Saved { changes, label, result: Ok(()) });
+            saved += 1;
+        }
+    }
+    saved
+}
+
+/// Selects the first visible queue item of a kind.
+fn select_kind(app: &mut App, kind: ItemKind) {
+    press(app, "2");
+    let at = app.queue_rows().iter().position(|i| i.kind == kind).unwrap_or_else(|| panic!("no {kind:?} in the demo queue"));
+    app.queue.selected = at;
+}
+
+#[test]
+fn panes_cycle_with_tab_and_numbers() {
+    let mut a = app();
+    assert_eq!(a.focus, Pane::Queue);
+    update(&mut a, key(KeyCode::Tab));
+    assert_eq!(a.focus, Pane::Interview);
+    update(&mut a, key(KeyCode::BackTab));
+    update(&mut a, key(KeyCode::BackTab));
+    assert_eq!(a.focus, Pane::Customers);
+    press(&mut a, "4");
+    assert_eq!(a.focus, Pane::Actions);
+}
+
+#[test]
+fn selection_moves_and_stays_in_range() {
+    let mut a = app();
+    let n = a.queue_rows().len();
+    assert!(n > 3);
+    press(&mut a, "jj");
+    assert_eq!(a.queue.selected, 2);
+    press(&mut a, "G");
+    assert_eq!(a.queue.selected, n - 1);
+    press(&mut a, "jjj");
+    assert_eq!(a.queue.selected, n - 1);
+    press(&mut a, "g");
+    press(&mut a, "kk");
+    assert_eq!(a.queue.selected, 0);
+}
+
+#[test]
+fn filter_as_you_type_and_escape_clears() {
+    let mut a = app();
+    press(&mut a, "1/");
+    let all = app().customer_rows().len();
+    typed(&mut a, "logist");
+    let rows = a.customer_rows();
+    assert!(!rows.is_empty() && rows.len() < all, "{} of {all}", rows.len());
+    assert!(rows.iter().all(|r| format!("{} {}", r.customer.name, r.customer.segment).to_lowercase().contains("logist")));
+    update(&mut a, key(KeyCode::Esc));
+    assert_eq!(a.customer_rows().len(), all);
+    assert!(!a.customers.filtering);
+}
+
+#[test]
+fn q_in_the_filter_is_text_not_quit() {
+    let mut a = app();
+    press(&mut a, "1/");
+    let effects = press(&mut a, "q");
+    assert!(effects.is_empty() && !a.quit);
+    assert_eq!(a.customers.filter, "q");
+}
+
+#[test]
+fn show_all_adds_upcoming_items() {
+    let mut a = app();
+    let due = a.queue_rows().len();
+    assert!(a.queue_rows().iter().all(|i| i.state != DueState::Upcoming));
+    press(&mut a, "a");
+    assert!(a.queue_rows().len() > due);
+}
+
+#[test]
+fn done_on_a_thank_you_saves_and_only_then_discharges() {
+    let mut a = app();
+    select_kind(&mut a, ItemKind::Acknowledge);
+    let subject = a.selected_item().expect("selected").subject;
+    let effects = press(&mut a, "x");
+    assert_eq!(a.save, SaveState::Saving(1));
+    assert!(a.items.iter().any(|i| i.kind == ItemKind::Acknowledge && i.subject == subject), "not gone before the save");
+    assert_eq!(save_all(&mut a, effects), 1);
+    assert_eq!(a.save, SaveState::Saved);
+    assert!(!a.items.iter().any(|i| i.kind == ItemKind::Acknowledge && i.subject == subject));
+    assert!(a.message.as_deref().is_some_and(|m| m.starts_with("saved")));
+}
+
+#[test]
+fn a_failed_save_changes_nothing_and_says_so() {
+    let mut a = app();
+    select_kind(&mut a, ItemKind::Acknowledge);
+    let before = a.items.clone();
+    for e in press(&mut a, "x") {
+        if let Effect::Commit { changes, label } = e {
+            update(&mut a, Msg::Saved { changes, label, result: Err("disk full".into()) });
+        }
+    }
+    assert_eq!(a.items, before);
+    assert_eq!(a.save, SaveState::Failed("disk full".into()));
+    assert!(a.message.as_deref().is_some_and(|m| m.contains("NOT saved")));
+}
+
+#[test]
+fn recording_context_needs_text_then_moves_the_follow_up_on() {
+    let mut a = app();
+    select_kind(&mut a, ItemKind::LowScoreFollowUp);
+    press(&mut a, "c");
+    assert!(matches!(a.overlay, Some(Overlay::Prompt(_))));
+    assert!(update(&mut a, key(KeyCode::Enter)).is_empty(), "blank context is refused");
+    let Some(Overlay::Prompt(p)) = &a.overlay else { panic!("form stays open") };
+    assert!(p.error.as_deref().is_some_and(|e| e.contains("empty")), "{:?}", p.error);
+    typed(&mut a, "Invoices went to the old address");
+    let effects = update(&mut a, key(KeyCode::Enter));
+    assert!(a.overlay.is_none());
+    save_all(&mut a, effects);
+    assert!(a.data.followups.iter().any(|f| f.context.contains("old address") && f.state == FollowUpState::Contacted));
+}
+
+#[test]
+fn assigning_names_a_person_or_explains() {
+    let mut a = app();
+    select_kind(&mut a, ItemKind::LowScoreFollowUp);
+    press(&mut a, "w");
+    typed(&mut a, "nobody-like-this");
+    assert!(update(&mut a, key(KeyCode::Enter)).is_empty());
+    let Some(Overlay::Prompt(p)) = &a.overlay else { panic!("form stays open") };
+    assert!(p.error.as_deref().is_some_and(|e| e.contains("no staff member")), "{:?}", p.error);
+    for _ in 0.."nobody-like-this".len() {
+        update(&mut a, key(KeyCode::Backspace));
+    }
+    let name = a.data.staff[0].name.clone();
+    typed(&mut a, &name);
+    let effects = update(&mut a, key(KeyCode::Enter));
+    save_all(&mut a, effects);
+    let id = a.data.staff[0].id;
+    assert!(a.message.as_deref().is_some_and(|m| m.contains(&name)), "{:?}", a.message);
+    assert!(a.data.followups.iter().any(|f| f.owner == Some(id)));
+}
+
+#[test]
+fn snooze_hides_the_item_with_a_reason() {
+    let mut a = app();
+    select_kind(&mut a, ItemKind::Debrief);
+    let subject = a.selected_item().expect("selected").subject;
+    press(&mut a, "z");
+    typed(&mut a, "+2d");
+    update(&mut a, key(KeyCode::Enter));
+    typed(&mut a, "AM away until Wednesday");
+    let effects = update(&mut a, key(KeyCode::Enter));
+    save_all(&mut a, effects);
+    assert!(!a.queue_rows().iter().any(|i| i.kind == ItemKind::Debrief && i.subject == subject));
+    assert!(a.data.snoozes.iter().any(|s| s.reason == "AM away until Wednesday"));
+}
+
+#[test]
+fn escape_cancels_a_form_without_saving() {
+    let mut a = app();
+    select_kind(&mut a, ItemKind::Debrief);
+    press(&mut a, "z");
+    typed(&mut a, "+1d");
+    assert!(update(&mut a, key(KeyCode::Esc)).is_empty());
+    assert!(a.overlay.is_none());
+    assert_eq!(a.save, SaveState::Saved);
+}
+
+#[test]
+fn a_card_moves_right_on_the_board() {
+    let mut a = app();
+    press(&mut a, "4");
+    let card = a.selected_action().expect("a to-do card").clone();
+    assert_eq!(card.state, ActionState::ToDo);
+    let effects = press(&mut a, "L");
+    save_all(&mut a, effects);
+    let moved = a.data.actions.iter().find(|x| x.id == card.id).expect("still there");
+    assert_eq!(moved.state, ActionState::Doing);
+    assert_eq!(a.actions.column, 1, "focus follows the card");
+    assert_eq!(a.selected_action().map(|x| x.id), Some(card.id));
+}
+
+#[test]
+fn quit_asks_only_while_a_save_is_in_flight() {
+    let mut a = app();
+    select_kind(&mut a, ItemKind::Acknowledge);
+    let pending = press(&mut a, "x");
+    assert!(press(&mut a, "q").is_empty());
+    assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
+    assert_eq!(press(&mut a, "q"), vec![Effect::Quit]);
+    assert!(a.quit);
+    drop(pending);
+    let mut b = app();
+    assert_eq!(press(&mut b, "q"), vec![Effect::Quit]);
+}
+
+#[test]
+fn ctrl_z_suspends_from_anywhere() {
+    let mut a = app();
+    let ctrl_z = Msg::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert_eq!(update(&mut a, ctrl_z.clone()), vec![Effect::Suspend]);
+    press(&mut a, "?");
+    assert_eq!(update(&mut a, ctrl_z), vec![Effect::Suspend]);
+}
+
+#[test]
+fn opening_a_customer_loads_its_timeline() {
+    let mut a = app();
+    press(&mut a, "1");
+    let id = a.selected_customer().expect("a customer");
+    assert_eq!(update(&mut a, key(KeyCode::Enter)), vec![Effect::LoadTimeline(id)]);
+    assert_eq!(a.overlay, Some(Overlay::Customer { id, scroll: 0 }));
+    update(&mut a, Msg::Timeline(id, Ok(vec![])));
+    assert_eq!(a.timeline, Some((id, vec![])));
+    press(&mut a, "jj");
+    assert_eq!(a.overlay, Some(Overlay::Customer { id, scroll: 2 }));
+    update(&mut a, key(KeyCode::Esc));
+    assert_eq!(a.overlay, None);
+}
+
+#[test]
+fn an_empty_store_welcomes_and_loads_demo_data_on_one_key() {
+    let mut a = App::new(Dataset::default(), rules(), now(), true, "/data".into(), "tester".into());
+    assert_eq!(a.overlay, Some(Overlay::Welcome));
+    assert_eq!(press(&mut a, "d"), vec![Effect::LoadDemo]);
+    update(&mut a, Msg::Reloaded(Ok(demo_data())));
+    assert_eq!(a.overlay, None);
+    assert!(!a.items.is_empty());
+}
+
+#[test]
+fn ticks_move_time_and_items_turn_overdue_on_screen() {
+    let mut a = App::new(demo_data(), rules(), now(), false, "/data".into(), "tester".into());
+    let due: Vec<_> = a.items.iter().filter(|i| i.state != DueState::Overdue).map(|i| (i.kind, i.subject, i.due)).collect();
+    let (kind, subject, when) = *due.iter().min_by_key(|d| d.2).expect("something not yet overdue");
+    update(&mut a, Msg::Tick(when + chrono::Duration::seconds(1)));
+    let item = a.items.iter().find(|i| i.kind == kind && i.subject == subject).expect("still owed");
+    assert_eq!(item.state, DueState::Overdue);
+    let mut fixed = app();
+    update(&mut fixed, Msg::Tick(when + chrono::Duration::days(30)));
+    assert_eq!(fixed.now, now(), "--now fixes the clock");
+}
