@@ -152,6 +152,40 @@ pub struct Interview {
 }
 
 impl Interview {
+    /// A booked interview with nothing recorded yet: 30 minutes at the customer's office, no
+    /// answers, no step done. Callers set what they know with struct update syntax.
+    pub fn booked(
+        id: InterviewId,
+        customer: CustomerId,
+        trigger: Trigger,
+        scheduled_at: Instant,
+    ) -> Interview {
+        Interview {
+            id,
+            customer,
+            contact: None,
+            executive: None,
+            trigger,
+            scheduled_at,
+            duration_minutes: 30,
+            location: None,
+            invitation_sent_at: None,
+            bio_sent_at: None,
+            prebriefed_at: None,
+            status: InterviewStatus::Scheduled,
+            started_at: None,
+            completed_at: None,
+            answers: Vec::new(),
+            significant_issue: false,
+            acknowledged_at: None,
+            debriefed_at: None,
+            executives_informed_at: None,
+            reported_at: None,
+            disseminated_at: None,
+            notes: String::new(),
+        }
+    }
+
     /// The lowest score given, if any question was scored.
     pub fn lowest_score(&self) -> Option<Score> {
         self.answers.iter().filter_map(|a| a.score).min()

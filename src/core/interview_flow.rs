@@ -247,28 +247,17 @@ pub fn schedule(
         });
     }
     let interview = Interview {
-        id: InterviewId(ids.next_id()),
-        customer: customer.id,
         contact: booking.contact,
         executive: booking.executive.or(customer.executive_sponsor),
-        trigger: booking.trigger,
-        scheduled_at: booking.at,
         duration_minutes: booking.minutes,
         location: booking.location,
-        invitation_sent_at: None,
-        bio_sent_at: None,
-        prebriefed_at: None,
-        status: InterviewStatus::Scheduled,
-        started_at: None,
-        completed_at: None,
         answers: booking.answers,
-        significant_issue: false,
-        acknowledged_at: None,
-        debriefed_at: None,
-        executives_informed_at: None,
-        reported_at: None,
-        disseminated_at: None,
-        notes: String::new(),
+        ..Interview::booked(
+            InterviewId(ids.next_id()),
+            customer.id,
+            booking.trigger,
+            booking.at,
+        )
     };
     let mut set = ChangeSet::new();
     set.push(Change::Interview(interview.clone()));

@@ -142,28 +142,9 @@ mod tests {
 
     fn interview(id: u64, customer: u64, at: Instant, status: InterviewStatus) -> Interview {
         Interview {
-            id: InterviewId(id),
-            customer: CustomerId(customer),
-            contact: None,
-            executive: None,
-            trigger: Trigger::Cadence,
-            scheduled_at: at,
-            duration_minutes: 30,
-            location: None,
-            invitation_sent_at: None,
-            bio_sent_at: None,
-            prebriefed_at: None,
             status,
-            started_at: None,
             completed_at: (status == InterviewStatus::Completed).then_some(at),
-            answers: vec![],
-            significant_issue: false,
-            acknowledged_at: None,
-            debriefed_at: None,
-            executives_informed_at: None,
-            reported_at: None,
-            disseminated_at: None,
-            notes: String::new(),
+            ..Interview::booked(InterviewId(id), CustomerId(customer), Trigger::Cadence, at)
         }
     }
 

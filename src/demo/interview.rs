@@ -357,28 +357,12 @@ pub(crate) fn booked_interview(
         );
     }
     h.interviews.push(Interview {
-        id,
-        customer: c.id,
         contact,
         executive: c.executive_sponsor,
-        trigger,
-        scheduled_at: start,
-        duration_minutes: 30,
-        location: None,
         invitation_sent_at: invitation,
         bio_sent_at: bio,
         prebriefed_at: prebriefed,
-        status: InterviewStatus::Scheduled,
-        started_at: None,
-        completed_at: None,
-        answers: Vec::new(),
-        significant_issue: false,
-        acknowledged_at: None,
-        debriefed_at: None,
-        executives_informed_at: None,
-        reported_at: None,
-        disseminated_at: None,
-        notes: String::new(),
+        ..Interview::booked(id, c.id, trigger, start)
     });
 }
 

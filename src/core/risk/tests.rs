@@ -25,17 +25,6 @@ fn t(day: u32) -> Instant {
 /// A completed interview of customer 10 on `day`; a score of 0 means not scored.
 fn interview(id: u64, day: u32, scores: [u8; 6]) -> Interview {
     Interview {
-        id: InterviewId(id),
-        customer: CustomerId(10),
-        contact: None,
-        executive: None,
-        trigger: Trigger::Cadence,
-        scheduled_at: t(day),
-        duration_minutes: 30,
-        location: None,
-        invitation_sent_at: None,
-        bio_sent_at: None,
-        prebriefed_at: None,
         status: InterviewStatus::Completed,
         started_at: Some(t(day)),
         completed_at: Some(t(day)),
@@ -48,13 +37,7 @@ fn interview(id: u64, day: u32, scores: [u8; 6]) -> Interview {
                 ..Answer::default()
             })
             .collect(),
-        significant_issue: false,
-        acknowledged_at: None,
-        debriefed_at: None,
-        executives_informed_at: None,
-        reported_at: None,
-        disseminated_at: None,
-        notes: String::new(),
+        ..Interview::booked(InterviewId(id), CustomerId(10), Trigger::Cadence, t(day))
     }
 }
 
