@@ -11,22 +11,42 @@ use hearback::core::*;
 use hearback::demo::{DemoOptions, generate};
 
 fn now() -> Instant {
-    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().expect("valid")
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+        .single()
+        .expect("valid")
 }
 
 fn rules() -> Rules {
-    Rules { policy: Policy::default(), calendar: Calendar::default(), questions: QuestionSet::defaults() }
+    Rules {
+        policy: Policy::default(),
+        calendar: Calendar::default(),
+        questions: QuestionSet::defaults(),
+    }
 }
 
 fn demo_data() -> Dataset {
-    let changes = generate(&DemoOptions { customers: 40, seed: 7 }, now(), &mut IdAllocator::starting_at(1));
+    let changes = generate(
+        &DemoOptions {
+            customers: 40,
+            seed: 7,
+        },
+        now(),
+        &mut IdAllocator::starting_at(1),
+    );
     let mut data = Dataset::default();
     data.apply(&changes);
     data
 }
 
 fn app() -> App {
-    App::new(demo_data(), rules(), now(), true, "/data".into(), "tester".into())
+    App::new(
+        demo_data(),
+        rules(),
+        now(),
+        true,
+        "/data".into(),
+        "tester".into(),
+    )
 }
 
 fn key(code: KeyCode) -> Msg {
@@ -34,7 +54,9 @@ fn key(code: KeyCode) -> Msg {
 }
 
 fn press(app: &mut App, keys: &str) -> Vec<Effect> {
-    keys.chars().flat_map(|c| update(app, key(KeyCode::Char(c)))).collect()
+    keys.chars()
+        .flat_map(|c| update(app, key(KeyCode::Char(c))))
+        .collect()
 }
 
 fn typed(app: &mut App, text: &str) {
@@ -48,7 +70,14 @@ fn save_all(app: &mut App, effects: Vec<Effect>) -> usize {
     let mut saved = 0;
     for e in effects {
         if let Effect::Commit { changes, label } = e {
-            update(app, Msg::Saved { changes, label, result: Ok(()) });
+            update(
+                app,
+                Msg::Saved {
+                    changes,
+                    label,
+                    result: Ok(()),
+                },
+            );
             saved += 1;
         }
     }
@@ -58,7 +87,11 @@ fn save_all(app: &mut App, effects: Vec<Effect>) -> usize {
 /// Selects the first visible queue item of a kind.
 fn select_kind(app: &mut App, kind: ItemKind) {
     press(app, "2");
-    let at = app.queue_rows().iter().position(|i| i.kind == kind).unwrap_or_else(|| panic!("no {kind:?} in the demo queue"));
+    let at = app
+        .queue_rows()
+        .iter()
+        .position(|i| i.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} in the demo queue"));
     app.queue.selected = at;
 }
 
@@ -98,8 +131,16 @@ fn filter_as_you_type_and_escape_clears() {
     let all = app().customer_rows().len();
     typed(&mut a, "logist");
     let rows = a.customer_rows();
-    assert!(!rows.is_empty() && rows.len() < all, "{} of {all}", rows.len());
-    assert!(rows.iter().all(|r| format!("{} {}", r.customer.name, r.customer.segment).to_lowercase().contains("logist")));
+    assert!(
+        !rows.is_empty() && rows.len() < all,
+        "{} of {all}",
+        rows.len()
+    );
+    assert!(rows.iter().all(|r| {
+        format!("{} {}", r.customer.name, r.customer.segment)
+            .to_lowercase()
+            .contains("logist")
+    }));
     update(&mut a, key(KeyCode::Esc));
     assert_eq!(a.customer_rows().len(), all);
     assert!(!a.customers.filtering);
@@ -130,10 +171,19 @@ fn done_on_a_thank_you_saves_and_only_then_discharges() {
     let subject = a.selected_item().expect("selected").subject;
     let effects = press(&mut a, "x");
     assert_eq!(a.save, SaveState::Saving(1));
-    assert!(a.items.iter().any(|i| i.kind == ItemKind::Acknowledge && i.subject == subject), "not gone before the save");
+    assert!(
+        a.items
+            .iter()
+            .any(|i| i.kind == ItemKind::Acknowledge && i.subject == subject),
+        "not gone before the save"
+    );
     assert_eq!(save_all(&mut a, effects), 1);
     assert_eq!(a.save, SaveState::Saved);
-    assert!(!a.items.iter().any(|i| i.kind == ItemKind::Acknowledge && i.subject == subject));
+    assert!(
+        !a.items
+            .iter()
+            .any(|i| i.kind == ItemKind::Acknowledge && i.subject == subject)
+    );
     assert!(a.message.as_deref().is_some_and(|m| m.starts_with("saved")));
 }
 
@@ -144,12 +194,23 @@ fn a_failed_save_changes_nothing_and_says_so() {
     let before = a.items.clone();
     for e in press(&mut a, "x") {
         if let Effect::Commit { changes, label } = e {
-            update(&mut a, Msg::Saved { changes, label, result: Err("disk full".into()) });
+            update(
+                &mut a,
+                Msg::Saved {
+                    changes,
+                    label,
+                    result: Err("disk full".into()),
+                },
+            );
         }
     }
     assert_eq!(a.items, before);
     assert_eq!(a.save, SaveState::Failed("disk full".into()));
-    assert!(a.message.as_deref().is_some_and(|m| m.contains("NOT saved")));
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains("NOT saved"))
+    );
 }
 
 #[test]
@@ -158,14 +219,28 @@ fn recording_context_needs_text_then_moves_the_follow_up_on() {
     select_kind(&mut a, ItemKind::LowScoreFollowUp);
     press(&mut a, "c");
     assert!(matches!(a.overlay, Some(Overlay::Prompt(_))));
-    assert!(update(&mut a, key(KeyCode::Enter)).is_empty(), "blank context is refused");
-    let Some(Overlay::Prompt(p)) = &a.overlay else { panic!("form stays open") };
-    assert!(p.error.as_deref().is_some_and(|e| e.contains("empty")), "{:?}", p.error);
+    assert!(
+        update(&mut a, key(KeyCode::Enter)).is_empty(),
+        "blank context is refused"
+    );
+    let Some(Overlay::Prompt(p)) = &a.overlay else {
+        panic!("form stays open")
+    };
+    assert!(
+        p.error.as_deref().is_some_and(|e| e.contains("empty")),
+        "{:?}",
+        p.error
+    );
     typed(&mut a, "Invoices went to the old address");
     let effects = update(&mut a, key(KeyCode::Enter));
     assert!(a.overlay.is_none());
     save_all(&mut a, effects);
-    assert!(a.data.followups.iter().any(|f| f.context.contains("old address") && f.state == FollowUpState::Contacted));
+    assert!(
+        a.data
+            .followups
+            .iter()
+            .any(|f| f.context.contains("old address") && f.state == FollowUpState::Contacted)
+    );
 }
 
 #[test]
@@ -175,8 +250,16 @@ fn assigning_names_a_person_or_explains() {
     press(&mut a, "w");
     typed(&mut a, "nobody-like-this");
     assert!(update(&mut a, key(KeyCode::Enter)).is_empty());
-    let Some(Overlay::Prompt(p)) = &a.overlay else { panic!("form stays open") };
-    assert!(p.error.as_deref().is_some_and(|e| e.contains("no staff member")), "{:?}", p.error);
+    let Some(Overlay::Prompt(p)) = &a.overlay else {
+        panic!("form stays open")
+    };
+    assert!(
+        p.error
+            .as_deref()
+            .is_some_and(|e| e.contains("no staff member")),
+        "{:?}",
+        p.error
+    );
     for _ in 0.."nobody-like-this".len() {
         update(&mut a, key(KeyCode::Backspace));
     }
@@ -185,7 +268,11 @@ fn assigning_names_a_person_or_explains() {
     let effects = update(&mut a, key(KeyCode::Enter));
     save_all(&mut a, effects);
     let id = a.data.staff[0].id;
-    assert!(a.message.as_deref().is_some_and(|m| m.contains(&name)), "{:?}", a.message);
+    assert!(
+        a.message.as_deref().is_some_and(|m| m.contains(&name)),
+        "{:?}",
+        a.message
+    );
     assert!(a.data.followups.iter().any(|f| f.owner == Some(id)));
 }
 
@@ -200,8 +287,17 @@ fn snooze_hides_the_item_with_a_reason() {
     typed(&mut a, "AM away until Wednesday");
     let effects = update(&mut a, key(KeyCode::Enter));
     save_all(&mut a, effects);
-    assert!(!a.queue_rows().iter().any(|i| i.kind == ItemKind::Debrief && i.subject == subject));
-    assert!(a.data.snoozes.iter().any(|s| s.reason == "AM away until Wednesday"));
+    assert!(
+        !a.queue_rows()
+            .iter()
+            .any(|i| i.kind == ItemKind::Debrief && i.subject == subject)
+    );
+    assert!(
+        a.data
+            .snoozes
+            .iter()
+            .any(|s| s.reason == "AM away until Wednesday")
+    );
 }
 
 #[test]
@@ -223,7 +319,12 @@ fn a_card_moves_right_on_the_board() {
     assert_eq!(card.state, ActionState::ToDo);
     let effects = press(&mut a, "L");
     save_all(&mut a, effects);
-    let moved = a.data.actions.iter().find(|x| x.id == card.id).expect("still there");
+    let moved = a
+        .data
+        .actions
+        .iter()
+        .find(|x| x.id == card.id)
+        .expect("still there");
     assert_eq!(moved.state, ActionState::Doing);
     assert_eq!(a.actions.column, 1, "focus follows the card");
     assert_eq!(a.selected_action().map(|x| x.id), Some(card.id));
@@ -257,7 +358,10 @@ fn opening_a_customer_loads_its_timeline() {
     let mut a = app();
     press(&mut a, "1");
     let id = a.selected_customer().expect("a customer");
-    assert_eq!(update(&mut a, key(KeyCode::Enter)), vec![Effect::LoadTimeline(id)]);
+    assert_eq!(
+        update(&mut a, key(KeyCode::Enter)),
+        vec![Effect::LoadTimeline(id)]
+    );
     assert_eq!(a.overlay, Some(Overlay::Customer { id, scroll: 0 }));
     update(&mut a, Msg::Timeline(id, Ok(vec![])));
     assert_eq!(a.timeline, Some((id, vec![])));
@@ -269,7 +373,14 @@ fn opening_a_customer_loads_its_timeline() {
 
 #[test]
 fn an_empty_store_welcomes_and_loads_demo_data_on_one_key() {
-    let mut a = App::new(Dataset::default(), rules(), now(), true, "/data".into(), "tester".into());
+    let mut a = App::new(
+        Dataset::default(),
+        rules(),
+        now(),
+        true,
+        "/data".into(),
+        "tester".into(),
+    );
     assert_eq!(a.overlay, Some(Overlay::Welcome));
     assert_eq!(press(&mut a, "d"), vec![Effect::LoadDemo]);
     update(&mut a, Msg::Reloaded(Ok(demo_data())));
@@ -279,11 +390,30 @@ fn an_empty_store_welcomes_and_loads_demo_data_on_one_key() {
 
 #[test]
 fn ticks_move_time_and_items_turn_overdue_on_screen() {
-    let mut a = App::new(demo_data(), rules(), now(), false, "/data".into(), "tester".into());
-    let due: Vec<_> = a.items.iter().filter(|i| i.state != DueState::Overdue).map(|i| (i.kind, i.subject, i.due)).collect();
-    let (kind, subject, when) = *due.iter().min_by_key(|d| d.2).expect("something not yet overdue");
+    let mut a = App::new(
+        demo_data(),
+        rules(),
+        now(),
+        false,
+        "/data".into(),
+        "tester".into(),
+    );
+    let due: Vec<_> = a
+        .items
+        .iter()
+        .filter(|i| i.state != DueState::Overdue)
+        .map(|i| (i.kind, i.subject, i.due))
+        .collect();
+    let (kind, subject, when) = *due
+        .iter()
+        .min_by_key(|d| d.2)
+        .expect("something not yet overdue");
     update(&mut a, Msg::Tick(when + chrono::Duration::seconds(1)));
-    let item = a.items.iter().find(|i| i.kind == kind && i.subject == subject).expect("still owed");
+    let item = a
+        .items
+        .iter()
+        .find(|i| i.kind == kind && i.subject == subject)
+        .expect("still owed");
     assert_eq!(item.state, DueState::Overdue);
     let mut fixed = app();
     update(&mut fixed, Msg::Tick(when + chrono::Duration::days(30)));

@@ -10,7 +10,9 @@ mod triage;
 mod update;
 
 pub use msg::{Effect, Msg};
-pub use panes::{ActionsPane, CustomerSort, CustomersPane, Pane, QueuePane};
+pub use panes::{
+    ActionsPane, CustomerRow, CustomerSort, CustomersPane, Pane, QueuePane, action_column, card_order,
+};
 pub use prompt::{Field, Prompt, PromptKind};
 pub use update::update;
 

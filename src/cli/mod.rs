@@ -23,6 +23,7 @@ use crate::core::interview_flow::Step;
 use crate::store::{Store, StoreError};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -47,7 +48,8 @@ pub struct Cli {
     /// Who is acting, for the timeline. Default: $HEARBACK_USER, else the login name.
     #[arg(long = "as", global = true, env = "HEARBACK_USER", value_name = "NAME")]
     pub actor: Option<String>,
-    /// What to do; without one, hearback shows an overview of the store.
+    /// What to do. Without one, hearback opens the dashboard when its output is a terminal,
+    /// and prints the overview (as `hearback status` does) when it is not, e.g. when piped.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -55,6 +57,9 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print an overview of the store: where it is, what is in it, the largest customers.
+    /// Never opens the dashboard.
+    Status,
     /// Fill the store with realistic, deterministic sample data.
     Demo {
         /// How many customers to create.
@@ -359,7 +364,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         config: cli.config,
     };
     match cli.command {
-        None => overview::run(&ctx),
+        // `cli.now` says whether `--now` replaced the clock: the dashboard's time stands still.
+        None if std::io::stdout().is_terminal() => crate::runtime::run(&ctx, cli.now.is_some()),
+        None | Some(Command::Status) => overview::run(&ctx),
         Some(Command::Demo {
             customers,
             seed,

@@ -1,0 +1,254 @@
+//! The customer list, largest first: size, tier, account manager, the last interview with its
+//! average, a sparkline of recent averages, the next interview, risk and open follow-ups.
+
+use super::clock;
+use super::fit::{Column, truncate_line};
+use super::table::{self, Spec};
+use super::theme::Theme;
+use super::{pane_block, position};
+use crate::app::{App, Pane};
+use crate::core::risk::RiskLevel;
+use crate::core::summary::NextInterview;
+use crate::core::{Customer, CustomerId, Interview, Lifecycle};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// How many recent interviews the sparkline shows.
+const TREND: usize = 6;
+/// Sparkline bars, from an average of 1 to an average of 5.
+const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+const COLUMNS: [Column; 9] = [
+    Column {
+        header: "Customer",
+        width: 18,
+        flex: 3,
+        priority: 0,
+    },
+    Column {
+        header: "Size",
+        width: 9,
+        flex: 0,
+        priority: 2,
+    },
+    Column {
+        header: "Tier",
+        width: 8,
+        flex: 0,
+        priority: 6,
+    },
+    Column {
+        header: "Account manager",
+        width: 15,
+        flex: 1,
+        priority: 7,
+    },
+    Column {
+        header: "Last interview",
+        width: 14,
+        flex: 0,
+        priority: 5,
+    },
+    Column {
+        header: "Trend",
+        width: 6,
+        flex: 0,
+        priority: 4,
+    },
+    Column {
+        header: "Next interview",
+        width: 18,
+        flex: 0,
+        priority: 3,
+    },
+    Column {
+        header: "Risk",
+        width: 7,
+        flex: 0,
+        priority: 1,
+    },
+    Column {
+        header: "F/U",
+        width: 3,
+        flex: 0,
+        priority: 8,
+    },
+];
+
+/// Draws the customers pane.
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let rows = app.customer_rows();
+    let detail = format!("sort {}", app.customers.sort.label());
+    let block = pane_block(
+        app,
+        theme,
+        Pane::Customers,
+        &detail,
+        position(app.customers.selected, rows.len()),
+    );
+    let mut inner = block.inner(area);
+    frame.render_widget(block, area);
+    let filtered = app.customers.filtering || !app.customers.filter.is_empty();
+    if filtered {
+        // The filter gets a line of its own, so it is never cut off with the title.
+        let [filter_area, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+        let mut spans = vec![
+            Span::styled("/", theme.key()),
+            Span::raw(app.customers.filter.clone()),
+        ];
+        if app.customers.filtering {
+            spans.push(Span::styled(" ", theme.cursor()));
+        }
+        let found = if rows.len() == 1 {
+            "1 match".to_string()
+        } else {
+            format!("{} matches", rows.len())
+        };
+        spans.push(Span::styled(format!("  {found}"), theme.dim()));
+        frame.render_widget(
+            Paragraph::new(truncate_line(
+                Line::from(spans),
+                usize::from(filter_area.width),
+            )),
+            filter_area,
+        );
+        inner = rest;
+    }
+    if rows.is_empty() {
+        let text = if filtered {
+            "No customer matches. Esc clears the filter."
+        } else {
+            "No customers yet."
+        };
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let spec = Spec {
+        columns: &COLUMNS,
+        len: rows.len(),
+        selected: app.customers.selected,
+        focused: app.focus == Pane::Customers,
+    };
+    table::draw(frame, inner, theme, &spec, |i| match rows.get(i) {
+        Some(row) => (
+            cells(
+                app,
+                theme,
+                (row.customer, row.last, row.next, row.open_followups),
+            ),
+            Style::new(),
+        ),
+        None => (Vec::new(), Style::new()),
+    });
+}
+
+/// What one row shows: the customer, its last interview, its next one, open follow-ups.
+type RowFacts<'a> = (&'a Customer, Option<&'a Interview>, NextInterview, usize);
+
+/// One row's cells, in column order.
+fn cells(
+    app: &App,
+    theme: Theme,
+    (c, last, next, open_followups): RowFacts<'_>,
+) -> Vec<Span<'static>> {
+    let name = c.name.clone();
+    let last = match last.map(|i| (i.completed_at.unwrap_or(i.scheduled_at), i.average_score())) {
+        Some((at, Some(avg))) => format!("{} {avg:.1}", clock::date(app, at)),
+        Some((at, None)) => clock::date(app, at),
+        None => "never".into(),
+    };
+    let (next, next_style) = next_interview(app, theme, next);
+    // Lost and archived customers are not assessed; the risk cell says why.
+    let (risk, risk_style) = match (app.risk.get(&c.id).map(|a| a.level), &c.lifecycle) {
+        (Some(level), _) => (risk_label(level), theme.risk(level)),
+        (None, Lifecycle::Lost { .. }) => ("lost", theme.dim()),
+        (None, Lifecycle::Active) => ("-", theme.dim()),
+    };
+    let followups = if open_followups == 0 {
+        String::new()
+    } else {
+        open_followups.to_string()
+    };
+    vec![
+        Span::raw(name),
+        Span::raw(c.size.compact()),
+        Span::raw(c.tier.as_str()),
+        Span::raw(app.data.staff_name(c.account_manager).to_string()),
+        Span::raw(last),
+        Span::raw(sparkline(app, c.id)),
+        Span::styled(next, next_style),
+        Span::styled(risk, risk_style),
+        Span::raw(followups),
+    ]
+}
+
+/// A risk level in a cell (the CLI's words).
+pub fn risk_label(level: RiskLevel) -> &'static str {
+    match level {
+        RiskLevel::Healthy => "ok",
+        RiskLevel::Watch => "watch",
+        RiskLevel::AtRisk => "AT RISK",
+    }
+}
+
+/// The next interview and how to show it.
+pub fn next_interview(app: &App, theme: Theme, next: NextInterview) -> (String, Style) {
+    match next {
+        NextInterview::Scheduled(t) => (format!("{} booked", clock::date(app, t)), theme.normal()),
+        NextInterview::DueBy(t) if t < app.now => {
+            (format!("{} overdue", clock::date(app, t)), theme.overdue())
+        }
+        NextInterview::DueBy(t) => (format!("{} due", clock::date(app, t)), theme.normal()),
+        NextInterview::Never => ("due now".into(), theme.due()),
+        NextInterview::NotPlanned => ("-".into(), theme.dim()),
+    }
+}
+
+/// Bars of the last few completed interviews' averages, oldest first.
+fn sparkline(app: &App, id: CustomerId) -> String {
+    let averages: Vec<f64> = app
+        .data
+        .interviews_of(id)
+        .into_iter()
+        .filter(|i| i.is_completed())
+        .filter_map(|i| i.average_score())
+        .collect();
+    let start = averages.len().saturating_sub(TREND);
+    averages
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .map(|&avg| bar(avg))
+        .collect()
+}
+
+/// The bar of an average between 1 and 5.
+fn bar(average: f64) -> char {
+    let steps = (BARS.len() - 1) as f64;
+    let at = ((average - 1.0) / 4.0 * steps).round().clamp(0.0, steps);
+    // `at` is a whole number within the table by the clamp above.
+    BARS.get(at as usize).copied().unwrap_or(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_span_one_to_five() {
+        assert_eq!(bar(1.0), '▁');
+        assert_eq!(bar(3.0), '▅');
+        assert_eq!(bar(5.0), '█');
+        assert_eq!(bar(9.0), '█');
+        assert_eq!(bar(f64::NAN), '▁');
+    }
+}

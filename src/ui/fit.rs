@@ -1,0 +1,257 @@
+//! Fitting things into the space there is: which columns a table shows at this width, text cut
+//! to a width, and which slice of a list keeps the selection in view. Everything saturates, so
+//! no size of terminal can make drawing panic.
+
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// One column a table may show.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    /// Heading.
+    pub header: &'static str,
+    /// Width it needs (the least it is shown at).
+    pub width: u16,
+    /// Share of the spare width it takes (0: fixed width).
+    pub flex: u16,
+    /// Lower is more important: columns are dropped from the highest number down.
+    pub priority: u8,
+}
+
+/// The columns that fit in `available` cells with `gap` cells between them, as (index, width)
+/// in their original order. The most important columns are kept; the spare width goes to the
+/// flexible ones. The most important column is always kept, cut to the width if need be.
+pub fn fit_columns(columns: &[Column], available: u16, gap: u16) -> Vec<(usize, u16)> {
+    let mut order: Vec<usize> = (0..columns.len()).collect();
+    order.sort_by_key(|&i| columns.get(i).map_or(u8::MAX, |c| c.priority));
+    let mut chosen = vec![false; columns.len()];
+    let mut used: u16 = 0;
+    for (n, &i) in order.iter().enumerate() {
+        let Some(c) = columns.get(i) else { continue };
+        let need = if n == 0 {
+            c.width
+        } else {
+            c.width.saturating_add(gap)
+        };
+        if n == 0 || used.saturating_add(need) <= available {
+            chosen[i] = true;
+            used = used.saturating_add(need);
+        } else {
+            break;
+        }
+    }
+    let spare = available.saturating_sub(used);
+    let flex_total: u32 = columns
+        .iter()
+        .zip(&chosen)
+        .filter(|(_, on)| **on)
+        .map(|(c, _)| u32::from(c.flex))
+        .sum();
+    let mut given: u16 = 0;
+    let mut out: Vec<(usize, u16)> = Vec::new();
+    for (i, c) in columns
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| chosen.get(*i).copied().unwrap_or(false))
+    {
+        let share = (u32::from(spare) * u32::from(c.flex))
+            .checked_div(flex_total)
+            .unwrap_or(0);
+        let share = u16::try_from(share).unwrap_or(0);
+        given = given.saturating_add(share);
+        out.push((i, c.width.saturating_add(share).min(available)));
+    }
+    // Rounding leftovers go to the first flexible column.
+    let left = spare.saturating_sub(given);
+    if let Some(first) = out
+        .iter_mut()
+        .find(|(i, _)| columns.get(*i).is_some_and(|c| c.flex > 0))
+    {
+        first.1 = first.1.saturating_add(left);
+    }
+    out
+}
+
+/// `text` cut to `width` cells, ending in `…` when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(ch);
+    }
+    out.push('…');
+    out
+}
+
+/// A line cut to `width` cells, span by span, ending in `…` when cut.
+pub fn truncate_line(line: Line<'static>, width: usize) -> Line<'static> {
+    let mut left = width;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        if left == 0 {
+            break;
+        }
+        let text = truncate(&span.content, left);
+        left = left.saturating_sub(text.width());
+        let ended = text.ends_with('…') && !span.content.ends_with('…');
+        spans.push(Span::styled(text, span.style));
+        if ended {
+            break;
+        }
+    }
+    Line::from(spans)
+}
+
+/// `line` word-wrapped to `width` cells, styles kept. Continuation lines start with `indent`
+/// spaces; a word longer than a line is broken. Always at least one line.
+pub fn wrap_line(line: &Line<'static>, width: usize, indent: usize) -> Vec<Line<'static>> {
+    let indent = if indent < width { indent } else { 0 };
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for span in &line.spans {
+        for word in split_words(&span.content) {
+            let blank = word.trim().is_empty();
+            let w = word.width();
+            if used + w <= width {
+                spans.push(Span::styled(word.to_string(), span.style));
+                used += w;
+                continue;
+            }
+            if width == 0 {
+                break;
+            }
+            if used > indent || !spans.is_empty() && out.is_empty() {
+                out.push(Line::from(std::mem::take(&mut spans)).style(line.style));
+                spans.push(Span::raw(" ".repeat(indent)));
+                used = indent;
+            }
+            if blank {
+                continue;
+            }
+            // A word wider than the room left: break it where the line ends.
+            let mut piece = String::new();
+            for ch in word.chars() {
+                let cw = ch.width().unwrap_or(0);
+                if used + cw > width && used > indent {
+                    spans.push(Span::styled(std::mem::take(&mut piece), span.style));
+                    out.push(Line::from(std::mem::take(&mut spans)).style(line.style));
+                    spans.push(Span::raw(" ".repeat(indent)));
+                    used = indent;
+                }
+                piece.push(ch);
+                used += cw;
+            }
+            spans.push(Span::styled(piece, span.style));
+        }
+    }
+    out.push(Line::from(spans).style(line.style));
+    out
+}
+
+/// Words and the runs of spaces between them, in order.
+fn split_words(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    let mut in_space = None;
+    for (i, ch) in text.char_indices() {
+        let space = ch == ' ';
+        if in_space.is_some_and(|s| s != space) {
+            words.push(text.get(start..i).unwrap_or_default());
+            start = i;
+        }
+        in_space = Some(space);
+    }
+    if start < text.len() {
+        words.push(text.get(start..).unwrap_or_default());
+    }
+    words
+}
+
+/// The first row to show of `len` rows in `visible` lines so that `selected` is in view,
+/// kept near the middle once the list scrolls.
+pub fn window(selected: usize, len: usize, visible: usize) -> usize {
+    if len <= visible {
+        return 0;
+    }
+    selected
+        .saturating_sub(visible / 2)
+        .min(len.saturating_sub(visible))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(width: u16, flex: u16, priority: u8) -> Column {
+        Column {
+            header: "",
+            width,
+            flex,
+            priority,
+        }
+    }
+
+    #[test]
+    fn columns_drop_by_priority_and_flex_takes_the_rest() {
+        let cols = [col(10, 1, 0), col(5, 0, 2), col(8, 0, 1)];
+        assert_eq!(fit_columns(&cols, 40, 1), vec![(0, 25), (1, 5), (2, 8)]);
+        assert_eq!(fit_columns(&cols, 20, 1), vec![(0, 11), (2, 8)]);
+        assert_eq!(fit_columns(&cols, 4, 1), vec![(0, 4)]);
+        assert_eq!(fit_columns(&cols, 0, 1), vec![(0, 0)]);
+    }
+
+    #[test]
+    fn truncation_counts_cells_not_bytes() {
+        assert_eq!(truncate("Zoë Müller", 20), "Zoë Müller");
+        assert_eq!(truncate("Zoë Müller", 5), "Zoë …");
+        assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+
+    fn texts(lines: &[Line<'_>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_with_a_hanging_indent() {
+        let line = Line::from(vec![
+            Span::raw("  - scored 2 on "),
+            Span::raw("understanding in the latest"),
+        ]);
+        assert_eq!(
+            texts(&wrap_line(&line, 20, 4)),
+            ["  - scored 2 on ", "    understanding in", "    the latest"]
+        );
+        assert_eq!(
+            texts(&wrap_line(&Line::raw("abcdefghij"), 4, 1)),
+            ["abcd", " efg", " hij"]
+        );
+        assert_eq!(texts(&wrap_line(&Line::raw("short"), 20, 2)), ["short"]);
+        assert_eq!(texts(&wrap_line(&Line::raw(""), 20, 2)), [""]);
+        assert_eq!(wrap_line(&Line::raw("abc def"), 0, 2).len(), 1);
+    }
+
+    #[test]
+    fn window_keeps_the_selection_in_view() {
+        assert_eq!(window(0, 5, 10), 0);
+        assert_eq!(window(3, 100, 10), 0);
+        assert_eq!(window(50, 100, 10), 45);
+        assert_eq!(window(99, 100, 10), 90);
+        assert_eq!(window(5, 100, 0), 5);
+    }
+}

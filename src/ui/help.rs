@@ -1,0 +1,117 @@
+//! The help overlay: every key of the focused pane, then the keys that work everywhere, read
+//! from the same table the key handling uses, so help never lies.
+
+use super::centered;
+use super::fit::wrap_line;
+use super::theme::Theme;
+use crate::app::{App, Pane};
+use crate::keymap::{DEFAULTS, KeyContext, help_rows};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+/// From this inner width on, the pane's keys and the global keys stand side by side.
+const SIDE_BY_SIDE: u16 = 70;
+/// The widest the overlay gets.
+const MAX_WIDTH: u16 = 100;
+/// Space between the two sections.
+const GUTTER: u16 = 2;
+
+/// The key context of a pane.
+pub fn context(pane: Pane) -> KeyContext {
+    match pane {
+        Pane::Customers => KeyContext::Customers,
+        Pane::Queue => KeyContext::Queue,
+        Pane::Interview => KeyContext::Interview,
+        Pane::Actions => KeyContext::Actions,
+    }
+}
+
+/// Draws the help overlay for the focused pane.
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
+    let ctx = context(app.focus);
+    let rows = help_rows(ctx);
+    // A row belongs to the pane when one of the pane's own bindings has its text.
+    let own = |help: &str| DEFAULTS.iter().any(|b| b.context == ctx && b.help == help);
+    let (pane_rows, global_rows): (Vec<_>, Vec<_>) = rows.iter().partition(|(_, help)| own(help));
+    let key_width = rows
+        .iter()
+        .map(|(k, _)| k.width())
+        .max()
+        .unwrap_or(0)
+        .min(14);
+    let pane_lines = section(theme, app.focus.title(), &pane_rows, key_width);
+    let global_lines = section(theme, "Everywhere", &global_rows, key_width);
+    let width = screen.width.saturating_sub(4).min(MAX_WIDTH);
+    let inner_width = width.saturating_sub(2);
+    let side = inner_width >= SIDE_BY_SIDE;
+    let column = usize::from(if side {
+        inner_width.saturating_sub(GUTTER) / 2
+    } else {
+        inner_width
+    });
+    let wrap = |lines: Vec<Line<'static>>| -> Vec<Line<'static>> {
+        lines
+            .iter()
+            .flat_map(|l| wrap_line(l, column, key_width + 2))
+            .collect()
+    };
+    let (pane_lines, global_lines) = (wrap(pane_lines), wrap(global_lines));
+    let lines_needed = if side {
+        pane_lines.len().max(global_lines.len())
+    } else {
+        pane_lines.len() + global_lines.len() + 1
+    };
+    let height = u16::try_from(lines_needed)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(screen.height.saturating_sub(2));
+    let area = centered(screen, width, height);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.focus_border())
+        .title(Line::from(Span::styled(
+            format!(" Keys: {} ", app.focus.title()),
+            theme.title(),
+        )))
+        .title_bottom(Line::from(" Esc closes ").right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if side {
+        let [left, _, right] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(GUTTER),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        frame.render_widget(Paragraph::new(pane_lines), left);
+        frame.render_widget(Paragraph::new(global_lines), right);
+    } else {
+        let mut lines = pane_lines;
+        lines.push(Line::raw(""));
+        lines.extend(global_lines);
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// A heading and one line per key row: `j ↓        down`.
+fn section(
+    theme: Theme,
+    heading: &str,
+    rows: &[&(String, &'static str)],
+    key_width: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(heading.to_string(), theme.header())];
+    for (keys, help) in rows {
+        let pad = key_width.saturating_sub(keys.width());
+        lines.push(Line::from(vec![
+            Span::styled(keys.clone(), theme.key()),
+            Span::raw(" ".repeat(pad + 2)),
+            Span::raw(*help),
+        ]));
+    }
+    lines
+}

@@ -1,0 +1,189 @@
+//! The interviews pane: the next booked interview (or the one in progress) in full: who, when,
+//! where, why, and whether the questions, the bio and the pre-brief are done; then every
+//! booked interview. The live form is the next release; this pane says so rather than showing
+//! a form that does nothing.
+
+use super::fit::{Column, truncate_line};
+use super::table::{self, Spec};
+use super::theme::Theme;
+use super::{clock, pane_block, position};
+use crate::app::{App, Pane};
+use crate::core::{Instant, Interview, InterviewStatus, Trigger};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+const COLUMNS: [Column; 3] = [
+    Column {
+        header: "When",
+        width: 16,
+        flex: 0,
+        priority: 0,
+    },
+    Column {
+        header: "In",
+        width: 9,
+        flex: 0,
+        priority: 2,
+    },
+    Column {
+        header: "Customer",
+        width: 10,
+        flex: 1,
+        priority: 1,
+    },
+];
+
+/// Lines of the selected interview's description.
+const DETAIL: u16 = 8;
+
+/// Draws the interviews pane.
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let booked = app.booked_interviews();
+    let detail = format!("{} booked", booked.len());
+    let block = pane_block(
+        app,
+        theme,
+        Pane::Interview,
+        &detail,
+        position(app.interview_selected, booked.len()),
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(selected) = booked
+        .get(app.interview_selected)
+        .or_else(|| booked.first())
+    else {
+        let text = vec![
+            Line::styled("No interview booked.", theme.dim()),
+            Line::styled(
+                "Book one with: hearback interview schedule --customer NAME --at TIME",
+                theme.dim(),
+            ),
+        ];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+        return;
+    };
+    // The list needs its heading and at least two rows to be worth showing.
+    let list_height = if inner.height >= DETAIL + 3 {
+        inner.height - DETAIL
+    } else {
+        0
+    };
+    let [detail_area, list_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(list_height)]).areas(inner);
+    let width = usize::from(detail_area.width);
+    let lines: Vec<Line<'static>> = describe(app, theme, selected)
+        .into_iter()
+        .map(|l| truncate_line(l, width))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), detail_area);
+    if list_height > 0 {
+        let spec = Spec {
+            columns: &COLUMNS,
+            len: booked.len(),
+            selected: app.interview_selected,
+            focused: app.focus == Pane::Interview,
+        };
+        table::draw(frame, list_area, theme, &spec, |i| match booked.get(i) {
+            Some(interview) => (row(app, interview), Style::new()),
+            None => (Vec::new(), Style::new()),
+        });
+    }
+}
+
+fn row(app: &App, i: &Interview) -> Vec<Span<'static>> {
+    let name = app
+        .data
+        .customer(i.customer)
+        .map_or_else(|| i.customer.to_string(), |c| c.name.clone());
+    let when = if i.status == InterviewStatus::InProgress {
+        "in progress".into()
+    } else {
+        clock::relative(app, i.scheduled_at)
+    };
+    vec![
+        Span::raw(clock::booking(app, i.scheduled_at)),
+        Span::raw(when),
+        Span::raw(name),
+    ]
+}
+
+/// The interview in full.
+fn describe(app: &App, theme: Theme, i: &Interview) -> Vec<Line<'static>> {
+    let customer = app.data.customer(i.customer);
+    let name = customer.map_or_else(|| i.customer.to_string(), |c| c.name.clone());
+    let when = match (i.status, i.started_at) {
+        (InterviewStatus::InProgress, Some(start)) => {
+            format!("IN PROGRESS, started {}", clock::relative(app, start))
+        }
+        (InterviewStatus::InProgress, None) => "IN PROGRESS".into(),
+        _ => format!(
+            "{} · {}",
+            clock::booking(app, i.scheduled_at),
+            clock::relative(app, i.scheduled_at)
+        ),
+    };
+    let contact = match i
+        .contact
+        .and_then(|id| customer.and_then(|c| c.contact(id)))
+    {
+        Some(k) if k.role.is_empty() => k.name.clone(),
+        Some(k) => format!("{} ({})", k.name, k.role),
+        None => "no contact set".into(),
+    };
+    let executive = match app.data.staff_name(i.executive) {
+        "" => "no executive set".to_string(),
+        n => n.to_string(),
+    };
+    let location = i
+        .location
+        .clone()
+        .unwrap_or_else(|| "customer's office".into());
+    vec![
+        Line::styled(name, theme.title()),
+        Line::styled(when, when_style(app, theme, i)),
+        Line::from(format!("{} min at {location}", i.duration_minutes)),
+        Line::from(trigger(&i.trigger)),
+        Line::from(format!("contact {contact}")),
+        Line::from(format!("conducted by {executive}")),
+        Line::from(vec![
+            mark(theme, "questions", i.invitation_sent_at),
+            Span::raw(" "),
+            mark(theme, "bio", i.bio_sent_at),
+            Span::raw(" "),
+            mark(theme, "pre-brief", i.prebriefed_at),
+        ]),
+        Line::from(vec![
+            Span::styled("Enter", theme.key()),
+            Span::styled(": customer · form: next release", theme.dim()),
+        ]),
+    ]
+}
+
+fn when_style(app: &App, theme: Theme, i: &Interview) -> Style {
+    if i.status == InterviewStatus::InProgress || i.scheduled_at < app.now {
+        theme.overdue()
+    } else {
+        theme.normal()
+    }
+}
+
+/// `[x] done` or `[ ] not done`: readable without colour.
+fn mark(theme: Theme, label: &str, done: Option<Instant>) -> Span<'static> {
+    match done {
+        Some(_) => Span::styled(format!("[x] {label}"), theme.ok()),
+        None => Span::styled(format!("[ ] {label}"), theme.due()),
+    }
+}
+
+fn trigger(t: &Trigger) -> String {
+    match t {
+        Trigger::Cadence => "regular cadence".into(),
+        Trigger::Deliverable { name } => format!("after deliverable \"{name}\""),
+        Trigger::AdHoc => "ad hoc".into(),
+        Trigger::SurveyImport { source, .. } => format!("survey ({source})"),
+    }
+}

@@ -1,0 +1,218 @@
+//! Drawing: a pure function of the [`App`] state. Nothing here changes state, reads the clock,
+//! the environment or the disk; the same state always draws the same screen, which is what the
+//! snapshot tests rely on. One file per pane or view; styles come from [`theme`].
+//!
+//! Layout: the four panes in a grid (2x2 at 80x24; at 120 columns and more the customers and
+//! the queue get the taller top row (customers the wider part of it) and the action board the wider half of the bottom row),
+//! a one-line status line at the bottom, and at most one overlay centred on top.
+
+mod actions;
+mod clock;
+mod customers;
+mod detail;
+mod fit;
+mod help;
+mod interview;
+mod prompt;
+mod queue;
+mod table;
+mod theme;
+mod welcome;
+
+use crate::app::{App, Overlay, Pane, SaveState};
+use fit::truncate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+use theme::Theme;
+use unicode_width::UnicodeWidthStr;
+
+/// From this width on, the panes get unequal shares of the screen.
+const WIDE: u16 = 120;
+
+/// Draws the whole dashboard for `app` into `frame`.
+pub fn render(app: &App, frame: &mut Frame) {
+    let theme = Theme::new(app.color);
+    let [main, status] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(frame.area());
+    let [customers_area, queue_area, interview_area, actions_area] = pane_areas(main);
+    customers::draw(app, theme, frame, customers_area);
+    queue::draw(app, theme, frame, queue_area);
+    interview::draw(app, theme, frame, interview_area);
+    actions::draw(app, theme, frame, actions_area);
+    draw_status(app, theme, frame, status);
+    let screen = frame.area();
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Welcome) => welcome::draw(app, theme, frame, screen),
+        Some(Overlay::Help) => help::draw(app, theme, frame, screen),
+        Some(Overlay::Customer { id, scroll }) => {
+            detail::draw(app, theme, frame, screen, *id, *scroll)
+        }
+        Some(Overlay::Prompt(p)) => prompt::draw(p, theme, frame, screen),
+        Some(Overlay::ConfirmQuit) => prompt::draw_confirm_quit(theme, frame, screen),
+    }
+}
+
+/// The areas of the customers, queue, interview and action panes.
+fn pane_areas(main: Rect) -> [Rect; 4] {
+    let wide = main.width >= WIDE;
+    let (top_share, left_top, left_bottom) = if wide { (58, 60, 35) } else { (50, 50, 50) };
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(top_share), Constraint::Fill(1)]).areas(main);
+    let [c, q] =
+        Layout::horizontal([Constraint::Percentage(left_top), Constraint::Fill(1)]).areas(top);
+    let [i, a] = Layout::horizontal([Constraint::Percentage(left_bottom), Constraint::Fill(1)])
+        .areas(bottom);
+    [c, q, i, a]
+}
+
+/// The bordered block of a pane: the focused one has a thick, coloured border and a `▶` in its
+/// title, so the focus shows without colour too. `detail` follows the title (sort, counts);
+/// `position` goes on the bottom border (e.g. `3/40`).
+fn pane_block(
+    app: &App,
+    theme: Theme,
+    pane: Pane,
+    detail: &str,
+    position: Option<String>,
+) -> Block<'static> {
+    let focused = app.focus == pane;
+    let number = Pane::ALL
+        .iter()
+        .position(|p| *p == pane)
+        .map_or(0, |i| i + 1);
+    let mark = if focused { "▶ " } else { "" };
+    let mut title = format!(" {mark}{number} {}", pane.title());
+    if !detail.is_empty() {
+        title.push_str(" · ");
+        title.push_str(detail);
+    }
+    title.push(' ');
+    let (border, kind) = if focused {
+        (theme.focus_border(), BorderType::Thick)
+    } else {
+        (theme.border(), BorderType::Plain)
+    };
+    let mut block = Block::bordered()
+        .border_type(kind)
+        .border_style(border)
+        .title(Line::from(Span::styled(title, theme.title())));
+    if let Some(pos) = position {
+        block = block.title_bottom(Line::from(format!(" {pos} ")).right_aligned());
+    }
+    block
+}
+
+/// `selected/len` for a pane's bottom border, when there is anything to count.
+fn position(selected: usize, len: usize) -> Option<String> {
+    (len > 0).then(|| format!("{}/{len}", selected.saturating_add(1).min(len)))
+}
+
+/// An area of at most `width` x `height` centred in `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x.saturating_add((area.width - w) / 2),
+        area.y.saturating_add((area.height - h) / 2),
+        w,
+        h,
+    )
+}
+
+/// The status line: data dir, save state and message on the left; the clock and the help hint
+/// on the right. The right part and the save state win when space is short.
+fn draw_status(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    let clock = clock::datetime(app, app.now);
+    let right = if app.fixed_now {
+        format!(" --now {clock}  ? help ")
+    } else {
+        format!(" {clock}  ? help ")
+    };
+    let right_width = u16::try_from(right.width())
+        .unwrap_or(u16::MAX)
+        .min(area.width);
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
+    let (save_text, save_style) = match &app.save {
+        SaveState::Saved => ("saved".to_string(), theme.ok()),
+        SaveState::Saving(n) if *n > 1 => (format!("saving… ({n})"), theme.due()),
+        SaveState::Saving(_) => ("saving…".to_string(), theme.due()),
+        SaveState::Failed(reason) => (format!("NOT SAVED: {reason}"), theme.error()),
+    };
+    let room = usize::from(left_area.width);
+    // The data dir gets what the save state leaves, up to a third of the line.
+    let dir_room = room.saturating_sub(save_text.width() + 4).min(room / 3);
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::raw(shorten_path(&app.data_dir, dir_room)),
+        Span::raw(" · "),
+        Span::styled(save_text, save_style),
+    ];
+    if let Some(msg) = &app.message {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::raw(msg.clone()));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.status()),
+        left_area,
+    );
+    let right_line = Line::from(vec![Span::raw(right)]);
+    frame.render_widget(
+        Paragraph::new(right_line)
+            .style(theme.status())
+            .right_aligned(),
+        right_area,
+    );
+}
+
+/// The end of a path, cut at the front: `…/share/hearback`.
+fn shorten_path(path: &str, width: usize) -> String {
+    if path.width() <= width {
+        return path.to_string();
+    }
+    let chars: Vec<char> = path.chars().collect();
+    let mut keep = String::new();
+    for start in 0..chars.len() {
+        let tail: String = chars.get(start..).unwrap_or_default().iter().collect();
+        if tail.width() < width {
+            keep = tail;
+            break;
+        }
+    }
+    if keep.is_empty() {
+        truncate(path, width)
+    } else {
+        format!("…{keep}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_cut_at_the_front() {
+        assert_eq!(
+            shorten_path("/home/ann/.local/share/hearback", 40),
+            "/home/ann/.local/share/hearback"
+        );
+        assert_eq!(
+            shorten_path("/home/ann/.local/share/hearback", 16),
+            "…/share/hearback"
+        );
+        assert_eq!(shorten_path("/home/ann", 0), "");
+    }
+
+    #[test]
+    fn centred_areas_fit_inside() {
+        let outer = Rect::new(2, 3, 10, 4);
+        assert_eq!(centered(outer, 6, 2), Rect::new(4, 4, 6, 2));
+        assert_eq!(centered(outer, 60, 20), outer);
+    }
+}
