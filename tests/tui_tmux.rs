@@ -6,7 +6,7 @@
 //! than pass silently.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -61,11 +61,7 @@ impl Env {
             .args(args)
             .output()
             .expect("runs hearback");
-        assert!(
-            out.status.success(),
-            "hearback {args:?} failed: {}",
-            text(&out)
-        );
+        assert!(out.status.success(), "hearback {args:?}: {}", text(&out));
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -104,25 +100,10 @@ impl Tmux {
         let tmux = Tmux { socket };
         let mut cmd = tmux.command();
         env.apply(&mut cmd)
-            .args([
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-s",
-                "t",
-                "-x",
-                "120",
-                "-y",
-                "40",
-            ])
+            .args("-f /dev/null new-session -d -s t -x 120 -y 40".split(' '))
             .arg("bash --norc --noprofile -i");
         let out = cmd.output().expect("runs tmux");
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            text(&out)
-        );
+        assert!(out.status.success(), "tmux new-session: {}", text(&out));
         // bash's prompt ends in `$`, or `#` as root (capture-pane trims the space after it).
         tmux.wait_for("the shell", |s| {
             s.lines().any(|l| l.ends_with('$') || l.ends_with('#'))
@@ -159,17 +140,21 @@ impl Tmux {
         self.run(&["capture-pane", "-p", "-t", "t"])
     }
 
+    /// A tmux format of the pane, e.g. `#{pane_pid}`.
+    fn display(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "t", format]);
+        out.trim().to_string()
+    }
+
     /// The program in the foreground of the pane.
     fn foreground(&self) -> String {
-        self.run(&[
-            "display-message",
-            "-p",
-            "-t",
-            "t",
-            "#{pane_current_command}",
-        ])
-        .trim()
-        .to_string()
+        self.display("#{pane_current_command}")
+    }
+
+    /// The process id of the dashboard running under the pane's shell.
+    fn dashboard_pid(&self) -> u32 {
+        let shell: u32 = self.display("#{pane_pid}").parse().expect("pane pid");
+        child_named(shell, "hearback").expect("hearback runs under the pane's shell")
     }
 
     /// Polls the screen until `ok` holds; fails with the screen after [`WAIT`].
@@ -182,7 +167,7 @@ impl Tmux {
             }
             assert!(
                 start.elapsed() < WAIT,
-                "timed out waiting for {what}; the screen:\n{screen}"
+                "timed out: {what}; screen:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -218,14 +203,11 @@ impl Tmux {
             .split(|c: char| c.is_whitespace() || c == ';')
             .collect();
         for flag in ["icanon", "echo", "isig", "icrnl", "opost"] {
-            assert!(
-                flags.contains(&flag),
-                "`stty -a` lacks {flag} after hearback:\n{screen}"
-            );
+            assert!(flags.contains(&flag), "`stty -a` lacks {flag}:\n{screen}");
             let off = format!("-{flag}");
             assert!(
                 !flags.contains(&off.as_str()),
-                "`stty -a` shows {off} after hearback:\n{screen}"
+                "`stty -a` has {off}:\n{screen}"
             );
         }
     }
@@ -286,12 +268,12 @@ fn dashboard_shows_moves_suspends_and_restores_the_terminal() {
     let screen = tmux.open_dashboard();
     assert!(
         overdue_row(&screen),
-        "the queue shows an overdue item:\n{screen}"
+        "an overdue item in the queue:\n{screen}"
     );
 
     // Focus the board and move the selected card one column right; wait until it is on disk.
     tmux.keys(&["4"]);
-    let board = tmux.wait_for("the board focused", |s| s.contains("▶ To do ("));
+    let board = tmux.wait_for("the board focused", |s| s.contains("▶ 4 Action items"));
     let (todo, doing) = (count(&board, "To do ("), count(&board, "Doing ("));
     assert!(todo > 0, "a card to move:\n{board}");
     tmux.keys(&["L"]);
@@ -308,7 +290,7 @@ fn dashboard_shows_moves_suspends_and_restores_the_terminal() {
     let shell = tmux.wait_for("the job to be stopped", |s| s.contains("Stopped"));
     assert!(
         !all_titles(&shell),
-        "the dashboard is off the screen while suspended:\n{shell}"
+        "off the screen while suspended:\n{shell}"
     );
     tmux.type_line("fg");
     tmux.wait_foreground("hearback", true);
@@ -337,11 +319,11 @@ fn an_empty_store_welcomes_and_loads_demo_data_on_d() {
     let welcome = tmux.wait_for("the welcome screen", |s| s.contains("Welcome to hearback"));
     assert!(
         welcome.contains("load demo data"),
-        "the welcome offers demo data:\n{welcome}"
+        "offers demo data:\n{welcome}"
     );
     assert!(
         !overdue_row(&welcome),
-        "nothing is overdue in an empty store:\n{welcome}"
+        "nothing overdue when empty:\n{welcome}"
     );
 
     tmux.keys(&["d"]);
@@ -356,11 +338,7 @@ fn an_empty_store_welcomes_and_loads_demo_data_on_d() {
     reference.hearback(&["demo"]);
     for what in ["customers", "interviews", "actions"] {
         let args = ["export", what, "--format", "json"];
-        assert_eq!(
-            env.json(&args),
-            reference.json(&args),
-            "the dashboard's demo {what}"
-        );
+        assert_eq!(env.json(&args), reference.json(&args), "demo {what}");
     }
 }
 
@@ -372,12 +350,7 @@ fn sigterm_and_sighup_restore_the_terminal_and_exit() {
     for (signal, code) in [("TERM", 143), ("HUP", 129)] {
         let _ = std::fs::remove_file(&env.draws);
         tmux.open_dashboard();
-        let shell: u32 = tmux
-            .run(&["display-message", "-p", "-t", "t", "#{pane_pid}"])
-            .trim()
-            .parse()
-            .expect("pane pid");
-        let pid = child_named(shell, "hearback").expect("hearback runs under the pane's shell");
+        let pid = tmux.dashboard_pid();
         let killed = Command::new("kill")
             .args([&format!("-{signal}"), &pid.to_string()])
             .status()
@@ -437,10 +410,8 @@ fn status_and_piped_output_print_the_overview() {
     let env = Env::new();
     env.hearback(&["demo"]);
     let status = env.hearback(&["status"]);
-    assert!(
-        status.contains(" customers · ") && status.contains(" action items"),
-        "{status}"
-    );
+    let counts = status.contains(" customers · ") && status.contains(" action items");
+    assert!(counts, "{status}");
     // Without a subcommand and with stdout piped, the overview too: no dashboard in a pipe.
     assert_eq!(env.hearback(&[]), status);
 }
@@ -450,15 +421,11 @@ fn child_named(parent: u32, name: &str) -> Option<u32> {
     let entries = std::fs::read_dir("/proc").ok()?;
     entries.flatten().find_map(|e| {
         let pid: u32 = e.file_name().to_str()?.parse().ok()?;
-        let stat = std::fs::read_to_string(proc_path(pid, "stat")).ok()?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
         // stat is "pid (comm) state ppid ..."; comm may hold spaces, so split after ')'.
         let (head, rest) = stat.rsplit_once(')')?;
         let comm = head.split_once('(')?.1;
         let ppid: u32 = rest.split_whitespace().nth(1)?.parse().ok()?;
         (ppid == parent && comm == name).then_some(pid)
     })
-}
-
-fn proc_path(pid: u32, file: &str) -> PathBuf {
-    Path::new("/proc").join(pid.to_string()).join(file)
 }

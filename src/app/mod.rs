@@ -11,7 +11,8 @@ mod update;
 
 pub use msg::{Effect, Msg};
 pub use panes::{
-    ActionsPane, CustomerRow, CustomerSort, CustomersPane, Pane, QueuePane, action_column, card_order,
+    ActionsPane, CustomerRow, CustomerSort, CustomersPane, Pane, QueuePane, action_column,
+    card_order,
 };
 pub use prompt::{Field, Prompt, PromptKind};
 pub use update::update;
