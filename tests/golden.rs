@@ -84,3 +84,24 @@ fn snooze_v1() {
 fn timeline_event_v1() {
     check("timeline_event", event(31));
 }
+
+#[test]
+fn draft_v1() {
+    let mut i = interview(21, 10);
+    i.status = hearback::core::InterviewStatus::InProgress;
+    i.completed_at = None;
+    let cursor = hearback::core::DraftCursor {
+        question: 2,
+        editing_comment: true,
+        row: 1,
+        col: 7,
+    };
+    check(
+        "draft",
+        hearback::core::Draft {
+            interview: i,
+            cursor,
+            saved_at: at(12),
+        },
+    );
+}

@@ -296,3 +296,29 @@ fn applying_a_change_set_in_memory_matches_reloading_the_store() {
     memory.apply(&next);
     assert_eq!(memory, store.load().expect("reloads"));
 }
+
+#[test]
+fn a_draft_is_saved_replaced_and_discarded_in_transactions() {
+    let dir = temp();
+    let store = Store::open(&dir.path().join("data")).expect("opens");
+    let mut draft = Draft {
+        interview: interview(21, 10),
+        cursor: DraftCursor::default(),
+        saved_at: at(0),
+    };
+    let mut set = ChangeSet::new();
+    set.push(Change::Draft(draft.clone()));
+    store.commit(&set).expect("saves");
+    draft.interview.answers[0].comment = "typed more".into();
+    draft.cursor.col = 10;
+    let mut set = ChangeSet::new();
+    set.push(Change::Draft(draft.clone()));
+    store.commit(&set).expect("replaces");
+    assert_eq!(store.all::<Draft>().expect("reads"), vec![draft.clone()]);
+    let mut done = ChangeSet::new();
+    done.push(Change::Interview(interview(21, 10)));
+    done.push(Change::DiscardDraft(InterviewId(21)));
+    store.commit(&done).expect("completes");
+    assert!(store.all::<Draft>().expect("reads").is_empty());
+    assert!(store.check().is_clean());
+}

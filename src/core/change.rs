@@ -1,7 +1,10 @@
 //! A set of records to write together: the core decides what changes, the store writes it as
 //! one transaction and acknowledges only once it is durable.
 
-use super::{ActionItem, Customer, Deliverable, FollowUp, Interview, Snooze, Staff, TimelineEvent};
+use super::{
+    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, InterviewId, Snooze, Staff,
+    TimelineEvent,
+};
 
 /// One record to insert or replace.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,6 +25,10 @@ pub enum Change {
     Snooze(Snooze),
     /// Append a timeline event.
     Event(TimelineEvent),
+    /// Save the draft of an interview being recorded.
+    Draft(Draft),
+    /// Remove an interview's draft (it was completed or abandoned).
+    DiscardDraft(InterviewId),
 }
 
 /// Records written all-or-nothing.

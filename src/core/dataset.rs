@@ -65,7 +65,8 @@ impl Dataset {
                         None => self.snoozes.push(r.clone()),
                     }
                 }
-                Change::Event(_) => {}
+                // Timeline and drafts are not part of the dataset the views read.
+                Change::Event(_) | Change::Draft(_) | Change::DiscardDraft(_) => {}
             }
         }
     }

@@ -13,6 +13,7 @@ pub mod countdown;
 pub mod customer;
 pub mod customer_import;
 pub mod dataset;
+pub mod draft;
 pub mod followup;
 pub mod followup_flow;
 pub mod ids;
@@ -37,6 +38,7 @@ pub use action::{ActionItem, ActionKind, ActionState};
 pub use change::{Change, ChangeSet};
 pub use customer::{Contact, Customer, Deliverable, Lifecycle, PreBrief, Tier};
 pub use dataset::Dataset;
+pub use draft::{Draft, DraftCursor};
 pub use followup::{FollowUp, FollowUpState, Snooze};
 pub use ids::{
     ActionId, ContactId, CustomerId, DeliverableId, FollowUpId, IdAllocator, InterviewId, StaffId,

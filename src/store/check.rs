@@ -4,7 +4,7 @@ use super::codec;
 use super::error::hex;
 use super::records::TreeName;
 use crate::core::{
-    ActionItem, Customer, Deliverable, FollowUp, Interview, Snooze, Staff, TimelineEvent,
+    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, Snooze, Staff, TimelineEvent,
 };
 use serde::de::DeserializeOwned;
 
@@ -49,6 +49,7 @@ pub(super) fn run(trees: &[sled::Tree]) -> CheckReport {
             TreeName::Deliverables => count::<Deliverable>(tree, name, &mut report.damage),
             TreeName::Snoozes => count::<Snooze>(tree, name, &mut report.damage),
             TreeName::Timeline => count::<TimelineEvent>(tree, name, &mut report.damage),
+            TreeName::Drafts => count::<Draft>(tree, name, &mut report.damage),
         };
         report.counts.push((name.as_str(), ok));
     }

@@ -197,7 +197,10 @@ impl Store {
         trees
             .transaction(|tx| {
                 for w in &writes {
-                    tx[w.slot].insert(w.key.as_slice(), w.value.as_slice())?;
+                    match &w.value {
+                        Some(value) => tx[w.slot].insert(w.key.as_slice(), value.as_slice())?,
+                        None => tx[w.slot].remove(w.key.as_slice())?,
+                    };
                 }
                 Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
             })
@@ -228,6 +231,12 @@ impl Store {
                     .extend_from_slice(&keys::id_key(self.next_sequence()?));
                 Ok(w)
             }
+            Change::Draft(r) => encode_write(r),
+            Change::DiscardDraft(id) => Ok(Write {
+                slot: TreeName::Drafts.slot(),
+                key: keys::id_key(id.0).to_vec(),
+                value: None,
+            }),
         }
     }
 
@@ -299,10 +308,11 @@ impl Store {
     }
 }
 
+/// One write of a transaction: a value to store, or `None` to remove the key.
 struct Write {
     slot: usize,
     key: Vec<u8>,
-    value: Vec<u8>,
+    value: Option<Vec<u8>>,
 }
 
 fn encode_write<R: Record>(record: &R) -> Result<Write, StoreError> {
@@ -313,7 +323,7 @@ fn encode_write<R: Record>(record: &R) -> Result<Write, StoreError> {
     Ok(Write {
         slot: R::TREE.slot(),
         key: record.key(),
-        value,
+        value: Some(value),
     })
 }
 

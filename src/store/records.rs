@@ -2,7 +2,7 @@
 
 use super::keys::id_key;
 use crate::core::{
-    ActionItem, Customer, Deliverable, FollowUp, Interview, Snooze, Staff, TimelineEvent,
+    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, Snooze, Staff, TimelineEvent,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -28,11 +28,13 @@ pub enum TreeName {
     Snoozes,
     /// [`TimelineEvent`] by (customer, time, sequence).
     Timeline,
+    /// [`Draft`] of an interview being recorded, by interview id.
+    Drafts,
 }
 
 impl TreeName {
-    /// Every tree; the index in this array is the tree's slot in a transaction.
-    pub const ALL: [TreeName; 9] = [
+    /// Every tree; the index in this array is the tree's slot in a transaction. Append only.
+    pub const ALL: [TreeName; 10] = [
         TreeName::Meta,
         TreeName::Staff,
         TreeName::Customers,
@@ -42,6 +44,7 @@ impl TreeName {
         TreeName::Deliverables,
         TreeName::Snoozes,
         TreeName::Timeline,
+        TreeName::Drafts,
     ];
 
     /// The tree's name on disk.
@@ -56,6 +59,7 @@ impl TreeName {
             TreeName::Deliverables => "deliverables",
             TreeName::Snoozes => "snoozes",
             TreeName::Timeline => "timeline",
+            TreeName::Drafts => "drafts",
         }
     }
 
@@ -95,6 +99,16 @@ id_record!(Interview, TreeName::Interviews);
 id_record!(FollowUp, TreeName::FollowUps);
 id_record!(ActionItem, TreeName::Actions);
 id_record!(Deliverable, TreeName::Deliverables);
+
+impl Record for Draft {
+    const TREE: TreeName = TreeName::Drafts;
+    fn key(&self) -> Vec<u8> {
+        id_key(self.interview.id.0).to_vec()
+    }
+    fn label(&self) -> String {
+        format!("draft of {}", self.interview.id)
+    }
+}
 
 impl Record for Snooze {
     const TREE: TreeName = TreeName::Snoozes;
