@@ -3,12 +3,14 @@
 //! out off the input path. No terminal, no disk, no clock in here: tests drive it with
 //! messages and read the state.
 
+mod form;
 mod msg;
 mod panes;
 mod prompt;
 mod triage;
 mod update;
 
+pub use form::Form;
 pub use msg::{Effect, Msg};
 pub use panes::{
     ActionsPane, CustomerRow, CustomerSort, CustomersPane, Pane, QueuePane, action_column,
@@ -107,6 +109,8 @@ pub struct App {
     pub quit: bool,
     /// Draw in colour (false when `NO_COLOR` is set; the runtime decides).
     pub color: bool,
+    /// The live interview form, while an interview is being recorded (drawn over the panes).
+    pub form: Option<Form>,
 }
 
 impl App {
@@ -139,9 +143,20 @@ impl App {
             message: None,
             quit: false,
             color: true,
+            form: None,
         };
         app.recompute();
         app
+    }
+
+    /// Reopens an autosaved draft (at start-up, after a crash or a kill) where it was.
+    pub fn resume(&mut self, draft: crate::core::Draft) {
+        self.overlay = None;
+        self.message = Some(format!(
+            "resumed the draft of {} where it was",
+            draft.interview.id
+        ));
+        self.form = Some(Form::resume(draft));
     }
 
     /// Recomputes the queue and risk from the data (after the data changed).

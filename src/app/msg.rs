@@ -26,6 +26,13 @@ pub enum Msg {
     Timeline(CustomerId, Result<Vec<TimelineEvent>, String>),
     /// The store was (re)loaded, e.g. after demo data was written.
     Reloaded(Result<Dataset, String>),
+    /// A draft save finished: the form is saved up to `version` when `result` is Ok.
+    DraftSaved {
+        /// The form version the saved draft held.
+        version: u64,
+        /// Ok once it is on disk.
+        result: Result<(), String>,
+    },
 }
 
 /// Work for the runtime, done off the input path; each answers with a [`Msg`].
@@ -42,6 +49,15 @@ pub enum Effect {
     LoadTimeline(CustomerId),
     /// Write the demo data into the (empty) store; answers `Reloaded`.
     LoadDemo,
+    /// Save the form's draft. The runtime keeps only the newest per interview and writes it at
+    /// most 100 ms after the first unsaved change, off the input path; answers `DraftSaved`.
+    /// A `Commit` that discards the draft (the interview was completed) cancels a pending one.
+    SaveDraft {
+        /// The draft.
+        draft: crate::core::Draft,
+        /// The form version it holds.
+        version: u64,
+    },
     /// Suspend to the shell (Ctrl-Z), redraw fully on resume.
     Suspend,
     /// Leave.

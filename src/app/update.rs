@@ -56,6 +56,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::DraftSaved { version, result } => {
+            if let Some(form) = &mut app.form {
+                match result {
+                    Ok(()) => form.saved_version = form.saved_version.max(version),
+                    Err(e) => app.message = Some(format!("draft NOT saved: {e}")),
+                }
+            }
+            Vec::new()
+        }
         Msg::Timeline(id, result) => {
             match result {
                 Ok(events) => app.timeline = Some((id, events)),

@@ -37,7 +37,8 @@ impl Job {
             Effect::Commit { changes, label } => Some(Job::Commit { changes, label }),
             Effect::LoadTimeline(id) => Some(Job::Timeline(id)),
             Effect::LoadDemo => Some(Job::Demo { now }),
-            Effect::Suspend | Effect::Quit => None,
+            // Drafts are debounced by the loop before they become jobs.
+            Effect::SaveDraft { .. } | Effect::Suspend | Effect::Quit => None,
         }
     }
 

@@ -1,0 +1,112 @@
+//! The live interview form: six questions scored by one key each, comments typed in a text
+//! editor, flags, a 30-minute timer, and completion with a summary. Every change bumps a
+//! version and asks the runtime to save a draft (debounced there to at most 100 ms), so
+//! nothing typed is lost to a crash.
+
+use crate::core::{Draft, DraftCursor, Instant, Interview, InterviewStatus};
+use ratatui_textarea::{CursorMove, TextArea};
+
+/// The form's state.
+#[derive(Clone, Debug)]
+pub struct Form {
+    /// The interview as typed so far.
+    pub interview: Interview,
+    /// The current question (0-based).
+    pub question: usize,
+    /// The comment editor, while a comment is being typed.
+    pub editor: Option<TextArea<'static>>,
+    /// Bumped on every change; drafts carry it back when saved.
+    pub version: u64,
+    /// The last version the store confirmed as saved.
+    pub saved_version: u64,
+    /// The completion summary is shown and waits for confirmation.
+    pub confirming: bool,
+}
+
+impl Form {
+    /// A form over a booked or in-progress interview, started at `now` if not started yet.
+    pub fn open(mut interview: Interview, now: Instant) -> Form {
+        interview.status = InterviewStatus::InProgress;
+        interview.started_at.get_or_insert(now);
+        Form {
+            interview,
+            question: 0,
+            editor: None,
+            version: 1,
+            saved_version: 0,
+            confirming: false,
+        }
+    }
+
+    /// Reopens a saved draft exactly where it was, comment cursor included.
+    pub fn resume(draft: Draft) -> Form {
+        let q =
+            (draft.cursor.question as usize).min(draft.interview.answers.len().saturating_sub(1));
+        let mut form = Form {
+            interview: draft.interview,
+            question: q,
+            editor: None,
+            version: 1,
+            saved_version: 1,
+            confirming: false,
+        };
+        if draft.cursor.editing_comment {
+            form.open_editor();
+            if let Some(editor) = &mut form.editor {
+                let row = u16::try_from(draft.cursor.row).unwrap_or(u16::MAX);
+                let col = u16::try_from(draft.cursor.col).unwrap_or(u16::MAX);
+                editor.move_cursor(CursorMove::Jump(row, col));
+            }
+        }
+        form
+    }
+
+    /// Opens the comment editor on the current question's comment.
+    pub fn open_editor(&mut self) {
+        let text = self
+            .interview
+            .answers
+            .get(self.question)
+            .map(|a| a.comment.clone())
+            .unwrap_or_default();
+        let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        let mut editor = TextArea::new(lines);
+        editor.move_cursor(CursorMove::Bottom);
+        editor.move_cursor(CursorMove::End);
+        self.editor = Some(editor);
+    }
+
+    /// Copies the editor's text into the current answer.
+    pub fn sync_editor(&mut self) {
+        if let (Some(editor), Some(answer)) =
+            (&self.editor, self.interview.answers.get_mut(self.question))
+        {
+            answer.comment = editor.lines().join("\n");
+        }
+    }
+
+    /// Where the cursor is, for the draft.
+    pub fn cursor(&self) -> DraftCursor {
+        let (row, col) = self.editor.as_ref().map_or((0, 0), |e| e.cursor());
+        DraftCursor {
+            question: u32::try_from(self.question).unwrap_or(u32::MAX),
+            editing_comment: self.editor.is_some(),
+            row: u32::try_from(row).unwrap_or(u32::MAX),
+            col: u32::try_from(col).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The draft to save now.
+    pub fn draft(&self, now: Instant) -> Draft {
+        Draft {
+            interview: self.interview.clone(),
+            cursor: self.cursor(),
+            saved_at: now,
+        }
+    }
+
+    /// Whether every change so far is on disk.
+    pub fn is_saved(&self) -> bool {
+        self.saved_version >= self.version
+    }
+}
