@@ -192,14 +192,37 @@ fn timeline_events_at_the_same_instant_are_all_kept_in_order() {
     );
 }
 
-/// Overwrites one value behind the store's back, as disk damage would.
-fn damage(path: &std::path::Path, tree: &str, key: &[u8], value: &[u8]) {
-    let db = sled::open(path.join("store")).expect("raw open");
-    db.open_tree(tree)
-        .expect("tree")
-        .insert(key, value)
-        .expect("insert");
+/// Opens the sled directory raw, retrying for a moment: sled's background threads keep the
+/// data file (and its lock) open briefly after the last handle is dropped, so an immediate
+/// reopen in the same process can find it still locked. (Processes that exit release it at once.)
+fn raw_open(path: &std::path::Path) -> sled::Db {
+    let started = std::time::Instant::now();
+    loop {
+        match sled::open(path.join("store")) {
+            Ok(db) => return db,
+            Err(e) if started.elapsed() < std::time::Duration::from_secs(5) => {
+                let _ = e;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => panic!("raw open: {e}"),
+        }
+    }
+}
+
+/// Overwrites values behind the store's back, as disk damage would.
+fn damage_all(path: &std::path::Path, tree: &str, writes: &[(Vec<u8>, Vec<u8>)]) {
+    let db = raw_open(path);
+    let tree = db.open_tree(tree).expect("tree");
+    for (key, value) in writes {
+        tree.insert(key.as_slice(), value.as_slice())
+            .expect("insert");
+    }
     db.flush().expect("flush");
+}
+
+/// Overwrites one value behind the store's back.
+fn damage(path: &std::path::Path, tree: &str, key: &[u8], value: &[u8]) {
+    damage_all(path, tree, &[(key.to_vec(), value.to_vec())]);
 }
 
 #[test]
@@ -236,18 +259,18 @@ fn garbage_of_every_length_never_panics_the_loader() {
     let dir = temp();
     let path = dir.path().join("data");
     drop(Store::open(&path).expect("opens"));
-    for (n, junk) in [
+    let junk: Vec<(Vec<u8>, Vec<u8>)> = [
         vec![],
         vec![1],
         vec![1, 2, 3, 4, 5],
         vec![0xff; 64],
         b"not a record at all".to_vec(),
     ]
-    .iter()
+    .into_iter()
     .enumerate()
-    {
-        damage(&path, "interviews", &(n as u64).to_be_bytes(), junk);
-    }
+    .map(|(n, bytes)| ((n as u64).to_be_bytes().to_vec(), bytes))
+    .collect();
+    damage_all(&path, "interviews", &junk);
     let store = Store::open(&path).expect("opens");
     assert!(store.load().is_err());
     assert_eq!(store.check().damage.len(), 5);

@@ -21,6 +21,10 @@ pub struct Form {
     pub saved_version: u64,
     /// The completion summary is shown and waits for confirmation.
     pub confirming: bool,
+    /// While confirming: the follow-up completing will open (`None` inside: no low score).
+    pub preview: Option<Option<crate::core::FollowUp>>,
+    /// Completion was confirmed and is on its way to disk.
+    pub completing: bool,
 }
 
 impl Form {
@@ -35,6 +39,8 @@ impl Form {
             version: 1,
             saved_version: 0,
             confirming: false,
+            preview: None,
+            completing: false,
         }
     }
 
@@ -49,6 +55,8 @@ impl Form {
             version: 1,
             saved_version: 1,
             confirming: false,
+            preview: None,
+            completing: false,
         };
         if draft.cursor.editing_comment {
             form.open_editor();

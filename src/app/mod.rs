@@ -4,6 +4,7 @@
 //! messages and read the state.
 
 mod form;
+mod form_keys;
 mod msg;
 mod panes;
 mod prompt;
@@ -111,6 +112,8 @@ pub struct App {
     pub color: bool,
     /// The live interview form, while an interview is being recorded (drawn over the panes).
     pub form: Option<Form>,
+    /// A form left open in the background with `q`/Esc; Enter on its interview brings it back.
+    pub parked: Option<Form>,
 }
 
 impl App {
@@ -144,6 +147,7 @@ impl App {
             quit: false,
             color: true,
             form: None,
+            parked: None,
         };
         app.recompute();
         app

@@ -36,6 +36,9 @@ pub enum Msg {
 }
 
 /// Work for the runtime, done off the input path; each answers with a [`Msg`].
+// A draft is a few hundred bytes and effects live for one loop turn, a handful at a time:
+// boxing it would cost an allocation per keystroke to save a copy nobody notices.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Write these records in one transaction and make them durable; answers `Saved`.

@@ -17,7 +17,7 @@ use crate::keymap::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Sends a change to the store.
-fn commit(app: &mut App, changes: ChangeSet, label: String) -> Vec<Effect> {
+pub(super) fn commit(app: &mut App, changes: ChangeSet, label: String) -> Vec<Effect> {
     app.save = match app.save {
         SaveState::Saving(n) => SaveState::Saving(n + 1),
         _ => SaveState::Saving(1),

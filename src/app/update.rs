@@ -35,6 +35,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             };
             match result {
                 Ok(()) => {
+                    let completed = app.form.as_ref().is_some_and(|f| {
+                        changes.changes.iter().any(|c| matches!(c, crate::core::Change::DiscardDraft(id) if *id == f.interview.id))
+                    });
+                    if completed {
+                        app.form = None;
+                    }
                     app.data.apply(&changes);
                     app.recompute();
                     // A failed earlier save was reported and never applied; this one stands.
@@ -50,6 +56,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     }
                 }
                 Err(e) => {
+                    if let Some(form) = &mut app.form {
+                        // Completion failed: the form and its draft stay; the user can retry.
+                        form.completing = false;
+                        form.confirming = false;
+                    }
                     app.save = SaveState::Failed(e.clone());
                     app.message = Some(format!("NOT saved ({label}): {e}"));
                 }
@@ -101,6 +112,9 @@ fn context(app: &App) -> KeyContext {
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if app.form.is_some() {
+        return super::form_keys::key(app, key);
+    }
     match app.overlay {
         Some(Overlay::Prompt(_)) => return triage::prompt_key(app, key),
         Some(Overlay::ConfirmQuit) => {
@@ -214,16 +228,29 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
                 app.customers.filter.clear();
             }
         }
+        Action::Open if app.focus == Pane::Interview => {
+            let selected = app
+                .booked_interviews()
+                .get(app.interview_selected)
+                .map(|i| (*i).clone());
+            if let Some(interview) = selected {
+                return super::form_keys::open(app, interview);
+            }
+        }
+        Action::OpenCustomer if app.focus == Pane::Interview => {
+            let selected = app
+                .booked_interviews()
+                .get(app.interview_selected)
+                .map(|i| i.customer);
+            if let Some(id) = selected {
+                return open_customer(app, id);
+            }
+        }
         Action::Open => {
-            let id = match app.focus {
-                Pane::Customers => app.selected_customer(),
-                Pane::Interview => app
-                    .booked_interviews()
-                    .get(app.interview_selected)
-                    .map(|i| i.customer),
-                _ => None,
-            };
-            if let Some(id) = id {
+            if let Some(id) = app
+                .selected_customer()
+                .filter(|_| app.focus == Pane::Customers)
+            {
                 return open_customer(app, id);
             }
         }

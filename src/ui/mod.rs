@@ -11,6 +11,7 @@ mod clock;
 mod customers;
 mod detail;
 mod fit;
+mod form;
 mod help;
 mod interview;
 mod prompt;
@@ -43,6 +44,11 @@ pub fn render(app: &App, frame: &mut Frame) {
     actions::draw(app, theme, frame, actions_area);
     draw_status(app, theme, frame, status);
     let screen = frame.area();
+    if let Some(form) = &app.form {
+        // The form takes the screen above the status line while an interview is recorded.
+        form::draw(app, form, theme, frame, main);
+        return;
+    }
     match &app.overlay {
         None => {}
         Some(Overlay::Welcome) => welcome::draw(app, theme, frame, screen),

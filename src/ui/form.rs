@@ -1,0 +1,371 @@
+//! The live interview form, drawn over the whole screen while an interview is recorded: the
+//! questions with their scores and comments on the left, the pre-brief on the right, the
+//! 30-minute timer in the title (amber from 25 minutes, red past the end), key hints at the
+//! bottom, and the completion summary on Ctrl-S.
+
+use super::clock;
+use super::fit::{truncate, wrap_line};
+use super::theme::Theme;
+use crate::app::{App, Form};
+use crate::core::{Customer, FollowUpState, Interview};
+use chrono::Duration;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+
+/// The timer turns amber after this many minutes.
+const AMBER_MINUTES: i64 = 25;
+
+/// `mm:ss` of a non-negative span.
+fn clock_span(d: Duration) -> String {
+    let s = d.num_seconds().max(0);
+    format!("{:02}:{:02}", s / 60, s % 60)
+}
+
+/// The timer text and its style: elapsed, then remaining (or over).
+pub fn timer(app: &App, form: &Form, theme: Theme) -> (String, Style) {
+    let started = form.interview.started_at.unwrap_or(app.now);
+    let elapsed = app.now - started;
+    let length = Duration::minutes(i64::from(form.interview.duration_minutes));
+    let text = if elapsed <= length {
+        format!(
+            "{} elapsed · {} left",
+            clock_span(elapsed),
+            clock_span(length - elapsed)
+        )
+    } else {
+        format!(
+            "{} elapsed · {} OVER",
+            clock_span(elapsed),
+            clock_span(elapsed - length)
+        )
+    };
+    let style = if elapsed > length {
+        theme.overdue()
+    } else if elapsed >= Duration::minutes(AMBER_MINUTES) {
+        theme.due()
+    } else {
+        theme.ok()
+    };
+    (text, style)
+}
+
+/// Draws the form over `area`.
+pub fn draw(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    frame.render_widget(Clear, area);
+    let interview = &form.interview;
+    let customer = app.data.customer(interview.customer);
+    let name = customer.map_or("?", |c| c.name.as_str());
+    let (timer_text, timer_style) = timer(app, form, theme);
+    let title = Line::from(vec![
+        Span::styled(
+            format!(" Interview {} · {name} ", interview.id),
+            theme.title(),
+        ),
+        Span::styled(
+            format!(" {timer_text} "),
+            timer_style.add_modifier(Modifier::BOLD),
+        ),
+    ]);
+    let wide = area.width >= 100;
+    let [left, right] = if wide {
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(area)
+    } else {
+        [area, Rect::default()]
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(theme.focus_border())
+        .title(title);
+    let inner = block.inner(left);
+    frame.render_widget(block, left);
+    let [body, hints] = Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
+    questions(app, form, theme, frame, body);
+    let hint = if form.editor.is_some() {
+        "typing the comment · Esc leaves it · Ctrl-S complete"
+    } else {
+        "1-5 score · 0/n not asked · Tab/j/k move · Enter/c comment · i about an individual · ! significant issue · Ctrl-S complete · q leave (draft kept)"
+    };
+    let saved = if form.is_saved() {
+        Span::styled("draft saved", theme.ok())
+    } else {
+        Span::styled("saving draft…", theme.due())
+    };
+    let hint_lines: Vec<Line<'static>> = wrap_line(
+        &Line::from(vec![
+            saved,
+            Span::raw(" · "),
+            Span::styled(hint, theme.dim()),
+        ]),
+        usize::from(hints.width),
+        0,
+    );
+    frame.render_widget(Paragraph::new(hint_lines), hints);
+    if wide {
+        prebrief(app, customer, interview, theme, frame, right);
+    }
+    if form.confirming {
+        summary(app, form, theme, frame, area);
+    }
+}
+
+fn questions(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect) {
+    let width = usize::from(area.width);
+    let threshold = app.rules.policy.low_scores.threshold;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut editor_row = None;
+    for (n, a) in form.interview.answers.iter().enumerate() {
+        let current = n == form.question;
+        let score = a.score.map_or("-".to_string(), |s| s.get().to_string());
+        let score_style = match a.score {
+            Some(s) if s.get() < threshold => theme.severity(s.get()),
+            Some(_) => theme.ok(),
+            None => theme.dim(),
+        };
+        let marker = if current { "›" } else { " " };
+        let mut head = vec![
+            Span::raw(format!("{marker}{}. ", n + 1)),
+            Span::styled(
+                format!("[{score}] "),
+                score_style.add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(a.question.clone()),
+        ];
+        if a.about_individual {
+            head.push(Span::styled(" [about an individual]", theme.due()));
+        }
+        let mut line = Line::from(head);
+        if current {
+            line = line.style(theme.selected());
+        }
+        lines.extend(wrap_line(&line, width, 7));
+        if current && form.editor.is_some() {
+            editor_row = Some(lines.len());
+            // Room for the editor: drawn below over these blank lines.
+            lines.extend(std::iter::repeat_n(Line::raw(""), 4));
+        } else if !a.comment.is_empty() {
+            let first = a.comment.lines().next().unwrap_or_default();
+            let more = if a.comment.lines().count() > 1 {
+                " …"
+            } else {
+                ""
+            };
+            lines.push(Line::styled(
+                truncate(&format!("       “{first}”{more}"), width),
+                theme.dim(),
+            ));
+        }
+    }
+    if form.interview.significant_issue {
+        lines.push(Line::styled(
+            "  ! significant issue: other executives will be informed",
+            theme.overdue(),
+        ));
+    }
+    // Keep the current question (and its editor) on screen.
+    let top = editor_row
+        .unwrap_or(0)
+        .saturating_sub(usize::from(area.height).saturating_sub(6));
+    let skip = u16::try_from(top).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(lines).scroll((skip, 0)), area);
+    if let (Some(row), Some(editor)) = (editor_row, &form.editor) {
+        let y = area
+            .y
+            .saturating_add(u16::try_from(row.saturating_sub(top)).unwrap_or(u16::MAX));
+        let height = 4.min(area.bottom().saturating_sub(y));
+        let rect = Rect {
+            x: area.x.saturating_add(6),
+            y,
+            width: area.width.saturating_sub(6),
+            height,
+        };
+        if !rect.is_empty() {
+            let frame_block = Block::default()
+                .borders(Borders::LEFT)
+                .border_style(theme.focus_border());
+            let inner = frame_block.inner(rect);
+            frame.render_widget(frame_block, rect);
+            frame.render_widget(editor, inner);
+        }
+    }
+}
+
+fn prebrief(
+    app: &App,
+    customer: Option<&Customer>,
+    interview: &Interview,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(" Pre-brief ", theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let section = |title: &str, text: &str, lines: &mut Vec<Line<'static>>| {
+        if !text.trim().is_empty() {
+            lines.push(Line::styled(title.to_string(), theme.header()));
+            for l in text.lines() {
+                lines.extend(wrap_line(&Line::raw(l.to_string()), width, 2));
+            }
+        }
+    };
+    if let Some(c) = customer {
+        let contact = interview.contact.and_then(|id| c.contact(id));
+        if let Some(k) = contact {
+            section("Contact", &format!("{} · {}", k.name, k.role), &mut lines);
+            section("Personality", &k.personality, &mut lines);
+        }
+        section("Successes", &c.prebrief.successes, &mut lines);
+        section("Problems", &c.prebrief.problems, &mut lines);
+        section("Issues", &c.prebrief.issues, &mut lines);
+        section("Culture", &c.prebrief.personality, &mut lines);
+        let earlier: Vec<&Interview> = app
+            .data
+            .interviews_of(c.id)
+            .into_iter()
+            .filter(|i| i.is_completed())
+            .collect();
+        for i in earlier.iter().rev().take(2) {
+            let scores: Vec<String> = i
+                .answers
+                .iter()
+                .map(|a| a.score.map_or("-".into(), |s| s.get().to_string()))
+                .collect();
+            lines.push(Line::styled(
+                format!(
+                    "Interview {} ({})  [{}]",
+                    i.id,
+                    clock::date(app, i.completed_at.unwrap_or(i.scheduled_at)),
+                    scores.join(" ")
+                ),
+                theme.header(),
+            ));
+            for a in i.answers.iter().filter(|a| !a.comment.is_empty()).take(3) {
+                lines.extend(wrap_line(
+                    &Line::styled(format!("“{}”", a.comment), theme.dim()),
+                    width,
+                    2,
+                ));
+            }
+        }
+        let open: Vec<String> = app
+            .data
+            .followups
+            .iter()
+            .filter(|f| f.customer == c.id && f.state != FollowUpState::Closed)
+            .map(|f| {
+                format!(
+                    "{} lowest {} ({})",
+                    f.id,
+                    f.severity.get(),
+                    f.low_questions.join(", ")
+                )
+            })
+            .chain(
+                app.data
+                    .actions
+                    .iter()
+                    .filter(|a| a.customer == c.id && crate::core::queue::action_is_open(a.state))
+                    .map(|a| format!("{} {}", a.id, a.title)),
+            )
+            .collect();
+        section("Open follow-ups and actions", &open.join("\n"), &mut lines);
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled("No pre-brief notes yet.", theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn summary(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect) {
+    let threshold = app.rules.policy.low_scores.threshold;
+    let width = area.width.saturating_sub(4).clamp(20, 80);
+    let height = area.height.saturating_sub(2).min(16);
+    let rect = Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width: width.min(area.width),
+        height: height.min(area.height),
+    };
+    if rect.is_empty() {
+        return;
+    }
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .title(Span::styled(" Complete the interview? ", theme.title()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for (n, a) in form.interview.answers.iter().enumerate() {
+        let (text, style) = match a.score {
+            Some(s) if s.get() < threshold => (
+                format!("{} LOW", s.get()),
+                theme.severity(s.get()).add_modifier(Modifier::BOLD),
+            ),
+            Some(s) => (s.get().to_string(), theme.ok()),
+            None => ("not asked".into(), theme.dim()),
+        };
+        lines.push(Line::from(vec![
+            Span::raw(format!("{}. {:<16} ", n + 1, a.question_key)),
+            Span::styled(text, style),
+        ]));
+    }
+    match &form.preview {
+        Some(Some(f)) => {
+            let who: Vec<&str> = f
+                .participants
+                .iter()
+                .map(|p| app.data.staff_name(Some(*p)))
+                .filter(|n| !n.is_empty())
+                .collect();
+            let senior = if f.severity.get() <= app.rules.policy.low_scores.senior_max {
+                " (senior management attends)"
+            } else {
+                ""
+            };
+            lines.push(Line::styled(
+                format!(
+                    "Opens a follow-up, lowest score {}{senior}",
+                    f.severity.get()
+                ),
+                theme.overdue(),
+            ));
+            lines.push(Line::raw(format!(
+                "  owners: {}",
+                if who.is_empty() {
+                    "nobody on file".to_string()
+                } else {
+                    who.join(", ")
+                }
+            )));
+        }
+        Some(None) => lines.push(Line::styled(
+            "No score below the threshold: no follow-up.",
+            theme.ok(),
+        )),
+        None => {}
+    }
+    lines.push(Line::raw(
+        "Then owed: thank-you, debrief, report to the President, dissemination.",
+    ));
+    let action = if form.completing {
+        "saving…"
+    } else {
+        "y/Enter complete and save · any other key goes back"
+    };
+    lines.push(Line::styled(action, theme.key()));
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,401 @@
+//! The live interview form: keys as pure functions (scores by digit, navigation, comment
+//! editing, flags, completion) and how it is drawn (snapshots, timer colours).
+
+use chrono::{Duration, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use hearback::app::{App, Effect, Msg, Pane, Rules, update};
+use hearback::core::business_time::Calendar;
+use hearback::core::policy::Policy;
+use hearback::core::*;
+use hearback::demo::{DemoOptions, generate};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+fn now() -> Instant {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+        .single()
+        .expect("valid")
+}
+
+fn app() -> App {
+    let changes = generate(
+        &DemoOptions {
+            customers: 40,
+            seed: 7,
+        },
+        now(),
+        &mut IdAllocator::starting_at(1),
+    );
+    let mut data = Dataset::default();
+    data.apply(&changes);
+    let rules = Rules {
+        policy: Policy::default(),
+        calendar: Calendar::default(),
+        questions: QuestionSet::defaults(),
+    };
+    App::new(
+        data,
+        rules,
+        now(),
+        true,
+        "/data/hearback".into(),
+        "tester".into(),
+    )
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    update(
+        app,
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    )
+}
+
+fn chars(app: &mut App, text: &str) -> Vec<Effect> {
+    text.chars()
+        .flat_map(|c| key(app, KeyCode::Char(c)))
+        .collect()
+}
+
+/// Opens the form on the first booked interview.
+fn open(app: &mut App) -> InterviewId {
+    chars(app, "3");
+    assert_eq!(app.focus, Pane::Interview);
+    let effects = key(app, KeyCode::Enter);
+    let form = app.form.as_ref().expect("form open");
+    assert_eq!(form.interview.status, InterviewStatus::InProgress);
+    assert_eq!(
+        form.interview.answers.len(),
+        6,
+        "blank answers from the question set"
+    );
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveDraft { .. }]),
+        "a draft exists from the first moment"
+    );
+    form.interview.id
+}
+
+fn scores(app: &App) -> Vec<Option<u8>> {
+    app.form
+        .as_ref()
+        .expect("form")
+        .interview
+        .answers
+        .iter()
+        .map(|a| a.score.map(Score::get))
+        .collect()
+}
+
+#[test]
+fn a_digit_scores_and_moves_on() {
+    let mut a = app();
+    open(&mut a);
+    chars(&mut a, "54n2");
+    assert_eq!(scores(&a), [Some(5), Some(4), None, Some(2), None, None]);
+    assert_eq!(a.form.as_ref().map(|f| f.question), Some(4));
+    chars(&mut a, "kk3");
+    assert_eq!(
+        scores(&a)[2],
+        Some(3),
+        "re-scoring a question after moving back"
+    );
+    chars(&mut a, "j");
+    key(&mut a, KeyCode::BackTab);
+    assert_eq!(a.form.as_ref().map(|f| f.question), Some(3));
+    chars(&mut a, "9");
+    assert_eq!(scores(&a)[3], Some(2), "9 is not a score");
+    chars(&mut a, "55555");
+    assert_eq!(
+        a.form.as_ref().map(|f| f.question),
+        Some(5),
+        "stays on the last question"
+    );
+}
+
+#[test]
+fn every_change_asks_for_a_draft_with_a_newer_version() {
+    let mut a = app();
+    open(&mut a);
+    let versions: Vec<u64> = chars(&mut a, "54c")
+        .into_iter()
+        .chain(chars(&mut a, "ok"))
+        .filter_map(|e| match e {
+            Effect::SaveDraft { version, draft } => {
+                assert_eq!(draft.interview.status, InterviewStatus::InProgress);
+                Some(version)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        versions.len(),
+        5,
+        "score, score, open editor, two characters"
+    );
+    assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
+    let form = a.form.as_ref().expect("form");
+    assert!(!form.is_saved());
+    let last = *versions.last().expect("some");
+    update(
+        &mut a,
+        Msg::DraftSaved {
+            version: last,
+            result: Ok(()),
+        },
+    );
+    assert!(a.form.as_ref().expect("form").is_saved());
+}
+
+#[test]
+fn comments_are_typed_with_editing_keys_and_kept_on_leaving_the_editor() {
+    let mut a = app();
+    open(&mut a);
+    key(&mut a, KeyCode::Char('c'));
+    chars(&mut a, "Tickets wait");
+    key(&mut a, KeyCode::Enter);
+    chars(&mut a, "two days");
+    // q and digits are text inside the editor, not commands.
+    chars(&mut a, " q5");
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Esc);
+    let form = a.form.as_ref().expect("form still open");
+    assert!(form.editor.is_none());
+    assert_eq!(form.interview.answers[0].comment, "Tickets wait\ntwo days ");
+    assert_eq!(
+        scores(&a)[0],
+        None,
+        "the 5 typed in the comment scored nothing"
+    );
+}
+
+#[test]
+fn flags_for_an_individual_and_a_significant_issue() {
+    let mut a = app();
+    open(&mut a);
+    chars(&mut a, "j");
+    chars(&mut a, "i!");
+    let form = a.form.as_ref().expect("form");
+    assert!(
+        form.interview.answers[1].about_individual && !form.interview.answers[0].about_individual
+    );
+    assert!(form.interview.significant_issue);
+    chars(&mut a, "i!");
+    let form = a.form.as_ref().expect("form");
+    assert!(!form.interview.answers[1].about_individual && !form.interview.significant_issue);
+}
+
+#[test]
+fn ctrl_s_shows_the_summary_then_one_save_completes_it() {
+    let mut a = app();
+    let id = open(&mut a);
+    chars(&mut a, "542535");
+    assert!(ctrl(&mut a, 's').is_empty());
+    let form = a.form.as_ref().expect("form");
+    assert!(form.confirming);
+    let preview = form.preview.clone().expect("preview").expect("a follow-up");
+    assert_eq!(preview.severity.get(), 2);
+    // Any other key goes back; Ctrl-S again and y completes.
+    chars(&mut a, "x");
+    assert!(!a.form.as_ref().expect("form").confirming);
+    ctrl(&mut a, 's');
+    let effects = chars(&mut a, "y");
+    let Some(Effect::Commit { changes, label }) = effects.into_iter().next() else {
+        panic!("one commit")
+    };
+    assert!(changes.changes.iter().any(|c| matches!(c, Change::Interview(i) if i.id == id && i.status == InterviewStatus::Completed)));
+    assert!(
+        changes
+            .changes
+            .iter()
+            .any(|c| matches!(c, Change::FollowUp(f) if f.severity.get() == 2))
+    );
+    assert!(
+        changes
+            .changes
+            .iter()
+            .any(|c| matches!(c, Change::DiscardDraft(d) if *d == id))
+    );
+    assert!(
+        a.form.is_some(),
+        "the form stays until the store says saved"
+    );
+    update(
+        &mut a,
+        Msg::Saved {
+            changes,
+            label,
+            result: Ok(()),
+        },
+    );
+    assert!(a.form.is_none());
+    let kinds: Vec<_> = a
+        .items
+        .iter()
+        .filter(|i| i.subject == hearback::core::queue::Subject::Interview(id))
+        .map(|i| i.kind)
+        .collect();
+    assert!(
+        kinds.contains(&hearback::core::queue::ItemKind::Acknowledge)
+            && kinds.contains(&hearback::core::queue::ItemKind::Debrief)
+    );
+}
+
+#[test]
+fn a_failed_completion_keeps_the_form_and_its_answers() {
+    let mut a = app();
+    open(&mut a);
+    chars(&mut a, "555555");
+    ctrl(&mut a, 's');
+    let Some(Effect::Commit { changes, label }) = chars(&mut a, "y").into_iter().next() else {
+        panic!("commit")
+    };
+    update(
+        &mut a,
+        Msg::Saved {
+            changes,
+            label,
+            result: Err("disk full".into()),
+        },
+    );
+    let form = a.form.as_ref().expect("still open");
+    assert!(!form.confirming && !form.completing);
+    assert_eq!(scores(&a), [Some(5); 6].map(Some).map(|s| s.flatten()));
+}
+
+#[test]
+fn completing_without_any_score_is_refused() {
+    let mut a = app();
+    open(&mut a);
+    ctrl(&mut a, 's');
+    assert!(!a.form.as_ref().expect("form").confirming);
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains("no scores")),
+        "{:?}",
+        a.message
+    );
+}
+
+#[test]
+fn leaving_keeps_the_form_and_enter_brings_it_back() {
+    let mut a = app();
+    let id = open(&mut a);
+    chars(&mut a, "54");
+    chars(&mut a, "q");
+    assert!(
+        a.form.is_none() && !a.quit,
+        "q leaves the form, not hearback"
+    );
+    key(&mut a, KeyCode::Enter);
+    let form = a.form.as_ref().expect("back");
+    assert_eq!(form.interview.id, id);
+    assert_eq!(scores(&a)[..2], [Some(5), Some(4)]);
+}
+
+#[test]
+fn a_draft_reopens_exactly_where_it_was() {
+    let mut a = app();
+    open(&mut a);
+    chars(&mut a, "5");
+    key(&mut a, KeyCode::Char('c'));
+    chars(&mut a, "first line");
+    key(&mut a, KeyCode::Enter);
+    chars(&mut a, "second");
+    key(&mut a, KeyCode::Left);
+    key(&mut a, KeyCode::Left);
+    let draft = a.form.as_ref().expect("form").draft(now());
+    assert_eq!(
+        (
+            draft.cursor.question,
+            draft.cursor.editing_comment,
+            draft.cursor.row,
+            draft.cursor.col
+        ),
+        (1, true, 1, 4)
+    );
+    let mut b = app();
+    b.resume(draft);
+    let form = b.form.as_ref().expect("resumed");
+    assert_eq!(form.question, 1);
+    assert_eq!(form.editor.as_ref().map(|e| e.cursor()), Some((1, 4)));
+    chars(&mut b, "X");
+    assert_eq!(
+        b.form.as_ref().expect("form").interview.answers[1].comment,
+        "first line\nsecoXnd"
+    );
+}
+
+fn screen(app: &App, w: u16, h: u16) -> (String, ratatui::buffer::Buffer) {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
+    let frame = terminal
+        .draw(|f| hearback::ui::render(app, f))
+        .expect("draws");
+    let buffer = frame.buffer.clone();
+    let text = (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    (text, buffer)
+}
+
+#[test]
+fn form_snapshots() {
+    let mut a = app();
+    open(&mut a);
+    chars(&mut a, "542");
+    key(&mut a, KeyCode::Char('c'));
+    chars(&mut a, "Tickets wait two days for triage");
+    for (w, h) in [(80, 24), (200, 60)] {
+        insta::assert_snapshot!(format!("form_editing_{w}x{h}"), screen(&a, w, h).0);
+    }
+    key(&mut a, KeyCode::Esc);
+    ctrl(&mut a, 's');
+    for (w, h) in [(80, 24), (200, 60)] {
+        insta::assert_snapshot!(format!("form_summary_{w}x{h}"), screen(&a, w, h).0);
+    }
+}
+
+#[test]
+fn the_timer_turns_amber_at_25_minutes_and_red_past_30() {
+    let base = app();
+    let colour_of_timer = |minutes: i64| {
+        let mut a = base.clone();
+        open(&mut a);
+        a.now = now() + Duration::minutes(minutes);
+        let (text, buffer) = screen(&a, 120, 30);
+        let line = text.lines().next().expect("title line").to_string();
+        let col = line
+            .chars()
+            .take_while(|c| !c.is_ascii_digit() || !line.contains("elapsed"))
+            .count();
+        let x = line
+            .find(" elapsed")
+            .map(|byte| line[..byte].chars().count() - 1)
+            .unwrap_or(col);
+        (line, buffer[(u16::try_from(x).expect("fits"), 0)].fg)
+    };
+    let (line, calm) = colour_of_timer(10);
+    assert!(line.contains("10:00 elapsed · 20:00 left"), "{line}");
+    let (line, amber) = colour_of_timer(26);
+    assert!(line.contains("26:00 elapsed · 04:00 left"), "{line}");
+    let (line, red) = colour_of_timer(33);
+    assert!(line.contains("33:00 elapsed · 03:00 OVER"), "{line}");
+    assert!(
+        calm != amber && amber != red && calm != red,
+        "{calm:?} {amber:?} {red:?}"
+    );
+    assert_ne!(red, Color::Reset);
+}
