@@ -419,3 +419,78 @@ fn ticks_move_time_and_items_turn_overdue_on_screen() {
     update(&mut fixed, Msg::Tick(when + chrono::Duration::days(30)));
     assert_eq!(fixed.now, now(), "--now fixes the clock");
 }
+
+#[test]
+fn booking_from_the_customer_list_warns_inside_the_feedback_calendar() {
+    let mut a = app();
+    press(&mut a, "1");
+    // The largest customer was interviewed less than 30 days before a booking in 3 days? Find
+    // one whose last interview is recent so the warning shows.
+    let recent = a
+        .customer_rows()
+        .iter()
+        .position(|r| {
+            r.last
+                .and_then(|i| i.completed_at)
+                .is_some_and(|t| now() - t < chrono::Duration::days(20))
+        })
+        .expect("a recently interviewed customer in the demo");
+    a.customers.selected = recent;
+    let customer = a.selected_customer().expect("selected");
+    press(&mut a, "b");
+    typed(&mut a, "+3d");
+    for _ in 0..3 {
+        update(&mut a, key(KeyCode::Enter));
+    }
+    assert!(
+        update(&mut a, key(KeyCode::Enter)).is_empty(),
+        "first submit only warns"
+    );
+    let Some(Overlay::Prompt(p)) = &a.overlay else {
+        panic!("the form stays open")
+    };
+    assert!(
+        p.error
+            .as_deref()
+            .is_some_and(|e| e.contains("spacing") && e.contains("Enter books anyway")),
+        "{:?}",
+        p.error
+    );
+    let effects = update(&mut a, key(KeyCode::Enter));
+    assert_eq!(save_all(&mut a, effects), 1, "second submit books");
+    assert!(
+        a.booked_interviews()
+            .iter()
+            .any(|i| i.customer == customer && i.scheduled_at == now() + chrono::Duration::days(3))
+    );
+}
+
+#[test]
+fn questions_bio_and_prebrief_are_recorded_from_the_interviews_pane() {
+    let mut a = app();
+    press(&mut a, "3");
+    let id = a.booked_interviews()[0].id;
+    let before = a
+        .data
+        .interviews
+        .iter()
+        .find(|i| i.id == id)
+        .expect("booked")
+        .clone();
+    let effects = press(&mut a, "vp");
+    let expected = usize::from(before.invitation_sent_at.is_none() || before.bio_sent_at.is_none())
+        + usize::from(before.prebriefed_at.is_none());
+    assert_eq!(
+        save_all(&mut a, effects),
+        expected,
+        "one save per step not yet recorded"
+    );
+    let i = a
+        .data
+        .interviews
+        .iter()
+        .find(|i| i.id == id)
+        .expect("still booked");
+    assert!(i.invitation_sent_at.is_some() && i.bio_sent_at.is_some() && i.prebriefed_at.is_some());
+    assert!(press(&mut a, "v").is_empty(), "recorded once");
+}

@@ -494,3 +494,87 @@ fn an_invalid_config_names_the_key_and_changes_nothing() {
         "{err}"
     );
 }
+
+#[test]
+fn the_invitation_lists_the_questions_and_marks_them_sent() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = setup(dir.path());
+    let now = "2026-11-23T09:00:00Z";
+    let out = ok(
+        &data,
+        now,
+        &[
+            "interview",
+            "schedule",
+            "--customer",
+            "Acme",
+            "--at",
+            "2026-12-01T14:00:00Z",
+            "--contact",
+            "Ada Byrne",
+        ],
+    );
+    let id = out
+        .split_whitespace()
+        .nth(1)
+        .expect("saved: I<n> booked ...")
+        .to_string();
+    let text = ok(&data, now, &["interview", "invitation", &id]);
+    assert!(
+        text.contains("Dear Ada Byrne") && text.contains("Alex Chen"),
+        "{text}"
+    );
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.len() > 3 && l.as_bytes()[0].is_ascii_digit() && &l[1..3] == ". ")
+            .count(),
+        6,
+        "{text}"
+    );
+    let file = dir.path().join("invitation.md");
+    ok(
+        &data,
+        now,
+        &[
+            "interview",
+            "invitation",
+            &id,
+            "--out",
+            file.to_str().expect("utf-8"),
+            "--mark",
+        ],
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("written"), text);
+    let interviews: Vec<Value> = serde_json::from_str(&ok(
+        &data,
+        now,
+        &["export", "interviews", "--format", "json"],
+    ))
+    .expect("json");
+    let booked = interviews
+        .iter()
+        .find(|i| i["id"].as_u64().map(|n| format!("I{n}")) == Some(id.clone()))
+        .expect("the booking");
+    assert_eq!(booked["status"], "scheduled");
+    // Marking twice is harmless: the first time stands.
+    ok(&data, now, &["interview", "invitation", &id, "--mark"]);
+    let broken = dir.path().join("broken.md");
+    std::fs::write(&broken, "Dear {{ contact.nmae }}").expect("write");
+    let o = run(
+        &data,
+        now,
+        &[
+            "interview",
+            "invitation",
+            &id,
+            "--template",
+            broken.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("invitation template"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

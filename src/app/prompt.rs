@@ -18,6 +18,13 @@ pub enum PromptKind {
     ActionOwner(ActionId),
     /// Set an action's due date.
     ActionDue(ActionId),
+    /// Book an interview with a customer; `confirmed` once the spacing warning was shown.
+    Book {
+        /// Whom.
+        customer: crate::core::CustomerId,
+        /// The user saw the feedback-calendar warning and submits again to book anyway.
+        confirmed: bool,
+    },
 }
 
 /// One single-line text field.

@@ -40,6 +40,19 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
     if app.focus == Pane::Actions {
         return board(app, action);
     }
+    if app.focus == Pane::Interview {
+        return interview_steps(app, action);
+    }
+    if action == Action::Book {
+        let customer = match app.focus {
+            Pane::Customers => app.selected_customer(),
+            _ => app.selected_item().map(|i| i.customer),
+        };
+        return match customer {
+            Some(id) => book_prompt(app, id),
+            None => say(app, "no customer selected"),
+        };
+    }
     let Some(item) = app.selected_item().cloned() else {
         return say(app, "nothing selected");
     };
@@ -87,6 +100,86 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Close => done(app, &item, &name),
         _ => Vec::new(),
     }
+}
+
+fn book_prompt(app: &mut App, customer: crate::core::CustomerId) -> Vec<Effect> {
+    let name = app
+        .data
+        .customer(customer)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    let fields = vec![
+        Field::new(
+            "When",
+            "2026-12-01 14:00, or +3d (30 minutes at their office)",
+        ),
+        Field::new("Contact", "optional: name or email of their person"),
+        Field::new(
+            "Executive",
+            "optional: default the customer's executive sponsor",
+        ),
+        Field::new(
+            "After deliverable",
+            "optional: the deliverable that triggers it",
+        ),
+    ];
+    ask(
+        app,
+        PromptKind::Book {
+            customer,
+            confirmed: false,
+        },
+        format!("Book a feedback interview with {name}"),
+        fields,
+    )
+}
+
+/// Interviews pane: record the questions and bio sent, or the pre-brief.
+fn interview_steps(app: &mut App, action: Action) -> Vec<Effect> {
+    let steps: &[Step] = match action {
+        Action::MarkInvited => &[Step::InvitationSent, Step::BioSent],
+        Action::MarkPreBriefed => &[Step::PreBriefed],
+        _ => return Vec::new(),
+    };
+    let Some(mut interview) = app
+        .booked_interviews()
+        .get(app.interview_selected)
+        .map(|i| (*i).clone())
+    else {
+        return say(app, "no interview selected");
+    };
+    let Some(customer) = app.data.customer(interview.customer).cloned() else {
+        return say(app, "the customer of this interview is missing");
+    };
+    let (now, actor) = (app.now, app.actor.clone());
+    let mut set = ChangeSet::new();
+    for step in steps {
+        match interview_flow::mark_step(&customer, interview.clone(), *step, now, &actor) {
+            Ok(changes) => {
+                for c in changes.changes {
+                    if let crate::core::Change::Interview(i) = &c {
+                        interview = i.clone();
+                    }
+                    set.push(c);
+                }
+            }
+            Err(interview_flow::InterviewError::AlreadyRecorded(..)) => {}
+            Err(e) => return say(app, e.to_string()),
+        }
+    }
+    if set.is_empty() {
+        return say(app, "already recorded");
+    }
+    let label = format!(
+        "{} {}",
+        interview.id,
+        if action == Action::MarkInvited {
+            "questions and bio sent"
+        } else {
+            "pre-briefed"
+        }
+    );
+    commit(app, set, label)
 }
 
 fn context_prompt(app: &mut App, item: &Item, name: &str) -> Vec<Effect> {
@@ -349,6 +442,24 @@ fn submit(app: &mut App) -> Vec<Effect> {
                 },
             }
         }
+        PromptKind::Book {
+            customer,
+            confirmed,
+        } => match book(app, &prompt, *customer, *confirmed) {
+            Ok(done) => Ok(done),
+            Err(Refusal::TooClose(why)) => {
+                if let Some(Overlay::Prompt(p)) = &mut app.overlay {
+                    // The feedback-calendar warning is shown once; submitting again books anyway.
+                    p.kind = PromptKind::Book {
+                        customer: *customer,
+                        confirmed: true,
+                    };
+                    p.error = Some(format!("{why}. Enter books anyway, Esc cancels"));
+                }
+                return Vec::new();
+            }
+            Err(Refusal::Invalid(why)) => Err(why),
+        },
         PromptKind::Assign(_) | PromptKind::Context(_) => Err("only follow-ups take this".into()),
     };
     match result {
@@ -362,5 +473,83 @@ fn submit(app: &mut App) -> Vec<Effect> {
             }
             Vec::new()
         }
+    }
+}
+
+/// Why a booking was not made.
+enum Refusal {
+    /// Inside the feedback calendar's spacing of another request: needs confirming.
+    TooClose(String),
+    /// Something typed is wrong.
+    Invalid(String),
+}
+
+impl From<String> for Refusal {
+    fn from(why: String) -> Refusal {
+        Refusal::Invalid(why)
+    }
+}
+
+/// A booking from the form's fields.
+fn book(
+    app: &App,
+    prompt: &Prompt,
+    customer: crate::core::CustomerId,
+    confirmed: bool,
+) -> Result<(ChangeSet, String), Refusal> {
+    let data = &app.data;
+    let c = data
+        .customer(customer)
+        .ok_or_else(|| "that customer is no longer in the store".to_string())?;
+    let at = parse_when(prompt.value(0), app.now, app.rules.calendar.offset)?;
+    let contact = match prompt.value(1) {
+        "" => None,
+        text => {
+            let needle = text.to_lowercase();
+            let found = c.contacts.iter().find(|k| {
+                k.name.to_lowercase().contains(&needle) || k.email.to_lowercase() == needle
+            });
+            Some(
+                found
+                    .ok_or(format!("{} has no contact matching '{text}'", c.name))?
+                    .id,
+            )
+        }
+    };
+    let executive = match prompt.value(2) {
+        "" => None,
+        text => Some(lookup::staff(data, text).map_err(|e| e.to_string())?.id),
+    };
+    let trigger = match prompt.value(3) {
+        "" => crate::core::Trigger::Cadence,
+        name => crate::core::Trigger::Deliverable {
+            name: crate::core::sanitize::line(name),
+        },
+    };
+    let booking = interview_flow::Booking {
+        at,
+        answers: interview_flow::blank_answers(&app.rules.questions),
+        trigger,
+        executive,
+        contact,
+        minutes: 30,
+        location: None,
+        confirmed,
+    };
+    let mut ids = crate::core::IdAllocator::after(data);
+    match interview_flow::schedule(
+        data,
+        c,
+        booking,
+        &app.rules.policy,
+        app.now,
+        &app.actor,
+        &mut ids,
+    ) {
+        Ok((i, set)) => Ok((set, format!("{} booked with {}", i.id, c.name))),
+        Err(e @ interview_flow::InterviewError::TooClose { .. }) => {
+            Err(Refusal::TooClose(e.to_string()))
+        }
+        Err(e) => Err(Refusal::Invalid(e.to_string())),
     }
 }

@@ -272,7 +272,10 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             app.message = Some("writing demo data…".into());
             return vec![Effect::LoadDemo];
         }
-        Action::Assign
+        Action::Book
+        | Action::MarkInvited
+        | Action::MarkPreBriefed
+        | Action::Assign
         | Action::RecordContext
         | Action::Snooze
         | Action::Close

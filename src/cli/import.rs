@@ -1,10 +1,13 @@
-//! `hearback import customers|backup`.
+//! `hearback import customers|responses|backup`.
 
 use super::{Context, EXIT_PARTIAL, open_input};
 use crate::core::customer_import::plan_import;
+use crate::core::survey_import::{ImportContext, plan_survey_import};
 use crate::core::{Change, ChangeSet, IdAllocator};
 use crate::io::backup::Backup;
 use crate::io::customers_csv::parse_customers;
+use crate::io::survey_csv::parse_responses;
+use crate::io::survey_map::SurveyMap;
 use anyhow::{Context as _, bail};
 use std::path::Path;
 use std::process::ExitCode;
@@ -83,6 +86,103 @@ pub fn customers(
         ExitCode::from(EXIT_PARTIAL)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Runs `hearback import responses FILE --map MAP`: each matched response not imported before
+/// becomes a completed interview, in one transaction.
+pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::Result<ExitCode> {
+    let rules = ctx.rules()?;
+    let text = std::fs::read_to_string(map)
+        .with_context(|| format!("cannot read the map file {}", map.display()))?;
+    let map = SurveyMap::from_toml(&text, &rules.questions)
+        .with_context(|| format!("invalid map file {}", map.display()))?;
+    let parsed = parse_responses(open_input(file)?, &map)
+        .with_context(|| format!("cannot import {}", file.display()))?;
+    let store = ctx.open_store()?;
+    let data = store.load()?;
+    let mut ids = IdAllocator::after(&data);
+    let cx = ImportContext {
+        source: &parsed.source,
+        questions: &rules.questions,
+        policy: &rules.policy,
+        now: ctx.now,
+        actor: &ctx.actor,
+    };
+    let plan = plan_survey_import(&data, &parsed.responses, cx, &mut ids);
+
+    println!(
+        "{}: {} (source {}), {} responses read, {} rejected",
+        file.display(),
+        parsed.layout.label(),
+        parsed.source,
+        parsed.responses.len(),
+        parsed.errors.len()
+    );
+    for note in &parsed.notes {
+        println!("note: {note}");
+    }
+    let mut problems: Vec<(u64, &str)> = parsed
+        .errors
+        .iter()
+        .map(|e| (e.line, e.reason.as_str()))
+        .chain(plan.rejected.iter().map(|r| (r.line, r.reason.as_str())))
+        .collect();
+    problems.sort_by_key(|&(line, _)| line);
+    for (line, reason) in &problems {
+        eprintln!("{}:{line}: {reason}", file.display());
+    }
+    let verb = if mode.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
+    let followups = plan
+        .imported
+        .iter()
+        .filter(|i| i.followup.is_some())
+        .count();
+    let summary = format!(
+        "{verb} {} responses ({followups} open a low-score follow-up), {} already imported, \
+         {} not imported",
+        plan.imported.len(),
+        plan.already_imported.len(),
+        problems.len()
+    );
+    if mode.strict && !problems.is_empty() {
+        eprintln!(
+            "nothing imported: --strict and {} response(s) not imported",
+            problems.len()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    for i in &plan.imported {
+        let followup = i
+            .followup
+            .as_ref()
+            .map(|f| format!(", follow-up {f}"))
+            .unwrap_or_default();
+        println!(
+            "  {} {} (line {}, response {}): lowest {}{followup}",
+            i.interview,
+            i.customer,
+            i.line,
+            i.response_id,
+            i.lowest.get()
+        );
+    }
+    if mode.dry_run {
+        println!("dry run: {summary}");
+    } else if plan.changes.is_empty() {
+        println!("nothing to change: {summary}");
+    } else {
+        store.commit(&plan.changes)?;
+        println!("saved: {summary}");
+    }
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_PARTIAL)
     })
 }
 

@@ -137,7 +137,12 @@ pub fn schedule(
         &ctx.actor,
         &mut ids,
     )
-    .map_err(|e| anyhow!("{e} (--confirm)"))?;
+    .map_err(|e| match e {
+        interview_flow::InterviewError::TooClose { .. } => {
+            anyhow!("{e}; pass --confirm to book anyway")
+        }
+        other => anyhow!(other),
+    })?;
     store.commit(&set)?;
     println!(
         "saved: {} booked with {} for {}",
@@ -303,5 +308,55 @@ pub fn cancel(ctx: &Context, id: &str, reason: &str) -> anyhow::Result<ExitCode>
         .context("cannot cancel")?;
     store.commit(&set)?;
     println!("saved: {id} cancelled");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `interview invitation ID`: the questions and the executive's bio, to send in advance.
+pub fn invitation(
+    ctx: &Context,
+    id: &str,
+    out: Option<&std::path::Path>,
+    template: Option<&std::path::Path>,
+    mark: bool,
+) -> anyhow::Result<ExitCode> {
+    let rules = ctx.rules()?;
+    let store = ctx.open_store()?;
+    let data = store.load()?;
+    let interview = lookup::interview(&data, id)?.clone();
+    let template = match template {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?,
+        None => crate::io::invitation::DEFAULT_TEMPLATE.to_string(),
+    };
+    let text = crate::io::invitation::render(&data, &interview, &rules.questions, &template)?;
+    match out {
+        Some(path) => std::fs::write(path, &text)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => print!("{text}"),
+    }
+    if mark {
+        let customer = lookup::customer_of(&data, interview.customer)?;
+        let mut set = ChangeSet::new();
+        let mut current = interview;
+        for step in [Step::InvitationSent, Step::BioSent] {
+            match interview_flow::mark_step(customer, current.clone(), step, ctx.now, &ctx.actor) {
+                Ok(changes) => {
+                    for c in changes.changes {
+                        if let Change::Interview(i) = &c {
+                            current = i.clone();
+                        }
+                        set.push(c);
+                    }
+                }
+                Err(interview_flow::InterviewError::AlreadyRecorded(..)) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        if !set.is_empty() {
+            // Only the last interview record of the set counts; earlier ones are superseded.
+            store.commit(&set)?;
+        }
+        eprintln!("saved: questions and bio recorded as sent for {id}");
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -72,7 +72,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Read customers from a CRM export, or restore a backup.
+    /// Read customers from a CRM export, survey responses from a survey tool, or a backup.
     #[command(subcommand)]
     Import(ImportCommand),
     /// Write customers, interviews or actions (CSV or JSON), or a full backup, to stdout.
@@ -195,6 +195,20 @@ pub enum InterviewCommand {
         #[arg(long, value_parser = parse_time)]
         at: Option<Instant>,
     },
+    /// Write the invitation (the questions and the executive's bio) for a booked interview.
+    Invitation {
+        /// Interview id.
+        id: String,
+        /// Write it to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Use this template instead of the shipped assets/invitation.md (Jinja syntax).
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// Also record that the questions and the bio were sent.
+        #[arg(long)]
+        mark: bool,
+    },
     /// Cancel a booked interview.
     Cancel {
         /// Interview id.
@@ -231,6 +245,21 @@ pub enum ImportCommand {
         /// Currency of sizes that name none (ISO 4217 code).
         #[arg(long, default_value = "USD", value_name = "CODE")]
         currency: String,
+    },
+    /// Import online survey responses (Qualtrics, SurveyMonkey, Typeform CSV) as completed
+    /// interviews: thank-you owed, low scores open follow-ups.
+    Responses {
+        /// The survey export (CSV), or `-` for standard input.
+        file: PathBuf,
+        /// The map file (TOML): which columns hold the respondent and our questions.
+        #[arg(long, value_name = "MAP.toml")]
+        map: PathBuf,
+        /// Show what would be imported without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import nothing unless every response is good and matched.
+        #[arg(long)]
+        strict: bool,
     },
     /// Restore a JSON backup (from `hearback export all --format json`) into an empty store.
     Backup {
@@ -378,6 +407,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             strict,
             currency,
         })) => import::customers(&ctx, &file, import::Mode { dry_run, strict }, &currency),
+        Some(Command::Import(ImportCommand::Responses {
+            file,
+            map,
+            dry_run,
+            strict,
+        })) => import::responses(&ctx, &file, &map, import::Mode { dry_run, strict }),
         Some(Command::Import(ImportCommand::Backup { file })) => import::backup(&ctx, &file),
         Some(Command::Export { what, format }) => export::run(&ctx, what, format),
         Some(Command::Check) => check::run(&ctx),
@@ -406,6 +441,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             InterviewCommand::Mark { id, step, at } => interview::mark(&ctx, &id, step, at),
             InterviewCommand::Cancel { id, reason } => interview::cancel(&ctx, &id, &reason),
+            InterviewCommand::Invitation {
+                id,
+                out,
+                template,
+                mark,
+            } => interview::invitation(&ctx, &id, out.as_deref(), template.as_deref(), mark),
         },
         Some(Command::Followup(cmd)) => followup::run(&ctx, cmd),
         Some(Command::Action(cmd)) => action::run(&ctx, cmd),

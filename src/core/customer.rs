@@ -138,11 +138,21 @@ impl Customer {
     /// The name with case, punctuation and legal suffixes folded, so `ACME, Inc.` matches
     /// `Acme Inc`. Used to match re-imported rows that carry no CRM id.
     pub fn normalised_name(name: &str) -> String {
-        let words: Vec<String> = name
+        let mut words: Vec<String> = Vec::new();
+        let mut last_single = false;
+        for w in name
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
+        {
+            let w = w.to_lowercase();
+            let single = w.chars().count() == 1;
+            // Dotted abbreviations ("K.K.", "S.A.", "B.V.") are one word: "kk", "sa", "bv".
+            match words.last_mut() {
+                Some(prev) if single && last_single => prev.push_str(&w),
+                _ => words.push(w),
+            }
+            last_single = single;
+        }
         let suffixes = [
             "inc",
             "incorporated",
@@ -231,6 +241,10 @@ mod tests {
             ("Müller GmbH & Co. KG", "müller"),
             ("Northwind Traders Ltd", "northwind traders"),
             ("Co", "co"),
+            ("Sato Precision K.K.", "sato precision"),
+            ("Sato Precision KK", "sato precision"),
+            ("Lumen S.A.", "lumen"),
+            ("Van Dijk B.V.", "van dijk"),
             ("  Blue   Sky  ", "blue sky"),
         ];
         for (name, want) in cases {

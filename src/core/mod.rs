@@ -30,6 +30,7 @@ pub mod sanitize;
 pub mod spacing;
 pub mod staff;
 pub mod summary;
+pub mod survey_import;
 pub mod timeline;
 pub mod what;
 pub mod when;

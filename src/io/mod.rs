@@ -4,3 +4,6 @@ pub mod backup;
 pub mod customers_csv;
 pub mod export;
 pub mod headers;
+pub mod survey_csv;
+pub mod survey_map;
+pub mod invitation;

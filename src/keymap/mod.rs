@@ -75,6 +75,12 @@ pub enum Action {
     SetOwner,
     /// Board: set the card's due date.
     SetDue,
+    /// Customers/queue: book a feedback interview.
+    Book,
+    /// Interviews: record that the questions and the bio were sent.
+    MarkInvited,
+    /// Interviews: record that the executive was pre-briefed.
+    MarkPreBriefed,
     /// Welcome: fill the empty store with demo data.
     LoadDemo,
     /// Suspend to the shell (Ctrl-Z).
@@ -159,6 +165,12 @@ pub const DEFAULTS: &[Binding] = &[
         A::Sort,
         "sort: size, risk, next interview, name",
     ),
+    key(
+        C::Customers,
+        K::Char('b'),
+        A::Book,
+        "book a feedback interview",
+    ),
     key(C::Queue, K::Enter, A::OpenCustomer, "open the customer"),
     key(C::Queue, K::Char('o'), A::OpenCustomer, "open the customer"),
     key(
@@ -187,6 +199,12 @@ pub const DEFAULTS: &[Binding] = &[
         "done: record the step / close the follow-up",
     ),
     key(
+        C::Queue,
+        K::Char('b'),
+        A::Book,
+        "book an interview with the customer",
+    ),
+    key(
         C::Interview,
         K::Enter,
         A::Open,
@@ -197,6 +215,18 @@ pub const DEFAULTS: &[Binding] = &[
         K::Char('o'),
         A::OpenCustomer,
         "open the customer",
+    ),
+    key(
+        C::Interview,
+        K::Char('v'),
+        A::MarkInvited,
+        "questions and bio sent",
+    ),
+    key(
+        C::Interview,
+        K::Char('p'),
+        A::MarkPreBriefed,
+        "executive pre-briefed",
     ),
     key(C::Actions, K::Char('h'), A::ColumnLeft, "column left"),
     key(C::Actions, K::Left, A::ColumnLeft, "column left"),
