@@ -578,3 +578,46 @@ fn the_invitation_lists_the_questions_and_marks_them_sent() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+#[test]
+fn completing_with_the_issue_scores_owes_a_senior_follow_up_within_a_business_day() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = setup(dir.path());
+    let at = "2026-11-20T15:00:00Z"; // Friday
+    let out = ok(
+        &data,
+        at,
+        &["interview", "schedule", "--customer", "Acme", "--at", at],
+    );
+    let id = out
+        .split_whitespace()
+        .nth(1)
+        .expect("saved: I<n> booked")
+        .to_string();
+    ok(
+        &data,
+        at,
+        &["interview", "complete", &id, "--scores", "5,4,2,5,3,5"],
+    );
+    let items = queue(&data, at, true);
+    let low = items
+        .iter()
+        .find(|i| i["kind"] == "low_score_followup")
+        .expect("follow-up");
+    assert_eq!(low["severity"], 2);
+    assert!(
+        low["what"]
+            .as_str()
+            .expect("what")
+            .contains("senior management"),
+        "{low}"
+    );
+    assert_eq!(
+        low["due"], "2026-11-23T15:00:00+00:00",
+        "one business day: Monday"
+    );
+    let kinds = kinds_for(&items, "Acme Freight");
+    for k in ["acknowledge", "debrief", "report_president"] {
+        assert!(kinds.contains(&k.to_string()), "{k} in {kinds:?}");
+    }
+}

@@ -399,3 +399,43 @@ fn the_timer_turns_amber_at_25_minutes_and_red_past_30() {
     );
     assert_ne!(red, Color::Reset);
 }
+
+#[test]
+fn the_prebrief_is_edited_from_the_form_and_saved_with_the_customer() {
+    let mut a = app();
+    let id = open(&mut a);
+    let customer = a.form.as_ref().expect("form").interview.customer;
+    chars(&mut a, "e");
+    assert!(matches!(a.overlay, Some(hearback::app::Overlay::Prompt(_))));
+    // Keys go to the prompt, not the form: a 5 is text here.
+    chars(&mut a, " (5 sites)");
+    let mut effects = Vec::new();
+    for _ in 0..4 {
+        effects = key(&mut a, KeyCode::Enter);
+    }
+    let Some(Effect::Commit { changes, label }) = effects.into_iter().next() else {
+        panic!("one commit")
+    };
+    update(
+        &mut a,
+        Msg::Saved {
+            changes,
+            label,
+            result: Ok(()),
+        },
+    );
+    assert!(
+        a.data
+            .customer(customer)
+            .expect("customer")
+            .prebrief
+            .successes
+            .ends_with(" (5 sites)")
+    );
+    assert_eq!(scores(&a)[0], None, "the form underneath was not scored");
+    assert_eq!(
+        a.form.as_ref().map(|f| f.interview.id),
+        Some(id),
+        "still recording"
+    );
+}

@@ -3,7 +3,8 @@
 //! undo and paste, and Esc leaves it. Every change asks for a draft save.
 
 use super::form::Form;
-use super::{App, Effect};
+use super::prompt::{Field, Prompt, PromptKind};
+use super::{App, Effect, Overlay};
 use crate::core::completion::plan_completion;
 use crate::core::interview_flow::blank_answers;
 use crate::core::{Change, IdAllocator, Interview, Score};
@@ -108,6 +109,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         KeyCode::Char('!') => form.interview.significant_issue = !form.interview.significant_issue,
+        KeyCode::Char('e') if !ctrl => return prebrief_prompt(app),
         KeyCode::Char('s') if ctrl => return summary(app),
         KeyCode::Char('q') | KeyCode::Esc => {
             // Leave the form open in the background: its draft is saved and it reopens with Enter.
@@ -120,6 +122,35 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         _ => return Vec::new(),
     }
     save(app)
+}
+
+/// `e`: edits the customer's pre-brief notes (one line each; the form stays open beneath).
+fn prebrief_prompt(app: &mut App) -> Vec<Effect> {
+    let Some(customer) = app
+        .form
+        .as_ref()
+        .and_then(|f| app.data.customer(f.interview.customer))
+    else {
+        return Vec::new();
+    };
+    let p = &customer.prebrief;
+    let fields = vec![
+        Field::filled("Successes", "what has gone well", &p.successes),
+        Field::filled("Problems", "what has gone wrong", &p.problems),
+        Field::filled("Issues", "open issues to know about", &p.issues),
+        Field::filled(
+            "Culture and personalities",
+            "how they work and decide",
+            &p.personality,
+        ),
+    ];
+    let title = format!("Pre-brief notes: {}", customer.name);
+    app.overlay = Some(Overlay::Prompt(Prompt::new(
+        PromptKind::PreBrief(customer.id),
+        title,
+        fields,
+    )));
+    Vec::new()
 }
 
 /// Ctrl-S: shows what completing will do (low scores, the follow-up and its owners).

@@ -18,6 +18,8 @@ pub enum PromptKind {
     ActionOwner(ActionId),
     /// Set an action's due date.
     ActionDue(ActionId),
+    /// Edit the customer's pre-brief notes (from the interview form).
+    PreBrief(crate::core::CustomerId),
     /// Book an interview with a customer; `confirmed` once the spacing warning was shown.
     Book {
         /// Whom.
@@ -48,6 +50,16 @@ impl Field {
             hint,
             value: String::new(),
             cursor: 0,
+        }
+    }
+
+    /// A field holding `value`, cursor at its end.
+    pub fn filled(label: &'static str, hint: &'static str, value: &str) -> Field {
+        Field {
+            label,
+            hint,
+            value: value.to_string(),
+            cursor: value.chars().count(),
         }
     }
 

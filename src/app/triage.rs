@@ -442,6 +442,7 @@ fn submit(app: &mut App) -> Vec<Effect> {
                 },
             }
         }
+        PromptKind::PreBrief(id) => prebrief(app, *id, &prompt),
         PromptKind::Book {
             customer,
             confirmed,
@@ -474,6 +475,41 @@ fn submit(app: &mut App) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// The pre-brief notes from the form's fields, saved with the customer record.
+fn prebrief(
+    app: &App,
+    id: crate::core::CustomerId,
+    prompt: &Prompt,
+) -> Result<(ChangeSet, String), String> {
+    let mut c = app
+        .data
+        .customer(id)
+        .cloned()
+        .ok_or_else(|| format!("{id} is no longer in the store"))?;
+    let line = crate::core::sanitize::line;
+    c.prebrief = crate::core::PreBrief {
+        successes: line(prompt.value(0)),
+        problems: line(prompt.value(1)),
+        issues: line(prompt.value(2)),
+        personality: line(prompt.value(3)),
+    };
+    c.updated_at = app.now;
+    let summary = "Pre-brief notes updated".to_string();
+    let event = crate::core::TimelineEvent {
+        customer: id,
+        at: app.now,
+        actor: app.actor.clone(),
+        kind: crate::core::EventKind::PreBriefEdited,
+        summary,
+        reference: None,
+    };
+    let label = format!("pre-brief of {} saved", c.name);
+    let mut set = ChangeSet::new();
+    set.push(crate::core::Change::Customer(c));
+    set.push(crate::core::Change::Event(event));
+    Ok((set, label))
 }
 
 /// Why a booking was not made.

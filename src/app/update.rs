@@ -112,7 +112,8 @@ fn context(app: &App) -> KeyContext {
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    if app.form.is_some() {
+    // A form's small prompts (e.g. the pre-brief) sit on top of the interview form.
+    if app.form.is_some() && !matches!(app.overlay, Some(Overlay::Prompt(_))) {
         return super::form_keys::key(app, key);
     }
     match app.overlay {

@@ -90,7 +90,7 @@ pub fn draw(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect)
     let hint = if form.editor.is_some() {
         "typing the comment · Esc leaves it · Ctrl-S complete"
     } else {
-        "1-5 score · 0/n not asked · Tab/j/k move · Enter/c comment · i about an individual · ! significant issue · Ctrl-S complete · q leave (draft kept)"
+        "1-5 score · 0/n not asked · Tab/j/k move · Enter/c comment · i about an individual · ! significant issue · e pre-brief notes · Ctrl-S complete · q leave (draft kept)"
     };
     let saved = if form.is_saved() {
         Span::styled("draft saved", theme.ok())

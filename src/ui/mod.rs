@@ -47,6 +47,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(form) = &app.form {
         // The form takes the screen above the status line while an interview is recorded.
         form::draw(app, form, theme, frame, main);
+        if let Some(Overlay::Prompt(p)) = &app.overlay {
+            prompt::draw(p, theme, frame, screen);
+        }
         return;
     }
     match &app.overlay {
