@@ -1,53 +1,14 @@
 //! The dashboard's key handling as pure functions: state + keys -> state + effects, on the
 //! demo data at a fixed time. No terminal, no store: saves are answered by hand.
 
-use chrono::{TimeZone, Utc};
+mod common;
+
+use common::dashboard::{app, demo_data, now, rules};
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use hearback::app::{App, Effect, Msg, Overlay, Pane, Rules, SaveState, update};
-use hearback::core::business_time::Calendar;
-use hearback::core::policy::Policy;
+use hearback::app::{App, Effect, Msg, Overlay, Pane, SaveState, update};
 use hearback::core::queue::{DueState, ItemKind};
 use hearback::core::*;
-use hearback::demo::{DemoOptions, generate};
-
-fn now() -> Instant {
-    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
-        .single()
-        .expect("valid")
-}
-
-fn rules() -> Rules {
-    Rules {
-        policy: Policy::default(),
-        calendar: Calendar::default(),
-        questions: QuestionSet::defaults(),
-    }
-}
-
-fn demo_data() -> Dataset {
-    let changes = generate(
-        &DemoOptions {
-            customers: 40,
-            seed: 7,
-        },
-        now(),
-        &mut IdAllocator::starting_at(1),
-    );
-    let mut data = Dataset::default();
-    data.apply(&changes);
-    data
-}
-
-fn app() -> App {
-    App::new(
-        demo_data(),
-        rules(),
-        now(),
-        true,
-        "/data".into(),
-        "tester".into(),
-    )
-}
 
 fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))

@@ -1,48 +1,17 @@
 //! The live interview form: keys as pure functions (scores by digit, navigation, comment
 //! editing, flags, completion) and how it is drawn (snapshots, timer colours).
 
-use chrono::{Duration, TimeZone, Utc};
+mod common;
+
+use common::dashboard::{app, now};
+
+use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use hearback::app::{App, Effect, Msg, Pane, Rules, update};
-use hearback::core::business_time::Calendar;
-use hearback::core::policy::Policy;
+use hearback::app::{App, Effect, Msg, Pane, update};
 use hearback::core::*;
-use hearback::demo::{DemoOptions, generate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
-
-fn now() -> Instant {
-    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
-        .single()
-        .expect("valid")
-}
-
-fn app() -> App {
-    let changes = generate(
-        &DemoOptions {
-            customers: 40,
-            seed: 7,
-        },
-        now(),
-        &mut IdAllocator::starting_at(1),
-    );
-    let mut data = Dataset::default();
-    data.apply(&changes);
-    let rules = Rules {
-        policy: Policy::default(),
-        calendar: Calendar::default(),
-        questions: QuestionSet::defaults(),
-    };
-    App::new(
-        data,
-        rules,
-        now(),
-        true,
-        "/data/hearback".into(),
-        "tester".into(),
-    )
-}
 
 fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
     update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))

@@ -6,13 +6,13 @@
 //! Update after an intended change: `INSTA_UPDATE=always cargo test --test ui_snapshots`, then
 //! read the diff of `tests/snapshots/`.
 
-use chrono::{TimeZone, Utc};
-use hearback::app::{App, Field, Overlay, Pane, Prompt, PromptKind, Rules, SaveState};
-use hearback::core::business_time::Calendar;
-use hearback::core::policy::Policy;
+mod common;
+
+use common::dashboard::{demo_changes, now, rules};
+
+use hearback::app::{App, Field, Overlay, Pane, Prompt, PromptKind, SaveState};
 use hearback::core::queue::Subject;
-use hearback::core::{Change, Dataset, IdAllocator, Instant, QuestionSet, Snooze, TimelineEvent};
-use hearback::demo::{DemoOptions, generate};
+use hearback::core::{Change, Dataset, Snooze, TimelineEvent};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -22,30 +22,9 @@ use unicode_width::UnicodeWidthStr;
 /// The two sizes every view is snapshotted at.
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
-fn now() -> Instant {
-    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
-        .single()
-        .expect("a valid instant")
-}
-
-fn rules() -> Rules {
-    Rules {
-        policy: Policy::default(),
-        calendar: Calendar::default(),
-        questions: QuestionSet::defaults(),
-    }
-}
-
 /// The demo dashboard, and every timeline event the demo wrote.
 fn demo() -> (App, Vec<TimelineEvent>) {
-    let changes = generate(
-        &DemoOptions {
-            customers: 40,
-            seed: 7,
-        },
-        now(),
-        &mut IdAllocator::starting_at(1),
-    );
+    let changes = demo_changes(40, 7);
     let mut data = Dataset::default();
     data.apply(&changes);
     let events = changes

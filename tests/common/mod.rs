@@ -1,6 +1,8 @@
 //! Fixed sample records shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod dashboard;
+
 use chrono::{TimeZone, Utc};
 use hearback::core::*;
 

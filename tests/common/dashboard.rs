@@ -1,0 +1,52 @@
+//! The demo dashboard the app, form and drawing tests share: demo data at a fixed time.
+
+use chrono::{TimeZone, Utc};
+use hearback::app::{App, Rules};
+use hearback::core::business_time::Calendar;
+use hearback::core::policy::Policy;
+use hearback::core::{ChangeSet, Dataset, IdAllocator, Instant, QuestionSet};
+use hearback::demo::{DemoOptions, generate};
+
+/// The fixed time of every dashboard test: Monday 2026-11-23 09:00 UTC.
+pub fn now() -> Instant {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+        .single()
+        .expect("valid")
+}
+
+/// The shipped rules, with days counted in UTC.
+pub fn rules() -> Rules {
+    Rules {
+        policy: Policy::default(),
+        calendar: Calendar::default(),
+        questions: QuestionSet::defaults(),
+    }
+}
+
+/// What `hearback demo --customers N --seed S` writes at [`now`].
+pub fn demo_changes(customers: usize, seed: u64) -> ChangeSet {
+    generate(
+        &DemoOptions { customers, seed },
+        now(),
+        &mut IdAllocator::starting_at(1),
+    )
+}
+
+/// The default demo (40 customers, seed 7) as loaded data.
+pub fn demo_data() -> Dataset {
+    let mut data = Dataset::default();
+    data.apply(&demo_changes(40, 7));
+    data
+}
+
+/// The dashboard over the default demo at a fixed `--now`.
+pub fn app() -> App {
+    App::new(
+        demo_data(),
+        rules(),
+        now(),
+        true,
+        "/data/hearback".into(),
+        "tester".into(),
+    )
+}
