@@ -81,6 +81,9 @@ fn text(out: &Output) -> String {
 /// One private tmux server with one 120x40 window running an interactive bash.
 struct Tmux {
     socket: String,
+    /// The server's socket file, removed with the server (tmux leaves it behind when the
+    /// server ends with its last pane).
+    path: Option<PathBuf>,
 }
 
 impl Tmux {
@@ -97,13 +100,18 @@ impl Tmux {
             std::process::id(),
             N.fetch_add(1, Ordering::SeqCst)
         );
-        let tmux = Tmux { socket };
+        let mut tmux = Tmux { socket, path: None };
         let mut cmd = tmux.command();
         env.apply(&mut cmd)
             .args("-f /dev/null new-session -d -s t -x 120 -y 40".split(' '))
             .arg("bash --norc --noprofile -i");
         let out = cmd.output().expect("runs tmux");
         assert!(out.status.success(), "tmux new-session: {}", text(&out));
+        tmux.path = Some(
+            tmux.run(&["display-message", "-p", "#{socket_path}"])
+                .trim()
+                .into(),
+        );
         // bash's prompt ends in `$`, or `#` as root (capture-pane trims the space after it).
         tmux.wait_for("the shell", |s| {
             s.lines().any(|l| l.ends_with('$') || l.ends_with('#'))
@@ -222,6 +230,9 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.command().arg("kill-server").output();
+        if let Some(path) = &self.path {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 

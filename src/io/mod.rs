@@ -4,6 +4,6 @@ pub mod backup;
 pub mod customers_csv;
 pub mod export;
 pub mod headers;
+pub mod invitation;
 pub mod survey_csv;
 pub mod survey_map;
-pub mod invitation;

@@ -5,9 +5,12 @@
 //! Order matters: moving a card right twice gives two commits, and if the second reached the
 //! disk before the first, the store would keep the middle state while the screen showed the
 //! last one. Reads queue behind writes, so a timeline always includes what was just saved.
+//! Draft saves go through the same queue (after the loop debounced them, see `drafts`): a
+//! draft queued before the commit that completes its interview is written before that
+//! commit discards it, so a late autosave can never bring a completed interview's draft back.
 
 use crate::app::{Effect, Msg};
-use crate::core::{ChangeSet, CustomerId, Dataset, IdAllocator, Instant};
+use crate::core::{Change, ChangeSet, CustomerId, Dataset, Draft, IdAllocator, Instant};
 use crate::demo::{DemoOptions, generate};
 use crate::store::{Store, StoreError};
 use std::sync::Arc;
@@ -28,6 +31,7 @@ enum Job {
     Commit { changes: ChangeSet, label: String },
     Timeline(CustomerId),
     Demo { now: Instant },
+    Draft { draft: Box<Draft>, version: u64 },
 }
 
 impl Job {
@@ -37,8 +41,12 @@ impl Job {
             Effect::Commit { changes, label } => Some(Job::Commit { changes, label }),
             Effect::LoadTimeline(id) => Some(Job::Timeline(id)),
             Effect::LoadDemo => Some(Job::Demo { now }),
-            // Drafts are debounced by the loop before they become jobs.
-            Effect::SaveDraft { .. } | Effect::Suspend | Effect::Quit => None,
+            // The loop debounces drafts and submits only the newest, when it is due.
+            Effect::SaveDraft { draft, version } => Some(Job::Draft {
+                draft: Box::new(draft),
+                version,
+            }),
+            Effect::Suspend | Effect::Quit => None,
         }
     }
 
@@ -56,6 +64,12 @@ impl Job {
             }
             Job::Timeline(id) => Msg::Timeline(id, store.timeline(id).map_err(describe)),
             Job::Demo { now } => Msg::Reloaded(load_demo(store, now)),
+            Job::Draft { draft, version } => {
+                let mut set = ChangeSet::new();
+                set.push(Change::Draft(*draft));
+                let result = store.commit(&set).map(|_| ()).map_err(describe);
+                Msg::DraftSaved { version, result }
+            }
         }
     }
 
@@ -77,6 +91,12 @@ impl Job {
             Job::Demo { .. } => Msg::Reloaded(Err(format!(
                 "writing the demo data stopped unexpectedly ({why}); run `hearback check`"
             ))),
+            Job::Draft { version, .. } => Msg::DraftSaved {
+                version,
+                result: Err(format!(
+                    "the draft save stopped unexpectedly ({why}); the next change saves it again"
+                )),
+            },
         }
     }
 }
@@ -190,5 +210,26 @@ mod tests {
         assert!(
             matches!(fourth.msg, Msg::Timeline(got, Ok(ref events)) if got == id && !events.is_empty())
         );
+
+        // A draft is written like any commit and answers with its version.
+        let draft = Draft {
+            interview: data.interviews[0].clone(),
+            cursor: Default::default(),
+            saved_at: now,
+        };
+        let effect = Effect::SaveDraft {
+            draft: draft.clone(),
+            version: 9,
+        };
+        assert!(worker.submit(effect, now));
+        let fifth = finished.recv().await.expect("answers");
+        assert!(matches!(
+            fifth.msg,
+            Msg::DraftSaved {
+                version: 9,
+                result: Ok(())
+            }
+        ));
+        assert_eq!(store.all::<Draft>().expect("drafts"), vec![draft]);
     }
 }

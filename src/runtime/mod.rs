@@ -1,36 +1,55 @@
 //! The dashboard's runtime: the one loop where keys, time and finished background work enter.
 //!
 //! One crossterm `EventStream` for the whole run, one 1-second `interval` (created once, missed
-//! ticks skipped) and the channel of finished background jobs are joined in one
-//! `tokio::select!`, together with SIGTERM, SIGHUP and SIGINT. Everything becomes a
+//! ticks skipped), the draft timer and the channel of finished background jobs are joined in
+//! one `tokio::select!`, together with SIGTERM, SIGHUP and SIGINT. Everything becomes a
 //! [`Msg`] for [`update`]; the [`Effect`]s it returns run off the input path (see `effects`).
 //!
+//! The `select!` is `biased`: signals, then a due draft, the tick and finished jobs, and input
+//! last, so a burst of typing delays none of the others. Every round gives tokio a turn
+//! (`yield_now`) before drawing: input that is always ready would otherwise keep the loop from
+//! ever returning to tokio, and no timer would fire and no job would start.
+//!
+//! The interview form's draft saves are debounced here (see `drafts`): the form hands over a
+//! draft on every change; one `Sleep`, created once and re-armed by the first unsaved change,
+//! wakes the loop when it is due, and the loop also checks before each frame, writing a draft
+//! that would fall due while the frame is drawn before drawing it. Keys that arrive while one
+//! is handled are handled before the next frame (see `input`).
+//!
 //! Frames are drawn only when something changed — never at a frame rate:
-//! - after every key press, resize, finished job and resume from Ctrl-Z;
+//! - after key presses (once per burst), resizes, finished jobs and resume from Ctrl-Z;
 //! - on a tick only with the real clock (a fixed `--now` stops the tick altogether) and only
 //!   while a countdown is visible, or when the minute shown in the status line changed. So an
 //!   idle dashboard at a fixed `--now` draws nothing, and with the real clock at most once a
-//!   second.
+//!   second;
+//! - after a draft save only when what the screen says about it changed (the form became
+//!   saved, or a message appeared), not once per save while someone types.
 
+mod drafts;
 mod draw_log;
 mod effects;
+mod input;
 mod terminal;
 
 use crate::app::{App, Effect, Msg, Rules, update};
 use crate::cli::Context;
+use crate::core::Instant;
 use crate::store::Store;
 use anyhow::{Context as _, anyhow};
-use crossterm::event::{Event, EventStream, KeyEventKind};
+use crossterm::event::EventStream;
+use drafts::Drafts;
 use draw_log::DrawLog;
 use effects::{Done, Worker};
 use futures_util::StreamExt;
+use input::burst;
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 use terminal::Tui;
 use tokio::signal::unix::{SignalKind, signal};
-use tokio::time::{MissedTickBehavior, interval_at};
+use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::time::{MissedTickBehavior, interval_at, sleep_until};
 
 /// The tick: countdowns show minutes, the interview timer seconds.
 const TICK: Duration = Duration::from_secs(1);
@@ -59,6 +78,7 @@ pub fn run(ctx: &Context, fixed_now: bool) -> anyhow::Result<ExitCode> {
         ctx.actor.clone(),
     );
     app.color = !no_color();
+    drafts::resume(&mut app, &store);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -99,6 +119,13 @@ struct Frame {
     dirty: bool,
     /// The minute of `app.now` at the last draw (the status line shows the clock).
     drawn_minute: i64,
+    /// How long the last frame took to draw.
+    cost: Duration,
+}
+
+/// What the screen says about the draft: whether the form is saved, and the message line.
+fn draft_shown(app: &App) -> (Option<bool>, Option<String>) {
+    (app.form.as_ref().map(|f| f.is_saved()), app.message.clone())
 }
 
 fn minute(app: &App) -> i64 {
@@ -121,35 +148,57 @@ async fn dashboard(mut app: App, store: Arc<Store>, log: &mut DrawLog) -> anyhow
     let mut frame = Frame {
         dirty: true,
         drawn_minute: minute(&app),
+        cost: Duration::ZERO,
     };
     // Jobs submitted whose answer has not come back yet.
     let mut pending = 0usize;
+    // Drafts not written yet; the timer sleeps until they are due. It is created once and
+    // only re-armed, never replaced, so typing does not pile up timers.
+    let mut drafts = Drafts::default();
+    let draft_timer = sleep_until(tokio::time::Instant::now());
+    tokio::pin!(draft_timer);
 
     let end = loop {
+        // Drafts are checked here as well as by the timer: while keys keep coming the loop
+        // may not wait on the timer for a while. A draft that would fall due while the next
+        // frame is drawn is written first, a little early, rather than a frame late.
+        let ahead = if frame.dirty {
+            frame.cost
+        } else {
+            Duration::ZERO
+        };
+        if drafts.due(tokio::time::Instant::now() + ahead) {
+            pending += drafts.take(|e| worker.submit(e, app.now));
+        }
+        // Give tokio a turn before drawing: the worker starts what was just queued, so the
+        // write runs while the frame is drawn, not after. Without it, input that is always
+        // ready (typing faster than it is handled) would keep this task from ever returning
+        // to tokio, and then no timer would fire and no finished save come back.
+        tokio::task::yield_now().await;
         if frame.dirty {
+            let started = std::time::Instant::now();
             if let Err(e) = tui.draw(&app) {
                 break End::Failed(anyhow!(e).context("cannot draw on the terminal"));
             }
+            frame.cost = started.elapsed();
             log.record();
             frame.dirty = false;
             frame.drawn_minute = minute(&app);
         }
+        // In this order: a signal, a draft that is due and a finished job before more input,
+        // so a burst of typing can delay none of them (tokio would otherwise pick at random
+        // among the ready branches, and a due draft could wait several keys).
+        let mut failed = None;
         let effects = tokio::select! {
-            event = events.next() => match event {
-                Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => {
-                    frame.dirty = true;
-                    update(&mut app, Msg::Key(key))
-                }
-                Some(Ok(Event::Resize(..))) => {
-                    frame.dirty = true;
-                    update(&mut app, Msg::Resize)
-                }
-                Some(Ok(_)) => Vec::new(),
-                Some(Err(e)) => {
-                    break End::Failed(anyhow!(e).context("cannot read the terminal"));
-                }
-                None => break End::InputClosed,
-            },
+            biased;
+            _ = sigterm.recv() => break End::Signal(libc::SIGTERM),
+            _ = sighup.recv() => break End::Signal(libc::SIGHUP),
+            _ = sigint.recv() => break End::Signal(libc::SIGINT),
+            // The drafts are due: write them, off the input path. Nothing to draw.
+            () = &mut draft_timer, if drafts.armed() => {
+                pending += drafts.take(|e| worker.submit(e, app.now));
+                Vec::new()
+            }
             // With a fixed `--now` time stands still: no tick, no wake-up, no redraw.
             _ = tick.tick(), if !app.fixed_now => {
                 let counting = app.has_countdowns();
@@ -166,15 +215,40 @@ async fn dashboard(mut app: App, store: Arc<Store>, log: &mut DrawLog) -> anyhow
                 {
                     break End::Failed(anyhow!(e).context("cannot draw on the terminal"));
                 }
-                frame.dirty = true;
-                update(&mut app, done.msg)
+                let before = draft_shown(&app);
+                match &done.msg {
+                    Msg::DraftSaved { result, .. } => {
+                        drafts.answered(result.is_ok());
+                    }
+                    Msg::Saved { changes, result, .. } => {
+                        let now = tokio::time::Instant::now();
+                        if let Some(at) = drafts.settled(changes, result.is_ok(), now) {
+                            draft_timer.as_mut().reset(at);
+                        }
+                    }
+                    _ => {}
+                }
+                let quiet = matches!(done.msg, Msg::DraftSaved { .. }) && !done.crashed;
+                let effects = update(&mut app, done.msg);
+                if !quiet || draft_shown(&app) != before {
+                    frame.dirty = true;
+                }
+                effects
             }
-            _ = sigterm.recv() => break End::Signal(libc::SIGTERM),
-            _ = sighup.recv() => break End::Signal(libc::SIGHUP),
-            _ = sigint.recv() => break End::Signal(libc::SIGINT),
+            event = events.next() => match event {
+                Some(Ok(event)) => {
+                    let (effects, error) = burst(&mut app, event, &mut frame.dirty);
+                    // What the keys before the error asked for is still carried out.
+                    failed = error.map(|e| anyhow!(e).context("cannot read the terminal"));
+                    effects
+                }
+                Some(Err(e)) => {
+                    break End::Failed(anyhow!(e).context("cannot read the terminal"));
+                }
+                None => break End::InputClosed,
+            },
         };
         let mut quit = app.quit;
-        let mut failed = None;
         for effect in effects {
             match effect {
                 Effect::Quit => quit = true,
@@ -182,7 +256,17 @@ async fn dashboard(mut app: App, store: Arc<Store>, log: &mut DrawLog) -> anyhow
                     Ok(()) => frame.dirty = true,
                     Err(e) => failed = Some(anyhow!(e).context("cannot suspend and resume")),
                 },
+                // Typing only hands the draft over; the timer writes it.
+                Effect::SaveDraft { draft, version } => {
+                    let now = tokio::time::Instant::now();
+                    if let Some(at) = drafts.offer(draft, version, now) {
+                        draft_timer.as_mut().reset(at);
+                    }
+                }
                 other => {
+                    if let Effect::Commit { changes, .. } = &other {
+                        drafts.completing(changes);
+                    }
                     if worker.submit(other, app.now) {
                         pending += 1;
                     }
@@ -197,24 +281,7 @@ async fn dashboard(mut app: App, store: Arc<Store>, log: &mut DrawLog) -> anyhow
         }
     };
 
-    // Saves are durable once acknowledged; wait for the ones in flight before leaving, and say
-    // (after the terminal is back) if any of them failed, since the screen can no longer.
-    let mut lost = Vec::new();
-    while pending > 0 {
-        let Some(Done { msg, .. }) = finished.recv().await else {
-            break;
-        };
-        pending -= 1;
-        match msg {
-            Msg::Saved {
-                label,
-                result: Err(e),
-                ..
-            } => lost.push(format!("not saved: {label}: {e}")),
-            Msg::Reloaded(Err(e)) => lost.push(format!("demo data not written: {e}")),
-            _ => {}
-        }
-    }
+    let lost = settle(&mut drafts, &worker, &mut finished, pending, app.now).await;
     drop(worker);
     drop(tui);
     for line in &lost {
@@ -225,5 +292,52 @@ async fn dashboard(mut app: App, store: Arc<Store>, log: &mut DrawLog) -> anyhow
         _ if !lost.is_empty() => Ok(ExitCode::FAILURE),
         End::Signal(n) => Ok(ExitCode::from(u8::try_from(128 + n).unwrap_or(1))),
         End::Quit | End::InputClosed => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Whatever ended the loop, the drafts not written yet are written now, and the saves in
+/// flight are waited for (they are durable once acknowledged). Returns what failed, to be said
+/// after the terminal is back, since the screen can no longer. A kill -9 cannot be caught:
+/// then at most the last debounce of typing is lost.
+async fn settle(
+    drafts: &mut Drafts,
+    worker: &Worker,
+    finished: &mut UnboundedReceiver<Done>,
+    mut pending: usize,
+    now: Instant,
+) -> Vec<String> {
+    drafts.close();
+    let mut lost = Vec::new();
+    loop {
+        pending += drafts.take(|e| worker.submit(e, now));
+        if pending == 0 {
+            return lost;
+        }
+        let Some(Done { msg, .. }) = finished.recv().await else {
+            return lost;
+        };
+        pending -= 1;
+        match msg {
+            Msg::Saved {
+                label,
+                changes,
+                result,
+            } => {
+                // A failed completion puts its draft back; the next round writes it.
+                drafts.settled(&changes, result.is_ok(), tokio::time::Instant::now());
+                if let Err(e) = result {
+                    lost.push(format!("not saved: {label}: {e}"));
+                }
+            }
+            Msg::DraftSaved { result, .. } => {
+                let id = drafts.answered(result.is_ok());
+                if let Err(e) = result {
+                    let which = id.map(|id| format!(" of {id}")).unwrap_or_default();
+                    lost.push(format!("interview draft{which} not saved: {e}"));
+                }
+            }
+            Msg::Reloaded(Err(e)) => lost.push(format!("demo data not written: {e}")),
+            _ => {}
+        }
     }
 }

@@ -37,21 +37,22 @@ pub fn render(app: &App, frame: &mut Frame) {
     let theme = Theme::new(app.color);
     let [main, status] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(frame.area());
-    let [customers_area, queue_area, interview_area, actions_area] = pane_areas(main);
-    customers::draw(app, theme, frame, customers_area);
-    queue::draw(app, theme, frame, queue_area);
-    interview::draw(app, theme, frame, interview_area);
-    actions::draw(app, theme, frame, actions_area);
     draw_status(app, theme, frame, status);
     let screen = frame.area();
     if let Some(form) = &app.form {
-        // The form takes the screen above the status line while an interview is recorded.
+        // The form takes the screen above the status line while an interview is recorded; the
+        // panes under it are not drawn at all, which keeps each keystroke's frame cheap.
         form::draw(app, form, theme, frame, main);
         if let Some(Overlay::Prompt(p)) = &app.overlay {
             prompt::draw(p, theme, frame, screen);
         }
         return;
     }
+    let [customers_area, queue_area, interview_area, actions_area] = pane_areas(main);
+    customers::draw(app, theme, frame, customers_area);
+    queue::draw(app, theme, frame, queue_area);
+    interview::draw(app, theme, frame, interview_area);
+    actions::draw(app, theme, frame, actions_area);
     match &app.overlay {
         None => {}
         Some(Overlay::Welcome) => welcome::draw(app, theme, frame, screen),
