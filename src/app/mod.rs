@@ -5,6 +5,7 @@
 
 mod form;
 mod form_keys;
+mod forms;
 mod msg;
 mod panes;
 mod prompt;

@@ -117,7 +117,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return super::form_keys::key(app, key);
     }
     match app.overlay {
-        Some(Overlay::Prompt(_)) => return triage::prompt_key(app, key),
+        Some(Overlay::Prompt(_)) => return super::forms::prompt_key(app, key),
         Some(Overlay::ConfirmQuit) => {
             app.overlay = None;
             if key.code == KeyCode::Char('q') {

@@ -2,6 +2,7 @@
 //! interview, so the whole loop can be driven without the dashboard.
 
 use super::customers::local_datetime;
+pub use super::interview_args::{Answers, InterviewCommand, Who};
 use super::{Context, lookup};
 use crate::core::completion::plan_completion;
 use crate::core::interview_flow::{self, Booking, Step};
@@ -9,45 +10,7 @@ use crate::core::{
     Change, ChangeSet, IdAllocator, Instant, Interview, QuestionSet, Score, Trigger, sanitize,
 };
 use anyhow::{Context as _, anyhow, bail};
-use clap::Args;
 use std::process::ExitCode;
-
-/// Who, why and how long: shared by `schedule` and `record`.
-#[derive(Debug, Args)]
-pub struct Who {
-    /// Customer: id (C12), name, or a unique part of the name.
-    #[arg(long)]
-    pub customer: String,
-    /// Our executive conducting it (default: the customer's executive sponsor).
-    #[arg(long)]
-    pub executive: Option<String>,
-    /// The customer's contact interviewed (name or email).
-    #[arg(long)]
-    pub contact: Option<String>,
-    /// It follows this major deliverable (trigger: deliverable).
-    #[arg(long, conflicts_with = "ad_hoc")]
-    pub deliverable: Option<String>,
-    /// Outside the cadence (trigger: ad hoc). Default trigger: cadence.
-    #[arg(long)]
-    pub ad_hoc: bool,
-}
-
-/// Scores and comments: shared by `record` and `complete`.
-#[derive(Debug, Args)]
-pub struct Answers {
-    /// One score per question in order, 1-5, or `n` for not asked: `5,4,2,5,3,5`.
-    #[arg(long, value_name = "LIST")]
-    pub scores: String,
-    /// A comment on question N (1-based): `--comment 3="slow to answer"`. Repeatable.
-    #[arg(long = "comment", value_name = "N=TEXT")]
-    pub comments: Vec<String>,
-    /// Flag question N's comment as about an individual (left out of dissemination).
-    #[arg(long = "individual", value_name = "N")]
-    pub individual: Vec<usize>,
-    /// Significant issues came up: other executives must be informed.
-    #[arg(long)]
-    pub significant: bool,
-}
 
 fn trigger(who: &Who) -> Trigger {
     match (&who.deliverable, who.ad_hoc) {

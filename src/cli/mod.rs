@@ -13,13 +13,13 @@ mod export;
 mod followup;
 mod import;
 mod interview;
+mod interview_args;
 mod lookup;
 mod overview;
 mod queue;
 mod table;
 
 use crate::core::Instant;
-use crate::core::interview_flow::Step;
 use crate::store::{Store, StoreError};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -122,7 +122,7 @@ pub enum Command {
     },
     /// Book, record, complete or cancel interviews, and record the steps around them.
     #[command(subcommand)]
-    Interview(InterviewCommand),
+    Interview(interview::InterviewCommand),
     /// Move a low-score follow-up through its loop.
     #[command(subcommand)]
     Followup(followup::FollowUpCommand),
@@ -141,92 +141,6 @@ pub enum Command {
         #[arg(long, value_parser = parse_time)]
         at: Option<Instant>,
     },
-}
-
-/// Interview subcommands.
-#[derive(Debug, Subcommand)]
-pub enum InterviewCommand {
-    /// Book an interview (30 minutes at the customer's office by default).
-    Schedule {
-        #[command(flatten)]
-        who: interview::Who,
-        /// When.
-        #[arg(long, value_parser = parse_time)]
-        at: Instant,
-        /// Length in minutes.
-        #[arg(long, default_value_t = 30)]
-        minutes: u16,
-        /// Where, if not at the customer's office.
-        #[arg(long)]
-        location: Option<String>,
-        /// Book even within the feedback calendar's spacing of another request.
-        #[arg(long)]
-        confirm: bool,
-    },
-    /// Record a completed interview in one step (paper form, phone notes).
-    Record {
-        #[command(flatten)]
-        who: interview::Who,
-        /// When it took place.
-        #[arg(long, value_parser = parse_time)]
-        at: Instant,
-        #[command(flatten)]
-        answers: interview::Answers,
-    },
-    /// Complete a booked interview with its scores and comments.
-    Complete {
-        /// Interview id, e.g. I20.
-        id: String,
-        #[command(flatten)]
-        answers: interview::Answers,
-        /// When it was completed (default: now).
-        #[arg(long, value_parser = parse_time)]
-        at: Option<Instant>,
-    },
-    /// Record a step: invitation-sent, bio-sent, prebriefed, acknowledged, debriefed,
-    /// executives-informed, reported, disseminated.
-    Mark {
-        /// Interview id.
-        id: String,
-        /// The step.
-        #[arg(value_parser = parse_step)]
-        step: Step,
-        /// When (default: now).
-        #[arg(long, value_parser = parse_time)]
-        at: Option<Instant>,
-    },
-    /// Write the invitation (the questions and the executive's bio) for a booked interview.
-    Invitation {
-        /// Interview id.
-        id: String,
-        /// Write it to this file instead of standard output.
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-        /// Use this template instead of the shipped assets/invitation.md (Jinja syntax).
-        #[arg(long, value_name = "FILE")]
-        template: Option<PathBuf>,
-        /// Also record that the questions and the bio were sent.
-        #[arg(long)]
-        mark: bool,
-    },
-    /// Cancel a booked interview.
-    Cancel {
-        /// Interview id.
-        id: String,
-        /// Why.
-        #[arg(long)]
-        reason: String,
-    },
-}
-
-fn parse_step(text: &str) -> Result<Step, String> {
-    Step::ALL
-        .into_iter()
-        .find(|s| s.as_str() == text.trim())
-        .ok_or_else(|| {
-            let names: Vec<&str> = Step::ALL.iter().map(|s| s.as_str()).collect();
-            format!("'{text}' is not a step; use one of {}", names.join(", "))
-        })
 }
 
 /// What `import` reads.
@@ -425,29 +339,32 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             reason,
             by,
         }) => queue::snooze(&ctx, &key, until, &reason, by.as_deref()),
-        Some(Command::Interview(cmd)) => match cmd {
-            InterviewCommand::Schedule {
-                who,
-                at,
-                minutes,
-                location,
-                confirm,
-            } => interview::schedule(&ctx, &who, at, minutes, location, confirm),
-            InterviewCommand::Record { who, at, answers } => {
-                interview::record(&ctx, &who, at, &answers)
+        Some(Command::Interview(cmd)) => {
+            use interview::InterviewCommand;
+            match cmd {
+                InterviewCommand::Schedule {
+                    who,
+                    at,
+                    minutes,
+                    location,
+                    confirm,
+                } => interview::schedule(&ctx, &who, at, minutes, location, confirm),
+                InterviewCommand::Record { who, at, answers } => {
+                    interview::record(&ctx, &who, at, &answers)
+                }
+                InterviewCommand::Complete { id, answers, at } => {
+                    interview::complete(&ctx, &id, &answers, at)
+                }
+                InterviewCommand::Mark { id, step, at } => interview::mark(&ctx, &id, step, at),
+                InterviewCommand::Cancel { id, reason } => interview::cancel(&ctx, &id, &reason),
+                InterviewCommand::Invitation {
+                    id,
+                    out,
+                    template,
+                    mark,
+                } => interview::invitation(&ctx, &id, out.as_deref(), template.as_deref(), mark),
             }
-            InterviewCommand::Complete { id, answers, at } => {
-                interview::complete(&ctx, &id, &answers, at)
-            }
-            InterviewCommand::Mark { id, step, at } => interview::mark(&ctx, &id, step, at),
-            InterviewCommand::Cancel { id, reason } => interview::cancel(&ctx, &id, &reason),
-            InterviewCommand::Invitation {
-                id,
-                out,
-                template,
-                mark,
-            } => interview::invitation(&ctx, &id, out.as_deref(), template.as_deref(), mark),
-        },
+        }
         Some(Command::Followup(cmd)) => followup::run(&ctx, cmd),
         Some(Command::Action(cmd)) => action::run(&ctx, cmd),
         Some(Command::Deliverable { customer, name, at }) => {

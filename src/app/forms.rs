@@ -1,0 +1,288 @@
+//! The small forms over the panes: keys while one is open, and what a submitted form
+//! changes (assign, context, snooze, action owner/due, pre-brief, booking). A refused form
+//! stays open with the reason; an accepted one goes out as one `Commit`.
+
+use super::prompt::{Prompt, PromptKind};
+use super::triage::{commit, say};
+use super::{App, Effect, Overlay};
+use crate::core::ChangeSet;
+use crate::core::action_flow;
+use crate::core::followup_flow;
+use crate::core::interview_flow;
+use crate::core::lookup;
+use crate::core::queue::Subject;
+use crate::core::when::parse_when;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Keys while a form is open.
+pub(super) fn prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some(Overlay::Prompt(prompt)) = &mut app.overlay else {
+        return Vec::new();
+    };
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Esc => {
+            app.overlay = None;
+            return say(app, "cancelled");
+        }
+        KeyCode::Tab | KeyCode::Down => {
+            prompt.focus = (prompt.focus + 1) % prompt.fields.len().max(1)
+        }
+        KeyCode::BackTab | KeyCode::Up => {
+            prompt.focus =
+                (prompt.focus + prompt.fields.len().max(1) - 1) % prompt.fields.len().max(1)
+        }
+        KeyCode::Enter if prompt.focus + 1 < prompt.fields.len() => prompt.focus += 1,
+        KeyCode::Enter => return submit(app),
+        KeyCode::Char(c) if plain => {
+            if let Some(f) = prompt.field() {
+                f.insert(c);
+            }
+        }
+        KeyCode::Backspace => {
+            if let Some(f) = prompt.field() {
+                f.backspace();
+            }
+        }
+        KeyCode::Delete => {
+            if let Some(f) = prompt.field() {
+                f.delete();
+            }
+        }
+        KeyCode::Left => {
+            if let Some(f) = prompt.field() {
+                f.move_cursor(-1);
+            }
+        }
+        KeyCode::Right => {
+            if let Some(f) = prompt.field() {
+                f.move_cursor(1);
+            }
+        }
+        KeyCode::Home | KeyCode::End => {
+            if let Some(f) = prompt.field() {
+                f.home_end(key.code == KeyCode::End);
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Turns a submitted form into a change, or shows why not (the form stays open).
+fn submit(app: &mut App) -> Vec<Effect> {
+    let Some(Overlay::Prompt(prompt)) = app.overlay.clone() else {
+        return Vec::new();
+    };
+    let (now, actor) = (app.now, app.actor.clone());
+    let offset = app.rules.calendar.offset;
+    let data = &app.data;
+    let result: Result<(ChangeSet, String), String> = match &prompt.kind {
+        PromptKind::Assign(Subject::FollowUp(id)) | PromptKind::Context(Subject::FollowUp(id)) => {
+            match data.followups.iter().find(|f| f.id == *id).cloned() {
+                None => Err(format!("{id} is no longer in the store")),
+                Some(f) => match &prompt.kind {
+                    PromptKind::Assign(_) => lookup::staff(data, prompt.value(0))
+                        .map_err(|e| e.to_string())
+                        .and_then(|s| {
+                            followup_flow::assign(f, s.id, &s.name, &actor, now)
+                                .map(|set| (set, format!("{id} assigned to {}", s.name)))
+                                .map_err(|e| e.to_string())
+                        }),
+                    _ => followup_flow::record_contact(f, prompt.value(0), &actor, now)
+                        .map(|set| (set, format!("context recorded on {id}")))
+                        .map_err(|e| e.to_string()),
+                },
+            }
+        }
+        PromptKind::Snooze(kind, subject) => {
+            let item = app
+                .items
+                .iter()
+                .find(|i| i.kind == *kind && i.subject == *subject);
+            match (item, parse_when(prompt.value(0), now, offset)) {
+                (None, _) => Err("that item is no longer in the queue".into()),
+                (_, Err(e)) => Err(e),
+                (Some(item), Ok(until)) => {
+                    followup_flow::snooze(item, until, prompt.value(1), None, &actor, now)
+                        .map(|set| (set, format!("{} snoozed", kind.label())))
+                        .map_err(|e| e.to_string())
+                }
+            }
+        }
+        PromptKind::ActionOwner(id) | PromptKind::ActionDue(id) => {
+            match data.actions.iter().find(|a| a.id == *id).cloned() {
+                None => Err(format!("{id} is no longer in the store")),
+                Some(a) => match &prompt.kind {
+                    PromptKind::ActionOwner(_) => lookup::staff(data, prompt.value(0))
+                        .map(|s| {
+                            (
+                                action_flow::update(
+                                    a,
+                                    Some((s.id, s.name.as_str())),
+                                    None,
+                                    now,
+                                    &actor,
+                                ),
+                                format!("{id} owner: {}", s.name),
+                            )
+                        })
+                        .map_err(|e| e.to_string()),
+                    _ => parse_when(prompt.value(0), now, offset).map(|due| {
+                        (
+                            action_flow::update(a, None, Some(due), now, &actor),
+                            format!("{id} due date set"),
+                        )
+                    }),
+                },
+            }
+        }
+        PromptKind::PreBrief(id) => prebrief(app, *id, &prompt),
+        PromptKind::Book {
+            customer,
+            confirmed,
+        } => match book(app, &prompt, *customer, *confirmed) {
+            Ok(done) => Ok(done),
+            Err(Refusal::TooClose(why)) => {
+                if let Some(Overlay::Prompt(p)) = &mut app.overlay {
+                    // The feedback-calendar warning is shown once; submitting again books anyway.
+                    p.kind = PromptKind::Book {
+                        customer: *customer,
+                        confirmed: true,
+                    };
+                    p.error = Some(format!("{why}. Enter books anyway, Esc cancels"));
+                }
+                return Vec::new();
+            }
+            Err(Refusal::Invalid(why)) => Err(why),
+        },
+        PromptKind::Assign(_) | PromptKind::Context(_) => Err("only follow-ups take this".into()),
+    };
+    match result {
+        Ok((set, label)) => {
+            app.overlay = None;
+            commit(app, set, label)
+        }
+        Err(e) => {
+            if let Some(Overlay::Prompt(p)) = &mut app.overlay {
+                p.error = Some(e);
+            }
+            Vec::new()
+        }
+    }
+}
+
+/// The pre-brief notes from the form's fields, saved with the customer record.
+fn prebrief(
+    app: &App,
+    id: crate::core::CustomerId,
+    prompt: &Prompt,
+) -> Result<(ChangeSet, String), String> {
+    let mut c = app
+        .data
+        .customer(id)
+        .cloned()
+        .ok_or_else(|| format!("{id} is no longer in the store"))?;
+    let line = crate::core::sanitize::line;
+    c.prebrief = crate::core::PreBrief {
+        successes: line(prompt.value(0)),
+        problems: line(prompt.value(1)),
+        issues: line(prompt.value(2)),
+        personality: line(prompt.value(3)),
+    };
+    c.updated_at = app.now;
+    let summary = "Pre-brief notes updated".to_string();
+    let event = crate::core::TimelineEvent {
+        customer: id,
+        at: app.now,
+        actor: app.actor.clone(),
+        kind: crate::core::EventKind::PreBriefEdited,
+        summary,
+        reference: None,
+    };
+    let label = format!("pre-brief of {} saved", c.name);
+    let mut set = ChangeSet::new();
+    set.push(crate::core::Change::Customer(c));
+    set.push(crate::core::Change::Event(event));
+    Ok((set, label))
+}
+
+/// Why a booking was not made.
+enum Refusal {
+    /// Inside the feedback calendar's spacing of another request: needs confirming.
+    TooClose(String),
+    /// Something typed is wrong.
+    Invalid(String),
+}
+
+impl From<String> for Refusal {
+    fn from(why: String) -> Refusal {
+        Refusal::Invalid(why)
+    }
+}
+
+/// A booking from the form's fields.
+fn book(
+    app: &App,
+    prompt: &Prompt,
+    customer: crate::core::CustomerId,
+    confirmed: bool,
+) -> Result<(ChangeSet, String), Refusal> {
+    let data = &app.data;
+    let c = data
+        .customer(customer)
+        .ok_or_else(|| "that customer is no longer in the store".to_string())?;
+    let at = parse_when(prompt.value(0), app.now, app.rules.calendar.offset)?;
+    let contact = match prompt.value(1) {
+        "" => None,
+        text => {
+            let needle = text.to_lowercase();
+            let found = c.contacts.iter().find(|k| {
+                k.name.to_lowercase().contains(&needle) || k.email.to_lowercase() == needle
+            });
+            Some(
+                found
+                    .ok_or(format!("{} has no contact matching '{text}'", c.name))?
+                    .id,
+            )
+        }
+    };
+    let executive = match prompt.value(2) {
+        "" => None,
+        text => Some(lookup::staff(data, text).map_err(|e| e.to_string())?.id),
+    };
+    let trigger = match prompt.value(3) {
+        "" => crate::core::Trigger::Cadence,
+        name => crate::core::Trigger::Deliverable {
+            name: crate::core::sanitize::line(name),
+        },
+    };
+    let booking = interview_flow::Booking {
+        at,
+        answers: interview_flow::blank_answers(&app.rules.questions),
+        trigger,
+        executive,
+        contact,
+        minutes: 30,
+        location: None,
+        confirmed,
+    };
+    let mut ids = crate::core::IdAllocator::after(data);
+    match interview_flow::schedule(
+        data,
+        c,
+        booking,
+        &app.rules.policy,
+        app.now,
+        &app.actor,
+        &mut ids,
+    ) {
+        Ok((i, set)) => Ok((set, format!("{} booked with {}", i.id, c.name))),
+        Err(e @ interview_flow::InterviewError::TooClose { .. }) => {
+            Err(Refusal::TooClose(e.to_string()))
+        }
+        Err(e) => Err(Refusal::Invalid(e.to_string())),
+    }
+}

@@ -1,0 +1,128 @@
+//! The clap definitions of `hearback interview ...` (the handlers are in `interview.rs`).
+
+use crate::core::Instant;
+use crate::core::interview_flow::Step;
+use clap::{Args, Subcommand};
+
+/// Who, why and how long: shared by `schedule` and `record`.
+#[derive(Debug, Args)]
+pub struct Who {
+    /// Customer: id (C12), name, or a unique part of the name.
+    #[arg(long)]
+    pub customer: String,
+    /// Our executive conducting it (default: the customer's executive sponsor).
+    #[arg(long)]
+    pub executive: Option<String>,
+    /// The customer's contact interviewed (name or email).
+    #[arg(long)]
+    pub contact: Option<String>,
+    /// It follows this major deliverable (trigger: deliverable).
+    #[arg(long, conflicts_with = "ad_hoc")]
+    pub deliverable: Option<String>,
+    /// Outside the cadence (trigger: ad hoc). Default trigger: cadence.
+    #[arg(long)]
+    pub ad_hoc: bool,
+}
+
+/// Scores and comments: shared by `record` and `complete`.
+#[derive(Debug, Args)]
+pub struct Answers {
+    /// One score per question in order, 1-5, or `n` for not asked: `5,4,2,5,3,5`.
+    #[arg(long, value_name = "LIST")]
+    pub scores: String,
+    /// A comment on question N (1-based): `--comment 3="slow to answer"`. Repeatable.
+    #[arg(long = "comment", value_name = "N=TEXT")]
+    pub comments: Vec<String>,
+    /// Flag question N's comment as about an individual (left out of dissemination).
+    #[arg(long = "individual", value_name = "N")]
+    pub individual: Vec<usize>,
+    /// Significant issues came up: other executives must be informed.
+    #[arg(long)]
+    pub significant: bool,
+}
+
+/// Interview subcommands.
+#[derive(Debug, Subcommand)]
+pub enum InterviewCommand {
+    /// Book an interview (30 minutes at the customer's office by default).
+    Schedule {
+        #[command(flatten)]
+        who: Who,
+        /// When.
+        #[arg(long, value_parser = crate::cli::parse_time)]
+        at: Instant,
+        /// Length in minutes.
+        #[arg(long, default_value_t = 30)]
+        minutes: u16,
+        /// Where, if not at the customer's office.
+        #[arg(long)]
+        location: Option<String>,
+        /// Book even within the feedback calendar's spacing of another request.
+        #[arg(long)]
+        confirm: bool,
+    },
+    /// Record a completed interview in one step (paper form, phone notes).
+    Record {
+        #[command(flatten)]
+        who: Who,
+        /// When it took place.
+        #[arg(long, value_parser = crate::cli::parse_time)]
+        at: Instant,
+        #[command(flatten)]
+        answers: Answers,
+    },
+    /// Complete a booked interview with its scores and comments.
+    Complete {
+        /// Interview id, e.g. I20.
+        id: String,
+        #[command(flatten)]
+        answers: Answers,
+        /// When it was completed (default: now).
+        #[arg(long, value_parser = crate::cli::parse_time)]
+        at: Option<Instant>,
+    },
+    /// Record a step: invitation-sent, bio-sent, prebriefed, acknowledged, debriefed,
+    /// executives-informed, reported, disseminated.
+    Mark {
+        /// Interview id.
+        id: String,
+        /// The step.
+        #[arg(value_parser = parse_step)]
+        step: Step,
+        /// When (default: now).
+        #[arg(long, value_parser = crate::cli::parse_time)]
+        at: Option<Instant>,
+    },
+    /// Write the invitation (the questions and the executive's bio) for a booked interview.
+    Invitation {
+        /// Interview id.
+        id: String,
+        /// Write it to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+        /// Use this template instead of the shipped assets/invitation.md (Jinja syntax).
+        #[arg(long, value_name = "FILE")]
+        template: Option<std::path::PathBuf>,
+        /// Also record that the questions and the bio were sent.
+        #[arg(long)]
+        mark: bool,
+    },
+    /// Cancel a booked interview.
+    Cancel {
+        /// Interview id.
+        id: String,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+fn parse_step(text: &str) -> Result<Step, String> {
+    Step::ALL
+        .into_iter()
+        .find(|s| s.as_str() == text.trim())
+        .ok_or_else(|| {
+            let names: Vec<&str> = Step::ALL.iter().map(|s| s.as_str()).collect();
+            format!("'{text}' is not a step; use one of {}", names.join(", "))
+        })
+}
