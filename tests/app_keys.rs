@@ -455,3 +455,18 @@ fn questions_bio_and_prebrief_are_recorded_from_the_interviews_pane() {
     assert!(i.invitation_sent_at.is_some() && i.bio_sent_at.is_some() && i.prebriefed_at.is_some());
     assert!(press(&mut a, "v").is_empty(), "recorded once");
 }
+
+#[test]
+fn y_copies_the_invitation_of_the_selected_booking() {
+    let mut a = app();
+    press(&mut a, "3");
+    let effects = press(&mut a, "y");
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("one copy effect: {effects:?}")
+    };
+    assert!(
+        text.starts_with("Subject: Your feedback session") && text.contains("1. "),
+        "{text}"
+    );
+    assert!(a.message.as_deref().is_some_and(|m| m.contains("copied")));
+}

@@ -61,6 +61,9 @@ pub enum Effect {
         /// The form version it holds.
         version: u64,
     },
+    /// Put this text on the clipboard of the terminal's machine (OSC 52; works over ssh when
+    /// the terminal allows it).
+    Copy(String),
     /// Suspend to the shell (Ctrl-Z), redraw fully on resume.
     Suspend,
     /// Leave.

@@ -133,6 +133,9 @@ fn book_prompt(app: &mut App, customer: crate::core::CustomerId) -> Vec<Effect> 
 
 /// Interviews pane: record the questions and bio sent, or the pre-brief.
 fn interview_steps(app: &mut App, action: Action) -> Vec<Effect> {
+    if action == Action::CopyInvitation {
+        return copy_invitation(app);
+    }
     let steps: &[Step] = match action {
         Action::MarkInvited => &[Step::InvitationSent, Step::BioSent],
         Action::MarkPreBriefed => &[Step::PreBriefed],
@@ -177,6 +180,28 @@ fn interview_steps(app: &mut App, action: Action) -> Vec<Effect> {
         }
     );
     commit(app, set, label)
+}
+
+/// `y`: the invitation of the selected booking, to the clipboard; `v` then records it sent.
+fn copy_invitation(app: &mut App) -> Vec<Effect> {
+    let Some(interview) = app
+        .booked_interviews()
+        .get(app.interview_selected)
+        .map(|i| (*i).clone())
+    else {
+        return say(app, "no interview selected");
+    };
+    let template = crate::io::invitation::DEFAULT_TEMPLATE;
+    match crate::io::invitation::render(&app.data, &interview, &app.rules.questions, template) {
+        Ok(text) => {
+            app.message = Some(format!(
+                "invitation for {} copied to the clipboard; v records it sent",
+                interview.id
+            ));
+            vec![Effect::Copy(text)]
+        }
+        Err(e) => say(app, e.to_string()),
+    }
 }
 
 fn context_prompt(app: &mut App, item: &Item, name: &str) -> Vec<Effect> {

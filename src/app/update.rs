@@ -274,6 +274,7 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![Effect::LoadDemo];
         }
         Action::Book
+        | Action::CopyInvitation
         | Action::MarkInvited
         | Action::MarkPreBriefed
         | Action::Assign

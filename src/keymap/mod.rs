@@ -81,6 +81,8 @@ pub enum Action {
     MarkInvited,
     /// Interviews: record that the executive was pre-briefed.
     MarkPreBriefed,
+    /// Interviews: copy the invitation (questions and bio) to the clipboard.
+    CopyInvitation,
     /// Welcome: fill the empty store with demo data.
     LoadDemo,
     /// Suspend to the shell (Ctrl-Z).
@@ -227,6 +229,12 @@ pub const DEFAULTS: &[Binding] = &[
         K::Char('p'),
         A::MarkPreBriefed,
         "executive pre-briefed",
+    ),
+    key(
+        C::Interview,
+        K::Char('y'),
+        A::CopyInvitation,
+        "copy the invitation to the clipboard",
     ),
     key(C::Actions, K::Char('h'), A::ColumnLeft, "column left"),
     key(C::Actions, K::Left, A::ColumnLeft, "column left"),

@@ -46,7 +46,7 @@ impl Job {
                 draft: Box::new(draft),
                 version,
             }),
-            Effect::Suspend | Effect::Quit => None,
+            Effect::Copy(_) | Effect::Suspend | Effect::Quit => None,
         }
     }
 

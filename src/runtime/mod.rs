@@ -252,6 +252,12 @@ async fn dashboard(mut app: App, store: Arc<Store>, log: &mut DrawLog) -> anyhow
         for effect in effects {
             match effect {
                 Effect::Quit => quit = true,
+                Effect::Copy(text) => {
+                    if let Err(e) = terminal::copy_to_clipboard(&text) {
+                        app.message = Some(format!("cannot copy to the clipboard: {e}"));
+                        frame.dirty = true;
+                    }
+                }
                 Effect::Suspend => match tui.suspend() {
                     Ok(()) => frame.dirty = true,
                     Err(e) => failed = Some(anyhow!(e).context("cannot suspend and resume")),

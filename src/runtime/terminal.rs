@@ -127,3 +127,31 @@ fn install_panic_hook() {
         }));
     });
 }
+
+/// The OSC 52 sequence that puts `text` on the clipboard of the terminal's machine.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine as _;
+    format!(
+        "\u{1b}]52;c;{}\u{7}",
+        base64::engine::general_purpose::STANDARD.encode(text)
+    )
+}
+
+/// Writes the OSC 52 sequence for `text` to the terminal.
+pub fn copy_to_clipboard(text: &str) -> io::Result<()> {
+    use std::io::Write as _;
+    let mut out = io::stdout().lock();
+    out.write_all(osc52(text).as_bytes())?;
+    out.flush()
+}
+
+#[cfg(test)]
+mod clipboard_tests {
+    use super::*;
+
+    #[test]
+    fn osc52_wraps_base64_in_the_clipboard_sequence() {
+        assert_eq!(osc52("Dear Ada"), "\u{1b}]52;c;RGVhciBBZGE=\u{7}");
+        assert_eq!(osc52(""), "\u{1b}]52;c;\u{7}");
+    }
+}
