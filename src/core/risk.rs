@@ -43,10 +43,12 @@ use super::{
     Score,
 };
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 #[cfg(test)]
 mod tests;
+mod wording;
+
+use wording::{count, figure, scored_reason};
 
 /// A latest average below this puts the customer at risk.
 pub const AT_RISK_AVERAGE: f64 = 3.0;
@@ -384,41 +386,4 @@ fn average(i: &Interview) -> Option<f64> {
             (sum.saturating_add(u32::from(s.get())), n.saturating_add(1))
         });
     (n > 0).then(|| f64::from(sum) / f64::from(n))
-}
-
-/// `scored 2 on delivery, 1 on billing in the latest interview`: every answer at or below `max`.
-fn scored_reason(latest: &Interview, max: u8) -> String {
-    let mut text = String::from("scored ");
-    let low = latest
-        .answers
-        .iter()
-        .filter_map(|a| a.score.filter(|s| s.get() <= max).map(|s| (s, a)));
-    for (n, (score, answer)) in low.enumerate() {
-        let sep = if n == 0 { "" } else { ", " };
-        let _ = write!(text, "{sep}{} on {}", score.get(), answer.question_key);
-    }
-    text.push_str(" in the latest interview");
-    text
-}
-
-/// `n thing` or `n things`.
-fn count(n: usize, thing: &str) -> String {
-    if n == 1 {
-        format!("1 {thing}")
-    } else {
-        format!("{n} {thing}s")
-    }
-}
-
-/// An average below `limit`, with enough decimals that it never reads as the limit itself
-/// (2.96 is shown as 2.96, not 3.0).
-fn figure(value: f64, limit: f64) -> String {
-    for decimals in 1..=3 {
-        let text = format!("{value:.decimals$}");
-        if text.parse::<f64>().is_ok_and(|shown| shown < limit) {
-            return text;
-        }
-    }
-    // Closer than 0.0005: cut off instead of rounding up to the limit.
-    format!("{:.3}", (value * 1000.0).floor() / 1000.0)
 }
