@@ -18,15 +18,17 @@
 //! `HEARBACK_CRASH_SEED` change the number of rounds (20) and the seed of the kill moments.
 //! tmux is required (.ci/run installs it); without it the test fails rather than passes.
 
+mod common;
+
+use common::tmux::{Tmux, WAIT, text};
 use hearback::core::Draft;
 use hearback::store::{Store, StoreError};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const NOW: &str = "2026-11-23T09:00:00Z";
 const BIN: &str = env!("CARGO_BIN_EXE_hearback");
-const WAIT: Duration = Duration::from_secs(10);
 /// What is typed: letters, digits and spaces (nothing tmux or the form reads as a command).
 const TEXT: &str = "Invoices were late twice in Q3 but the new team fixed it 42 ok";
 /// One character every 25 ms: a fast typist (about 100 words a minute).
@@ -36,14 +38,6 @@ const PROMISE: Duration = Duration::from_millis(100);
 /// The kill comes at least this long after the first character, so there is always something
 /// older than the promise to check.
 const EARLIEST_KILL: Duration = Duration::from_millis(150);
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
 
 /// splitmix64: a few lines of well-mixed, seeded randomness instead of a dependency.
 struct Rng(u64);
@@ -130,96 +124,32 @@ impl Seeded {
     }
 }
 
-/// One private tmux server whose only pane runs hearback itself (no shell), so the pane's
-/// process is the one to kill.
-struct Tmux {
-    socket: String,
-    /// The server's socket file, removed with the server (tmux leaves it behind when the
-    /// server ends with its last pane).
-    path: Option<PathBuf>,
+/// A private tmux server whose pane runs the dashboard itself (`exec`), so its pid is the pane's.
+fn start(seeded: &Seeded, data: &Path, name: &str) -> Tmux {
+    let socket = format!("hearback-crash-{}-{name}", std::process::id());
+    Tmux::start(
+        socket,
+        |cmd| seeded.apply(cmd, data),
+        &format!("exec '{BIN}'"),
+    )
 }
 
-impl Tmux {
-    fn start(seeded: &Seeded, data: &Path, name: &str) -> Tmux {
-        let probe = Command::new("tmux").arg("-V").output();
-        assert!(
-            probe.is_ok_and(|o| o.status.success()),
-            "tmux is required for the crash test and was not found; install it (e.g. \
-             `apt-get install tmux`; .ci/run does this)"
-        );
-        let mut tmux = Tmux {
-            socket: format!("hearback-crash-{}-{name}", std::process::id()),
-            path: None,
-        };
-        let mut cmd = tmux.command();
-        seeded
-            .apply(&mut cmd, data)
-            .args("-f /dev/null new-session -d -s t -x 120 -y 40".split(' '))
-            .arg(format!("exec '{BIN}'"));
-        let out = cmd.output().expect("runs tmux");
-        assert!(out.status.success(), "tmux new-session: {}", text(&out));
-        tmux.path = Some(
-            tmux.run(&["display-message", "-p", "#{socket_path}"])
-                .trim()
-                .into(),
-        );
-        tmux
-    }
+/// What the crash test does with the dashboard in the pane.
+trait Dashboard {
+    /// The dashboard's process id: the pane's own process.
+    fn pid(&self) -> u32;
+    /// Starts on the dashboard and opens the comment editor of the first booked interview.
+    fn open_comment(&self);
+}
 
-    fn command(&self) -> Command {
-        let mut cmd = Command::new("tmux");
-        cmd.args(["-L", &self.socket]);
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = self.command().args(args).output().expect("runs tmux");
-        assert!(out.status.success(), "tmux {args:?} failed: {}", text(&out));
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Sends tmux key names (`3`, `Enter`).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    /// Types `text` as it is.
-    fn literal(&self, text: &str) {
-        self.run(&["send-keys", "-t", "t", "-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    /// Polls the screen until `ok` holds; fails with the screen after [`WAIT`].
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "timed out: {what}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// The dashboard's process id: the pane's own process (tmux ran it with `exec`).
+impl Dashboard for Tmux {
     fn pid(&self) -> u32 {
-        let out = self.run(&["list-panes", "-t", "t", "-F", "#{pane_pid}"]);
-        let pid: u32 = out.trim().parse().expect("pane pid");
+        let pid: u32 = self.display("#{pane_pid}").parse().expect("pane pid");
         let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
         assert_eq!(comm.trim(), "hearback", "the pane runs hearback itself");
         pid
     }
 
-    /// Starts on the dashboard and opens the comment editor of the first booked interview.
     fn open_comment(&self) {
         self.wait_for("the dashboard", |s| s.contains("Interviews"));
         self.keys(&["3"]);
@@ -230,15 +160,6 @@ impl Tmux {
         self.wait_for("the interview form", |s| s.contains("1-5 score"));
         self.keys(&["c"]);
         self.wait_for("the comment editor", |s| s.contains("typing the comment"));
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.command().arg("kill-server").output();
-        if let Some(path) = &self.path {
-            let _ = std::fs::remove_file(path);
-        }
     }
 }
 
@@ -289,7 +210,7 @@ struct Round {
 /// Types at [`PACE`] until the kill moment, kills with SIGKILL, reads the store back.
 fn crash_round(seeded: &Seeded, n: u64, kill_after: Duration) -> Round {
     let data = seeded.copy(n);
-    let tmux = Tmux::start(seeded, &data, &format!("round{n}"));
+    let tmux = start(seeded, &data, &format!("round{n}"));
     tmux.open_comment();
     let pid = tmux.pid();
 
@@ -358,7 +279,7 @@ fn crash_round(seeded: &Seeded, n: u64, kill_after: Duration) -> Round {
 /// in it; one more key lands after it (the cursor was restored), and SIGTERM writes that key.
 fn restart(seeded: &Seeded, round: &Round) {
     assert!(!round.comment.is_empty(), "something to see after restart");
-    let tmux = Tmux::start(seeded, &round.data, "restart");
+    let tmux = start(seeded, &round.data, "restart");
     // The editor scrolls sideways on a long line; its end, with the cursor, is always shown.
     let tail: String = {
         let chars: Vec<char> = round.comment.chars().collect();

@@ -5,9 +5,12 @@
 //! tmux is required: .ci/run installs it. Without it these tests fail with a message rather
 //! than pass silently.
 
+mod common;
+
+use common::tmux::{Tmux, WAIT, text};
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -19,7 +22,6 @@ const TITLES: [&str; 4] = [
     "Interviews",
     "Action items",
 ];
-const WAIT: Duration = Duration::from_secs(10);
 
 /// A data dir with its environment: the same for the binary run directly and under tmux.
 struct Env {
@@ -70,118 +72,55 @@ impl Env {
     }
 }
 
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+/// A private tmux server with an interactive bash (for job control and `stty -a`).
+fn start(env: &Env, name: &str) -> Tmux {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let socket = format!(
+        "hearback-{}-{name}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    );
+    let tmux = Tmux::start(socket, |cmd| env.apply(cmd), "bash --norc --noprofile -i");
+    // bash's prompt ends in `$`, or `#` as root (capture-pane trims the space after it).
+    tmux.wait_for("the shell", |s| {
+        s.lines().any(|l| l.ends_with('$') || l.ends_with('#'))
+    });
+    tmux
 }
 
-/// One private tmux server with one 120x40 window running an interactive bash.
-struct Tmux {
-    socket: String,
-    /// The server's socket file, removed with the server (tmux leaves it behind when the
-    /// server ends with its last pane).
-    path: Option<PathBuf>,
-}
-
-impl Tmux {
-    fn start(env: &Env, name: &str) -> Tmux {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let probe = Command::new("tmux").arg("-V").output();
-        assert!(
-            probe.is_ok_and(|o| o.status.success()),
-            "tmux is required for the dashboard's end-to-end tests and was not found; install \
-             it (e.g. `apt-get install tmux`; .ci/run does this)"
-        );
-        let socket = format!(
-            "hearback-{}-{name}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        );
-        let mut tmux = Tmux { socket, path: None };
-        let mut cmd = tmux.command();
-        env.apply(&mut cmd)
-            .args("-f /dev/null new-session -d -s t -x 120 -y 40".split(' '))
-            .arg("bash --norc --noprofile -i");
-        let out = cmd.output().expect("runs tmux");
-        assert!(out.status.success(), "tmux new-session: {}", text(&out));
-        tmux.path = Some(
-            tmux.run(&["display-message", "-p", "#{socket_path}"])
-                .trim()
-                .into(),
-        );
-        // bash's prompt ends in `$`, or `#` as root (capture-pane trims the space after it).
-        tmux.wait_for("the shell", |s| {
-            s.lines().any(|l| l.ends_with('$') || l.ends_with('#'))
-        });
-        tmux
-    }
-
-    fn command(&self) -> Command {
-        let mut cmd = Command::new("tmux");
-        cmd.args(["-L", &self.socket]);
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = self.command().args(args).output().expect("runs tmux");
-        assert!(out.status.success(), "tmux {args:?} failed: {}", text(&out));
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Sends tmux key names (`q`, `C-z`, `Enter`).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
+/// What these tests do with the shell and the dashboard in the pane.
+trait Shell {
     /// Types a command line into the shell and presses Enter.
+    fn type_line(&self, line: &str);
+    /// The program in the foreground of the pane.
+    fn foreground(&self) -> String;
+    /// The process id of the dashboard running under the pane's shell.
+    fn dashboard_pid(&self) -> u32;
+    /// Waits until the foreground program is `name` (or is not, with `want` false).
+    fn wait_foreground(&self, name: &str, want: bool);
+    /// Starts the dashboard from the shell and waits for its four panes.
+    fn open_dashboard(&self) -> String;
+    /// Runs `stty -a` in the shell and checks the terminal is back to cooked mode with echo.
+    fn assert_sane_tty(&self);
+    /// Quits the dashboard with `q` and waits for the shell.
+    fn quit(&self);
+}
+
+impl Shell for Tmux {
     fn type_line(&self, line: &str) {
-        self.run(&["send-keys", "-t", "t", "-l", line]);
+        self.literal(line);
         self.keys(&["Enter"]);
     }
 
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    /// A tmux format of the pane, e.g. `#{pane_pid}`.
-    fn display(&self, format: &str) -> String {
-        let out = self.run(&["display-message", "-p", "-t", "t", format]);
-        out.trim().to_string()
-    }
-
-    /// The program in the foreground of the pane.
     fn foreground(&self) -> String {
         self.display("#{pane_current_command}")
     }
 
-    /// The process id of the dashboard running under the pane's shell.
     fn dashboard_pid(&self) -> u32 {
         let shell: u32 = self.display("#{pane_pid}").parse().expect("pane pid");
         child_named(shell, "hearback").expect("hearback runs under the pane's shell")
     }
 
-    /// Polls the screen until `ok` holds; fails with the screen after [`WAIT`].
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "timed out: {what}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits until the foreground program is `name` (or is not, with `want` false).
     fn wait_foreground(&self, name: &str, want: bool) {
         let start = Instant::now();
         while (self.foreground() == name) != want {
@@ -195,13 +134,11 @@ impl Tmux {
         }
     }
 
-    /// Starts the dashboard from the shell and waits for its four panes.
     fn open_dashboard(&self) -> String {
         self.type_line(&format!("'{BIN}'"));
         self.wait_for("the four panes", all_titles)
     }
 
-    /// Runs `stty -a` in the shell and checks the terminal is back to cooked mode with echo.
     fn assert_sane_tty(&self) {
         self.type_line("clear; stty -a");
         let screen = self.wait_for("stty -a output", |s| {
@@ -220,19 +157,9 @@ impl Tmux {
         }
     }
 
-    /// Quits the dashboard with `q` and waits for the shell.
     fn quit(&self) {
         self.keys(&["q"]);
         self.wait_foreground("hearback", false);
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.command().arg("kill-server").output();
-        if let Some(path) = &self.path {
-            let _ = std::fs::remove_file(path);
-        }
     }
 }
 
@@ -274,7 +201,7 @@ fn dashboard_shows_moves_suspends_and_restores_the_terminal() {
     let env = Env::new();
     env.hearback(&["demo"]);
     let before = action_states(&env);
-    let tmux = Tmux::start(&env, "main");
+    let tmux = start(&env, "main");
 
     let screen = tmux.open_dashboard();
     assert!(
@@ -325,7 +252,7 @@ fn dashboard_shows_moves_suspends_and_restores_the_terminal() {
 #[test]
 fn an_empty_store_welcomes_and_loads_demo_data_on_d() {
     let env = Env::new();
-    let tmux = Tmux::start(&env, "welcome");
+    let tmux = start(&env, "welcome");
     tmux.type_line(&format!("'{BIN}'"));
     let welcome = tmux.wait_for("the welcome screen", |s| s.contains("Welcome to hearback"));
     assert!(
@@ -357,7 +284,7 @@ fn an_empty_store_welcomes_and_loads_demo_data_on_d() {
 fn sigterm_and_sighup_restore_the_terminal_and_exit() {
     let env = Env::new();
     env.hearback(&["demo"]);
-    let tmux = Tmux::start(&env, "signals");
+    let tmux = start(&env, "signals");
     for (signal, code) in [("TERM", 143), ("HUP", 129)] {
         let _ = std::fs::remove_file(&env.draws);
         tmux.open_dashboard();
@@ -383,7 +310,7 @@ fn sigterm_and_sighup_restore_the_terminal_and_exit() {
 fn idle_at_a_fixed_now_draws_nothing() {
     let env = Env::new();
     env.hearback(&["demo"]);
-    let tmux = Tmux::start(&env, "idle");
+    let tmux = start(&env, "idle");
     tmux.open_dashboard();
     std::thread::sleep(Duration::from_millis(300));
     let from = unix_ms();
