@@ -3,16 +3,22 @@
 //! out off the input path. No terminal, no disk, no clock in here: tests drive it with
 //! messages and read the state.
 
+mod calendar;
+mod document;
 mod form;
 mod form_keys;
 mod forms;
+mod insight;
 mod msg;
 mod panes;
 mod prompt;
 mod triage;
 mod update;
 
+pub use calendar::CalendarView;
+pub use document::DocumentView;
 pub use form::Form;
+pub use insight::InsightView;
 pub use msg::{Effect, Msg};
 pub use panes::{
     ActionsPane, CustomerRow, CustomerSort, CustomersPane, Pane, QueuePane, action_column,
@@ -57,6 +63,22 @@ pub enum Overlay {
     Prompt(Prompt),
     /// Quit with a save still in flight: asks before leaving.
     ConfirmQuit,
+    /// Scores compared across groups and over time (full screen).
+    Insight(InsightView),
+    /// The feedback calendar's month view (full screen).
+    Calendar(CalendarView),
+    /// A debrief, President report or digest being read (full screen).
+    Document(DocumentView),
+}
+
+impl Overlay {
+    /// Whether it takes the whole screen above the status line (the panes are not drawn).
+    pub fn is_full_screen(&self) -> bool {
+        matches!(
+            self,
+            Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_)
+        )
+    }
 }
 
 /// Whether the last change reached the disk.
@@ -101,6 +123,8 @@ pub struct App {
     pub actions: ActionsPane,
     /// What is drawn on top, if anything.
     pub overlay: Option<Overlay>,
+    /// The overlay the help was opened over; it comes back when help closes.
+    pub under_help: Option<Overlay>,
     /// The timeline of the customer in the detail view, once loaded.
     pub timeline: Option<(CustomerId, Vec<TimelineEvent>)>,
     /// Save state for the status line.
@@ -131,6 +155,7 @@ impl App {
             items: Vec::new(),
             risk: HashMap::new(),
             overlay: data.is_empty().then_some(Overlay::Welcome),
+            under_help: None,
             data,
             rules,
             now,

@@ -100,14 +100,25 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
-fn context(app: &App) -> KeyContext {
-    match (&app.overlay, app.focus) {
-        (Some(Overlay::Welcome), _) => KeyContext::Welcome,
-        (Some(Overlay::Customer { .. }), _) => KeyContext::Detail,
-        (_, Pane::Customers) => KeyContext::Customers,
-        (_, Pane::Queue) => KeyContext::Queue,
-        (_, Pane::Interview) => KeyContext::Interview,
-        (_, Pane::Actions) => KeyContext::Actions,
+impl App {
+    /// Where keys go now: the overlay's context, else the focused pane's. While help is up,
+    /// the context of what it was opened over (help lists that context's keys).
+    pub fn key_context(&self) -> KeyContext {
+        let overlay = match &self.overlay {
+            Some(Overlay::Help) => self.under_help.as_ref(),
+            other => other.as_ref(),
+        };
+        match (overlay, self.focus) {
+            (Some(Overlay::Welcome), _) => KeyContext::Welcome,
+            (Some(Overlay::Customer { .. }), _) => KeyContext::Detail,
+            (Some(Overlay::Insight(_)), _) => KeyContext::Insight,
+            (Some(Overlay::Calendar(_)), _) => KeyContext::Calendar,
+            (Some(Overlay::Document(_)), _) => KeyContext::Document,
+            (_, Pane::Customers) => KeyContext::Customers,
+            (_, Pane::Queue) => KeyContext::Queue,
+            (_, Pane::Interview) => KeyContext::Interview,
+            (_, Pane::Actions) => KeyContext::Actions,
+        }
     }
 }
 
@@ -127,8 +138,8 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             return Vec::new();
         }
         Some(Overlay::Help) => {
-            // Any key closes help; Ctrl-z still suspends.
-            app.overlay = None;
+            // Any key closes help, back to what it was opened over; Ctrl-z still suspends.
+            app.overlay = app.under_help.take();
             return if lookup(KeyContext::Global, &key) == Some(Action::Suspend) {
                 vec![Effect::Suspend]
             } else {
@@ -144,7 +155,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     {
         return Vec::new();
     }
-    match lookup(context(app), &key) {
+    match lookup(app.key_context(), &key) {
         Some(action) => perform(app, action),
         None => Vec::new(),
     }
@@ -201,22 +212,33 @@ pub(super) fn open_customer(app: &mut App, id: crate::core::CustomerId) -> Vec<E
 
 fn perform(app: &mut App, action: Action) -> Vec<Effect> {
     app.message = None;
-    if let Some(Overlay::Customer { scroll, .. }) = &mut app.overlay {
-        match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = scroll.saturating_add(1),
-            Action::Back => app.overlay = None,
-            Action::Help => app.overlay = Some(Overlay::Help),
-            Action::Suspend => return vec![Effect::Suspend],
-            Action::Quit => return quit(app),
-            _ => {}
+    match action {
+        Action::Help => {
+            app.under_help = app.overlay.take();
+            app.overlay = Some(Overlay::Help);
+            return Vec::new();
         }
-        return Vec::new();
+        Action::Suspend => return vec![Effect::Suspend],
+        Action::Quit => return quit(app),
+        _ => {}
+    }
+    match &mut app.overlay {
+        Some(Overlay::Customer { scroll, .. }) => {
+            match action {
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Back => app.overlay = None,
+                _ => {}
+            }
+            return Vec::new();
+        }
+        Some(Overlay::Insight(_)) => return super::insight::perform(app, action),
+        Some(Overlay::Calendar(_)) => return super::calendar::perform(app, action),
+        Some(Overlay::Document(_)) => return super::document::perform(app, action),
+        _ => {}
     }
     match action {
-        Action::Quit => return quit(app),
-        Action::Suspend => return vec![Effect::Suspend],
-        Action::Help => app.overlay = Some(Overlay::Help),
+        Action::Quit | Action::Suspend | Action::Help => {}
         Action::FocusNext => app.focus = app.focus.cycle(true),
         Action::FocusPrev => app.focus = app.focus.cycle(false),
         Action::Focus(n) => app.focus = Pane::ALL.get(n).copied().unwrap_or(app.focus),
@@ -269,6 +291,19 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ColumnLeft => app.actions.column = app.actions.column.saturating_sub(1),
         Action::ColumnRight => app.actions.column = (app.actions.column + 1).min(3),
+        Action::OpenInsight => return super::insight::open(app),
+        Action::OpenCalendar => return super::calendar::open(app),
+        Action::ViewDocument => return super::document::open_for_selected_item(app),
+        // Keys of the full-screen views; they do nothing over the panes.
+        Action::CycleGroup
+        | Action::PeriodPrev
+        | Action::PeriodNext
+        | Action::Today
+        | Action::PresidentReport
+        | Action::Digest
+        | Action::CopyDocument
+        | Action::PageUp
+        | Action::PageDown => {}
         Action::LoadDemo => {
             app.message = Some("writing demo data…".into());
             return vec![Effect::LoadDemo];

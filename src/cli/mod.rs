@@ -4,6 +4,7 @@
 //! what to do) and where the clock is read, once, unless `--now` replaces it.
 
 mod action;
+mod calendar;
 mod check;
 mod config;
 mod customer;
@@ -17,6 +18,8 @@ mod interview_args;
 mod lookup;
 mod overview;
 mod queue;
+mod report;
+mod stats;
 mod table;
 
 use crate::core::Instant;
@@ -129,6 +132,13 @@ pub enum Command {
     /// Add and move corrective and preventive actions.
     #[command(subcommand)]
     Action(action::ActionCommand),
+    /// Write a debrief, a President report or a workforce digest (Markdown).
+    #[command(subcommand)]
+    Report(report::ReportCommand),
+    /// Average scores compared across segments, regions, tiers or account managers.
+    Stats(stats::StatsArgs),
+    /// The feedback calendar (booked and due interviews) as iCalendar: `> feedback.ics`.
+    Calendar(calendar::CalendarArgs),
     /// Record a major deliverable; a feedback interview becomes due after it.
     Deliverable {
         /// Customer: id, name or unique part of it.
@@ -367,6 +377,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Followup(cmd)) => followup::run(&ctx, cmd),
         Some(Command::Action(cmd)) => action::run(&ctx, cmd),
+        Some(Command::Report(cmd)) => report::run(&ctx, cmd),
+        Some(Command::Stats(args)) => stats::run(&ctx, &args),
+        Some(Command::Calendar(args)) => calendar::run(&ctx, &args),
         Some(Command::Deliverable { customer, name, at }) => {
             action::deliverable(&ctx, &customer, &name, at)
         }

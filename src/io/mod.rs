@@ -1,9 +1,12 @@
-//! Formats at the edge: CRM and survey CSV readers, CSV/JSON export, backups.
+//! Formats at the edge: CRM and survey CSV readers, CSV/JSON export, backups, reports and the
+//! iCalendar feed.
 
 pub mod backup;
 pub mod customers_csv;
 pub mod export;
 pub mod headers;
+pub mod ics;
 pub mod invitation;
+pub mod report;
 pub mod survey_csv;
 pub mod survey_map;

@@ -20,6 +20,27 @@ pub enum KeyContext {
     Detail,
     /// The welcome screen of an empty store.
     Welcome,
+    /// The insight view (scores by group and over time).
+    Insight,
+    /// The feedback calendar's month view.
+    Calendar,
+    /// A document (debrief, President report, digest) being read.
+    Document,
+}
+
+impl KeyContext {
+    /// Whether this is a full-screen view or overlay that takes only its own keys (plus
+    /// help, suspend and Ctrl-C) rather than falling back to the global pane keys.
+    pub fn is_modal(self) -> bool {
+        matches!(
+            self,
+            KeyContext::Detail
+                | KeyContext::Welcome
+                | KeyContext::Insight
+                | KeyContext::Calendar
+                | KeyContext::Document
+        )
+    }
 }
 
 /// Everything a key can ask for.
@@ -87,6 +108,30 @@ pub enum Action {
     LoadDemo,
     /// Suspend to the shell (Ctrl-Z).
     Suspend,
+    /// Open the insight view.
+    OpenInsight,
+    /// Open the feedback calendar's month view.
+    OpenCalendar,
+    /// Queue: read the document that discharges the selected item (debrief, report, digest).
+    ViewDocument,
+    /// Insight: compare by the next grouping (segment, region, tier, manager).
+    CycleGroup,
+    /// Insight: a shorter period; calendar: the previous month.
+    PeriodPrev,
+    /// Insight: a longer period; calendar: the next month.
+    PeriodNext,
+    /// Calendar: back to today.
+    Today,
+    /// Insight: the President report for the chosen period.
+    PresidentReport,
+    /// Insight: the workforce digest for the chosen period.
+    Digest,
+    /// Document: copy the whole document to the clipboard.
+    CopyDocument,
+    /// Scroll a page up.
+    PageUp,
+    /// Scroll a page down.
+    PageDown,
 }
 
 /// One row of the table.
@@ -154,6 +199,18 @@ pub const DEFAULTS: &[Binding] = &[
     key(C::Global, K::Char('G'), A::Last, "last row"),
     key(C::Global, K::End, A::Last, "last row"),
     key(C::Global, K::Esc, A::Back, "back"),
+    key(
+        C::Global,
+        K::Char('I'),
+        A::OpenInsight,
+        "insight: scores by segment, region, tier, manager",
+    ),
+    key(
+        C::Global,
+        K::Char('C'),
+        A::OpenCalendar,
+        "feedback calendar (month view)",
+    ),
     key(C::Customers, K::Enter, A::Open, "open the customer"),
     key(
         C::Customers,
@@ -207,6 +264,12 @@ pub const DEFAULTS: &[Binding] = &[
         "book an interview with the customer",
     ),
     key(
+        C::Queue,
+        K::Char('r'),
+        A::ViewDocument,
+        "read the debrief, report or digest this item asks for",
+    ),
+    key(
         C::Interview,
         K::Enter,
         A::Open,
@@ -253,6 +316,74 @@ pub const DEFAULTS: &[Binding] = &[
     key(C::Detail, K::Up, A::Up, "scroll up"),
     key(C::Detail, K::Esc, A::Back, "close"),
     key(C::Detail, K::Char('q'), A::Back, "close"),
+    key(C::Insight, K::Char('j'), A::Down, "next row"),
+    key(C::Insight, K::Down, A::Down, "next row"),
+    key(C::Insight, K::Char('k'), A::Up, "previous row"),
+    key(C::Insight, K::Up, A::Up, "previous row"),
+    key(C::Insight, K::Char('h'), A::ColumnLeft, "previous question"),
+    key(C::Insight, K::Left, A::ColumnLeft, "previous question"),
+    key(C::Insight, K::Char('l'), A::ColumnRight, "next question"),
+    key(C::Insight, K::Right, A::ColumnRight, "next question"),
+    key(
+        C::Insight,
+        K::Char('b'),
+        A::CycleGroup,
+        "compare by: segment, region, tier, manager",
+    ),
+    key(C::Insight, K::Char('['), A::PeriodPrev, "shorter period"),
+    key(C::Insight, K::Char(']'), A::PeriodNext, "longer period"),
+    key(
+        C::Insight,
+        K::Enter,
+        A::Open,
+        "the comments behind the selected number",
+    ),
+    key(
+        C::Insight,
+        K::Char('r'),
+        A::PresidentReport,
+        "President report for the period",
+    ),
+    key(
+        C::Insight,
+        K::Char('d'),
+        A::Digest,
+        "workforce digest for the period",
+    ),
+    key(C::Insight, K::Esc, A::Back, "close (comments first)"),
+    key(C::Insight, K::Char('q'), A::Back, "close (comments first)"),
+    key(C::Calendar, K::Char('h'), A::ColumnLeft, "previous day"),
+    key(C::Calendar, K::Left, A::ColumnLeft, "previous day"),
+    key(C::Calendar, K::Char('l'), A::ColumnRight, "next day"),
+    key(C::Calendar, K::Right, A::ColumnRight, "next day"),
+    key(C::Calendar, K::Char('k'), A::Up, "previous week"),
+    key(C::Calendar, K::Up, A::Up, "previous week"),
+    key(C::Calendar, K::Char('j'), A::Down, "next week"),
+    key(C::Calendar, K::Down, A::Down, "next week"),
+    key(C::Calendar, K::Char('['), A::PeriodPrev, "previous month"),
+    key(C::Calendar, K::PageUp, A::PeriodPrev, "previous month"),
+    key(C::Calendar, K::Char(']'), A::PeriodNext, "next month"),
+    key(C::Calendar, K::PageDown, A::PeriodNext, "next month"),
+    key(C::Calendar, K::Char('t'), A::Today, "today"),
+    key(C::Calendar, K::Esc, A::Back, "close"),
+    key(C::Calendar, K::Char('q'), A::Back, "close"),
+    key(C::Document, K::Char('j'), A::Down, "scroll down"),
+    key(C::Document, K::Down, A::Down, "scroll down"),
+    key(C::Document, K::Char('k'), A::Up, "scroll up"),
+    key(C::Document, K::Up, A::Up, "scroll up"),
+    key(C::Document, K::PageDown, A::PageDown, "page down"),
+    key(C::Document, K::Char(' '), A::PageDown, "page down"),
+    key(C::Document, K::PageUp, A::PageUp, "page up"),
+    key(C::Document, K::Char('g'), A::First, "top"),
+    key(C::Document, K::Char('G'), A::Last, "bottom"),
+    key(
+        C::Document,
+        K::Char('y'),
+        A::CopyDocument,
+        "copy the document (Markdown) to the clipboard",
+    ),
+    key(C::Document, K::Esc, A::Back, "close"),
+    key(C::Document, K::Char('q'), A::Back, "close"),
     key(C::Welcome, K::Char('d'), A::LoadDemo, "load demo data"),
     key(C::Welcome, K::Char('q'), A::Quit, "quit"),
     key(C::Welcome, K::Esc, A::Back, "continue with the empty store"),
@@ -273,7 +404,7 @@ pub fn lookup(context: KeyContext, event: &KeyEvent) -> Option<Action> {
             .map(|b| b.action)
     };
     match context {
-        KeyContext::Detail | KeyContext::Welcome => find(context).or_else(|| {
+        c if c.is_modal() => find(context).or_else(|| {
             // Only a few global keys work over these overlays.
             find(KeyContext::Global).filter(|a| {
                 matches!(a, Action::Suspend | Action::Help)
@@ -298,6 +429,8 @@ pub fn key_name(b: &Binding) -> String {
         K::Left => "←".into(),
         K::Right => "→".into(),
         K::Home => "Home".into(),
+        K::PageUp => "PgUp".into(),
+        K::PageDown => "PgDn".into(),
         K::End => "End".into(),
         other => format!("{other:?}"),
     };
@@ -312,9 +445,10 @@ pub fn key_name(b: &Binding) -> String {
 /// help are merged on one row (`j ↓  down`).
 pub fn help_rows(context: KeyContext) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(String, &'static str)> = Vec::new();
-    let contexts: &[KeyContext] = match context {
-        KeyContext::Detail | KeyContext::Welcome => &[context],
-        _ => &[context, KeyContext::Global],
+    let contexts: &[KeyContext] = if context.is_modal() {
+        &[context]
+    } else {
+        &[context, KeyContext::Global]
     };
     for ctx in contexts {
         for b in DEFAULTS.iter().filter(|b| b.context == *ctx) {

@@ -4,7 +4,7 @@
 use super::centered;
 use super::fit::wrap_line;
 use super::theme::Theme;
-use crate::app::{App, Pane};
+use crate::app::App;
 use crate::keymap::{DEFAULTS, KeyContext, help_rows};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -19,19 +19,21 @@ const MAX_WIDTH: u16 = 100;
 /// Space between the two sections.
 const GUTTER: u16 = 2;
 
-/// The key context of a pane.
-pub fn context(pane: Pane) -> KeyContext {
-    match pane {
-        Pane::Customers => KeyContext::Customers,
-        Pane::Queue => KeyContext::Queue,
-        Pane::Interview => KeyContext::Interview,
-        Pane::Actions => KeyContext::Actions,
+/// What the help is about: the pane's title, or the view's.
+fn title(app: &App, ctx: KeyContext) -> &'static str {
+    match ctx {
+        KeyContext::Detail => "Customer",
+        KeyContext::Welcome => "Welcome",
+        KeyContext::Insight => "Insight",
+        KeyContext::Calendar => "Feedback calendar",
+        KeyContext::Document => "Document",
+        _ => app.focus.title(),
     }
 }
 
 /// Draws the help overlay for the focused pane.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
-    let ctx = context(app.focus);
+    let ctx = app.key_context();
     let rows = help_rows(ctx);
     // A row belongs to the pane when one of the pane's own bindings has its text.
     let own = |help: &str| DEFAULTS.iter().any(|b| b.context == ctx && b.help == help);
@@ -42,7 +44,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
         .max()
         .unwrap_or(0)
         .min(14);
-    let pane_lines = section(theme, app.focus.title(), &pane_rows, key_width);
+    let pane_lines = section(theme, title(app, ctx), &pane_rows, key_width);
     let global_lines = section(theme, "Everywhere", &global_rows, key_width);
     let width = screen.width.saturating_sub(4).min(MAX_WIDTH);
     let inner_width = width.saturating_sub(2);
@@ -74,7 +76,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
         .border_type(BorderType::Double)
         .border_style(theme.focus_border())
         .title(Line::from(Span::styled(
-            format!(" Keys: {} ", app.focus.title()),
+            format!(" Keys: {} ", title(app, ctx)),
             theme.title(),
         )))
         .title_bottom(Line::from(" Esc closes ").right_aligned());

@@ -7,12 +7,15 @@
 //! a one-line status line at the bottom, and at most one overlay centred on top.
 
 mod actions;
+mod calendar;
 mod clock;
 mod customers;
 mod detail;
+mod document;
 mod fit;
 mod form;
 mod help;
+mod insight;
 mod interview;
 mod prompt;
 mod queue;
@@ -48,6 +51,23 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         return;
     }
+    // A full-screen view (or help opened over one) replaces the panes.
+    let view = match &app.overlay {
+        Some(Overlay::Help) => app.under_help.as_ref(),
+        other => other.as_ref(),
+    };
+    if let Some(view) = view.filter(|o| o.is_full_screen()) {
+        match view {
+            Overlay::Insight(v) => insight::draw(app, v, theme, frame, main),
+            Overlay::Calendar(v) => calendar::draw(app, v, theme, frame, main),
+            Overlay::Document(v) => document::draw(app, v, theme, frame, main),
+            _ => {}
+        }
+        if app.overlay == Some(Overlay::Help) {
+            help::draw(app, theme, frame, screen);
+        }
+        return;
+    }
     let [customers_area, queue_area, interview_area, actions_area] = pane_areas(main);
     customers::draw(app, theme, frame, customers_area);
     queue::draw(app, theme, frame, queue_area);
@@ -62,6 +82,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         Some(Overlay::Prompt(p)) => prompt::draw(p, theme, frame, screen),
         Some(Overlay::ConfirmQuit) => prompt::draw_confirm_quit(theme, frame, screen),
+        // Drawn above instead of the panes.
+        Some(Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_)) => {}
     }
 }
 

@@ -1,0 +1,1 @@
+//! Markdown documents from the templates in `assets/`.
