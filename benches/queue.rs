@@ -1,12 +1,11 @@
 //! How long one recompute of the follow-up queue takes on a large programme (target: <= 5 ms),
 //! since the dashboard recomputes it on every tick and after every change.
 
-mod synthetic;
-
 use criterion::{Criterion, criterion_group, criterion_main};
 use hearback::core::business_time::Calendar;
 use hearback::core::policy::Policy;
 use hearback::core::queue::{DueState, ItemKind, queue};
+use hearback::demo::synthetic;
 use std::hint::black_box;
 use std::time::Duration;
 

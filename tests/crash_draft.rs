@@ -20,6 +20,7 @@
 
 mod common;
 
+use common::rng::{Rng, env_number};
 use common::tmux::{Tmux, WAIT, text};
 use hearback::core::Draft;
 use hearback::store::{Store, StoreError};
@@ -38,32 +39,6 @@ const PROMISE: Duration = Duration::from_millis(100);
 /// The kill comes at least this long after the first character, so there is always something
 /// older than the promise to check.
 const EARLIEST_KILL: Duration = Duration::from_millis(150);
-
-/// splitmix64: a few lines of well-mixed, seeded randomness instead of a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A duration in `[lo, hi)`, to the millisecond.
-    fn between(&mut self, lo: Duration, hi: Duration) -> Duration {
-        let span = u64::try_from((hi - lo).as_millis()).expect("short").max(1);
-        lo + Duration::from_millis(self.next() % span)
-    }
-}
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// A temp dir with an empty config and one store seeded with the demo data, copied fresh for
 /// every round (seeding takes longer than copying).

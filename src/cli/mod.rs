@@ -4,6 +4,7 @@
 //! what to do) and where the clock is read, once, unless `--now` replaces it.
 
 mod action;
+mod bench;
 mod calendar;
 mod check;
 mod config;
@@ -139,6 +140,9 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// The feedback calendar (booked and due interviews) as iCalendar: `> feedback.ics`.
     Calendar(calendar::CalendarArgs),
+    /// Measure performance and durability on a large synthetic programme (never your data).
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
     /// Record a major deliverable; a feedback interview becomes due after it.
     Deliverable {
         /// Customer: id, name or unique part of it.
@@ -377,6 +381,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Followup(cmd)) => followup::run(&ctx, cmd),
         Some(Command::Action(cmd)) => action::run(&ctx, cmd),
+        Some(Command::Bench(cmd)) => bench::run(&ctx, cmd),
         Some(Command::Report(cmd)) => report::run(&ctx, cmd),
         Some(Command::Stats(args)) => stats::run(&ctx, &args),
         Some(Command::Calendar(args)) => calendar::run(&ctx, &args),

@@ -20,6 +20,7 @@ mod plan;
 mod remedies;
 mod rng;
 mod schedule;
+pub mod synthetic;
 mod team;
 
 use crate::core::policy::Policy;

@@ -1,41 +1,34 @@
 //! A large, deterministic synthetic dataset for benchmarks: a programme several years old with
 //! 10,000 customers, 100,000 interviews, ~15,000 follow-ups and 50,000 action items.
 //!
-//! It has its own tiny PRNG (SplitMix64) so the data never changes with a dependency upgrade and
-//! benchmark figures stay comparable over time.
+//! It uses the demo's own PRNG (SplitMix64), so the data never changes with a dependency upgrade
+//! and benchmark figures stay comparable over time. Used by `benches/` and `hearback bench`.
 
+use super::rng::Rng;
+use crate::core::*;
 use chrono::{Duration, TimeZone, Utc};
-use hearback::core::*;
 
-/// SplitMix64: tiny, fast, and plenty for sample data.
-struct Rng(u64);
+/// The demo's generator with the few helpers this data needs.
+struct SynthRng(Rng);
 
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n` > 0).
+impl SynthRng {
     fn below(&mut self, n: u64) -> u64 {
-        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
+        self.0.below(n)
     }
 
     /// True with probability `percent` / 100.
     fn percent(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
+        self.0.below(100) < percent
     }
 
     /// Up to `max_minutes` minutes, as a duration.
     fn minutes(&mut self, max_minutes: u64) -> Duration {
-        Duration::minutes(self.below(max_minutes.max(1)) as i64)
+        Duration::minutes(i64::try_from(self.0.below(max_minutes.max(1))).unwrap_or(0))
     }
 
+    /// One of `items`. Every list passed here is built a few lines above and never empty.
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len() as u64) as usize]
+        items[self.0.index(items.len())]
     }
 }
 
@@ -57,7 +50,7 @@ pub fn now() -> Instant {
 
 /// The whole synthetic dataset; the same bytes every run.
 pub fn dataset() -> Dataset {
-    let mut rng = Rng(0x4845_4152_4241_434B); // "HEARBACK"
+    let mut rng = SynthRng(Rng::new(0x4845_4152_4241_434B)); // "HEARBACK"
     let now = now();
     let mut next_id = 0u64;
     let mut id = || {
@@ -154,7 +147,7 @@ pub fn dataset() -> Dataset {
             let trigger = if survey {
                 Trigger::SurveyImport {
                     source: "typeform".into(),
-                    response_id: format!("r{}", rng.next_u64()),
+                    response_id: format!("r{}", rng.0.next_u64()),
                 }
             } else if rng.percent(10) {
                 Trigger::Deliverable {
