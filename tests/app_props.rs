@@ -51,7 +51,8 @@ fn base(empty: bool) -> App {
 fn key() -> impl Strategy<Value = KeyEvent> {
     let bound = prop::sample::select(vec![
         'q', '?', '1', '2', '3', '4', 'j', 'k', 'g', 'G', '/', 's', 'a', 'w', 'c', 'z', 'x', 'o',
-        'h', 'l', 'H', 'L', '<', '>', 'd', '+',
+        'h', 'l', 'H', 'L', '<', '>', 'd', '+', 'I', 'C', 'r', 'b', '[', ']', 't', 'y', 'e', 'v',
+        'p', ' ',
     ]);
     let code = prop_oneof![
         6 => bound.prop_map(KeyCode::Char),
@@ -59,6 +60,7 @@ fn key() -> impl Strategy<Value = KeyEvent> {
         1 => prop::sample::select(vec![
             KeyCode::Enter, KeyCode::Esc, KeyCode::Tab, KeyCode::BackTab, KeyCode::Backspace, KeyCode::Delete,
             KeyCode::Up, KeyCode::Down, KeyCode::Left, KeyCode::Right, KeyCode::Home, KeyCode::End,
+            KeyCode::PageUp, KeyCode::PageDown,
         ]),
     ];
     let mods = prop::sample::select(vec![
@@ -70,29 +72,34 @@ fn key() -> impl Strategy<Value = KeyEvent> {
     (code, mods).prop_map(|(c, m)| KeyEvent::new(c, m))
 }
 
-/// Feeds keys, answering effects the way the runtime would (saves succeed or fail).
+/// Feeds one key, answering effects the way the runtime would: the `n`-th save (counted over
+/// the whole run) fails when `fail_every` divides it.
+fn step(app: &mut App, k: KeyEvent, fail_every: usize, n: &mut usize) {
+    for e in update(app, Msg::Key(k)) {
+        if let Effect::Commit { changes, label } = e {
+            *n += 1;
+            let result = if fail_every > 0 && (*n).is_multiple_of(fail_every) {
+                Err("disk full".into())
+            } else {
+                Ok(())
+            };
+            update(
+                app,
+                Msg::Saved {
+                    changes,
+                    label,
+                    result,
+                },
+            );
+        }
+    }
+}
+
+/// Feeds keys until the app quits.
 fn drive(app: &mut App, keys: &[KeyEvent], fail_every: usize) {
     let mut n = 0;
     for k in keys {
-        let effects = update(app, Msg::Key(*k));
-        for e in effects {
-            if let Effect::Commit { changes, label } = e {
-                n += 1;
-                let result = if fail_every > 0 && n % fail_every == 0 {
-                    Err("disk full".into())
-                } else {
-                    Ok(())
-                };
-                update(
-                    app,
-                    Msg::Saved {
-                        changes,
-                        label,
-                        result,
-                    },
-                );
-            }
-        }
+        step(app, *k, fail_every, &mut n);
         if app.quit {
             break;
         }
@@ -127,5 +134,53 @@ proptest! {
         // Every cell written is inside the buffer (ratatui would panic otherwise) and the
         // buffer has exactly the terminal's size.
         prop_assert_eq!(frame.buffer.content.len(), usize::from(w) * usize::from(h));
+    }
+}
+
+/// How many keys the long run feeds in all: `HEARBACK_KEYS`, else one million in an optimised
+/// build (`cargo test --release --test app_props`, which CI runs) and 20,000 in a debug build,
+/// where each frame costs ~1.5 ms and a million would take 25 minutes.
+fn total_keys() -> u32 {
+    let default = if cfg!(debug_assertions) {
+        20_000
+    } else {
+        1_000_000
+    };
+    std::env::var("HEARBACK_KEYS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Keys per case of the long run: long enough to wander deep into forms and views.
+const KEYS_PER_CASE: u32 = 2_000;
+
+proptest! {
+    // One million keys in all (release), each followed by a full frame: 500 cases of 2,000.
+    #![proptest_config(ProptestConfig {
+        cases: total_keys().div_ceil(KEYS_PER_CASE),
+        // Shrinking a 2,000-key case would take long; the failing case is printed as is.
+        max_shrink_iters: 0,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn a_million_random_keys_each_followed_by_a_frame(
+        keys in prop::collection::vec(key(), KEYS_PER_CASE as usize),
+        empty in prop::bool::weighted(0.05),
+        fail_every in 0usize..4,
+        (w, h) in prop::sample::select(vec![(80u16, 24u16), (200, 60), (120, 40), (30, 8)]),
+    ) {
+        let mut app = base(empty);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+        let mut saves = 0;
+        for k in &keys {
+            step(&mut app, *k, fail_every, &mut saves);
+            if app.quit {
+                break;
+            }
+            terminal.draw(|f| hearback::ui::render(&app, f)).expect("draws");
+        }
+        check_selections(&app)?;
     }
 }

@@ -1,9 +1,17 @@
 //! A document (debrief, President report, workforce digest) being read, and the keys that
-//! open one.
+//! open one. The text is the same Markdown `hearback report` writes, built from the dashboard's
+//! records, queue and risk at its `now`.
 
-use super::{App, Effect};
+use super::{App, Effect, Overlay};
+use crate::core::queue::{ItemKind, Subject};
+use crate::core::report::{Period, Sources};
 use crate::core::{Instant, InterviewId};
+use crate::io::report as markdown;
 use crate::keymap::Action;
+
+/// How many lines Space/PgDn and PgUp move: a screenful at the smallest supported size
+/// (80x24 leaves 21 lines of text), since the state does not know the screen's height.
+pub const PAGE: u16 = 20;
 
 /// The document on screen.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -14,36 +22,174 @@ pub struct DocumentView {
     pub text: String,
     /// First line shown.
     pub scroll: u16,
+    /// What it is, for messages: `debrief`, `President report`, `workforce digest`.
+    pub kind: String,
+    /// The view it was opened from (e.g. insight), shown again when it closes.
+    pub back_to: Option<Box<Overlay>>,
+}
+
+impl DocumentView {
+    /// How many lines the text has.
+    pub fn line_count(&self) -> usize {
+        self.text.lines().count()
+    }
+
+    /// The furthest the first shown line can go: the last line.
+    fn max_scroll(&self) -> u16 {
+        u16::try_from(self.line_count().saturating_sub(1)).unwrap_or(u16::MAX)
+    }
+}
+
+/// The sources of a document, from what the dashboard holds.
+fn sources(app: &App) -> Sources<'_> {
+    Sources {
+        data: &app.data,
+        items: &app.items,
+        risk: &app.risk,
+        questions: &app.rules.questions,
+        calendar: &app.rules.calendar,
+        now: app.now,
+    }
+}
+
+/// Shows `text`, or says why there is none and leaves the screen as it was.
+fn show(app: &mut App, result: Result<String, markdown::DocumentError>, title: String, kind: &str) {
+    match result {
+        Ok(text) => {
+            let back_to = app.overlay.take().map(Box::new);
+            app.overlay = Some(Overlay::Document(DocumentView {
+                title,
+                text,
+                scroll: 0,
+                kind: kind.to_string(),
+                back_to,
+            }));
+        }
+        Err(e) => app.message = Some(format!("cannot open the {kind}: {e}")),
+    }
 }
 
 /// Opens the debrief of an interview.
 pub(super) fn open_debrief(app: &mut App, interview: InterviewId) -> Vec<Effect> {
-    let _ = (app, interview);
+    let customer = app
+        .data
+        .interviews
+        .iter()
+        .find(|i| i.id == interview)
+        .and_then(|i| app.data.customer(i.customer))
+        .map_or_else(String::new, |c| format!("{} ", c.name));
+    let title = format!("Debrief · {customer}({interview})");
+    let result = markdown::debrief(&sources(app), interview);
+    show(app, result, title, "debrief");
     Vec::new()
+}
+
+/// The period `[since, until)` as the documents show it, for titles.
+fn period_label(app: &App, period: Period) -> String {
+    crate::core::report::format::period(&app.rules.calendar, period.since, period.until)
 }
 
 /// Opens the President report for `[since, until)`.
 pub(super) fn open_president(app: &mut App, since: Instant, until: Instant) -> Vec<Effect> {
-    let _ = (app, since, until);
+    let kind = "President report";
+    match Period::new(since, until) {
+        Ok(period) => {
+            let title = format!("President report · {}", period_label(app, period));
+            let result = markdown::president(&sources(app), period);
+            show(app, result, title, kind);
+        }
+        Err(e) => app.message = Some(format!("cannot open the {kind}: {e}")),
+    }
     Vec::new()
 }
 
 /// Opens the workforce digest for `[since, until)`.
 pub(super) fn open_digest(app: &mut App, since: Instant, until: Instant) -> Vec<Effect> {
-    let _ = (app, since, until);
+    let kind = "workforce digest";
+    match Period::new(since, until) {
+        Ok(period) => {
+            let title = format!("Workforce digest · {}", period_label(app, period));
+            let result = markdown::digest(&sources(app), period);
+            show(app, result, title, kind);
+        }
+        Err(e) => app.message = Some(format!("cannot open the {kind}: {e}")),
+    }
     Vec::new()
 }
 
-/// Queue `r`: the document the selected item asks for.
+/// Queue `r`: the document the selected item asks for. A report or digest item opens the
+/// document for the span from the start of the day its interview was completed until now,
+/// which covers that interview and any completed since.
 pub(super) fn open_for_selected_item(app: &mut App) -> Vec<Effect> {
-    let _ = app;
-    Vec::new()
+    let Some((kind, subject)) = app
+        .queue_rows()
+        .get(app.queue.selected)
+        .map(|i| (i.kind, i.subject))
+    else {
+        app.message = Some("the queue is empty: there is no item to read a document for".into());
+        return Vec::new();
+    };
+    let interview = match subject {
+        Subject::Interview(id) => Some(id),
+        _ => None,
+    };
+    match (kind, interview) {
+        (ItemKind::Debrief | ItemKind::InformExecutives, Some(id)) => open_debrief(app, id),
+        (ItemKind::ReportPresident | ItemKind::Disseminate, Some(id)) => {
+            let completed = app
+                .data
+                .interviews
+                .iter()
+                .find(|i| i.id == id)
+                .and_then(|i| i.completed_at);
+            let Some(completed) = completed else {
+                app.message = Some(format!("{id} has no completion time: nothing to report"));
+                return Vec::new();
+            };
+            let since = app.rules.calendar.day_start(completed);
+            if kind == ItemKind::ReportPresident {
+                open_president(app, since, app.now)
+            } else {
+                open_digest(app, since, app.now)
+            }
+        }
+        _ => {
+            app.message = Some(format!(
+                "\"{}\" asks for a call or an action, not a document; r reads the document of a debrief, inform-executives, report or disseminate item",
+                kind.label()
+            ));
+            Vec::new()
+        }
+    }
 }
 
 /// A key's action while a document is open.
 pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
-    if action == Action::Back {
-        app.overlay = None;
+    let Some(Overlay::Document(view)) = &mut app.overlay else {
+        return Vec::new();
+    };
+    let max = view.max_scroll();
+    match action {
+        Action::Down => view.scroll = view.scroll.saturating_add(1).min(max),
+        Action::Up => view.scroll = view.scroll.saturating_sub(1),
+        Action::PageDown => view.scroll = view.scroll.saturating_add(PAGE).min(max),
+        Action::PageUp => view.scroll = view.scroll.saturating_sub(PAGE),
+        Action::First => view.scroll = 0,
+        Action::Last => view.scroll = max,
+        Action::CopyDocument => {
+            let text = view.text.clone();
+            app.message = Some(format!(
+                "copied the {} ({} lines) to the clipboard",
+                view.kind,
+                view.line_count()
+            ));
+            return vec![Effect::Copy(text)];
+        }
+        Action::Back => {
+            let back = view.back_to.take();
+            app.overlay = back.map(|b| *b);
+        }
+        _ => {}
     }
     Vec::new()
 }

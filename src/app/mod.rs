@@ -9,6 +9,7 @@ mod form;
 mod form_keys;
 mod forms;
 mod insight;
+mod lists;
 mod msg;
 mod panes;
 mod prompt;
@@ -139,6 +140,8 @@ pub struct App {
     pub form: Option<Form>,
     /// A form left open in the background with `q`/Esc; Enter on its interview brings it back.
     pub parked: Option<Form>,
+    /// Where the panes' lists are in the data; rebuilt by [`App::recompute`].
+    lists: lists::Lists,
 }
 
 impl App {
@@ -174,6 +177,7 @@ impl App {
             color: true,
             form: None,
             parked: None,
+            lists: lists::Lists::default(),
         };
         app.recompute();
         app
@@ -189,7 +193,8 @@ impl App {
         self.form = Some(Form::resume(draft));
     }
 
-    /// Recomputes the queue and risk from the data (after the data changed).
+    /// Recomputes the queue, risk and the panes' lists from the data. Call it after every
+    /// change of `data`: the lists hold positions in it.
     pub fn recompute(&mut self) {
         self.items = queue(
             &self.data,
@@ -198,6 +203,7 @@ impl App {
             self.now,
         );
         self.risk = assess(&self.data, &self.items);
+        self.lists = lists::Lists::build(&self.data, &self.items);
         self.clamp_selections();
     }
 
@@ -210,7 +216,7 @@ impl App {
         let n = self.booked_interviews().len();
         self.interview_selected = self.interview_selected.min(n.saturating_sub(1));
         for (col, sel) in self.actions.selected.iter_mut().enumerate() {
-            let n = panes::action_column(&self.data, col).len();
+            let n = self.lists.columns.get(col).map_or(0, Vec::len);
             *sel = (*sel).min(n.saturating_sub(1));
         }
     }

@@ -3,11 +3,8 @@
 
 use super::App;
 use crate::core::queue::{DueState, Item};
-use crate::core::summary::{NextInterview, customer_summaries};
-use crate::core::{
-    ActionItem, ActionState, Customer, CustomerId, Dataset, Interview, InterviewStatus,
-};
-use std::collections::HashMap;
+use crate::core::summary::NextInterview;
+use crate::core::{ActionItem, ActionState, Customer, CustomerId, Dataset, Interview};
 
 /// The panes, in Tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -146,23 +143,18 @@ pub fn action_column(data: &Dataset, column: usize) -> Vec<&ActionItem> {
 impl App {
     /// The customer list as shown: filtered, in the chosen order.
     pub fn customer_rows(&self) -> Vec<CustomerRow<'_>> {
-        let mut open: HashMap<CustomerId, usize> = HashMap::new();
-        for f in self
-            .data
-            .followups
-            .iter()
-            .filter(|f| f.state != crate::core::FollowUpState::Closed)
-        {
-            *open.entry(f.customer).or_default() += 1;
-        }
         let needle = self.customers.filter.trim().to_lowercase();
-        let mut rows: Vec<CustomerRow<'_>> = customer_summaries(&self.data, &self.items)
-            .into_iter()
-            .map(|s| CustomerRow {
-                customer: s.customer,
-                last: s.last_completed,
-                next: s.next,
-                open_followups: open.get(&s.customer.id).copied().unwrap_or(0),
+        let mut rows: Vec<CustomerRow<'_>> = self
+            .lists
+            .customers
+            .iter()
+            .filter_map(|e| {
+                Some(CustomerRow {
+                    customer: self.data.customers.get(e.customer)?,
+                    last: e.last.and_then(|i| self.data.interviews.get(i)),
+                    next: e.next,
+                    open_followups: e.open_followups,
+                })
             })
             .filter(|r| needle.is_empty() || self.matches(r.customer, &needle))
             .collect();
@@ -199,25 +191,20 @@ impl App {
 
     /// Booked interviews (in progress first, then soonest).
     pub fn booked_interviews(&self) -> Vec<&Interview> {
-        let mut list: Vec<&Interview> = self
-            .data
-            .interviews
+        self.lists
+            .booked
             .iter()
-            .filter(|i| {
-                matches!(
-                    i.status,
-                    InterviewStatus::Scheduled | InterviewStatus::InProgress
-                )
-            })
-            .collect();
-        list.sort_by_key(|i| {
-            (
-                i.status != InterviewStatus::InProgress,
-                i.scheduled_at,
-                i.id,
-            )
-        });
-        list
+            .filter_map(|&at| self.data.interviews.get(at))
+            .collect()
+    }
+
+    /// The cards of one board column, in [`card_order`].
+    pub fn cards(&self, column: usize) -> Vec<&ActionItem> {
+        self.lists.columns.get(column).map_or_else(Vec::new, |col| {
+            col.iter()
+                .filter_map(|&at| self.data.actions.get(at))
+                .collect()
+        })
     }
 
     /// The selected customer of the list, if any.
@@ -234,7 +221,7 @@ impl App {
 
     /// The selected action card, if any.
     pub fn selected_action(&self) -> Option<&ActionItem> {
-        action_column(&self.data, self.actions.column)
+        self.cards(self.actions.column)
             .get(self.actions.selected[self.actions.column])
             .copied()
     }

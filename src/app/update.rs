@@ -1,7 +1,7 @@
 //! Key handling and messages: state + msg -> state + effects. Overlays take keys first, then
 //! the filter, then the focused pane's keys from the keymap table.
 
-use super::panes::{Pane, action_column};
+use super::panes::Pane;
 use super::triage;
 use super::{App, Effect, Msg, Overlay, SaveState};
 use crate::core::queue::refresh;
@@ -43,6 +43,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     }
                     app.data.apply(&changes);
                     app.recompute();
+                    refresh_views(app);
                     // A failed earlier save was reported and never applied; this one stands.
                     app.save = if pending == 0 {
                         SaveState::Saved
@@ -88,6 +89,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Ok(data) => {
                     app.data = data;
                     app.recompute();
+                    refresh_views(app);
                     if app.overlay == Some(Overlay::Welcome) {
                         app.overlay = None;
                     }
@@ -96,6 +98,28 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Err(e) => app.message = Some(format!("cannot load: {e}")),
             }
             Vec::new()
+        }
+    }
+}
+
+/// Brings an open insight view up to date with the data (the calendar view reads the data on
+/// every key, and the panes on every frame).
+fn refresh_views(app: &mut App) {
+    for slot in [true, false] {
+        let overlay = if slot {
+            &mut app.overlay
+        } else {
+            &mut app.under_help
+        };
+        if let Some(Overlay::Insight(view)) = overlay {
+            let mut fresh = view.clone();
+            fresh.refresh(app);
+            let overlay = if slot {
+                &mut app.overlay
+            } else {
+                &mut app.under_help
+            };
+            *overlay = Some(Overlay::Insight(fresh));
         }
     }
 }
@@ -187,7 +211,7 @@ fn move_selection(app: &mut App, to: impl Fn(usize, usize) -> usize) {
         Pane::Customers => app.customer_rows().len(),
         Pane::Queue => app.queue_rows().len(),
         Pane::Interview => app.booked_interviews().len(),
-        Pane::Actions => action_column(&app.data, app.actions.column).len(),
+        Pane::Actions => app.cards(app.actions.column).len(),
     };
     if len == 0 {
         return;

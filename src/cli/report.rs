@@ -1,10 +1,18 @@
 //! `hearback report ...`: the debrief, the President report and the workforce digest as
 //! Markdown, to stdout or a file; `--record` records the matching step as done.
 
-use super::Context;
-use crate::core::Instant;
+use super::customers::local_datetime;
+use super::{Context, lookup};
+use crate::core::interview_flow::{self, Step};
+use crate::core::queue::queue;
+use crate::core::report::{Period, Sources, interviews_in};
+use crate::core::risk::assess;
+use crate::core::{ChangeSet, Dataset, Instant, Interview};
+use crate::io::report as markdown;
+use anyhow::{Context as _, anyhow, bail};
 use clap::Subcommand;
-use std::path::PathBuf;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Which document.
@@ -55,6 +63,212 @@ pub enum ReportCommand {
 
 /// Runs `hearback report`.
 pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
-    let _ = (ctx, cmd);
-    anyhow::bail!("reports are being built")
+    let rules = ctx.rules()?;
+    let store = ctx.open_store()?;
+    let data = store.load()?;
+    let items = queue(&data, &rules.policy, &rules.calendar, ctx.now);
+    let risk = assess(&data, &items);
+    let src = Sources {
+        data: &data,
+        items: &items,
+        risk: &risk,
+        questions: &rules.questions,
+        calendar: &rules.calendar,
+        now: ctx.now,
+    };
+    let (text, out, record, to_record, step) = match cmd {
+        ReportCommand::Debrief {
+            interview,
+            out,
+            record,
+        } => {
+            let interview = lookup::interview(&data, &interview)?;
+            let text = markdown::debrief(&src, interview.id)?;
+            (text, out, record, vec![interview], Step::Debriefed)
+        }
+        ReportCommand::President {
+            since,
+            until,
+            out,
+            record,
+        } => {
+            let period = period(since, until, ctx.now)?;
+            let text = markdown::president(&src, period)?;
+            (
+                text,
+                out,
+                record,
+                interviews_in(&data, period),
+                Step::Reported,
+            )
+        }
+        ReportCommand::Digest { since, out, record } => {
+            let period = period(since, None, ctx.now)?;
+            let text = markdown::digest(&src, period)?;
+            (
+                text,
+                out,
+                record,
+                interviews_in(&data, period),
+                Step::Disseminated,
+            )
+        }
+    };
+    match &out {
+        Some(path) => write_atomically(path, text.as_bytes())?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .context("cannot write the document to standard output")?;
+        }
+    }
+    // Only now that the document exists in full is the step recorded.
+    if record {
+        let rec = mark_all(ctx, &data, &to_record, step)?;
+        if !rec.changes.is_empty() {
+            store.commit(&rec.changes)?;
+        }
+        eprintln!("{}", rec.message);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The period `[since, until)` (until defaults to now), refused when empty with a message
+/// that names the options.
+fn period(since: Instant, until: Option<Instant>, now: Instant) -> anyhow::Result<Period> {
+    let end = until.unwrap_or(now);
+    if end <= since {
+        let since_text = local_datetime(since);
+        match until {
+            Some(u) => bail!(
+                "--until {} is {} --since {since_text}: the period would be empty",
+                local_datetime(u),
+                if u < since { "before" } else { "the same as" }
+            ),
+            None => bail!(
+                "--since {since_text} is not before now ({}): the period would be empty",
+                local_datetime(now)
+            ),
+        }
+    }
+    Ok(Period::new(since, end)?)
+}
+
+/// What `--record` writes and says.
+struct Recorded {
+    changes: ChangeSet,
+    message: String,
+}
+
+/// When `step` was recorded on `i`, if it was.
+fn recorded_at(i: &Interview, step: Step) -> Option<Instant> {
+    match step {
+        Step::Debriefed => i.debriefed_at,
+        Step::Reported => i.reported_at,
+        Step::Disseminated => i.disseminated_at,
+        _ => None,
+    }
+}
+
+/// Records `step` now on every interview of `list` that does not have it yet, as one change
+/// set, and says what was done (or that it had been done already).
+fn mark_all(
+    ctx: &Context,
+    data: &Dataset,
+    list: &[&Interview],
+    step: Step,
+) -> anyhow::Result<Recorded> {
+    let mut changes = ChangeSet::new();
+    let mut done: Vec<String> = Vec::new();
+    let mut before: Vec<(String, Instant)> = Vec::new();
+    for i in list {
+        if let Some(at) = recorded_at(i, step) {
+            before.push((i.id.to_string(), at));
+            continue;
+        }
+        let customer = lookup::customer_of(data, i.customer)?;
+        let set = interview_flow::mark_step(customer, (*i).clone(), step, ctx.now, &ctx.actor)
+            .map_err(|e| anyhow!("cannot record {}: {e}", step.as_str()))?;
+        changes.changes.extend(set.changes);
+        done.push(i.id.to_string());
+    }
+    let what = match step {
+        Step::Debriefed => "debriefed",
+        Step::Reported => "reported to the President",
+        _ => "disseminated to the workforce",
+    };
+    let message = if list.is_empty() {
+        "nothing to record: no interviews were completed in the period".to_string()
+    } else if done.is_empty() {
+        let dates: Vec<String> = before
+            .iter()
+            .map(|(id, at)| format!("{id} on {}", local_datetime(*at)))
+            .collect();
+        format!(
+            "nothing to record: already recorded as {what} ({})",
+            dates.join(", ")
+        )
+    } else {
+        let mut text = if step == Step::Debriefed {
+            format!("recorded: {what} {}", done.join(", "))
+        } else {
+            format!(
+                "recorded: {what} for {} ({})",
+                count(done.len(), "interview"),
+                done.join(", ")
+            )
+        };
+        if !before.is_empty() {
+            let ids: Vec<&str> = before.iter().map(|(id, _)| id.as_str()).collect();
+            text.push_str(&format!("; already recorded for {}", ids.join(", ")));
+        }
+        text
+    };
+    Ok(Recorded { changes, message })
+}
+
+fn count(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
+}
+
+/// Writes `bytes` to `path` so that it is either the whole new document or untouched: a
+/// temporary file in the same directory, flushed to disk, then renamed over the target.
+fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| anyhow!("--out {}: give a file name", path.display()))?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| -> std::io::Result<()> {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        // The rename itself is made durable by syncing the directory (best effort: some
+        // file systems refuse to open a directory for this).
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("cannot write {}", path.display()))
 }

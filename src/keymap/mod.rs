@@ -203,13 +203,13 @@ pub const DEFAULTS: &[Binding] = &[
         C::Global,
         K::Char('I'),
         A::OpenInsight,
-        "insight: scores by segment, region, tier, manager",
+        "insight: scores by group, over time",
     ),
     key(
         C::Global,
         K::Char('C'),
         A::OpenCalendar,
-        "feedback calendar (month view)",
+        "feedback calendar",
     ),
     key(C::Customers, K::Enter, A::Open, "open the customer"),
     key(
@@ -267,7 +267,7 @@ pub const DEFAULTS: &[Binding] = &[
         C::Queue,
         K::Char('r'),
         A::ViewDocument,
-        "read the debrief, report or digest this item asks for",
+        "read the report this item asks for",
     ),
     key(
         C::Interview,

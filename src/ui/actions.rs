@@ -7,7 +7,7 @@ use super::fit::{Column, truncate, window};
 use super::table::{self, Spec};
 use super::theme::Theme;
 use super::{clock, pane_block, position};
-use crate::app::{App, Pane, action_column};
+use crate::app::{App, Pane};
 use crate::core::{ActionItem, ActionState};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -56,7 +56,7 @@ fn is_overdue(app: &App, a: &ActionItem) -> bool {
 
 /// Draws the action board.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
-    let columns: [Vec<&ActionItem>; 4] = [0, 1, 2, 3].map(|n| action_column(&app.data, n));
+    let columns: [Vec<&ActionItem>; 4] = [0, 1, 2, 3].map(|n| app.cards(n));
     let late = columns
         .iter()
         .flatten()

@@ -1,11 +1,89 @@
-//! The document view.
+//! The document view: a debrief, President report or digest as the Markdown it is, headings
+//! in bold, long lines word-wrapped (continuations indented), scrolled by text line.
 
+use super::fit::wrap_line;
 use super::theme::Theme;
 use crate::app::{App, DocumentView};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
+
+/// Continuation lines of a wrapped line start this far in.
+const INDENT: usize = 2;
 
 /// Draws the document view into `area` (the screen above the status line).
-pub fn draw(app: &App, view: &DocumentView, theme: Theme, frame: &mut Frame, area: Rect) {
-    let _ = (app, view, theme, frame, area);
+pub fn draw(_app: &App, view: &DocumentView, theme: Theme, frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let width = usize::from(area.width.saturating_sub(4));
+    let page = usize::from(area.height.saturating_sub(2));
+    let text: Vec<&str> = view.text.lines().collect();
+    let wrapped: Vec<Vec<Line<'static>>> = text
+        .iter()
+        .map(|l| wrap_line(&styled(l, theme), width, INDENT))
+        .collect();
+    let top = usize::from(view.scroll).min(last_page_top(&wrapped, page));
+    let mut shown: Vec<Line<'static>> = Vec::with_capacity(page);
+    let mut last = top;
+    for (n, lines) in wrapped.iter().enumerate().skip(top) {
+        if shown.len() >= page {
+            break;
+        }
+        last = n;
+        shown.extend(lines.iter().take(page - shown.len()).cloned());
+    }
+    let position = if text.is_empty() {
+        "empty".to_string()
+    } else {
+        format!("line {}-{} of {}", top + 1, last + 1, text.len())
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.focus_border())
+        .padding(Padding::horizontal(1))
+        .title(Line::from(Span::styled(
+            format!(" {} ", view.title),
+            theme.title(),
+        )))
+        .title_bottom(Line::from(format!(" {position} · y copies · Esc closes ")).right_aligned());
+    frame.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+/// A text line with its style: Markdown headings bold, everything else plain.
+fn styled(line: &str, theme: Theme) -> Line<'static> {
+    if line.starts_with('#') {
+        Line::styled(line.to_string(), theme.title())
+    } else {
+        Line::raw(line.to_string())
+    }
+}
+
+/// The earliest text line from which the rest of the text fits on the page: scrolling stops
+/// there, so the end of the text sits at the bottom rather than alone at the top.
+fn last_page_top(wrapped: &[Vec<Line<'static>>], page: usize) -> usize {
+    let mut rows = 0usize;
+    for (n, lines) in wrapped.iter().enumerate().rev() {
+        if rows + lines.len() > page {
+            return (n + 1).min(wrapped.len().saturating_sub(1));
+        }
+        rows += lines.len();
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_page_is_full() {
+        let one = || vec![Line::raw("x")];
+        let wrapped = vec![one(), one(), vec![Line::raw("a"), Line::raw("b")], one()];
+        assert_eq!(last_page_top(&wrapped, 3), 2);
+        assert_eq!(last_page_top(&wrapped, 4), 1);
+        assert_eq!(last_page_top(&wrapped, 10), 0);
+        // A wrapped line that does not fit with the last one: the last line alone.
+        assert_eq!(last_page_top(&wrapped, 2), 3);
+        assert_eq!(last_page_top(&[], 2), 0);
+    }
 }

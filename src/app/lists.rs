@@ -1,0 +1,96 @@
+//! Where in the data the panes' lists are, worked out once per data change.
+//!
+//! A large programme (10,000 customers, 100,000 interviews, 50,000 actions) is far too big to
+//! summarise, filter and sort on every frame; [`Lists::build`] runs in `App::recompute`, after
+//! every change of the data, and the panes read positions from here. Positions are looked up
+//! with `get`, so a list that is ever out of step shows a shorter list, never a panic.
+
+use super::panes::action_column;
+use crate::core::queue::Item;
+use crate::core::summary::{NextInterview, customer_summaries};
+use crate::core::{CustomerId, Dataset, FollowUpState, InterviewStatus};
+use std::collections::HashMap;
+
+/// One customer of the list, by position in `Dataset::customers`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct CustomerEntry {
+    /// Position of the customer.
+    pub customer: usize,
+    /// Position of its latest completed interview.
+    pub last: Option<usize>,
+    /// Its next interview.
+    pub next: NextInterview,
+    /// How many of its follow-ups are open.
+    pub open_followups: usize,
+}
+
+/// The positions of what the panes list.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Lists {
+    /// Non-archived customers, largest first.
+    pub customers: Vec<CustomerEntry>,
+    /// Booked interviews: in progress first, then soonest.
+    pub booked: Vec<usize>,
+    /// The cards of each board column, in card order.
+    pub columns: [Vec<usize>; 4],
+}
+
+impl Lists {
+    /// The lists of `data` with the queue `items`.
+    pub fn build(data: &Dataset, items: &[Item]) -> Lists {
+        let mut open: HashMap<CustomerId, usize> = HashMap::new();
+        for f in data
+            .followups
+            .iter()
+            .filter(|f| f.state != FollowUpState::Closed)
+        {
+            *open.entry(f.customer).or_default() += 1;
+        }
+        // Lists in a Dataset are in id order, so a position is a binary search away.
+        let customer_at = |id| data.customers.binary_search_by_key(&id, |c| c.id).ok();
+        let interview_at = |id| data.interviews.binary_search_by_key(&id, |i| i.id).ok();
+        let customers = customer_summaries(data, items)
+            .into_iter()
+            .filter_map(|s| {
+                Some(CustomerEntry {
+                    customer: customer_at(s.customer.id)?,
+                    last: s.last_completed.and_then(|i| interview_at(i.id)),
+                    next: s.next,
+                    open_followups: open.get(&s.customer.id).copied().unwrap_or(0),
+                })
+            })
+            .collect();
+        let mut booked: Vec<usize> = data
+            .interviews
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| {
+                matches!(
+                    i.status,
+                    InterviewStatus::Scheduled | InterviewStatus::InProgress
+                )
+            })
+            .map(|(at, _)| at)
+            .collect();
+        booked.sort_by_key(|&at| {
+            let i = &data.interviews[at];
+            (
+                i.status != InterviewStatus::InProgress,
+                i.scheduled_at,
+                i.id,
+            )
+        });
+        let action_at = |id| data.actions.binary_search_by_key(&id, |a| a.id).ok();
+        let columns = [0, 1, 2, 3].map(|col| {
+            action_column(data, col)
+                .into_iter()
+                .filter_map(|a| action_at(a.id))
+                .collect()
+        });
+        Lists {
+            customers,
+            booked,
+            columns,
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! The document view in the dashboard: opened with `r` on a queue item of the demo dashboard,
+//! snapshotted at 80x24 and 200x60, and driven by its keys. Update the snapshots after an
+//! intended change with `INSTA_UPDATE=always cargo test --test ui_document` and read them.
+
+mod common;
+
+use common::dashboard::app;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use hearback::app::{App, DocumentView, Effect, Msg, Overlay, update};
+use hearback::core::queue::ItemKind;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use unicode_width::UnicodeWidthStr;
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn press(app: &mut App, c: char) -> Vec<Effect> {
+    key(app, KeyCode::Char(c))
+}
+
+/// Selects the first queue row of `kind` (the queue pane has the focus at start).
+fn select(app: &mut App, kind: ItemKind) {
+    app.queue.selected = app
+        .queue_rows()
+        .iter()
+        .position(|i| i.kind == kind)
+        .unwrap_or_else(|| panic!("the demo queue shows a {kind:?} item"));
+}
+
+/// The demo dashboard with the debrief of its first Debrief item open, via `r`.
+fn debrief_open() -> App {
+    let mut app = app();
+    select(&mut app, ItemKind::Debrief);
+    assert!(press(&mut app, 'r').is_empty());
+    app
+}
+
+fn view(app: &App) -> &DocumentView {
+    match &app.overlay {
+        Some(Overlay::Document(v)) => v,
+        other => panic!("no document open: {other:?}, message {:?}", app.message),
+    }
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| hearback::ui::render(app, frame))
+        .expect("drawing to a test backend");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for cells in buffer.content.chunks(usize::from(width).max(1)) {
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for cell in cells {
+            if skip == 0 {
+                line.push_str(cell.symbol());
+            }
+            skip = skip.max(cell.symbol().width()).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_debrief_of_a_debrief_item() {
+    let app = debrief_open();
+    assert_eq!(view(&app).title, "Debrief · Lindqvist Pet Supplies (I380)");
+    for (w, h) in [(80, 24), (200, 60)] {
+        insta::assert_snapshot!(format!("debrief_{w}x{h}"), screen(&app, w, h));
+    }
+}
+
+#[test]
+fn the_dashboard_shows_the_same_debrief_as_the_command_line() {
+    let app = debrief_open();
+    let golden = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/reports/debrief.md"
+    ))
+    .expect("the golden debrief (tests/reports.rs writes it)");
+    assert_eq!(view(&app).text, golden);
+}
+
+#[test]
+fn scrolling_stays_inside_the_text() {
+    let mut app = debrief_open();
+    let last = u16::try_from(view(&app).text.lines().count() - 1).expect("a short text");
+    press(&mut app, 'k');
+    assert_eq!(view(&app).scroll, 0, "k at the top stays at the top");
+    press(&mut app, 'j');
+    press(&mut app, 'j');
+    assert_eq!(view(&app).scroll, 2);
+    key(&mut app, KeyCode::Up);
+    assert_eq!(view(&app).scroll, 1);
+    press(&mut app, ' ');
+    assert_eq!(view(&app).scroll, 21, "space pages down");
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(view(&app).scroll, 1);
+    press(&mut app, 'G');
+    assert_eq!(view(&app).scroll, last);
+    for _ in 0..5 {
+        press(&mut app, 'j');
+        key(&mut app, KeyCode::PageDown);
+    }
+    assert_eq!(view(&app).scroll, last, "never past the last line");
+    press(&mut app, 'g');
+    assert_eq!(view(&app).scroll, 0);
+    // Scrolled to the end, the view shows the end of the text at the bottom of the screen.
+    press(&mut app, 'G');
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Written 2026-11-23 09:00 by hearback."),
+        "{shown}"
+    );
+    assert!(shown.contains(&format!("of {}", last + 1)), "{shown}");
+}
+
+#[test]
+fn y_copies_the_whole_text() {
+    let mut app = debrief_open();
+    press(&mut app, 'j');
+    let text = view(&app).text.clone();
+    let effects = press(&mut app, 'y');
+    assert_eq!(effects, vec![Effect::Copy(text.clone())]);
+    assert_eq!(
+        app.message.as_deref(),
+        Some(
+            format!(
+                "copied the debrief ({} lines) to the clipboard",
+                text.lines().count()
+            )
+            .as_str()
+        )
+    );
+    assert!(
+        matches!(app.overlay, Some(Overlay::Document(_))),
+        "still open"
+    );
+}
+
+#[test]
+fn esc_and_q_close_the_document() {
+    let mut app = debrief_open();
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+    assert!(!app.quit);
+    let mut app = debrief_open();
+    press(&mut app, 'q');
+    assert_eq!(app.overlay, None);
+    assert!(!app.quit, "q closes the document, it does not quit");
+}
+
+#[test]
+fn report_and_dissemination_items_open_the_report_and_the_digest() {
+    let mut app = app();
+    app.queue.show_all = true;
+    select(&mut app, ItemKind::ReportPresident);
+    press(&mut app, 'r');
+    let v = view(&app);
+    assert!(v.title.starts_with("President report · "), "{}", v.title);
+    assert!(v.text.starts_with("# Report to the President"));
+    key(&mut app, KeyCode::Esc);
+    select(&mut app, ItemKind::Disseminate);
+    press(&mut app, 'r');
+    let v = view(&app);
+    assert!(v.title.starts_with("Workforce digest · "), "{}", v.title);
+    assert!(v.text.starts_with("# What our customers told us"));
+}
+
+#[test]
+fn r_on_an_item_without_a_document_says_so() {
+    let mut app = app();
+    select(&mut app, ItemKind::LowScoreFollowUp);
+    assert!(press(&mut app, 'r').is_empty());
+    assert_eq!(app.overlay, None);
+    let message = app.message.clone().expect("a message");
+    assert!(
+        message.contains("asks for a call or an action, not a document"),
+        "{message}"
+    );
+}
