@@ -11,8 +11,11 @@ use crate::core::summary::{NextInterview, customer_summaries};
 use crate::core::{CustomerId, Dataset, FollowUpState, InterviewStatus};
 use std::collections::HashMap;
 
+/// How many recent interviews a customer row's trend shows.
+pub const TREND: usize = 6;
+
 /// One customer of the list, by position in `Dataset::customers`.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(super) struct CustomerEntry {
     /// Position of the customer.
     pub customer: usize,
@@ -22,11 +25,26 @@ pub(super) struct CustomerEntry {
     pub next: NextInterview,
     /// How many of its follow-ups are open.
     pub open_followups: usize,
+    /// The averages of its last few completed interviews, oldest first.
+    pub trend: Vec<f64>,
+}
+
+/// One customer's records, by position in the dataset's lists.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Records {
+    /// Interviews, oldest first by scheduled time.
+    pub interviews: Vec<usize>,
+    /// Follow-ups, in id order.
+    pub followups: Vec<usize>,
+    /// Action items, in id order.
+    pub actions: Vec<usize>,
 }
 
 /// The positions of what the panes list.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct Lists {
+    /// Each customer's records, for the detail view and the form's pre-brief.
+    pub by_customer: HashMap<CustomerId, Records>,
     /// Non-archived customers, largest first.
     pub customers: Vec<CustomerEntry>,
     /// Booked interviews: in progress first, then soonest.
@@ -47,6 +65,32 @@ impl Lists {
             *open.entry(f.customer).or_default() += 1;
         }
         // Lists in a Dataset are in id order, so a position is a binary search away.
+        // The averages of every customer's completed interviews, in one pass.
+        let mut averages: HashMap<
+            CustomerId,
+            Vec<(crate::core::Instant, crate::core::InterviewId, f64)>,
+        > = HashMap::new();
+        for i in data.interviews.iter().filter(|i| i.is_completed()) {
+            if let Some(avg) = i.average_score() {
+                averages
+                    .entry(i.customer)
+                    .or_default()
+                    .push((i.scheduled_at, i.id, avg));
+            }
+        }
+        let trend = |id: CustomerId| -> Vec<f64> {
+            let Some(list) = averages.get(&id) else {
+                return Vec::new();
+            };
+            let mut list = list.clone();
+            list.sort_by_key(|&(at, id, _)| (at, id));
+            let start = list.len().saturating_sub(TREND);
+            list.get(start..)
+                .unwrap_or_default()
+                .iter()
+                .map(|&(_, _, avg)| avg)
+                .collect()
+        };
         let customer_at = |id| data.customers.binary_search_by_key(&id, |c| c.id).ok();
         let interview_at = |id| data.interviews.binary_search_by_key(&id, |i| i.id).ok();
         let customers = customer_summaries(data, items)
@@ -57,6 +101,7 @@ impl Lists {
                     last: s.last_completed.and_then(|i| interview_at(i.id)),
                     next: s.next,
                     open_followups: open.get(&s.customer.id).copied().unwrap_or(0),
+                    trend: trend(s.customer.id),
                 })
             })
             .collect();
@@ -87,7 +132,32 @@ impl Lists {
                 .filter_map(|a| action_at(a.id))
                 .collect()
         });
+        let mut by_customer: HashMap<CustomerId, Records> = HashMap::new();
+        for (at, i) in data.interviews.iter().enumerate() {
+            by_customer
+                .entry(i.customer)
+                .or_default()
+                .interviews
+                .push(at);
+        }
+        for (at, f) in data.followups.iter().enumerate() {
+            by_customer
+                .entry(f.customer)
+                .or_default()
+                .followups
+                .push(at);
+        }
+        for (at, a) in data.actions.iter().enumerate() {
+            by_customer.entry(a.customer).or_default().actions.push(at);
+        }
+        for r in by_customer.values_mut() {
+            r.interviews.sort_by_key(|&at| {
+                let i = &data.interviews[at];
+                (i.scheduled_at, i.id)
+            });
+        }
         Lists {
+            by_customer,
             customers,
             booked,
             columns,

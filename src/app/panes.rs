@@ -123,6 +123,8 @@ pub struct CustomerRow<'a> {
     pub next: NextInterview,
     /// Open follow-ups.
     pub open_followups: usize,
+    /// Averages of the last few completed interviews, oldest first.
+    pub trend: &'a [f64],
 }
 
 /// The order of cards in a column: by due date (none last), then id.
@@ -154,6 +156,7 @@ impl App {
                     last: e.last.and_then(|i| self.data.interviews.get(i)),
                     next: e.next,
                     open_followups: e.open_followups,
+                    trend: &e.trend,
                 })
             })
             .filter(|r| needle.is_empty() || self.matches(r.customer, &needle))
@@ -196,6 +199,37 @@ impl App {
             .iter()
             .filter_map(|&at| self.data.interviews.get(at))
             .collect()
+    }
+
+    /// A customer's interviews, oldest first by scheduled time (as `Dataset::interviews_of`,
+    /// from the index instead of a scan).
+    pub fn interviews_of(&self, id: CustomerId) -> Vec<&Interview> {
+        self.lists.by_customer.get(&id).map_or_else(Vec::new, |r| {
+            r.interviews
+                .iter()
+                .filter_map(|&at| self.data.interviews.get(at))
+                .collect()
+        })
+    }
+
+    /// A customer's follow-ups, in id order.
+    pub fn followups_of(&self, id: CustomerId) -> Vec<&crate::core::FollowUp> {
+        self.lists.by_customer.get(&id).map_or_else(Vec::new, |r| {
+            r.followups
+                .iter()
+                .filter_map(|&at| self.data.followups.get(at))
+                .collect()
+        })
+    }
+
+    /// A customer's action items, in id order.
+    pub fn actions_of(&self, id: CustomerId) -> Vec<&ActionItem> {
+        self.lists.by_customer.get(&id).map_or_else(Vec::new, |r| {
+            r.actions
+                .iter()
+                .filter_map(|&at| self.data.actions.get(at))
+                .collect()
+        })
     }
 
     /// The cards of one board column, in [`card_order`].

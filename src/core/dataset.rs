@@ -46,6 +46,15 @@ fn upsert<T: Clone, K: Ord + Copy>(list: &mut Vec<T>, record: &T, key: impl Fn(&
     }
 }
 
+/// The record with id `id` of a list in id order, by binary search (the views look records up
+/// for every row they draw). A list built out of order by hand still answers right, by a scan.
+fn by_id<T, K: Ord + Copy>(list: &[T], id: K, key: impl Fn(&T) -> K) -> Option<&T> {
+    match list.binary_search_by_key(&id, &key) {
+        Ok(at) => list.get(at),
+        Err(_) => list.iter().find(|r| key(r) == id),
+    }
+}
+
 impl Dataset {
     /// Applies a committed change set, so memory matches the store without reloading it.
     /// Lists stay in id order (the order the store returns them in). Timeline events are not
@@ -85,7 +94,7 @@ impl Dataset {
 
     /// The staff member with this id.
     pub fn staff_member(&self, id: StaffId) -> Option<&Staff> {
-        self.staff.iter().find(|s| s.id == id)
+        by_id(&self.staff, id, |s| s.id)
     }
 
     /// The name of a staff member, or an empty string.
@@ -96,7 +105,7 @@ impl Dataset {
 
     /// The customer with this id.
     pub fn customer(&self, id: CustomerId) -> Option<&Customer> {
-        self.customers.iter().find(|c| c.id == id)
+        by_id(&self.customers, id, |c| c.id)
     }
 
     /// A customer's interviews, oldest first by scheduled time.

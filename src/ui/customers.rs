@@ -9,15 +9,13 @@ use super::{pane_block, position};
 use crate::app::{App, Pane};
 use crate::core::risk::RiskLevel;
 use crate::core::summary::NextInterview;
-use crate::core::{Customer, CustomerId, Interview, Lifecycle};
+use crate::core::{Customer, Interview, Lifecycle};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// How many recent interviews the sparkline shows.
-const TREND: usize = 6;
 /// Sparkline bars, from an average of 1 to an average of 5.
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -143,7 +141,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             cells(
                 app,
                 theme,
-                (row.customer, row.last, row.next, row.open_followups),
+                (
+                    row.customer,
+                    row.last,
+                    row.next,
+                    row.open_followups,
+                    row.trend,
+                ),
             ),
             Style::new(),
         ),
@@ -152,13 +156,19 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// What one row shows: the customer, its last interview, its next one, open follow-ups.
-type RowFacts<'a> = (&'a Customer, Option<&'a Interview>, NextInterview, usize);
+type RowFacts<'a> = (
+    &'a Customer,
+    Option<&'a Interview>,
+    NextInterview,
+    usize,
+    &'a [f64],
+);
 
 /// One row's cells, in column order.
 fn cells(
     app: &App,
     theme: Theme,
-    (c, last, next, open_followups): RowFacts<'_>,
+    (c, last, next, open_followups, trend): RowFacts<'_>,
 ) -> Vec<Span<'static>> {
     let name = c.name.clone();
     let last = match last.map(|i| (i.completed_at.unwrap_or(i.scheduled_at), i.average_score())) {
@@ -184,7 +194,7 @@ fn cells(
         Span::raw(c.tier.as_str()),
         Span::raw(app.data.staff_name(c.account_manager).to_string()),
         Span::raw(last),
-        Span::raw(sparkline(app, c.id)),
+        Span::raw(trend.iter().map(|&avg| bar(avg)).collect::<String>()),
         Span::styled(next, next_style),
         Span::styled(risk, risk_style),
         Span::raw(followups),
@@ -211,24 +221,6 @@ pub fn next_interview(app: &App, theme: Theme, next: NextInterview) -> (String, 
         NextInterview::Never => ("due now".into(), theme.due()),
         NextInterview::NotPlanned => ("-".into(), theme.dim()),
     }
-}
-
-/// Bars of the last few completed interviews' averages, oldest first.
-fn sparkline(app: &App, id: CustomerId) -> String {
-    let averages: Vec<f64> = app
-        .data
-        .interviews_of(id)
-        .into_iter()
-        .filter(|i| i.is_completed())
-        .filter_map(|i| i.average_score())
-        .collect();
-    let start = averages.len().saturating_sub(TREND);
-    averages
-        .get(start..)
-        .unwrap_or_default()
-        .iter()
-        .map(|&avg| bar(avg))
-        .collect()
 }
 
 /// The bar of an average between 1 and 5.

@@ -170,7 +170,7 @@ fn content(app: &App, theme: Theme, c: &Customer) -> Vec<Line<'static>> {
 }
 
 fn interviews(app: &App, theme: Theme, id: CustomerId, lines: &mut Vec<Line<'static>>) {
-    let list = app.data.interviews_of(id);
+    let list = app.interviews_of(id);
     if list.is_empty() {
         return;
     }

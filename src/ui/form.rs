@@ -231,7 +231,6 @@ fn prebrief(
         section("Issues", &c.prebrief.issues, &mut lines);
         section("Culture", &c.prebrief.personality, &mut lines);
         let earlier: Vec<&Interview> = app
-            .data
             .interviews_of(c.id)
             .into_iter()
             .filter(|i| i.is_completed())
@@ -260,10 +259,9 @@ fn prebrief(
             }
         }
         let open: Vec<String> = app
-            .data
-            .followups
-            .iter()
-            .filter(|f| f.customer == c.id && f.state != FollowUpState::Closed)
+            .followups_of(c.id)
+            .into_iter()
+            .filter(|f| f.state != FollowUpState::Closed)
             .map(|f| {
                 format!(
                     "{} lowest {} ({})",
@@ -273,10 +271,9 @@ fn prebrief(
                 )
             })
             .chain(
-                app.data
-                    .actions
-                    .iter()
-                    .filter(|a| a.customer == c.id && crate::core::queue::action_is_open(a.state))
+                app.actions_of(c.id)
+                    .into_iter()
+                    .filter(|a| crate::core::queue::action_is_open(a.state))
                     .map(|a| format!("{} {}", a.id, a.title)),
             )
             .collect();
