@@ -86,12 +86,22 @@ fn rss_kib() -> Option<u64> {
 pub fn open_once(_ctx: &Context, store_dir: &Path) -> anyhow::Result<String> {
     let t = Clock::now();
     let store = Store::open(store_dir)?;
-    let app = dashboard(store.load()?);
+    let opened = t.elapsed();
+    let data = store.load()?;
+    let loaded = t.elapsed();
+    let app = dashboard(data);
+    let built = t.elapsed();
     let mut term = terminal(200, 60)?;
     draw(&mut term, &app)?;
     let took = t.elapsed();
     Ok(serde_json::json!({
         "open_ms": ms(took),
+        "phases_ms": {
+            "sled_open": ms(opened),
+            "load_and_decode": ms(loaded - opened),
+            "queue_risk_lists": ms(built - loaded),
+            "first_draw": ms(took - built),
+        },
         "rss_kib": rss_kib(),
         "customers": app.data.customers.len(),
         "interviews": app.data.interviews.len(),
