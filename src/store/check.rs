@@ -64,7 +64,7 @@ fn count_raw(tree: &sled::Tree, name: TreeName, damage: &mut Vec<Damage>) -> usi
                 damage.push(Damage {
                     tree: name.as_str(),
                     key: String::new(),
-                    reason: e.to_string(),
+                    reason: sled_reason(e),
                 });
                 false
             }
@@ -92,7 +92,7 @@ fn count<R: DeserializeOwned>(
                 damage.push(Damage {
                     tree: name.as_str(),
                     key: String::new(),
-                    reason: e.to_string(),
+                    reason: sled_reason(&e),
                 });
                 // A read error of the tree itself: further iteration would repeat it.
                 break;
@@ -100,4 +100,17 @@ fn count<R: DeserializeOwned>(
         }
     }
     ok
+}
+
+/// sled's own wording shows an empty backtrace and no file; say which file instead.
+fn sled_reason(e: &sled::Error) -> String {
+    match e {
+        sled::Error::Corruption { at, .. } => match at {
+            Some(at) => format!(
+                "sled cannot read this part of the tree: damaged bytes in store/db at {at:?}"
+            ),
+            None => "sled cannot read this part of the tree: damaged bytes in store/db".into(),
+        },
+        other => other.to_string(),
+    }
 }

@@ -52,6 +52,18 @@ pub enum StoreError {
         /// sled's description.
         detail: String,
     },
+    /// The store holds fewer commits than were acknowledged: sled dropped the end of its log.
+    #[error(
+        "the store in {dir} has lost saved changes (saves acknowledged: {acknowledged}, in the store: {found}); sled discarded the damaged end of its log (store/db) when it opened it"
+    )]
+    LostCommits {
+        /// The data dir.
+        dir: PathBuf,
+        /// Commits acknowledged to the user (from `hearback.commits`).
+        acknowledged: u64,
+        /// Commits the store holds.
+        found: u64,
+    },
     /// A file-system error.
     #[error("{what} {}: {source}", path.display())]
     Io {
@@ -77,8 +89,15 @@ impl StoreError {
             StoreError::NewerSchema { .. } => {
                 "Run the newer hearback, or export a backup with it (`hearback export all --format json`) and import that here."
             }
-            StoreError::Record { .. } | StoreError::Corrupt { .. } => {
+            StoreError::Record { .. } => {
                 "Nothing was changed or deleted. Run `hearback check` for the full list of damage, and restore your last backup into a new directory with `hearback import backup FILE.json --data NEWDIR`."
+            }
+            // sled may already have zeroed the damaged end of its log while opening: say so.
+            StoreError::Corrupt { .. } => {
+                "hearback deletes nothing, but sled may have discarded the damaged end of its log while opening it. Copy the data directory somewhere safe as it is, then restore your last backup into a new directory with `hearback import backup FILE.json --data NEWDIR`."
+            }
+            StoreError::LostCommits { .. } => {
+                "Copy the data directory somewhere safe as it is, then restore your last backup into a new directory with `hearback import backup FILE.json --data NEWDIR`. To read what is left instead, delete hearback.commits from the data directory (only that file) and run `hearback export all --format json`."
             }
             StoreError::Encode { .. } => "Shorten the text and save again; nothing was written.",
             StoreError::Io { .. } => {

@@ -1,7 +1,8 @@
 //! The durable store: the only code that knows sled and bytes.
 //!
 //! Layout of a data dir (created 0700, it holds customer contact data):
-//! `DIR/hearback.lock` (one process at a time) and `DIR/store/` (sled 0.34.7).
+//! `DIR/hearback.lock` (one process at a time), `DIR/hearback.commits` (see [`watermark`]) and
+//! `DIR/store/` (sled 0.34.7).
 //! Every write goes through [`Store::commit`], which writes a [`ChangeSet`] as one sled
 //! transaction and returns only after `flush()` returned Ok **and** the data file was
 //! `fdatasync`ed: sled's flush on Linux is `sync_file_range`, which does not survive power loss.
@@ -12,6 +13,7 @@ mod error;
 pub mod keys;
 mod lock;
 mod records;
+mod watermark;
 
 pub use check::{CheckReport, Damage};
 pub use error::{StoreError, hex};
@@ -23,7 +25,8 @@ use sled::Transactional;
 use std::fs::{DirBuilder, File, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use watermark::Watermark;
 
 /// What runs after sled's flush to make the data file durable; replaceable so tests can prove
 /// that a failed sync is never acknowledged.
@@ -62,10 +65,13 @@ pub struct Store {
     trees: Vec<sled::Tree>,
     data_file: File,
     sync_hook: Option<SyncHook>,
+    watermark: Mutex<Watermark>,
     _lock: DirLock,
 }
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
+/// How many commits the store holds (u64 big-endian), compared with [`watermark`] on open.
+const COMMITS_KEY: &[u8] = b"commits";
 
 fn io_err<'a>(
     what: &'static str,
@@ -110,7 +116,15 @@ impl Store {
             .path(&sled_dir)
             .cache_capacity(options.cache_capacity)
             .open()
-            .map_err(|e| map_sled(dir, e))?;
+            .map_err(|e| match e {
+                // hearback always opens with the same settings, so a refusal means sled's own
+                // settings file no longer says what it wrote.
+                sled::Error::Unsupported(why) => StoreError::Corrupt {
+                    dir: dir.to_path_buf(),
+                    detail: format!("sled refuses {}: {why}", sled_dir.join("conf").display()),
+                },
+                e => map_sled(dir, e),
+            })?;
         std::fs::set_permissions(&sled_dir, std::fs::Permissions::from_mode(0o700))
             .map_err(io_err("cannot restrict permissions of", &sled_dir))?;
         let trees = TreeName::ALL
@@ -123,15 +137,32 @@ impl Store {
             .write(true)
             .open(&data_path)
             .map_err(io_err("cannot open data file", &data_path))?;
+        let watermark_path = dir.join(watermark::FILE_NAME);
+        let (watermark, acknowledged) =
+            Watermark::open(dir).map_err(io_err("cannot open", &watermark_path))?;
         let store = Store {
             dir: dir.to_path_buf(),
             db,
             trees,
             data_file,
             sync_hook: options.sync_hook,
+            watermark: Mutex::new(watermark),
             _lock: lock,
         };
         store.check_schema()?;
+        let found = store.commits()?;
+        if fresh {
+            store
+                .lock_watermark()
+                .reset(found)
+                .map_err(io_err("cannot write", &watermark_path))?;
+        } else if let Some(acknowledged) = acknowledged.filter(|&a| a > found) {
+            return Err(StoreError::LostCommits {
+                dir: dir.to_path_buf(),
+                acknowledged,
+                found,
+            });
+        }
         if fresh {
             // Make the new files' directory entries durable too.
             for d in [dir, sled_dir.as_path()] {
@@ -165,6 +196,20 @@ impl Store {
         }
     }
 
+    /// How many commits the store holds.
+    fn commits(&self) -> Result<u64, StoreError> {
+        let meta = self.tree(TreeName::Meta);
+        let value = meta.get(COMMITS_KEY).map_err(|e| map_sled(&self.dir, e))?;
+        Ok(value.map_or(0, |v| read_count(&v)))
+    }
+
+    fn lock_watermark(&self) -> std::sync::MutexGuard<'_, Watermark> {
+        // A panic while holding it cannot leave the count wrong: it only ever grows.
+        self.watermark
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// The data dir.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -194,7 +239,8 @@ impl Store {
             .map(|c| self.encode_change(c))
             .collect::<Result<Vec<_>, _>>()?;
         let trees: &[sled::Tree] = &self.trees;
-        trees
+        let meta = TreeName::Meta.slot();
+        let n = trees
             .transaction(|tx| {
                 for w in &writes {
                     match &w.value {
@@ -202,7 +248,9 @@ impl Store {
                         None => tx[w.slot].remove(w.key.as_slice())?,
                     };
                 }
-                Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
+                let n = tx[meta].get(COMMITS_KEY)?.map_or(0, |v| read_count(&v)) + 1;
+                tx[meta].insert(COMMITS_KEY, &n.to_be_bytes())?;
+                Ok::<u64, sled::transaction::ConflictableTransactionError<()>>(n)
             })
             .map_err(|e| match e {
                 sled::transaction::TransactionError::Abort(()) => {
@@ -211,6 +259,9 @@ impl Store {
                 sled::transaction::TransactionError::Storage(e) => map_sled(&self.dir, e),
             })?;
         self.flush_durable()?;
+        // Best effort: the commit is durable already, and a missed update only means a later
+        // loss of this commit would go unnoticed, never a false alarm.
+        let _ = self.lock_watermark().advance(n);
         Ok(Durable {
             records: writes.len(),
         })
@@ -257,7 +308,9 @@ impl Store {
     /// Every record of one type, in key order. Fails on the first damaged record, naming it.
     pub fn all<R: Record>(&self) -> Result<Vec<R>, StoreError> {
         let tree = self.tree(R::TREE);
-        let mut out = Vec::with_capacity(tree.len());
+        // Not `Vec::with_capacity(tree.len())`: sled's `len` counts its iterator, which yields
+        // the same read error forever when a page of the tree is damaged, so it never returns.
+        let mut out = Vec::new();
         for item in tree.iter() {
             let (key, value) = item.map_err(|e| map_sled(&self.dir, e))?;
             out.push(decode_at(R::TREE, &key, &value)?);
@@ -308,6 +361,11 @@ impl Store {
     }
 }
 
+/// A commit count as stored; anything but 8 bytes counts as none.
+fn read_count(value: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(value).map_or(0, u64::from_be_bytes)
+}
+
 /// One write of a transaction: a value to store, or `None` to remove the key.
 struct Write {
     slot: usize,
@@ -340,8 +398,11 @@ fn map_sled(dir: &Path, e: sled::Error) -> StoreError {
         sled::Error::Corruption { at, .. } => StoreError::Corrupt {
             dir: dir.to_path_buf(),
             detail: match at {
-                Some(at) => format!("sled found corruption at {at:?}"),
-                None => "sled found corruption".into(),
+                Some(at) => format!(
+                    "sled found corruption in {} at {at:?}",
+                    dir.join("store/db").display()
+                ),
+                None => format!("sled found corruption in {}", dir.join("store").display()),
             },
         },
         sled::Error::Io(source) => StoreError::Io {
