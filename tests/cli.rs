@@ -382,3 +382,27 @@ fn help_and_version_work_on_every_subcommand() {
         assert!(!out.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly_without_a_panic() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("d");
+    // Enough customers that the list outgrows the pipe's buffer.
+    ok(&data, &["demo", "--customers", "3000"]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearback"))
+        .args(["customers"])
+        .env("HEARBACK_DATA", &data)
+        .env("HEARBACK_NOW", NOW)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs hearback");
+    // Read a little, then close the pipe, as `| head -c 100` does.
+    let mut first = [0u8; 100];
+    std::io::Read::read_exact(child.stdout.as_mut().expect("stdout"), &mut first)
+        .expect("reads the start");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("waits");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -283,6 +283,13 @@ fn default_data_dir() -> anyhow::Result<PathBuf> {
 
 /// Parses the command line, runs it and turns errors into messages and exit codes.
 pub fn main() -> ExitCode {
+    // Like every Unix filter: `hearback status | head` ends quietly when `head` has enough,
+    // instead of a panic on the closed pipe. A write to a closed pipe ends the process before
+    // anything after it (e.g. `report --record` records only a document that was delivered).
+    // SAFETY: setting a signal's disposition to its default at start-up, before any thread.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
