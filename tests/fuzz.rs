@@ -5,7 +5,8 @@
 //!
 //! Inputs are 1 in 4 random bytes, 3 in 4 mutations of a seed corpus (the committed fixtures and
 //! real encoded records): byte flips, inserted and deleted runs, duplicated slices, and the
-//! characters parsers trip on (quotes, commas, CR/LF, NUL, BOMs, long digit runs).
+//! characters parsers trip on (quotes, commas, CR/LF, NUL, BOMs, long digit runs). Record bytes
+//! are also resealed with a valid checksum, so mutations reach the payload decoder.
 //!
 //! `HEARBACK_FUZZ_SECS` is the budget per target: 2 s in CI (a smoke run); the published
 //! 10-minute runs used `HEARBACK_FUZZ_SECS=600`. `HEARBACK_FUZZ_SEED` changes the stream. A panic
@@ -176,7 +177,7 @@ fn record_decoder_never_panics() {
         };
         corpus.push(bytes.expect("encodes"));
     }
-    fuzz("decoder", corpus, |bytes| {
+    let decode_all = |bytes: &[u8]| {
         let _ = codec::decode::<Customer>(bytes);
         let _ = codec::decode::<Interview>(bytes);
         let _ = codec::decode::<FollowUp>(bytes);
@@ -185,6 +186,19 @@ fn record_decoder_never_panics() {
         let _ = codec::decode::<Snooze>(bytes);
         let _ = codec::decode::<TimelineEvent>(bytes);
         let _ = codec::decode::<Draft>(bytes);
+    };
+    fuzz("decoder", corpus, |bytes| {
+        // As read from disk: almost every mutation stops at the envelope's checksum.
+        decode_all(bytes);
+        // Resealed: the mutated payload under a current version byte and a valid checksum,
+        // so the bytes reach bincode and serde, as a bug that wrote bad bytes would.
+        if bytes.len() > 5 {
+            let mut sealed = vec![1u8];
+            sealed.extend_from_slice(&bytes[1..bytes.len() - 4]);
+            let crc = crc32fast::hash(&sealed);
+            sealed.extend_from_slice(&crc.to_le_bytes());
+            decode_all(&sealed);
+        }
     });
 }
 
