@@ -4,14 +4,11 @@
 
 mod common;
 
-use common::dashboard::app;
+use common::dashboard::{app, screen};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hearback::app::{App, DocumentView, Effect, Msg, Overlay, update};
 use hearback::core::queue::ItemKind;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use unicode_width::UnicodeWidthStr;
 
 fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
     update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
@@ -43,28 +40,6 @@ fn view(app: &App) -> &DocumentView {
         Some(Overlay::Document(v)) => v,
         other => panic!("no document open: {other:?}, message {:?}", app.message),
     }
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| hearback::ui::render(app, frame))
-        .expect("drawing to a test backend");
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for cells in buffer.content.chunks(usize::from(width).max(1)) {
-        let mut line = String::new();
-        let mut skip = 0usize;
-        for cell in cells {
-            if skip == 0 {
-                line.push_str(cell.symbol());
-            }
-            skip = skip.max(cell.symbol().width()).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

@@ -7,16 +7,10 @@
 
 mod common;
 
-use common::dashboard::app;
+use common::dashboard::{SIZES, app, screen};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hearback::app::{App, InsightView, Msg, Overlay, update};
 use hearback::core::insight::GroupBy;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use unicode_width::UnicodeWidthStr;
-
-/// The two sizes every view is snapshotted at.
-const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
 fn press(app: &mut App, code: KeyCode) {
     update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
@@ -40,30 +34,6 @@ fn view(app: &App) -> &InsightView {
         Some(Overlay::Insight(v)) => v,
         other => panic!("the insight view is not open: {other:?}"),
     }
-}
-
-/// The screen as text lines, trailing blanks trimmed; cells hidden behind a wide character
-/// are skipped, as a terminal shows them.
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| hearback::ui::render(app, frame))
-        .expect("drawing to a test backend");
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for cells in buffer.content.chunks(usize::from(width).max(1)) {
-        let mut line = String::new();
-        let mut skip = 0usize;
-        for cell in cells {
-            if skip == 0 {
-                line.push_str(cell.symbol());
-            }
-            skip = skip.max(cell.symbol().width()).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn snap(name: &str, app: &App) {

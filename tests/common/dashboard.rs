@@ -50,3 +50,33 @@ pub fn app() -> App {
         "tester".into(),
     )
 }
+
+/// The two sizes every view is snapshotted at.
+pub const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
+
+/// The screen as text lines, trailing blanks trimmed; cells hidden behind a wide character
+/// are skipped, as a terminal shows them.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("a test terminal");
+    terminal
+        .draw(|frame| hearback::ui::render(app, frame))
+        .expect("drawing to a test backend");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for cells in buffer.content.chunks(usize::from(width).max(1)) {
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for cell in cells {
+            if skip == 0 {
+                line.push_str(cell.symbol());
+            }
+            skip = skip
+                .max(unicode_width::UnicodeWidthStr::width(cell.symbol()))
+                .saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
