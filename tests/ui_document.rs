@@ -20,11 +20,12 @@ fn press(app: &mut App, c: char) -> Vec<Effect> {
 
 /// Selects the first queue row of `kind` (the queue pane has the focus at start).
 fn select(app: &mut App, kind: ItemKind) {
-    app.queue.selected = app
+    let at = app
         .queue_rows()
         .iter()
         .position(|i| i.kind == kind)
         .unwrap_or_else(|| panic!("the demo queue shows a {kind:?} item"));
+    app.queue.selected = at;
 }
 
 /// The demo dashboard with the debrief of its first Debrief item open, via `r`.

@@ -8,8 +8,10 @@
 use super::panes::action_column;
 use crate::core::queue::Item;
 use crate::core::summary::{NextInterview, customer_summaries};
+use crate::core::{ActionState, Instant};
 use crate::core::{CustomerId, Dataset, FollowUpState, InterviewStatus};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How many recent interviews a customer row's trend shows.
 pub const TREND: usize = 6;
@@ -50,7 +52,10 @@ pub(super) struct Lists {
     /// Booked interviews: in progress first, then soonest.
     pub booked: Vec<usize>,
     /// The cards of each board column, in card order.
-    pub columns: [Vec<usize>; 4],
+    pub columns: [Arc<[usize]>; 4],
+    /// The due times of the cards still to do or doing, earliest first: how many are overdue
+    /// at any moment is a binary search, not a scan of every card on every frame.
+    pub open_due: Vec<Instant>,
 }
 
 impl Lists {
@@ -132,6 +137,13 @@ impl Lists {
                 .filter_map(|a| action_at(a.id))
                 .collect()
         });
+        let mut open_due: Vec<Instant> = data
+            .actions
+            .iter()
+            .filter(|a| matches!(a.state, ActionState::ToDo | ActionState::Doing))
+            .filter_map(|a| a.due)
+            .collect();
+        open_due.sort_unstable();
         let mut by_customer: HashMap<CustomerId, Records> = HashMap::new();
         for (at, i) in data.interviews.iter().enumerate() {
             by_customer
@@ -161,6 +173,7 @@ impl Lists {
             customers,
             booked,
             columns,
+            open_due,
         }
     }
 }

@@ -15,6 +15,7 @@ mod panes;
 mod prompt;
 mod triage;
 mod update;
+mod views;
 
 pub use calendar::CalendarView;
 pub use document::DocumentView;
@@ -27,10 +28,11 @@ pub use panes::{
 };
 pub use prompt::{Field, Prompt, PromptKind};
 pub use update::update;
+pub use views::Rows;
 
 use crate::core::business_time::Calendar;
 use crate::core::policy::Policy;
-use crate::core::queue::{Item, queue};
+use crate::core::queue::{Item, queue, refresh};
 use crate::core::risk::{Assessment, assess};
 use crate::core::{CustomerId, Dataset, Instant, QuestionSet, TimelineEvent};
 use std::collections::HashMap;
@@ -98,9 +100,10 @@ pub enum SaveState {
 pub struct App {
     /// The records, as last confirmed by the store.
     pub data: Dataset,
-    /// The queue at `now` (every item; panes filter).
+    /// The queue at `now` (every item; panes filter). Read it; only [`App::recompute`] and
+    /// [`App::advance`] change it, since the panes' rows are remembered per change.
     pub items: Vec<Item>,
-    /// Risk of every current customer.
+    /// Risk of every current customer (changed only with `items`, likewise).
     pub risk: HashMap<CustomerId, Assessment>,
     /// Rules in force.
     pub rules: Rules,
@@ -142,6 +145,12 @@ pub struct App {
     pub parked: Option<Form>,
     /// Where the panes' lists are in the data; rebuilt by [`App::recompute`].
     lists: lists::Lists,
+    /// Moves on whenever the data, the queue or risk change: the views' memos are keyed by it.
+    generation: u64,
+    /// The customer list as shown, by (generation, filter, sort).
+    customer_view: views::Memo<(u64, String, CustomerSort)>,
+    /// The queue as shown, by (generation, show-all).
+    queue_view: views::Memo<(u64, bool)>,
 }
 
 impl App {
@@ -178,6 +187,9 @@ impl App {
             form: None,
             parked: None,
             lists: lists::Lists::default(),
+            generation: 0,
+            customer_view: views::Memo::default(),
+            queue_view: views::Memo::default(),
         };
         app.recompute();
         app
@@ -204,7 +216,22 @@ impl App {
         );
         self.risk = assess(&self.data, &self.items);
         self.lists = lists::Lists::build(&self.data, &self.items);
+        self.generation += 1;
         self.clamp_selections();
+    }
+
+    /// Moves the clock to `now` (a tick): the queue's states move forward, and risk with them
+    /// when any changed.
+    pub fn advance(&mut self, now: Instant) {
+        if self.fixed_now || now <= self.now {
+            return;
+        }
+        self.now = now;
+        if refresh(&mut self.items, &self.rules.calendar, now) {
+            self.risk = assess(&self.data, &self.items);
+            self.generation += 1;
+            self.clamp_selections();
+        }
     }
 
     /// Keeps every selection inside its list after the lists changed.
@@ -216,7 +243,7 @@ impl App {
         let n = self.booked_interviews().len();
         self.interview_selected = self.interview_selected.min(n.saturating_sub(1));
         for (col, sel) in self.actions.selected.iter_mut().enumerate() {
-            let n = self.lists.columns.get(col).map_or(0, Vec::len);
+            let n = self.lists.columns.get(col).map_or(0, |c| c.len());
             *sel = (*sel).min(n.saturating_sub(1));
         }
     }

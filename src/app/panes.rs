@@ -2,6 +2,7 @@
 //! large programme would make recomputing them on every frame too slow).
 
 use super::App;
+use super::views::Rows;
 use crate::core::queue::{DueState, Item};
 use crate::core::summary::NextInterview;
 use crate::core::{ActionItem, ActionState, Customer, CustomerId, Dataset, Interview};
@@ -143,34 +144,56 @@ pub fn action_column(data: &Dataset, column: usize) -> Vec<&ActionItem> {
 }
 
 impl App {
-    /// The customer list as shown: filtered, in the chosen order.
-    pub fn customer_rows(&self) -> Vec<CustomerRow<'_>> {
-        let needle = self.customers.filter.trim().to_lowercase();
-        let mut rows: Vec<CustomerRow<'_>> = self
-            .lists
-            .customers
-            .iter()
-            .filter_map(|e| {
-                Some(CustomerRow {
-                    customer: self.data.customers.get(e.customer)?,
-                    last: e.last.and_then(|i| self.data.interviews.get(i)),
-                    next: e.next,
-                    open_followups: e.open_followups,
-                    trend: &e.trend,
-                })
+    /// The customer list as shown: filtered, in the chosen order. The order is worked out
+    /// once per change of the data, the filter or the sort, not on every frame.
+    pub fn customer_rows(&self) -> Rows<'_, CustomerRow<'_>> {
+        let key = (
+            self.generation,
+            self.customers.filter.clone(),
+            self.customers.sort,
+        );
+        let order = self.customer_view.get(key, || self.customer_order());
+        Rows::new(self, order, |app, at| {
+            let e = app.lists.customers.get(at)?;
+            Some(CustomerRow {
+                customer: app.data.customers.get(e.customer)?,
+                last: e.last.and_then(|i| app.data.interviews.get(i)),
+                next: e.next,
+                open_followups: e.open_followups,
+                trend: &e.trend,
             })
-            .filter(|r| needle.is_empty() || self.matches(r.customer, &needle))
+        })
+    }
+
+    /// Positions in `lists.customers` of the rows the filter lets through, in the sort's order.
+    fn customer_order(&self) -> Vec<usize> {
+        let needle = self.customers.filter.trim().to_lowercase();
+        let entries = &self.lists.customers;
+        let customer = |at: usize| {
+            entries
+                .get(at)
+                .and_then(|e| self.data.customers.get(e.customer))
+        };
+        let mut order: Vec<usize> = (0..entries.len())
+            .filter(|&at| {
+                customer(at).is_some_and(|c| needle.is_empty() || self.matches(c, &needle))
+            })
             .collect();
         match self.customers.sort {
             CustomerSort::Size => {}
-            CustomerSort::Risk => rows
-                .sort_by_key(|r| std::cmp::Reverse(self.risk.get(&r.customer.id).map(|a| a.level))),
-            CustomerSort::NextInterview => {
-                rows.sort_by_key(|r| (r.next.at().is_none(), r.next.at()))
+            CustomerSort::Risk => order.sort_by_cached_key(|&at| {
+                let id = customer(at).map(|c| c.id);
+                std::cmp::Reverse(id.and_then(|id| self.risk.get(&id)).map(|a| a.level))
+            }),
+            CustomerSort::NextInterview => order.sort_by_cached_key(|&at| {
+                let next = entries.get(at).and_then(|e| e.next.at());
+                (next.is_none(), next)
+            }),
+            CustomerSort::Name => {
+                order.sort_by_cached_key(|&at| customer(at).map(|c| c.name.to_lowercase()))
             }
-            CustomerSort::Name => rows.sort_by_key(|r| r.customer.name.to_lowercase()),
         }
-        rows
+        order
     }
 
     fn matches(&self, c: &Customer, needle: &str) -> bool {
@@ -185,11 +208,15 @@ impl App {
     }
 
     /// The queue as shown: due and overdue items not snoozed, or everything with show-all.
-    pub fn queue_rows(&self) -> Vec<&Item> {
-        self.items
-            .iter()
-            .filter(|i| self.queue.show_all || (i.is_visible() && i.state != DueState::Upcoming))
-            .collect()
+    pub fn queue_rows(&self) -> Rows<'_, &Item> {
+        let show_all = self.queue.show_all;
+        let order = self.queue_view.get((self.generation, show_all), || {
+            let shown = |i: &Item| show_all || (i.is_visible() && i.state != DueState::Upcoming);
+            (0..self.items.len())
+                .filter(|&at| self.items.get(at).is_some_and(shown))
+                .collect()
+        });
+        Rows::new(self, order, |app, at| app.items.get(at))
     }
 
     /// Booked interviews (in progress first, then soonest).
@@ -232,13 +259,15 @@ impl App {
         })
     }
 
-    /// The cards of one board column, in [`card_order`].
-    pub fn cards(&self, column: usize) -> Vec<&ActionItem> {
-        self.lists.columns.get(column).map_or_else(Vec::new, |col| {
-            col.iter()
-                .filter_map(|&at| self.data.actions.get(at))
-                .collect()
-        })
+    /// The cards of one board column, in [`card_order`]; none for a column that is not one.
+    pub fn cards(&self, column: usize) -> Rows<'_, &ActionItem> {
+        let order = self.lists.columns.get(column).cloned().unwrap_or_default();
+        Rows::new(self, order, |app, at| app.data.actions.get(at))
+    }
+
+    /// How many cards are overdue: due before now and still to do or doing.
+    pub fn overdue_cards(&self) -> usize {
+        self.lists.open_due.partition_point(|&due| due < self.now)
     }
 
     /// The selected customer of the list, if any.
@@ -250,13 +279,13 @@ impl App {
 
     /// The selected queue item, if any.
     pub fn selected_item(&self) -> Option<&Item> {
-        self.queue_rows().get(self.queue.selected).copied()
+        self.queue_rows().get(self.queue.selected)
     }
 
     /// The selected action card, if any.
     pub fn selected_action(&self) -> Option<&ActionItem> {
-        self.cards(self.actions.column)
-            .get(self.actions.selected[self.actions.column])
-            .copied()
+        let column = self.actions.column;
+        self.cards(column)
+            .get(self.actions.selected.get(column).copied().unwrap_or(0))
     }
 }

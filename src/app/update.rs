@@ -4,8 +4,6 @@
 use super::panes::Pane;
 use super::triage;
 use super::{App, Effect, Msg, Overlay, SaveState};
-use crate::core::queue::refresh;
-use crate::core::risk::assess;
 use crate::keymap::{Action, KeyContext, lookup};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -14,13 +12,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, key),
         Msg::Tick(now) => {
-            if !app.fixed_now && now > app.now {
-                app.now = now;
-                if refresh(&mut app.items, &app.rules.calendar, now) {
-                    app.risk = assess(&app.data, &app.items);
-                    app.clamp_selections();
-                }
-            }
+            app.advance(now);
             Vec::new()
         }
         Msg::Resize => Vec::new(),

@@ -7,7 +7,7 @@ use super::fit::{Column, truncate, window};
 use super::table::{self, Spec};
 use super::theme::Theme;
 use super::{clock, pane_block, position};
-use crate::app::{App, Pane};
+use crate::app::{App, Pane, Rows};
 use crate::core::{ActionItem, ActionState};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -49,6 +49,9 @@ const COLUMNS: [Column; 4] = [
     },
 ];
 
+/// A column's cards.
+type Cards<'a> = Rows<'a, &'a ActionItem>;
+
 /// Whether a card is late: due before now and not yet done.
 fn is_overdue(app: &App, a: &ActionItem) -> bool {
     matches!(a.state, ActionState::ToDo | ActionState::Doing) && a.due.is_some_and(|d| d < app.now)
@@ -56,15 +59,11 @@ fn is_overdue(app: &App, a: &ActionItem) -> bool {
 
 /// Draws the action board.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
-    let columns: [Vec<&ActionItem>; 4] = [0, 1, 2, 3].map(|n| app.cards(n));
-    let late = columns
-        .iter()
-        .flatten()
-        .filter(|a| is_overdue(app, a))
-        .count();
+    let columns: [Cards<'_>; 4] = [0, 1, 2, 3].map(|n| app.cards(n));
+    let late = app.overdue_cards();
     let col = app.actions.column.min(3);
     let selected = app.actions.selected.get(col).copied().unwrap_or(0);
-    let focused_len = columns.get(col).map_or(0, Vec::len);
+    let focused_len = columns.get(col).map_or(0, Rows::len);
     let block = pane_block(
         app,
         theme,
@@ -106,14 +105,7 @@ fn heading(app: &App, theme: Theme, n: usize, count: usize, short: bool) -> Span
 }
 
 /// One column of two-line cards, scrolled to keep its selection in view.
-fn draw_column(
-    app: &App,
-    theme: Theme,
-    frame: &mut Frame,
-    area: Rect,
-    n: usize,
-    list: &[&ActionItem],
-) {
+fn draw_column(app: &App, theme: Theme, frame: &mut Frame, area: Rect, n: usize, list: &Cards<'_>) {
     let block = if n == 0 {
         Block::new()
     } else {
@@ -132,7 +124,7 @@ fn draw_column(
     if list.is_empty() {
         lines.push(Line::styled("  (none)", theme.dim()));
     }
-    for (i, a) in list.iter().enumerate().skip(first).take(visible) {
+    for (i, a) in (first..list.len().min(first + visible)).filter_map(|i| Some((i, list.get(i)?))) {
         let chosen = focused && i == selected;
         let late = is_overdue(app, a);
         let marker = if chosen { "› " } else { "  " };
@@ -171,13 +163,7 @@ fn draw_column(
 }
 
 /// Narrow: a tab line of the four columns, then the focused column one card a line.
-fn draw_focused(
-    app: &App,
-    theme: Theme,
-    frame: &mut Frame,
-    area: Rect,
-    columns: &[Vec<&ActionItem>; 4],
-) {
+fn draw_focused(app: &App, theme: Theme, frame: &mut Frame, area: Rect, columns: &[Cards<'_>; 4]) {
     let [tabs_area, list_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let tab_line = |short: bool| {
