@@ -98,7 +98,7 @@ fn uids(cal: &IcalCalendar) -> Vec<String> {
 
 /// Booked interviews (id -> scheduled_at, minutes) as the store exports them.
 fn booked_interviews(data: &Path) -> BTreeMap<u64, (DateTime<Utc>, i64)> {
-    // The interview export has no duration; the full backup has every field.
+    // The full backup holds every field of the stored record, the duration among them.
     let backup = json(data, &["export", "all", "--format", "json"]);
     let minutes: BTreeMap<u64, i64> = backup["interviews"]
         .as_array()

@@ -132,6 +132,8 @@ pub struct InterviewExportRow {
     pub trigger_detail: String,
     /// RFC 3339.
     pub scheduled_at: String,
+    /// Planned length in minutes.
+    pub duration_minutes: u16,
     /// RFC 3339 or empty.
     pub completed_at: String,
     /// Executive's name.
@@ -200,6 +202,7 @@ fn interview_row(data: &Dataset, i: &Interview) -> InterviewExportRow {
         trigger,
         trigger_detail,
         scheduled_at: i.scheduled_at.to_rfc3339(),
+        duration_minutes: i.duration_minutes,
         completed_at: time(i.completed_at),
         executive: data.staff_name(i.executive).into(),
         contact: customer
