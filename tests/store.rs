@@ -40,6 +40,24 @@ fn committed_records_are_there_after_reopening() {
 }
 
 #[test]
+fn a_store_with_any_one_record_is_not_empty() {
+    let dir = temp();
+    let fresh = Store::open(&dir.path().join("fresh")).expect("opens");
+    assert!(fresh.is_empty(), "a new store is empty");
+    for (n, change) in one_of_each().changes.into_iter().enumerate() {
+        let what = format!("{change:?}");
+        let store = Store::open(&dir.path().join(n.to_string())).expect("opens");
+        let mut set = ChangeSet::new();
+        set.changes.push(change);
+        store.commit(&set).expect("commits");
+        assert!(
+            !store.is_empty(),
+            "a store holding only {what} is not empty"
+        );
+    }
+}
+
+#[test]
 fn data_dir_is_created_private() {
     let dir = temp();
     let path = dir.path().join("nested/data");

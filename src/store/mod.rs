@@ -12,6 +12,7 @@ pub mod codec;
 mod error;
 pub mod keys;
 mod lock;
+mod read;
 mod records;
 mod watermark;
 
@@ -19,7 +20,7 @@ pub use check::{CheckReport, Damage};
 pub use error::{StoreError, hex};
 pub use records::{Record, TreeName};
 
-use crate::core::{Change, ChangeSet, CustomerId, Dataset, TimelineEvent};
+use crate::core::{Change, ChangeSet};
 use lock::{DirLock, LockError};
 use sled::Transactional;
 use std::fs::{DirBuilder, File, OpenOptions};
@@ -219,9 +220,13 @@ impl Store {
         &self.trees[name.slot()]
     }
 
-    /// Whether there are no customers and no staff.
+    /// Whether the store holds no record at all (its own facts in `Meta` aside): a restore
+    /// goes only into such a store, so it never mixes with or overwrites what is there.
     pub fn is_empty(&self) -> bool {
-        self.tree(TreeName::Customers).is_empty() && self.tree(TreeName::Staff).is_empty()
+        TreeName::ALL
+            .iter()
+            .filter(|&&name| name != TreeName::Meta)
+            .all(|&name| self.tree(name).is_empty())
     }
 
     /// A sequence number unique in this store for its lifetime: the last part of timeline keys,
@@ -305,56 +310,6 @@ impl Store {
         })
     }
 
-    /// Every record of one type, in key order. Fails on the first damaged record, naming it.
-    pub fn all<R: Record>(&self) -> Result<Vec<R>, StoreError> {
-        let tree = self.tree(R::TREE);
-        // Not `Vec::with_capacity(tree.len())`: sled's `len` counts its iterator, which yields
-        // the same read error forever when a page of the tree is damaged, so it never returns.
-        let mut out = Vec::new();
-        for item in tree.iter() {
-            let (key, value) = item.map_err(|e| map_sled(&self.dir, e))?;
-            out.push(decode_at(R::TREE, &key, &value)?);
-        }
-        Ok(out)
-    }
-
-    /// One record by id key.
-    pub fn get<R: Record>(&self, id: u64) -> Result<Option<R>, StoreError> {
-        let key = keys::id_key(id);
-        match self
-            .tree(R::TREE)
-            .get(key)
-            .map_err(|e| map_sled(&self.dir, e))?
-        {
-            Some(value) => decode_at(R::TREE, &key, &value).map(Some),
-            None => Ok(None),
-        }
-    }
-
-    /// Everything but the timeline.
-    pub fn load(&self) -> Result<Dataset, StoreError> {
-        Ok(Dataset {
-            staff: self.all()?,
-            customers: self.all()?,
-            interviews: self.all()?,
-            followups: self.all()?,
-            actions: self.all()?,
-            deliverables: self.all()?,
-            snoozes: self.all()?,
-        })
-    }
-
-    /// One customer's timeline, oldest first.
-    pub fn timeline(&self, customer: CustomerId) -> Result<Vec<TimelineEvent>, StoreError> {
-        let tree = self.tree(TreeName::Timeline);
-        tree.scan_prefix(keys::id_key(customer.0))
-            .map(|item| {
-                let (key, value) = item.map_err(|e| map_sled(&self.dir, e))?;
-                decode_at(TreeName::Timeline, &key, &value)
-            })
-            .collect()
-    }
-
     /// Decodes every record of every tree and reports counts and damage; never stops early.
     pub fn check(&self) -> CheckReport {
         check::run(&self.trees)
@@ -382,14 +337,6 @@ fn encode_write<R: Record>(record: &R) -> Result<Write, StoreError> {
         slot: R::TREE.slot(),
         key: record.key(),
         value: Some(value),
-    })
-}
-
-fn decode_at<R: Record>(tree: TreeName, key: &[u8], value: &[u8]) -> Result<R, StoreError> {
-    codec::decode(value).map_err(|source| StoreError::Record {
-        tree: tree.as_str(),
-        key: hex(key),
-        source,
     })
 }
 
