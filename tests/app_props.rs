@@ -126,6 +126,8 @@ proptest! {
         (w, h) in (1u16..220, 1u16..70),
     ) {
         let mut app = base(empty);
+        // As the runtime does at start: the app is told the terminal's size.
+        update(&mut app, Msg::Resize { width: w, height: h });
         drive(&mut app, &keys, fail_every);
         check_selections(&app)?;
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
@@ -172,6 +174,7 @@ proptest! {
         (w, h) in prop::sample::select(vec![(80u16, 24u16), (200, 60), (120, 40), (30, 8)]),
     ) {
         let mut app = base(empty);
+        update(&mut app, Msg::Resize { width: w, height: h });
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
         let mut saves = 0;
         for k in &keys {

@@ -75,7 +75,11 @@ fn scrolling_stays_inside_the_text() {
     key(&mut app, KeyCode::Up);
     assert_eq!(view(&app).scroll, 1);
     press(&mut app, ' ');
-    assert_eq!(view(&app).scroll, 21, "space pages down");
+    assert_eq!(
+        view(&app).scroll,
+        22,
+        "space pages down by 21 lines at 80x24"
+    );
     key(&mut app, KeyCode::PageUp);
     assert_eq!(view(&app).scroll, 1);
     press(&mut app, 'G');
@@ -95,6 +99,45 @@ fn scrolling_stays_inside_the_text() {
         "{shown}"
     );
     assert!(shown.contains(&format!("of {}", last + 1)), "{shown}");
+}
+
+#[test]
+fn a_page_is_the_text_lines_the_screen_has_room_for() {
+    let mut app = debrief_open();
+    let lines = view(&app).text.lines().count();
+    // A screen tall enough for 10 lines of text: 13 rows less the status line and two borders.
+    update(
+        &mut app,
+        Msg::Resize {
+            width: 100,
+            height: 13,
+        },
+    );
+    assert!(
+        lines > 20,
+        "the debrief is longer than two pages: {lines} lines"
+    );
+    press(&mut app, ' ');
+    assert_eq!(view(&app).scroll, 10, "space pages down by 10 lines");
+    let shown = screen(&app, 100, 13);
+    let top = view(&app).text.lines().nth(10).unwrap_or_default().trim();
+    assert!(!top.is_empty(), "line 11 has text to look for");
+    assert!(
+        shown.contains(top.get(..top.len().min(40)).unwrap_or(top)),
+        "line 11 is the first shown:\n{shown}"
+    );
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(view(&app).scroll, 0);
+    // A terminal of one row still moves by a line, never by none.
+    update(
+        &mut app,
+        Msg::Resize {
+            width: 100,
+            height: 1,
+        },
+    );
+    press(&mut app, ' ');
+    assert_eq!(view(&app).scroll, 1);
 }
 
 #[test]

@@ -9,9 +9,11 @@ use crate::core::{Instant, InterviewId};
 use crate::io::report as markdown;
 use crate::keymap::Action;
 
-/// How many lines Space/PgDn and PgUp move: a screenful at the smallest supported size
-/// (80x24 leaves 21 lines of text), since the state does not know the screen's height.
-pub const PAGE: u16 = 20;
+/// How many lines Space/PgDn and PgUp move: the text lines on screen, which is the screen's
+/// height less the status line and the view's two borders (21 at 80x24), at least one.
+pub fn page(app: &App) -> u16 {
+    app.screen.1.saturating_sub(3).max(1)
+}
 
 /// The document on screen.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -165,6 +167,7 @@ pub(super) fn open_for_selected_item(app: &mut App) -> Vec<Effect> {
 
 /// A key's action while a document is open.
 pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
+    let page = page(app);
     let Some(Overlay::Document(view)) = &mut app.overlay else {
         return Vec::new();
     };
@@ -172,8 +175,8 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Down => view.scroll = view.scroll.saturating_add(1).min(max),
         Action::Up => view.scroll = view.scroll.saturating_sub(1),
-        Action::PageDown => view.scroll = view.scroll.saturating_add(PAGE).min(max),
-        Action::PageUp => view.scroll = view.scroll.saturating_sub(PAGE),
+        Action::PageDown => view.scroll = view.scroll.saturating_add(page).min(max),
+        Action::PageUp => view.scroll = view.scroll.saturating_sub(page),
         Action::First => view.scroll = 0,
         Action::Last => view.scroll = max,
         Action::CopyDocument => {

@@ -143,6 +143,8 @@ pub struct App {
     pub form: Option<Form>,
     /// A form left open in the background with `q`/Esc; Enter on its interview brings it back.
     pub parked: Option<Form>,
+    /// The terminal's size (columns, rows), from [`Msg::Resize`]; 80x24 until told.
+    pub screen: (u16, u16),
     /// Where the panes' lists are in the data; rebuilt by [`App::recompute`].
     lists: lists::Lists,
     /// Moves on whenever the data, the queue or risk change: the views' memos are keyed by it.
@@ -186,6 +188,7 @@ impl App {
             color: true,
             form: None,
             parked: None,
+            screen: (80, 24),
             lists: lists::Lists::default(),
             generation: 0,
             customer_view: views::Memo::default(),

@@ -11,8 +11,14 @@ pub enum Msg {
     Key(KeyEvent),
     /// The clock moved to this time (ignored when `--now` fixed it).
     Tick(Instant),
-    /// The terminal was resized; the next frame redraws everything.
-    Resize,
+    /// The terminal is this size (columns, rows): sent once at start and on every resize;
+    /// the next frame redraws everything.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
     /// A save finished. Only on `Ok` are the changes applied to what is shown.
     Saved {
         /// What was saved (applied to the data on success).

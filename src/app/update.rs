@@ -15,7 +15,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.advance(now);
             Vec::new()
         }
-        Msg::Resize => Vec::new(),
+        Msg::Resize { width, height } => {
+            app.screen = (width, height);
+            Vec::new()
+        }
         Msg::Saved {
             changes,
             label,

@@ -40,9 +40,9 @@ fn on_event(app: &mut App, event: Event, dirty: &mut bool) -> Vec<Effect> {
             *dirty = true;
             update(app, Msg::Key(key))
         }
-        Event::Resize(..) => {
+        Event::Resize(width, height) => {
             *dirty = true;
-            update(app, Msg::Resize)
+            update(app, Msg::Resize { width, height })
         }
         _ => Vec::new(),
     }

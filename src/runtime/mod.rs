@@ -142,6 +142,10 @@ async fn dashboard(mut app: App, store: Arc<Store>, log: &mut DrawLog) -> anyhow
     let mut sigint = listen(SignalKind::interrupt(), "SIGINT")?;
     let (worker, mut finished) = Worker::start(store);
     let mut tui = Tui::enter().context("cannot set up the terminal")?;
+    // The size matters to what pages by a screenful; a terminal that cannot say keeps 80x24.
+    if let Ok((width, height)) = crossterm::terminal::size() {
+        update(&mut app, Msg::Resize { width, height });
+    }
     let mut events = EventStream::new();
     let mut tick = interval_at(tokio::time::Instant::now() + TICK, TICK);
     tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
