@@ -115,6 +115,37 @@ fn check_selections(app: &App) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// What the panes list after any history equals what a new app over the same data, filter,
+/// sort and show-all lists: the positions the panes remember are never stale.
+fn check_views_are_fresh(app: &App) -> Result<(), TestCaseError> {
+    let mut fresh = App::new(
+        app.data.clone(),
+        app.rules.clone(),
+        app.now,
+        app.fixed_now,
+        "/data".into(),
+        "tester".into(),
+    );
+    fresh.customers.filter = app.customers.filter.clone();
+    fresh.customers.sort = app.customers.sort;
+    fresh.queue.show_all = app.queue.show_all;
+    let customers = |a: &App| {
+        a.customer_rows()
+            .iter()
+            .map(|r| r.customer.id)
+            .collect::<Vec<_>>()
+    };
+    prop_assert_eq!(customers(app), customers(&fresh));
+    let queue = |a: &App| a.queue_rows().iter().map(|i| i.key()).collect::<Vec<_>>();
+    prop_assert_eq!(queue(app), queue(&fresh));
+    for column in 0..4 {
+        let cards = |a: &App| a.cards(column).iter().map(|c| c.id).collect::<Vec<_>>();
+        prop_assert_eq!(cards(app), cards(&fresh));
+    }
+    prop_assert_eq!(app.overdue_cards(), fresh.overdue_cards());
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
@@ -130,6 +161,7 @@ proptest! {
         update(&mut app, Msg::Resize { width: w, height: h });
         drive(&mut app, &keys, fail_every);
         check_selections(&app)?;
+        check_views_are_fresh(&app)?;
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
         let frame = terminal.draw(|f| hearback::ui::render(&app, f)).expect("draws");
         prop_assert_eq!(frame.area, ratatui::layout::Rect::new(0, 0, w, h));
