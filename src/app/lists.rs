@@ -6,9 +6,9 @@
 //! with `get`, so a list that is ever out of step shows a shorter list, never a panic.
 
 use super::panes::action_column;
-use crate::core::queue::Item;
+use crate::core::Instant;
+use crate::core::queue::{Item, action_is_open};
 use crate::core::summary::{NextInterview, customer_summaries};
-use crate::core::{ActionState, Instant};
 use crate::core::{CustomerId, Dataset, FollowUpState, InterviewStatus};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -140,7 +140,7 @@ impl Lists {
         let mut open_due: Vec<Instant> = data
             .actions
             .iter()
-            .filter(|a| matches!(a.state, ActionState::ToDo | ActionState::Doing))
+            .filter(|a| action_is_open(a.state))
             .filter_map(|a| a.due)
             .collect();
         open_due.sort_unstable();

@@ -49,6 +49,12 @@ impl<'a, T> Rows<'a, T> {
         self.get(0)
     }
 
+    /// The rows from index `first` on, each with its index; skipping to `first` costs nothing.
+    pub fn iter_from(&self, first: usize) -> impl Iterator<Item = (usize, T)> + '_ {
+        let rows = self.order.iter().enumerate().skip(first);
+        rows.filter_map(|(i, &p)| Some((i, (self.at)(self.app, p)?)))
+    }
+
     /// The rows in order.
     pub fn iter(&self) -> impl Iterator<Item = T> + '_ {
         self.order.iter().filter_map(|&p| (self.at)(self.app, p))

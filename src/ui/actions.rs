@@ -8,7 +8,8 @@ use super::table::{self, Spec};
 use super::theme::Theme;
 use super::{clock, pane_block, position};
 use crate::app::{App, Pane, Rows};
-use crate::core::{ActionItem, ActionState};
+use crate::core::ActionItem;
+use crate::core::queue::action_is_open;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -54,7 +55,7 @@ type Cards<'a> = Rows<'a, &'a ActionItem>;
 
 /// Whether a card is late: due before now and not yet done.
 fn is_overdue(app: &App, a: &ActionItem) -> bool {
-    matches!(a.state, ActionState::ToDo | ActionState::Doing) && a.due.is_some_and(|d| d < app.now)
+    action_is_open(a.state) && a.due.is_some_and(|d| d < app.now)
 }
 
 /// Draws the action board.
@@ -124,7 +125,7 @@ fn draw_column(app: &App, theme: Theme, frame: &mut Frame, area: Rect, n: usize,
     if list.is_empty() {
         lines.push(Line::styled("  (none)", theme.dim()));
     }
-    for (i, a) in (first..list.len().min(first + visible)).filter_map(|i| Some((i, list.get(i)?))) {
+    for (i, a) in list.iter_from(first).take(visible) {
         let chosen = focused && i == selected;
         let late = is_overdue(app, a);
         let marker = if chosen { "› " } else { "  " };
