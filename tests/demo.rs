@@ -3,8 +3,8 @@
 
 use chrono::{TimeDelta, TimeZone, Utc};
 use hearback::core::{
-    ActionState, Change, ChangeSet, Customer, Dataset, FollowUpState, IdAllocator, Instant,
-    Interview, InterviewStatus, Lifecycle, Role, TimelineEvent, Trigger,
+    ActionState, Change, ChangeSet, Customer, Dataset, FollowUpState, IdAllocator, Individual,
+    Instant, Interview, InterviewStatus, Lifecycle, Role, TimelineEvent, Trigger,
 };
 use hearback::demo::{DemoOptions, generate};
 use std::collections::{HashMap, HashSet};
@@ -197,11 +197,11 @@ fn interviews_have_history_scores_and_triggers_of_every_kind() {
         "{histogram:?}"
     );
     assert!(histogram[1] + histogram[2] < histogram[3], "{histogram:?}");
-    assert!(
-        completed
+    assert!(completed.iter().any(|i| {
+        i.answers
             .iter()
-            .any(|i| i.answers.iter().any(|a| a.about_individual))
-    );
+            .any(|a| a.individual == Individual::Private)
+    }));
     assert!(completed.iter().any(|i| i.significant_issue));
     let has = |f: &dyn Fn(&Trigger) -> bool| completed.iter().any(|i| f(&i.trigger));
     assert!(has(&|t| matches!(t, Trigger::Cadence)));

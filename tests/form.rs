@@ -144,19 +144,29 @@ fn comments_are_typed_with_editing_keys_and_kept_on_leaving_the_editor() {
 }
 
 #[test]
-fn flags_for_an_individual_and_a_significant_issue() {
+fn i_cycles_none_private_praise_and_bang_flags_a_significant_issue() {
     let mut a = app();
     open(&mut a);
     chars(&mut a, "j");
     chars(&mut a, "i!");
-    let form = a.form.as_ref().expect("form");
+    let flag = |a: &hearback::app::App, n: usize| {
+        a.form.as_ref().expect("form").interview.answers[n].individual
+    };
+    assert_eq!(flag(&a, 1), Individual::Private);
+    assert_eq!(flag(&a, 0), Individual::No);
     assert!(
-        form.interview.answers[1].about_individual && !form.interview.answers[0].about_individual
+        screen(&a, 200, 60)
+            .0
+            .contains("[about an individual: private]")
     );
-    assert!(form.interview.significant_issue);
+    assert!(a.form.as_ref().expect("form").interview.significant_issue);
     chars(&mut a, "i!");
-    let form = a.form.as_ref().expect("form");
-    assert!(!form.interview.answers[1].about_individual && !form.interview.significant_issue);
+    assert_eq!(flag(&a, 1), Individual::Praise);
+    let shown = screen(&a, 200, 60).0;
+    assert!(shown.contains("[praise to share]") && !shown.contains("private]"));
+    assert!(!a.form.as_ref().expect("form").interview.significant_issue);
+    chars(&mut a, "i");
+    assert_eq!(flag(&a, 1), Individual::No);
 }
 
 #[test]

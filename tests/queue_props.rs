@@ -370,7 +370,11 @@ fn build(spec: &DataSpec) -> Dataset {
                         question: format!("Question {}?", n + 1),
                         score: s.and_then(Score::new),
                         comment: String::new(),
-                        about_individual: n == 1,
+                        individual: if n == 1 {
+                            Individual::Private
+                        } else {
+                            Individual::No
+                        },
                     })
                     .collect(),
                 significant_issue: i.significant_issue,

@@ -113,7 +113,7 @@ fn flagged_low_comments(data: &Path, id: &str) -> Vec<String> {
         .as_array()
         .expect("answers")
         .iter()
-        .filter(|a| a["about_individual"] == Value::Bool(true))
+        .filter(|a| a["about_individual"] == "private")
         .filter(|a| a["score"].as_u64().is_none_or(|s| s < 4))
         .map(|a| a["comment"].as_str().expect("a comment").to_string())
         .collect()
@@ -135,7 +135,7 @@ fn negative_feedback_about_an_individual_reaches_the_debrief_and_president_only(
         let start: String = c.chars().take(24).collect();
         assert!(!digest.contains(&start), "digest shows part of {c}");
     }
-    assert!(debrief.contains("**About an individual:**"));
+    assert!(debrief.contains("**About an individual (private):**"));
     for trace in ["withheld", "left out", "About an individual", "individual"] {
         assert!(!digest.contains(trace), "the digest mentions '{trace}'");
     }
@@ -396,4 +396,59 @@ fn the_digest_of_an_empty_period_says_so() {
     ] {
         assert!(president.contains(empty), "{empty} missing:\n{president}");
     }
+}
+
+/// Records an interview for the demo's first customer with scores 4,4,4,4,5,4 and a comment on
+/// question 4 marked with `flag` (`--individual` or `--praise`); returns the digest of November
+/// and the interview's debrief.
+fn digest_after_a_flagged_comment(comment: &str, flag: &str) -> (String, String) {
+    let (_dir, data) = demo();
+    let said = stdout(
+        &data,
+        &[
+            "interview",
+            "record",
+            "--customer",
+            "Alderley Logistics",
+            "--at",
+            "2026-11-20T10:00:00Z",
+            "--scores",
+            "4,4,4,4,5,4",
+            "--comment",
+            &format!("4={comment}"),
+            flag,
+            "4",
+        ],
+    );
+    let id = said
+        .split_whitespace()
+        .find(|w| w.starts_with('I'))
+        .unwrap_or_else(|| panic!("no interview id in {said}"));
+    (
+        stdout(&data, &["report", "digest", "--since", SINCE]),
+        stdout(&data, &["report", "debrief", "--interview", id]),
+    )
+}
+
+#[test]
+fn a_comment_about_an_individual_stays_out_of_the_digest_whatever_its_score() {
+    let comment = "Delivery is fine overall, but the new driver in dispatch was rude";
+    let (digest, debrief) = digest_after_a_flagged_comment(comment, "--individual");
+    assert!(!digest.contains("driver in dispatch"), "{digest}");
+    assert!(!digest.contains("Delivery is fine overall"), "{digest}");
+    assert!(
+        debrief.contains(&format!("**About an individual (private):** {comment}")),
+        "{debrief}"
+    );
+}
+
+#[test]
+fn praise_marked_to_share_reaches_the_digest_as_written() {
+    let comment = "Morgan on the help desk went out of her way for us";
+    let (digest, debrief) = digest_after_a_flagged_comment(comment, "--praise");
+    assert!(digest.contains(comment), "{digest}");
+    assert!(
+        debrief.contains(&format!("**Praise to share:** {comment}")),
+        "{debrief}"
+    );
 }

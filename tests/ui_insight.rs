@@ -106,12 +106,12 @@ fn comments_about_an_individual_are_shown_and_marked() {
         .expect("comments open")
         .comments
         .iter()
-        .position(|c| c.about_individual)
+        .position(|c| c.individual == hearback::core::Individual::Private)
         .expect("the demo has a comment flagged about an individual");
     keys(&mut app, &"j".repeat(at));
     let text = screen(&app, 200, 60);
     assert!(
-        text.contains("about an individual: kept out of the workforce digest"),
+        text.contains("about an individual (private): kept out of the workforce digest"),
         "{text}"
     );
 }

@@ -105,7 +105,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Enter | KeyCode::Char('c') if !ctrl => form.open_editor(),
         KeyCode::Char('i') if !ctrl => {
             if let Some(answer) = form.interview.answers.get_mut(form.question) {
-                answer.about_individual = !answer.about_individual;
+                answer.individual = answer.individual.cycle();
             }
         }
         KeyCode::Char('!') => form.interview.significant_issue = !form.interview.significant_issue,

@@ -7,7 +7,8 @@ use super::{Context, lookup};
 use crate::core::completion::plan_completion;
 use crate::core::interview_flow::{self, Booking, Step};
 use crate::core::{
-    Change, ChangeSet, IdAllocator, Instant, Interview, QuestionSet, Score, Trigger, sanitize,
+    Change, ChangeSet, IdAllocator, Individual, Instant, Interview, QuestionSet, Score, Trigger,
+    sanitize,
 };
 use anyhow::{Context as _, anyhow, bail};
 use std::process::ExitCode;
@@ -60,12 +61,25 @@ fn apply_answers(interview: &mut Interview, answers: &Answers) -> anyhow::Result
             .ok_or_else(|| anyhow!("--comment {q}: questions are numbered 1-{n}"))?;
         answer.comment = sanitize::text(text);
     }
-    for &q in &answers.individual {
+    let flags = (answers
+        .individual
+        .iter()
+        .map(|&q| ("individual", q, Individual::Private)))
+    .chain(
+        answers
+            .praise
+            .iter()
+            .map(|&q| ("praise", q, Individual::Praise)),
+    );
+    for (flag, q, individual) in flags {
         let answer = q
             .checked_sub(1)
             .and_then(|i| interview.answers.get_mut(i))
-            .ok_or_else(|| anyhow!("--individual {q}: questions are numbered 1-{n}"))?;
-        answer.about_individual = true;
+            .ok_or_else(|| anyhow!("--{flag} {q}: questions are numbered 1-{n}"))?;
+        if answer.individual.is_flagged() && answer.individual != individual {
+            bail!("question {q} is given both --individual and --praise: choose one");
+        }
+        answer.individual = individual;
     }
     interview.significant_issue = answers.significant;
     Ok(())

@@ -33,9 +33,14 @@ pub struct Answers {
     /// A comment on question N (1-based): `--comment 3="slow to answer"`. Repeatable.
     #[arg(long = "comment", value_name = "N=TEXT")]
     pub comments: Vec<String>,
-    /// Flag question N's comment as about an individual (left out of dissemination).
+    /// Question N's comment is about one of our people: it stays out of the workforce digest
+    /// whatever its score (it still reaches the debrief and the President). Repeatable.
     #[arg(long = "individual", value_name = "N")]
     pub individual: Vec<usize>,
+    /// Question N's comment is praise of one of our people that may be shared with the
+    /// workforce as written. Repeatable.
+    #[arg(long = "praise", value_name = "N")]
+    pub praise: Vec<usize>,
     /// Significant issues came up: other executives must be informed.
     #[arg(long)]
     pub significant: bool,

@@ -47,7 +47,8 @@ pub enum ReportCommand {
         #[arg(long)]
         record: bool,
     },
-    /// For the workforce: everything except negative comments flagged about an individual.
+    /// For the workforce: leaves out every comment flagged about an individual, whatever its
+    /// score, except praise the lead marked to share.
     Digest {
         /// First day of the period (interviews completed from then on, until now).
         #[arg(long, value_parser = super::parse_time)]

@@ -86,9 +86,105 @@ pub struct Answer {
     pub score: Option<Score>,
     /// The customer's words, as typed during the call.
     pub comment: String,
-    /// Set when the comment is negative feedback about an individual: it is then left out of
-    /// what is disseminated to the workforce.
-    pub about_individual: bool,
+    /// Whether the comment is about one of our people, and if so whether it may be shared.
+    /// The name in files is `about_individual` (it was a yes/no flag; old files still read).
+    #[serde(rename = "about_individual")]
+    pub individual: Individual,
+}
+
+/// Whether a comment is about one of our people. The lead decides, not the score: a comment
+/// about an individual stays out of the workforce digest unless it is marked as praise to share.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Individual {
+    /// Not about an individual.
+    #[default]
+    No,
+    /// About an individual: for the debrief and the President only, never the workforce.
+    Private,
+    /// Praise of an individual that the lead chose to share with the workforce.
+    Praise,
+}
+
+impl Individual {
+    /// The stable name used in files and templates.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Individual::No => "no",
+            Individual::Private => "private",
+            Individual::Praise => "praise",
+        }
+    }
+
+    /// The next state of the form's toggle: no, then private, then praise, then no again.
+    pub fn cycle(self) -> Individual {
+        match self {
+            Individual::No => Individual::Private,
+            Individual::Private => Individual::Praise,
+            Individual::Praise => Individual::No,
+        }
+    }
+
+    /// Whether the comment is about an individual at all (private or praise).
+    pub fn is_flagged(self) -> bool {
+        self != Individual::No
+    }
+
+    fn from_byte(b: u8) -> Option<Individual> {
+        [Individual::No, Individual::Private, Individual::Praise]
+            .get(usize::from(b))
+            .copied()
+    }
+}
+
+// In the store the flag is one byte: 0 and 1 are exactly the bytes of the yes/no flag it
+// replaced (so every stored interview reads unchanged), 2 is praise. In JSON it is a word, and
+// the `true`/`false` of older backups still read.
+impl Serialize for Individual {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            s.serialize_str(self.as_str())
+        } else {
+            s.serialize_u8(*self as u8)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Individual {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = Individual;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("\"no\", \"private\" or \"praise\"")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Individual, E> {
+                Ok(if v {
+                    Individual::Private
+                } else {
+                    Individual::No
+                })
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Individual, E> {
+                u8::try_from(v)
+                    .ok()
+                    .and_then(Individual::from_byte)
+                    .ok_or_else(|| E::custom(format!("{v} is not an individual flag (0-2)")))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Individual, E> {
+                match v {
+                    "no" => Ok(Individual::No),
+                    "private" => Ok(Individual::Private),
+                    "praise" => Ok(Individual::Praise),
+                    other => Err(E::unknown_variant(other, &["no", "private", "praise"])),
+                }
+            }
+        }
+        if d.is_human_readable() {
+            d.deserialize_any(Visit)
+        } else {
+            d.deserialize_u8(Visit)
+        }
+    }
 }
 
 /// A feedback interview with one customer.
@@ -211,6 +307,60 @@ impl Interview {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_individual_flag_keeps_the_bytes_of_the_old_yes_no_flag() {
+        let cfg = bincode::config::standard();
+        for (flag, old) in [(Individual::No, false), (Individual::Private, true)] {
+            let new = bincode::serde::encode_to_vec(flag, cfg).expect("encodes");
+            assert_eq!(
+                new,
+                bincode::serde::encode_to_vec(old, cfg).expect("encodes")
+            );
+            let (back, _): (Individual, usize) =
+                bincode::serde::decode_from_slice(&new, cfg).expect("decodes");
+            assert_eq!(back, flag);
+        }
+        let praise = bincode::serde::encode_to_vec(Individual::Praise, cfg).expect("encodes");
+        assert_eq!(praise, vec![2]);
+        assert!(bincode::serde::decode_from_slice::<Individual, _>(&[3], cfg).is_err());
+    }
+
+    #[test]
+    fn the_individual_flag_reads_words_and_old_booleans_in_json() {
+        for (json, flag) in [
+            ("true", Individual::Private),
+            ("false", Individual::No),
+            ("\"praise\"", Individual::Praise),
+            ("\"private\"", Individual::Private),
+            ("\"no\"", Individual::No),
+        ] {
+            assert_eq!(
+                serde_json::from_str::<Individual>(json).ok(),
+                Some(flag),
+                "{json}"
+            );
+        }
+        assert!(serde_json::from_str::<Individual>("\"maybe\"").is_err());
+        assert_eq!(
+            serde_json::to_string(&Individual::Praise).ok().as_deref(),
+            Some("\"praise\"")
+        );
+    }
+
+    #[test]
+    fn the_toggle_cycles_none_private_praise() {
+        let mut f = Individual::No;
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            f = f.cycle();
+            seen.push(f);
+        }
+        assert_eq!(
+            seen,
+            [Individual::Private, Individual::Praise, Individual::No]
+        );
+    }
 
     #[test]
     fn scores_are_one_to_five_only() {

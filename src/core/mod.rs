@@ -47,7 +47,7 @@ pub use followup::{FollowUp, FollowUpState, Snooze};
 pub use ids::{
     ActionId, ContactId, CustomerId, DeliverableId, FollowUpId, IdAllocator, InterviewId, StaffId,
 };
-pub use interview::{Answer, Interview, InterviewStatus, Score, Trigger};
+pub use interview::{Answer, Individual, Interview, InterviewStatus, Score, Trigger};
 pub use money::Money;
 pub use questions::{Question, QuestionSet};
 pub use staff::{Role, Staff};

@@ -4,7 +4,7 @@ use super::comments::bank;
 use super::names::SUPPORT_ENGINEERS;
 use super::plan::Mood;
 use super::rng::Rng;
-use crate::core::{Answer, QuestionSet, Score};
+use crate::core::{Answer, Individual, QuestionSet, Score};
 
 /// The questions most low scores land on, and where remarks about individuals belong.
 const SERVICE_QUESTIONS: [&str; 3] = ["responsiveness", "resolution", "delivery"];
@@ -95,7 +95,11 @@ pub(crate) fn answers(questions: &QuestionSet, scoring: &Scoring, rng: &mut Rng)
                 question: q.text.clone(),
                 score: Score::new(value),
                 comment,
-                about_individual,
+                individual: if about_individual {
+                    Individual::Private
+                } else {
+                    Individual::No
+                },
             }
         })
         .collect()
@@ -152,7 +156,7 @@ mod tests {
                 let a = answers(&questions, &scoring(Mood::Steady, 0, Some(low)), &mut rng);
                 let lowest = a.iter().filter_map(|a| a.score).min().map(Score::get);
                 assert_eq!(lowest, Some(low));
-                assert_eq!(a.iter().any(|a| a.about_individual), low <= 2);
+                assert_eq!(a.iter().any(|a| a.individual.is_flagged()), low <= 2);
             }
         }
     }

@@ -8,8 +8,8 @@ use super::notes::INTERVIEW_NOTES;
 use super::plan::{Missing, Rhythm};
 use super::rng::Rng;
 use crate::core::{
-    EventKind, FollowUpState, IdAllocator, Instant, Interview, InterviewId, InterviewStatus, Score,
-    Trigger,
+    EventKind, FollowUpState, IdAllocator, Individual, Instant, Interview, InterviewId,
+    InterviewStatus, Score, Trigger,
 };
 
 /// A completed interview (or survey response) `pos` interviews before the latest, its closed
@@ -263,7 +263,11 @@ fn loop_events(scene: &Scene, i: &Interview, h: &mut History) {
     } else {
         format!("Debriefed {am} and {sales}")
     };
-    let left_out = i.answers.iter().filter(|a| a.about_individual).count();
+    let left_out = i
+        .answers
+        .iter()
+        .filter(|a| a.individual == Individual::Private)
+        .count();
     let shared = match left_out {
         0 => "Results shared with the workforce".to_string(),
         1 => {

@@ -177,7 +177,7 @@ pub fn dataset() -> Dataset {
                         question: String::new(),
                         score: Score::new(2 + rng.below(4) as u8),
                         comment: String::new(),
-                        about_individual: false,
+                        individual: Individual::No,
                     })
                     .collect(),
                 significant_issue: rng.percent(5),

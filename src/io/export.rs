@@ -5,7 +5,7 @@
 //! spreadsheet formula injection (see `customers_csv::guard_cell`), which our import reverses.
 
 use super::customers_csv::guard_cell;
-use crate::core::{ActionItem, Dataset, Instant, Interview, InterviewStatus, Trigger};
+use crate::core::{ActionItem, Dataset, Individual, Instant, Interview, InterviewStatus, Trigger};
 use serde::Serialize;
 use serde_json::Value;
 use std::io::Write;
@@ -111,8 +111,8 @@ pub struct AnswerExport {
     pub score: Option<u8>,
     /// The comment.
     pub comment: String,
-    /// Negative feedback about an individual.
-    pub about_individual: bool,
+    /// About one of our people: `no`, `private` (kept from the workforce) or `praise` (shared).
+    pub about_individual: Individual,
 }
 
 /// An interview in exports.
@@ -223,7 +223,7 @@ fn interview_row(data: &Dataset, i: &Interview) -> InterviewExportRow {
                 question: a.question_key.clone(),
                 score: a.score.map(|s| s.get()),
                 comment: a.comment.clone(),
-                about_individual: a.about_individual,
+                about_individual: a.individual,
             })
             .collect(),
     }

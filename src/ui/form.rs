@@ -7,7 +7,7 @@ use super::clock;
 use super::fit::{truncate, wrap_line};
 use super::theme::Theme;
 use crate::app::{App, Form};
-use crate::core::{Customer, FollowUpState, Interview};
+use crate::core::{Customer, FollowUpState, Individual, Interview};
 use chrono::Duration;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -90,7 +90,7 @@ pub fn draw(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect)
     let hint = if form.editor.is_some() {
         "typing the comment · Esc leaves it · Ctrl-S complete"
     } else {
-        "1-5 score · 0/n not asked · Tab/j/k move · Enter/c comment · i about an individual · ! significant issue · e pre-brief notes · Ctrl-S complete · q leave (draft kept)"
+        "1-5 score · 0/n not asked · Tab/j/k move · Enter/c comment · i individual: private/praise · ! significant issue · e pre-brief notes · Ctrl-S complete · q leave (draft kept)"
     };
     let saved = if form.is_saved() {
         Span::styled("draft saved", theme.ok())
@@ -137,8 +137,12 @@ fn questions(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect
             ),
             Span::raw(a.question.clone()),
         ];
-        if a.about_individual {
-            head.push(Span::styled(" [about an individual]", theme.due()));
+        match a.individual {
+            Individual::No => {}
+            Individual::Private => {
+                head.push(Span::styled(" [about an individual: private]", theme.due()))
+            }
+            Individual::Praise => head.push(Span::styled(" [praise to share]", theme.ok())),
         }
         let mut line = Line::from(head);
         if current {

@@ -88,7 +88,11 @@ pub fn interview(id: u64, customer: u64) -> Interview {
                 question: format!("Question {n}?"),
                 score: if n == 4 { None } else { Score::new(n.min(5)) },
                 comment: format!("comment {n} with ünïcode"),
-                about_individual: n == 2,
+                individual: if n == 2 {
+                    Individual::Private
+                } else {
+                    Individual::No
+                },
             })
             .collect(),
         significant_issue: true,

@@ -2,7 +2,7 @@
 //! made of.
 
 use super::{GroupKey, Period, completed_in};
-use crate::core::{CustomerId, Dataset, Instant, InterviewId, Score};
+use crate::core::{CustomerId, Dataset, Individual, Instant, InterviewId, Score};
 
 /// One comment, with where it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,8 +23,8 @@ pub struct Comment {
     pub score: Option<Score>,
     /// The customer's words.
     pub comment: String,
-    /// Negative feedback about an individual (kept out of the workforce digest).
-    pub about_individual: bool,
+    /// Whether it is about one of our people (private ones stay out of the workforce digest).
+    pub individual: Individual,
 }
 
 /// The non-empty comments of `group` in `period`, for one question key or (with `None`) for
@@ -63,7 +63,7 @@ pub fn comments(
                 },
                 score: a.score,
                 comment: a.comment.trim().to_string(),
-                about_individual: a.about_individual,
+                individual: a.individual,
             });
         }
     }

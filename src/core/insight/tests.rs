@@ -56,7 +56,7 @@ fn answer(key: &str, score: Option<u8>, comment: &str) -> Answer {
         question: format!("How is {key}?"),
         score: score.and_then(Score::new),
         comment: comment.into(),
-        about_individual: false,
+        individual: crate::core::Individual::No,
     }
 }
 
@@ -239,7 +239,7 @@ fn comments_newest_first_for_one_question_or_all() {
     d.interviews[0].answers[1].comment = "slow replies".into();
     d.interviews[0].answers[0].comment = "great team".into();
     d.interviews[1].answers[1].comment = "  not asked ".into();
-    d.interviews[1].answers[0].about_individual = true;
+    d.interviews[1].answers[0].individual = crate::core::Individual::Private;
     d.interviews[1].answers[0].comment = "Sam was rude".into();
     d.interviews[2].answers[1].comment = "   ".into();
     let retail = GroupKey::Segment("Retail".into());
@@ -256,7 +256,7 @@ fn comments_newest_first_for_one_question_or_all() {
     assert_eq!(b[1].customer_name, "Acme");
     assert_eq!(b[1].score.map(Score::get), Some(3));
     let a = comments(&d, &retail, Some("a"), all_time());
-    assert!(a[0].about_individual);
+    assert_eq!(a[0].individual, crate::core::Individual::Private);
     assert_eq!(a[0].question, "How is a?");
     let energy = GroupKey::Segment("Energy".into());
     assert!(comments(&d, &energy, None, all_time()).is_empty());

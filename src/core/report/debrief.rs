@@ -5,7 +5,7 @@
 use super::format::{self, NONE};
 use super::{ReportError, Sources};
 use crate::core::queue::{ItemKind, Subject};
-use crate::core::{ActionItem, Customer, FollowUp, Interview, InterviewId, StaffId};
+use crate::core::{ActionItem, Customer, FollowUp, Individual, Interview, InterviewId, StaffId};
 use serde::Serialize;
 
 /// Shown where nobody is named.
@@ -86,8 +86,9 @@ pub struct DebriefAnswer {
     pub low: bool,
     /// The customer's words.
     pub comment: String,
-    /// The comment is feedback about an individual (left out of the digest when negative).
-    pub about_individual: bool,
+    /// Whether the comment is about one of our people (`no`, `private` or `praise` in
+    /// templates); a private one never reaches the digest.
+    pub individual: Individual,
 }
 
 /// A follow-up and its next step.
@@ -178,7 +179,7 @@ pub fn debrief(src: &Sources<'_>, id: InterviewId) -> Result<Debrief, ReportErro
             score: format::score(a.score),
             low: a.score.is_some_and(|s| s.get() < super::LOW_BELOW),
             comment: a.comment.clone(),
-            about_individual: a.about_individual,
+            individual: a.individual,
         })
         .collect();
     Ok(Debrief {
@@ -202,7 +203,7 @@ pub fn debrief(src: &Sources<'_>, id: InterviewId) -> Result<Debrief, ReportErro
             .map(|t| format::date_time(cal, t)),
         about_individuals: answers
             .iter()
-            .filter(|a| a.about_individual && !a.comment.trim().is_empty())
+            .filter(|a| a.individual.is_flagged() && !a.comment.trim().is_empty())
             .count(),
         answers,
         notes: interview.notes.trim().to_string(),

@@ -1,23 +1,27 @@
 //! The workforce digest for a period: the interviews, the averages, what customers said and
 //! what we are doing about it.
 //!
-//! **The rule.** Negative feedback about individuals never reaches the workforce, in any form:
-//! - a comment flagged as about an individual is left out when its score is below 4 or the
-//!   question was not scored (praise flagged about an individual, scored 4 or 5, may stay);
+//! **The rule.** Feedback about individuals never reaches the workforce unless the lead chose
+//! to share it, in any form:
+//! - a comment flagged as about an individual ([`Individual::Private`]) is left out whatever
+//!   its score: a score judges the question, not one comment, so a 4 can carry a complaint
+//!   about a named person;
+//! - the only way such a comment reaches the digest is the lead's separate, deliberate
+//!   marker [`Individual::Praise`] ("praise to share"), which keeps it in as written;
 //! - what is left out leaves no trace: no placeholder, no count, no "comments withheld";
-//! - the digest names none of our people: no owners, account managers, executives or
-//!   participants, and none of the free text that tends to name them (interview notes, what
-//!   the customer said on a follow-up call, action details);
-//! - as a safety net for a flag forgotten during a call, a comment or an action title that
-//!   contains the full name of any of our people (active or not, case and spacing ignored) is
-//!   left out too, whatever its score: the digest names nobody, and praise can be passed on
-//!   to the person directly.
+//! - apart from praise the lead marked to share, the digest names none of our people: no
+//!   owners, account managers, executives or participants, and none of the free text that
+//!   tends to name them (interview notes, what the customer said on a follow-up call, action
+//!   details);
+//! - as a safety net for a flag forgotten during a call, an unflagged comment or an action
+//!   title that contains the full name of any of our people (active or not, case and spacing
+//!   ignored) is left out too, whatever its score.
 
 use super::averages;
 use super::format::{self, NONE};
 use super::president::{done_action_items, open_action_items};
-use super::{LOW_BELOW, Period, Sources, interviews_in};
-use crate::core::{ActionItem, Answer, Dataset};
+use super::{Period, Sources, interviews_in};
+use crate::core::{ActionItem, Answer, Dataset, Individual};
 use serde::Serialize;
 
 /// The workforce digest.
@@ -120,11 +124,11 @@ pub fn shareable(answer: &Answer, staff_names: &[String]) -> bool {
     if text.is_empty() {
         return false;
     }
-    let negative = answer.score.is_none_or(|s| s.get() < LOW_BELOW);
-    if answer.about_individual && negative {
-        return false;
+    match answer.individual {
+        Individual::Private => false,
+        Individual::Praise => true,
+        Individual::No => !names_someone(text, staff_names),
     }
-    !names_someone(text, staff_names)
 }
 
 /// Builds the workforce digest for `period`.

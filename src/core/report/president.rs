@@ -9,7 +9,7 @@ use super::{LOW_BELOW, Period, Sources, interviews_in};
 use crate::core::dataset::by_size_desc;
 use crate::core::queue::ItemKind;
 use crate::core::risk::RiskLevel;
-use crate::core::{ActionItem, ActionState, Customer, FollowUp, Interview, queue};
+use crate::core::{ActionItem, ActionState, Customer, FollowUp, Individual, Interview, queue};
 use serde::Serialize;
 
 /// The President report.
@@ -99,8 +99,8 @@ pub struct LowScore {
     pub question: String,
     /// The customer's words.
     pub comment: String,
-    /// Flagged as feedback about an individual.
-    pub about_individual: bool,
+    /// Whether it is about one of our people (`no`, `private` or `praise` in templates).
+    pub individual: Individual,
     /// What the customer said when followed up, or that nobody has called back yet.
     pub context: String,
 }
@@ -289,7 +289,7 @@ fn low_scores(src: &Sources<'_>, this: &[&Interview]) -> Vec<LowScore> {
                         .map_or_else(|| NONE.to_string(), |t| format::date(src.calendar, t)),
                     question: a.question_key.clone(),
                     comment: a.comment.trim().to_string(),
-                    about_individual: a.about_individual,
+                    individual: a.individual,
                     context,
                 },
             ));

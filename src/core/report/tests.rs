@@ -3,8 +3,8 @@ use crate::core::policy::Policy;
 use crate::core::queue::queue;
 use crate::core::risk::assess;
 use crate::core::{
-    ActionId, ActionItem, ActionKind, ActionState, Answer, Customer, InterviewId, Lifecycle, Money,
-    PreBrief, Role, Score, Staff, StaffId, Tier, Trigger,
+    ActionId, ActionItem, ActionKind, ActionState, Answer, Customer, Individual, InterviewId,
+    Lifecycle, Money, PreBrief, Role, Score, Staff, StaffId, Tier, Trigger,
 };
 use chrono::{TimeZone, Utc};
 
@@ -25,15 +25,19 @@ fn staff(id: u64, name: &str, role: Role) -> Staff {
     }
 }
 
-fn answer(key: &str, score: Option<u8>, comment: &str, about_individual: bool) -> Answer {
+fn answer(key: &str, score: Option<u8>, comment: &str, individual: Individual) -> Answer {
     Answer {
         question_key: key.into(),
         question: format!("How is {key}?"),
         score: score.and_then(Score::new),
         comment: comment.into(),
-        about_individual,
+        individual,
     }
 }
+
+const NO: Individual = Individual::No;
+const PRIVATE: Individual = Individual::Private;
+const PRAISE: Individual = Individual::Praise;
 
 /// One customer, one interview completed on 2026-11-10 with every case of the digest rule,
 /// and an action whose title names one of our people.
@@ -62,17 +66,27 @@ fn data() -> Dataset {
         executive: Some(StaffId(2)),
         completed_at: Some(t(10, 10)),
         answers: vec![
-            answer("overall", Some(2), "Sam was rude on the phone.", true),
-            answer("understanding", Some(5), "Priya was brilliant.", true),
-            answer("responsiveness", None, "Hard to say; Lee ignores us.", true),
+            answer("overall", Some(2), "Sam was rude on the phone.", PRIVATE),
+            answer("understanding", Some(5), "Priya was brilliant.", PRAISE),
+            answer(
+                "responsiveness",
+                None,
+                "Hard to say; Lee ignores us.",
+                PRIVATE,
+            ),
             answer(
                 "delivery",
                 Some(3),
                 "dana  REYES promised a date and missed it.",
-                false,
+                NO,
             ),
-            answer("resolution", Some(3), "Fixes take too long.", false),
-            answer("loyalty", Some(4), "", false),
+            answer("resolution", Some(3), "Fixes take too long.", NO),
+            answer(
+                "loyalty",
+                Some(4),
+                "Fine overall, but Kim in dispatch was rude.",
+                PRIVATE,
+            ),
         ],
         notes: "Dana Reyes to call them on Friday.".into(),
         ..Interview::booked(
@@ -145,12 +159,12 @@ fn the_digest_keeps_praise_and_leaves_out_negative_feedback_about_people() {
     assert_eq!(
         kept,
         [
-            // Flagged about an individual but scored 5: praise may stay.
+            // Marked as praise to share: stays, as written.
             ("understanding", "Priya was brilliant."),
             // Low and not about anyone: stays.
             ("resolution", "Fixes take too long."),
         ],
-        "flagged 2 out, flagged unscored out, unflagged low naming a staff member out"
+        "private 2 out, private unscored out, private 4 out, unflagged low naming a staff member out"
     );
     // Neither the action naming one of our people nor any owner appears.
     let titles: Vec<&str> = digest.actions.iter().map(|a| a.title.as_str()).collect();
@@ -158,7 +172,8 @@ fn the_digest_keeps_praise_and_leaves_out_negative_feedback_about_people() {
     // Nothing left out leaves a trace anywhere in what the template receives.
     let all = serde_json::to_string(&digest).expect("serialises");
     for gone in [
-        "Sam", "Lee", "promised", "Dana", "Reyes", "Alex", "Chen", "Friday", "owns",
+        "Sam", "Lee", "promised", "Dana", "Reyes", "Alex", "Chen", "Friday", "owns", "Kim",
+        "dispatch",
     ] {
         assert!(!all.contains(gone), "{gone} in {all}");
     }
@@ -168,16 +183,25 @@ fn the_digest_keeps_praise_and_leaves_out_negative_feedback_about_people() {
 fn the_rule_case_by_case() {
     let names = digest::staff_names(&data());
     let cases = [
-        (answer("q", Some(2), "Sam was rude.", true), false),
-        (answer("q", Some(3), "Sam was slow.", true), false),
-        (answer("q", Some(4), "Sam was great.", true), true),
-        (answer("q", Some(5), "Sam was great.", true), true),
-        (answer("q", None, "Sam, hmm.", true), false),
-        (answer("q", Some(2), "Slow deliveries.", false), true),
-        (answer("q", Some(2), "Alex Chen let us down.", false), false),
-        (answer("q", Some(5), "Alex Chen was superb.", false), false),
-        (answer("q", Some(5), "Alex was superb.", false), true),
-        (answer("q", Some(5), "   ", false), false),
+        // Private: out whatever the score, scored or not.
+        (answer("q", Some(2), "Sam was rude.", PRIVATE), false),
+        (answer("q", Some(3), "Sam was slow.", PRIVATE), false),
+        (
+            answer("q", Some(4), "Fine, but Sam was rude.", PRIVATE),
+            false,
+        ),
+        (answer("q", Some(5), "Sam was great.", PRIVATE), false),
+        (answer("q", None, "Sam, hmm.", PRIVATE), false),
+        // Praise to share: in, even naming one of our people.
+        (answer("q", Some(5), "Sam was great.", PRAISE), true),
+        (answer("q", Some(5), "Alex Chen was superb.", PRAISE), true),
+        // Unflagged: in, unless it names one of our people in full.
+        (answer("q", Some(2), "Slow deliveries.", NO), true),
+        (answer("q", Some(2), "Alex Chen let us down.", NO), false),
+        (answer("q", Some(5), "Alex Chen was superb.", NO), false),
+        (answer("q", Some(5), "Alex was superb.", NO), true),
+        (answer("q", Some(5), "   ", NO), false),
+        (answer("q", Some(5), "   ", PRAISE), false),
     ];
     for (a, want) in cases {
         assert_eq!(digest::shareable(&a, &names), want, "{a:?}");
@@ -189,9 +213,10 @@ fn the_debrief_shows_every_comment_and_marks_those_about_individuals() {
     let data = data();
     let d = with_sources(&data, |src| debrief(src, InterviewId(5))).expect("a debrief");
     assert_eq!(d.answers.len(), 6);
-    assert!(d.answers[0].about_individual && d.answers[0].comment.contains("Sam"));
+    assert!(d.answers[0].individual == PRIVATE && d.answers[0].comment.contains("Sam"));
+    assert_eq!(d.answers[1].individual, PRAISE);
     assert_eq!(d.answers[2].score, "N/A");
-    assert_eq!(d.about_individuals, 3);
+    assert_eq!(d.about_individuals, 4);
     assert_eq!(d.account_manager, "Dana Reyes");
     assert_eq!(d.executive, "Alex Chen");
     assert_eq!(d.average, "3.4");
@@ -243,7 +268,7 @@ fn the_president_sees_every_low_score_lowest_first_with_the_previous_period() {
         .map(|l| (l.score, l.question.as_str()))
         .collect();
     assert_eq!(low, [(2, "overall"), (3, "delivery"), (3, "resolution")]);
-    assert!(p.low_scores[0].about_individual);
+    assert_eq!(p.low_scores[0].individual, PRIVATE);
     let figures: Vec<(&str, &str, &str, &str)> = p
         .headline
         .iter()

@@ -4,6 +4,7 @@
 
 use super::{bar, pad, rpad, score_style, two_decimals};
 use crate::app::{App, InsightView};
+use crate::core::Individual;
 use crate::core::insight::{Comment, Insight};
 use crate::ui::clock;
 use crate::ui::fit::{truncate_line, wrap_line};
@@ -183,11 +184,16 @@ fn comment_lines(app: &App, c: &Comment, theme: Theme, width: usize) -> Vec<Line
         width,
         3,
     ));
-    if c.about_individual {
-        lines.push(Line::styled(
-            "  ⚑ about an individual: kept out of the workforce digest",
+    match c.individual {
+        Individual::No => {}
+        Individual::Private => lines.push(Line::styled(
+            "  ⚑ about an individual (private): kept out of the workforce digest",
             theme.due(),
-        ));
+        )),
+        Individual::Praise => lines.push(Line::styled(
+            "  ★ praise of an individual: shared in the workforce digest",
+            theme.ok(),
+        )),
     }
     lines.push(Line::raw(""));
     lines
