@@ -54,6 +54,7 @@ fn select_kind(app: &mut App, kind: ItemKind) {
         .position(|i| i.kind == kind)
         .unwrap_or_else(|| panic!("no {kind:?} in the demo queue"));
     app.queue.selected = at;
+    app.clamp_selections();
 }
 
 #[test]
@@ -397,6 +398,7 @@ fn booking_from_the_customer_list_warns_inside_the_feedback_calendar() {
         })
         .expect("a recently interviewed customer in the demo");
     a.customers.selected = recent;
+    a.clamp_selections();
     let customer = a.selected_customer().expect("selected");
     press(&mut a, "b");
     typed(&mut a, "+3d");
@@ -469,4 +471,51 @@ fn y_copies_the_invitation_of_the_selected_booking() {
         "{text}"
     );
     assert!(a.message.as_deref().is_some_and(|m| m.contains("copied")));
+}
+
+/// Presses Enter in the open prompt and answers its save.
+fn submit(app: &mut App) {
+    let effects = update(app, key(KeyCode::Enter));
+    assert_eq!(save_all(app, effects), 1, "one save: {:?}", app.message);
+}
+
+#[test]
+fn the_board_cursor_stays_on_its_card_when_a_new_due_date_re_sorts_the_column() {
+    let mut a = app();
+    press(&mut a, "4");
+    assert!(a.cards(0).len() >= 3, "the demo's to-do column has cards");
+    let card = a.selected_action().expect("a to-do card").clone();
+    // Due far later: the card sorts to another row of its column.
+    press(&mut a, "d");
+    typed(&mut a, "+300d");
+    submit(&mut a);
+    let row = a.cards(0).iter().position(|c| c.id == card.id);
+    assert_ne!(row, Some(0), "the card moved down its column");
+    assert_eq!(a.selected_action().map(|c| c.id), Some(card.id));
+    // The next key acts on that card, not on the one now in its old row.
+    press(&mut a, "w");
+    match &a.overlay {
+        Some(Overlay::Prompt(p)) => assert!(p.title.contains(&card.id.to_string()), "{}", p.title),
+        other => panic!("no owner prompt: {other:?}"),
+    }
+}
+
+#[test]
+fn the_queue_cursor_stays_on_its_item_when_a_tick_re_sorts_the_queue() {
+    let mut a = App::new(
+        demo_data(),
+        rules(),
+        now(),
+        false,
+        "/data".into(),
+        "tester".into(),
+    );
+    press(&mut a, "2a");
+    // The last upcoming item; items due before it turn overdue and sort above the due ones.
+    press(&mut a, "G");
+    let item = a.selected_item().expect("an item").clone();
+    let row = a.queue.selected;
+    update(&mut a, Msg::Tick(item.due - chrono::Duration::hours(1)));
+    assert_ne!(a.queue.selected, row, "the item moved to another row");
+    assert_eq!(a.selected_item().map(|i| i.key()), Some(item.key()));
 }

@@ -26,6 +26,7 @@ fn select(app: &mut App, kind: ItemKind) {
         .position(|i| i.kind == kind)
         .unwrap_or_else(|| panic!("the demo queue shows a {kind:?} item"));
     app.queue.selected = at;
+    app.clamp_selections();
 }
 
 /// The demo dashboard with the debrief of its first Debrief item open, via `r`.

@@ -13,6 +13,7 @@ mod lists;
 mod msg;
 mod panes;
 mod prompt;
+mod selection;
 mod triage;
 mod update;
 mod views;
@@ -149,6 +150,8 @@ pub struct App {
     lists: lists::Lists,
     /// Moves on whenever the data, the queue or risk change: the views' memos are keyed by it.
     generation: u64,
+    /// The record under each cursor, so a re-sorted list keeps it selected.
+    anchors: selection::Anchors,
     /// The customer list as shown, by (generation, filter, sort).
     customer_view: views::Memo<(u64, String, CustomerSort)>,
     /// The queue as shown, by (generation, show-all).
@@ -191,6 +194,7 @@ impl App {
             screen: (80, 24),
             lists: lists::Lists::default(),
             generation: 0,
+            anchors: selection::Anchors::default(),
             customer_view: views::Memo::default(),
             queue_view: views::Memo::default(),
         };
@@ -220,7 +224,7 @@ impl App {
         self.risk = assess(&self.data, &self.items);
         self.lists = lists::Lists::build(&self.data, &self.items);
         self.generation += 1;
-        self.clamp_selections();
+        self.restore_selections();
     }
 
     /// Moves the clock to `now` (a tick): the queue's states move forward, and risk with them
@@ -233,21 +237,7 @@ impl App {
         if refresh(&mut self.items, &self.rules.calendar, now) {
             self.risk = assess(&self.data, &self.items);
             self.generation += 1;
-            self.clamp_selections();
-        }
-    }
-
-    /// Keeps every selection inside its list after the lists changed.
-    pub fn clamp_selections(&mut self) {
-        let n = self.customer_rows().len();
-        self.customers.selected = self.customers.selected.min(n.saturating_sub(1));
-        let n = self.queue_rows().len();
-        self.queue.selected = self.queue.selected.min(n.saturating_sub(1));
-        let n = self.booked_interviews().len();
-        self.interview_selected = self.interview_selected.min(n.saturating_sub(1));
-        for (col, sel) in self.actions.selected.iter_mut().enumerate() {
-            let n = self.lists.columns.get(col).map_or(0, |c| c.len());
-            *sel = (*sel).min(n.saturating_sub(1));
+            self.restore_selections();
         }
     }
 

@@ -277,6 +277,13 @@ impl App {
             .map(|r| r.customer.id)
     }
 
+    /// The selected booked interview, if any.
+    pub fn selected_interview(&self) -> Option<&Interview> {
+        self.booked_interviews()
+            .get(self.interview_selected)
+            .copied()
+    }
+
     /// The selected queue item, if any.
     pub fn selected_item(&self) -> Option<&Item> {
         self.queue_rows().get(self.queue.selected)

@@ -2,7 +2,7 @@
 //! board (move, owner, due), and the forms they open. Every change goes out as one `Commit`
 //! effect and is shown only once the store says it is on disk.
 
-use super::panes::{Pane, card_order};
+use super::panes::Pane;
 use super::prompt::{Field, Prompt, PromptKind};
 use super::update::open_customer;
 use super::{App, Effect, Overlay, SaveState};
@@ -141,11 +141,7 @@ fn interview_steps(app: &mut App, action: Action) -> Vec<Effect> {
         Action::MarkPreBriefed => &[Step::PreBriefed],
         _ => return Vec::new(),
     };
-    let Some(mut interview) = app
-        .booked_interviews()
-        .get(app.interview_selected)
-        .map(|i| (*i).clone())
-    else {
+    let Some(mut interview) = app.selected_interview().cloned() else {
         return say(app, "no interview selected");
     };
     let Some(customer) = app.data.customer(interview.customer).cloned() else {
@@ -184,11 +180,7 @@ fn interview_steps(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// `y`: the invitation of the selected booking, to the clipboard; `v` then records it sent.
 fn copy_invitation(app: &mut App) -> Vec<Effect> {
-    let Some(interview) = app
-        .booked_interviews()
-        .get(app.interview_selected)
-        .map(|i| (*i).clone())
-    else {
+    let Some(interview) = app.selected_interview().cloned() else {
         return say(app, "no interview selected");
     };
     let template = crate::io::invitation::DEFAULT_TEMPLATE;
@@ -299,16 +291,9 @@ fn board(app: &mut App, action: Action) -> Vec<Effect> {
             };
             match action_flow::move_to(card.clone(), to, now, &actor) {
                 Ok(set) => {
-                    // Follow the card to where it will stand in its new column once saved.
+                    // The cursor follows the card into its new column once the move is saved.
                     let col = ActionState::ALL.iter().position(|s| *s == to).unwrap_or(0);
-                    app.actions.column = col;
-                    let key = card_order(&card);
-                    app.actions.selected[col] = app
-                        .data
-                        .actions
-                        .iter()
-                        .filter(|a| a.state == to && card_order(a) < key)
-                        .count();
+                    app.follow_card(col, card.id);
                     commit(app, set, format!("{} moved to {}", card.id, to.as_str()))
                 }
                 Err(e) => say(app, e.to_string()),

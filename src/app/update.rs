@@ -198,6 +198,7 @@ fn filter_key(app: &mut App, key: &KeyEvent) -> bool {
         _ => return false,
     }
     app.customers.selected = 0;
+    app.clamp_selections();
     true
 }
 
@@ -218,6 +219,7 @@ fn move_selection(app: &mut App, to: impl Fn(usize, usize) -> usize) {
         Pane::Actions => &mut app.actions.selected[app.actions.column.min(3)],
     };
     *slot = to(*slot, len).min(len - 1);
+    app.clamp_selections();
 }
 
 /// Opens a customer's detail and asks for its timeline.
@@ -271,19 +273,13 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Open if app.focus == Pane::Interview => {
-            let selected = app
-                .booked_interviews()
-                .get(app.interview_selected)
-                .map(|i| (*i).clone());
+            let selected = app.selected_interview().cloned();
             if let Some(interview) = selected {
                 return super::form_keys::open(app, interview);
             }
         }
         Action::OpenCustomer if app.focus == Pane::Interview => {
-            let selected = app
-                .booked_interviews()
-                .get(app.interview_selected)
-                .map(|i| i.customer);
+            let selected = app.selected_interview().map(|i| i.customer);
             if let Some(id) = selected {
                 return open_customer(app, id);
             }
@@ -299,14 +295,17 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Filter => {
             app.customers.filtering = true;
             app.customers.selected = 0;
+            app.clamp_selections();
         }
         Action::Sort => {
             app.customers.sort = app.customers.sort.next();
             app.customers.selected = 0;
+            app.clamp_selections();
         }
         Action::ToggleAll => {
+            // The same item stays selected when it is in both lists.
             app.queue.show_all = !app.queue.show_all;
-            app.clamp_selections();
+            app.restore_selections();
         }
         Action::ColumnLeft => app.actions.column = app.actions.column.saturating_sub(1),
         Action::ColumnRight => app.actions.column = (app.actions.column + 1).min(3),
