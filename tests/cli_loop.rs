@@ -136,6 +136,15 @@ fn a_low_score_runs_through_the_whole_loop() {
         .find(|i| i["kind"] == "low_score_followup")
         .expect("follow-up item");
     assert_eq!(low["severity"], 2);
+    // It names the question scored 2, not the 3 beside it.
+    assert!(
+        low["what"]
+            .as_str()
+            .is_some_and(|w| w.starts_with("Lowest score 2 on responsiveness:")),
+        "{}",
+        low["what"]
+    );
+    assert!(out.contains("lowest score 2 on responsiveness —"), "{out}");
     assert_eq!(low["owner"], "Dana Reyes");
     assert_eq!(
         low["due"], "2026-11-23T15:00:00+00:00",

@@ -245,7 +245,7 @@ fn completion_writes_interview_follow_up_and_events_in_one_set() {
     assert_eq!(ev[1].reference.as_deref(), Some("F500"));
     assert_eq!(
         ev[1].summary,
-        "Lowest score 2 on q2, q5: follow-up F500 opened for Dana Reyes, Lee Wong, Kim Park"
+        "Lowest score 2 on q2: follow-up F500 opened for Dana Reyes, Lee Wong, Kim Park"
     );
 }
 

@@ -222,7 +222,7 @@ fn report(
             "opened {}: lowest score {} on {} — {}",
             f.id,
             f.severity.get(),
-            f.low_questions.join(", "),
+            f.lowest_questions(Some(interview)).join(", "),
             who.join(", ")
         );
     }

@@ -159,7 +159,7 @@ pub fn plan_completion(
             format!(
                 "Lowest score {} on {}: follow-up {} opened for {who}",
                 lowest.get(),
-                low.join(", "),
+                f.lowest_questions(Some(&interview)).join(", "),
                 f.id,
             ),
             f.id.to_string(),

@@ -1,8 +1,8 @@
 //! Everything the rules and views read, loaded once from the store.
 
 use super::{
-    ActionItem, Change, ChangeSet, Customer, CustomerId, Deliverable, FollowUp, Interview, Snooze,
-    Staff, StaffId,
+    ActionItem, Change, ChangeSet, Customer, CustomerId, Deliverable, FollowUp, Interview,
+    InterviewId, Snooze, Staff, StaffId,
 };
 use std::cmp::Ordering;
 
@@ -106,6 +106,11 @@ impl Dataset {
     /// The customer with this id.
     pub fn customer(&self, id: CustomerId) -> Option<&Customer> {
         by_id(&self.customers, id, |c| c.id)
+    }
+
+    /// The interview with this id.
+    pub fn interview(&self, id: InterviewId) -> Option<&Interview> {
+        by_id(&self.interviews, id, |i| i.id)
     }
 
     /// A customer's interviews, oldest first by scheduled time.

@@ -1,7 +1,7 @@
 //! Follow-ups opened by low scores, and snoozes of queue items.
 
 use super::ids::{CustomerId, FollowUpId, InterviewId, StaffId};
-use super::interview::Score;
+use super::interview::{Interview, Score};
 use super::{Instant, ms};
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +56,25 @@ pub struct FollowUp {
     pub closed_at: Option<Instant>,
 }
 
+impl FollowUp {
+    /// The questions that got the lowest score, the ones its text names ("Lowest score 2 on
+    /// responsiveness"): a 3 beside a 2 is not what the call is about. Without the interview
+    /// at hand, every question below 4.
+    pub fn lowest_questions<'a>(&'a self, interview: Option<&Interview>) -> Vec<&'a str> {
+        let lowest = |key: &str| {
+            interview.is_none_or(|i| {
+                i.answers
+                    .iter()
+                    .any(|a| a.question_key == key && a.score == Some(self.severity))
+            })
+        };
+        let keys: Vec<&str> = self.low_questions.iter().map(String::as_str).collect();
+        let named: Vec<&str> = keys.iter().copied().filter(|k| lowest(k)).collect();
+        // An interview edited since cannot leave the text naming nothing.
+        if named.is_empty() { keys } else { named }
+    }
+}
+
 /// A queue item hidden until a time, with a reason (shown on the timeline).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snooze {
@@ -73,4 +92,64 @@ pub struct Snooze {
     /// When it was snoozed.
     #[serde(with = "ms")]
     pub at: Instant,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{Answer, CustomerId, Trigger};
+
+    fn followup(severity: u8, low: &[&str]) -> FollowUp {
+        FollowUp {
+            id: FollowUpId(1),
+            customer: CustomerId(1),
+            interview: InterviewId(1),
+            severity: Score::new(severity).expect("a score"),
+            low_questions: low.iter().map(|s| s.to_string()).collect(),
+            owner: None,
+            participants: Vec::new(),
+            state: FollowUpState::Open,
+            opened_at: Instant::default(),
+            contacted_at: None,
+            context: String::new(),
+            report_committed_at: None,
+            report_presented_at: None,
+            closed_at: None,
+        }
+    }
+
+    fn scored(scores: &[(&str, u8)]) -> Interview {
+        Interview {
+            answers: scores
+                .iter()
+                .map(|(k, s)| Answer {
+                    question_key: k.to_string(),
+                    score: Score::new(*s),
+                    ..Answer::default()
+                })
+                .collect(),
+            ..Interview::booked(
+                InterviewId(1),
+                CustomerId(1),
+                Trigger::Cadence,
+                Instant::default(),
+            )
+        }
+    }
+
+    #[test]
+    fn the_text_names_only_the_questions_with_the_lowest_score() {
+        let i = scored(&[("a", 5), ("b", 2), ("c", 3), ("d", 2), ("e", 4)]);
+        let cases: [(u8, &[&str], Option<&Interview>, &[&str]); 4] = [
+            (2, &["b", "c", "d"], Some(&i), &["b", "d"]),
+            (3, &["c"], Some(&i), &["c"]),
+            // Without the interview: every question below 4.
+            (2, &["b", "c", "d"], None, &["b", "c", "d"]),
+            // An interview that no longer matches never leaves the text naming nothing.
+            (1, &["b", "c"], Some(&i), &["b", "c"]),
+        ];
+        for (severity, low, interview, want) in cases {
+            assert_eq!(followup(severity, low).lowest_questions(interview), want);
+        }
+    }
 }

@@ -248,7 +248,7 @@ fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                     customer: f.customer,
                     what: What::LowScore {
                         severity,
-                        questions: f.low_questions.join(", "),
+                        questions: f.lowest_questions(data.interview(f.interview)).join(", "),
                         senior,
                     },
                     owner_role: Some(Role::AccountManager),
