@@ -519,3 +519,123 @@ fn the_queue_cursor_stays_on_its_item_when_a_tick_re_sorts_the_queue() {
     assert_ne!(a.queue.selected, row, "the item moved to another row");
     assert_eq!(a.selected_item().map(|i| i.key()), Some(item.key()));
 }
+
+#[test]
+fn x_on_a_formal_report_asks_first_naming_the_item_and_customer() {
+    let mut a = app();
+    select_kind(&mut a, ItemKind::FormalReport);
+    let item = a.selected_item().expect("an item").clone();
+    let name = a
+        .data
+        .customer(item.customer)
+        .expect("its customer")
+        .name
+        .clone();
+    assert!(press(&mut a, "x").is_empty(), "nothing is saved yet");
+    match &a.overlay {
+        Some(Overlay::Confirm(c)) => {
+            assert!(c.question.contains(&name), "{}", c.question);
+            assert!(
+                c.question.contains(&item.subject.to_string()),
+                "{}",
+                c.question
+            );
+            assert!(c.question.contains("close the follow-up"), "{}", c.question);
+        }
+        other => panic!("no question: {other:?}"),
+    }
+    let screen = common::dashboard::screen(&a, 80, 24);
+    assert!(
+        screen.contains("Are you sure?") && screen.contains("yes, record it"),
+        "{screen}"
+    );
+    // No: nothing changes.
+    assert!(press(&mut a, "n").is_empty());
+    assert!(a.overlay.is_none());
+    assert_eq!(a.selected_item().map(|i| i.key()), Some(item.key()));
+    // Yes: one save, and the item is discharged.
+    press(&mut a, "x");
+    let effects = press(&mut a, "y");
+    assert_eq!(save_all(&mut a, effects), 1);
+    assert!(!a.items.iter().any(|i| i.key() == item.key()));
+}
+
+#[test]
+fn u_undoes_the_last_step_and_the_timeline_says_so() {
+    let mut a = app();
+    select_kind(&mut a, ItemKind::Acknowledge);
+    let item = a.selected_item().expect("an item").clone();
+    let effects = press(&mut a, "x");
+    save_all(&mut a, effects);
+    assert!(!a.items.iter().any(|i| i.key() == item.key()), "discharged");
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains("u undoes it"))
+    );
+    let effects = press(&mut a, "u");
+    let undone = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Commit { changes, .. } => Some(changes.clone()),
+            _ => None,
+        })
+        .expect("u saves the undo");
+    let event = undone
+        .changes
+        .iter()
+        .find_map(|c| match c {
+            Change::Event(e) => Some(e.clone()),
+            _ => None,
+        })
+        .expect("a timeline event");
+    assert_eq!(event.kind, EventKind::Undone);
+    assert!(
+        event.summary.starts_with("Undone: Send thank-you done"),
+        "{}",
+        event.summary
+    );
+    save_all(&mut a, effects);
+    assert!(a.items.iter().any(|i| i.key() == item.key()), "owed again");
+    // An undo is not undone in turn.
+    assert!(press(&mut a, "u").is_empty());
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("nothing to undo"))
+    );
+}
+
+#[test]
+fn undo_is_refused_once_its_window_has_passed() {
+    let mut a = App::new(
+        demo_data(),
+        rules(),
+        now(),
+        false,
+        "/data".into(),
+        "tester".into(),
+    );
+    select_kind(&mut a, ItemKind::Acknowledge);
+    let effects = press(&mut a, "x");
+    save_all(&mut a, effects);
+    update(&mut a, Msg::Tick(now() + chrono::Duration::minutes(11)));
+    assert!(press(&mut a, "u").is_empty());
+    let said = a.message.clone().unwrap_or_default();
+    assert!(said.contains("can no longer be undone"), "{said}");
+}
+
+#[test]
+fn x_on_an_interview_that_is_owed_opens_the_booking_form() {
+    let mut a = app();
+    select_kind(&mut a, ItemKind::ScheduleInterview);
+    assert!(press(&mut a, "x").is_empty());
+    match &a.overlay {
+        Some(Overlay::Prompt(p)) => assert!(
+            p.title.starts_with("Book a feedback interview"),
+            "{}",
+            p.title
+        ),
+        other => panic!("no booking form: {other:?}; said {:?}", a.message),
+    }
+}

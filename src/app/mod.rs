@@ -35,7 +35,8 @@ use crate::core::business_time::Calendar;
 use crate::core::policy::Policy;
 use crate::core::queue::{Item, queue, refresh};
 use crate::core::risk::{Assessment, assess};
-use crate::core::{CustomerId, Dataset, Instant, QuestionSet, TimelineEvent};
+use crate::core::undo::Undo;
+use crate::core::{ChangeSet, CustomerId, Dataset, Instant, QuestionSet, TimelineEvent};
 use std::collections::HashMap;
 
 /// The rules in force: what the queue enforces.
@@ -67,6 +68,8 @@ pub enum Overlay {
     Prompt(Prompt),
     /// Quit with a save still in flight: asks before leaving.
     ConfirmQuit,
+    /// An irreversible step waiting for a yes.
+    Confirm(Confirm),
     /// Scores compared across groups and over time (full screen).
     Insight(InsightView),
     /// The feedback calendar's month view (full screen).
@@ -83,6 +86,17 @@ impl Overlay {
             Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_)
         )
     }
+}
+
+/// A step that closes something, held until the user says yes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Confirm {
+    /// The question, naming the item and the customer.
+    pub question: String,
+    /// What is saved on yes.
+    pub changes: ChangeSet,
+    /// What the save is called in messages.
+    pub label: String,
 }
 
 /// Whether the last change reached the disk.
@@ -136,6 +150,8 @@ pub struct App {
     pub save: SaveState,
     /// A one-line message for the status line (errors, confirmations).
     pub message: Option<String>,
+    /// The last step saved from here, while `u` can still undo it.
+    pub undo: Option<Undo>,
     /// Set when the app should end.
     pub quit: bool,
     /// Draw in colour (false when `NO_COLOR` is set; the runtime decides).
@@ -187,6 +203,7 @@ impl App {
             timeline: None,
             save: SaveState::Saved,
             message: None,
+            undo: None,
             quit: false,
             color: true,
             form: None,

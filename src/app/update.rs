@@ -4,6 +4,7 @@
 use super::panes::Pane;
 use super::triage;
 use super::{App, Effect, Msg, Overlay, SaveState};
+use crate::core::undo::Undo;
 use crate::keymap::{Action, KeyContext, lookup};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -36,6 +37,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     if completed {
                         app.form = None;
                     }
+                    // The step can be undone for a while; an undo is not undone in turn.
+                    app.undo = if Undo::is_undo(&changes) {
+                        None
+                    } else {
+                        Undo::of(&app.data, &changes, &label, app.now).ok()
+                    };
                     app.data.apply(&changes);
                     app.recompute();
                     refresh_views(app);
@@ -45,7 +52,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     } else {
                         SaveState::Saving(pending)
                     };
-                    app.message = Some(format!("saved: {label}"));
+                    app.message = Some(match app.undo {
+                        Some(_) => format!("saved: {label} · u undoes it"),
+                        None => format!("saved: {label}"),
+                    });
                     // A detail view of a customer this touched shows a stale timeline: reload.
                     if let Some(Overlay::Customer { id, .. }) = &app.overlay {
                         return vec![Effect::LoadTimeline(*id)];
@@ -133,6 +143,7 @@ impl App {
             (Some(Overlay::Insight(_)), _) => KeyContext::Insight,
             (Some(Overlay::Calendar(_)), _) => KeyContext::Calendar,
             (Some(Overlay::Document(_)), _) => KeyContext::Document,
+            (Some(Overlay::Confirm(_)), _) => KeyContext::Confirm,
             (_, Pane::Customers) => KeyContext::Customers,
             (_, Pane::Queue) => KeyContext::Queue,
             (_, Pane::Interview) => KeyContext::Interview,
@@ -256,6 +267,7 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Some(Overlay::Insight(_)) => return super::insight::perform(app, action),
         Some(Overlay::Calendar(_)) => return super::calendar::perform(app, action),
         Some(Overlay::Document(_)) => return super::document::perform(app, action),
+        Some(Overlay::Confirm(_)) => return super::triage::confirm(app, action),
         _ => {}
     }
     match action {
@@ -321,7 +333,9 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::Digest
         | Action::CopyDocument
         | Action::PageUp
-        | Action::PageDown => {}
+        | Action::PageDown
+        | Action::Confirm => {}
+        Action::Undo => return triage::undo(app),
         Action::LoadDemo => {
             app.message = Some("writing demo data…".into());
             return vec![Effect::LoadDemo];

@@ -140,7 +140,8 @@ mod tests {
     #[test]
     fn the_text_names_only_the_questions_with_the_lowest_score() {
         let i = scored(&[("a", 5), ("b", 2), ("c", 3), ("d", 2), ("e", 4)]);
-        let cases: [(u8, &[&str], Option<&Interview>, &[&str]); 4] = [
+        type Case<'a> = (u8, &'a [&'a str], Option<&'a Interview>, &'a [&'a str]);
+        let cases: [Case<'_>; 4] = [
             (2, &["b", "c", "d"], Some(&i), &["b", "d"]),
             (3, &["c"], Some(&i), &["c"]),
             // Without the interview: every question below 4.

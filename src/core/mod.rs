@@ -35,6 +35,7 @@ pub mod staff;
 pub mod summary;
 pub mod survey_import;
 pub mod timeline;
+pub mod undo;
 pub mod what;
 pub mod when;
 

@@ -67,6 +67,8 @@ pub enum EventKind {
     Note,
     /// Data came in from a file (import or restore).
     Imported,
+    /// A step recorded by mistake was undone; the records went back to how they were.
+    Undone,
 }
 
 /// One line of a customer's history.

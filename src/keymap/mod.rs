@@ -31,6 +31,8 @@ pub enum KeyContext {
     Calendar,
     /// A document (debrief, President report, digest) being read.
     Document,
+    /// A question before an irreversible step (yes or no).
+    Confirm,
 }
 
 impl KeyContext {
@@ -44,6 +46,7 @@ impl KeyContext {
                 | KeyContext::Insight
                 | KeyContext::Calendar
                 | KeyContext::Document
+                | KeyContext::Confirm
         )
     }
 }
@@ -137,6 +140,10 @@ pub enum Action {
     PageUp,
     /// Scroll a page down.
     PageDown,
+    /// Undo the last step saved from the dashboard (for a while after it was saved).
+    Undo,
+    /// Say yes to the question asked.
+    Confirm,
 }
 
 /// One row of the table.
@@ -204,6 +211,22 @@ pub fn key_name(b: &Binding) -> String {
     } else {
         base
     }
+}
+
+/// The key of each of `actions` in `context` (its first binding there, else the global one)
+/// with its help text, for hint lines: a hint read from the table cannot name a key that does
+/// not do what it says.
+pub fn hints(context: KeyContext, actions: &[Action]) -> Vec<(String, &'static str)> {
+    let first = |ctx: KeyContext, action: Action| {
+        DEFAULTS
+            .iter()
+            .find(|b| b.context == ctx && b.action == action)
+    };
+    actions
+        .iter()
+        .filter_map(|&a| first(context, a).or_else(|| first(KeyContext::Global, a)))
+        .map(|b| (key_name(b), b.help))
+        .collect()
 }
 
 /// Help rows for a context: its own keys, then the global ones. Keys with the same action and

@@ -31,6 +31,9 @@ const fn ctrl(context: KeyContext, c: char, action: Action, help: &'static str) 
     }
 }
 
+/// The help of the keys that focus a pane.
+const PANES: &str = "go to: 1 customers, 2 queue, 3 interviews, 4 board";
+
 /// The default keys. Later rows never shadow earlier ones in the same context.
 pub const DEFAULTS: &[Binding] = &[
     key(C::Global, K::Char('q'), A::Quit, "quit"),
@@ -44,10 +47,11 @@ pub const DEFAULTS: &[Binding] = &[
     key(C::Global, K::Char('?'), A::Help, "this help"),
     key(C::Global, K::Tab, A::FocusNext, "next pane"),
     key(C::Global, K::BackTab, A::FocusPrev, "previous pane"),
-    key(C::Global, K::Char('1'), A::Focus(0), "customers"),
-    key(C::Global, K::Char('2'), A::Focus(1), "follow-up queue"),
-    key(C::Global, K::Char('3'), A::Focus(2), "interviews"),
-    key(C::Global, K::Char('4'), A::Focus(3), "action board"),
+    // One help text for the four, so help shows them on one row.
+    key(C::Global, K::Char('1'), A::Focus(0), PANES),
+    key(C::Global, K::Char('2'), A::Focus(1), PANES),
+    key(C::Global, K::Char('3'), A::Focus(2), PANES),
+    key(C::Global, K::Char('4'), A::Focus(3), PANES),
     key(C::Global, K::Char('j'), A::Down, "down"),
     key(C::Global, K::Down, A::Down, "down"),
     key(C::Global, K::Char('k'), A::Up, "up"),
@@ -57,6 +61,12 @@ pub const DEFAULTS: &[Binding] = &[
     key(C::Global, K::Char('G'), A::Last, "last row"),
     key(C::Global, K::End, A::Last, "last row"),
     key(C::Global, K::Esc, A::Back, "back"),
+    key(
+        C::Global,
+        K::Char('u'),
+        A::Undo,
+        "undo the last step (10 min)",
+    ),
     key(
         C::Global,
         K::Char('I'),
@@ -242,6 +252,10 @@ pub const DEFAULTS: &[Binding] = &[
     ),
     key(C::Document, K::Esc, A::Back, "close"),
     key(C::Document, K::Char('q'), A::Back, "close"),
+    key(C::Confirm, K::Char('y'), A::Confirm, "yes, record it"),
+    key(C::Confirm, K::Enter, A::Confirm, "yes, record it"),
+    key(C::Confirm, K::Char('n'), A::Back, "no, leave it as it is"),
+    key(C::Confirm, K::Esc, A::Back, "no, leave it as it is"),
     key(C::Welcome, K::Char('d'), A::LoadDemo, "load demo data"),
     key(C::Welcome, K::Char('q'), A::Quit, "quit"),
     key(C::Welcome, K::Esc, A::Back, "continue with the empty store"),

@@ -5,7 +5,7 @@ use super::centered;
 use super::fit::wrap_line;
 use super::theme::Theme;
 use crate::app::App;
-use crate::keymap::{DEFAULTS, KeyContext, help_rows};
+use crate::keymap::{Action, DEFAULTS, KeyContext, help_rows, hints};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -18,6 +18,28 @@ const SIDE_BY_SIDE: u16 = 70;
 const MAX_WIDTH: u16 = 100;
 /// Space between the two sections.
 const GUTTER: u16 = 2;
+
+/// A hint line, `key word · key word`: the keys are read from the key table, each with a
+/// short word for where room is scarce (the help overlay has the full text).
+pub fn hint_line(
+    context: KeyContext,
+    actions: &[(Action, &'static str)],
+    theme: Theme,
+) -> Line<'static> {
+    let keys = actions.iter().filter_map(|&(action, word)| {
+        let (key, _) = hints(context, &[action]).into_iter().next()?;
+        Some((key, word))
+    });
+    let mut spans = Vec::new();
+    for (n, (key, help)) in keys.enumerate() {
+        if n > 0 {
+            spans.push(Span::styled(" · ", theme.dim()));
+        }
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::styled(format!(" {help}"), theme.dim()));
+    }
+    Line::from(spans)
+}
 
 /// What the help is about: the pane's title, or the view's.
 fn title(app: &App, ctx: KeyContext) -> &'static str {

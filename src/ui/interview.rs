@@ -1,7 +1,6 @@
 //! The interviews pane: the next booked interview (or the one in progress) in full: who, when,
 //! where, why, and whether the questions, the bio and the pre-brief are done; then every
-//! booked interview. The live form is the next release; this pane says so rather than showing
-//! a form that does nothing.
+//! booked interview, with the keys that act on it.
 
 use super::fit::{Column, truncate_line};
 use super::table::{self, Spec};
@@ -9,6 +8,7 @@ use super::theme::Theme;
 use super::{clock, pane_block, position};
 use crate::app::{App, Pane};
 use crate::core::{Instant, Interview, InterviewStatus, Trigger};
+use crate::keymap::{Action, KeyContext};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -156,10 +156,11 @@ fn describe(app: &App, theme: Theme, i: &Interview) -> Vec<Line<'static>> {
             Span::raw(" "),
             mark(theme, "pre-brief", i.prebriefed_at),
         ]),
-        Line::from(vec![
-            Span::styled("Enter", theme.key()),
-            Span::styled(": customer · form: next release", theme.dim()),
-        ]),
+        super::help::hint_line(
+            KeyContext::Interview,
+            &[(Action::Open, "record"), (Action::OpenCustomer, "customer")],
+            theme,
+        ),
     ]
 }
 

@@ -9,6 +9,7 @@
 mod actions;
 mod calendar;
 mod clock;
+mod confirm;
 mod customers;
 mod detail;
 mod document;
@@ -82,6 +83,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         Some(Overlay::Prompt(p)) => prompt::draw(p, theme, frame, screen),
         Some(Overlay::ConfirmQuit) => prompt::draw_confirm_quit(theme, frame, screen),
+        Some(Overlay::Confirm(c)) => confirm::draw(c, theme, frame, screen),
         // Drawn above instead of the panes.
         Some(Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_)) => {}
     }
