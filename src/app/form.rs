@@ -2,6 +2,10 @@
 //! editor, flags, a 30-minute timer, and completion with a summary. Every change bumps a
 //! version and asks the runtime to save a draft (debounced there to at most 100 ms), so
 //! nothing typed is lost to a crash.
+//!
+//! Opening a form is only looking: the interview starts (timer, status in progress, drafts)
+//! with the first score, comment or flag, or the explicit start key. Until then it leaves
+//! nothing behind, so a form glanced at yesterday does not come back tomorrow as "OVER".
 
 use crate::core::{Draft, DraftCursor, Instant, Interview, InterviewStatus};
 use ratatui_textarea::{CursorMove, TextArea};
@@ -25,13 +29,13 @@ pub struct Form {
     pub preview: Option<Option<crate::core::FollowUp>>,
     /// Completion was confirmed and is on its way to disk.
     pub completing: bool,
+    /// The discard question is shown and waits for y/n.
+    pub discarding: bool,
 }
 
 impl Form {
-    /// A form over a booked or in-progress interview, started at `now` if not started yet.
-    pub fn open(mut interview: Interview, now: Instant) -> Form {
-        interview.status = InterviewStatus::InProgress;
-        interview.started_at.get_or_insert(now);
+    /// A form over a booked or in-progress interview, as it is: opening does not start it.
+    pub fn open(interview: Interview) -> Form {
         Form {
             interview,
             question: 0,
@@ -41,6 +45,7 @@ impl Form {
             confirming: false,
             preview: None,
             completing: false,
+            discarding: false,
         }
     }
 
@@ -57,6 +62,7 @@ impl Form {
             confirming: false,
             preview: None,
             completing: false,
+            discarding: false,
         };
         if draft.cursor.editing_comment {
             form.open_editor();
@@ -67,6 +73,17 @@ impl Form {
             }
         }
         form
+    }
+
+    /// Whether the interview has started (something was entered, or the timer was started).
+    pub fn started(&self) -> bool {
+        self.interview.started_at.is_some()
+    }
+
+    /// Starts the interview at `now` (the timer runs from here) unless it already started.
+    pub fn start(&mut self, now: Instant) {
+        self.interview.status = InterviewStatus::InProgress;
+        self.interview.started_at.get_or_insert(now);
     }
 
     /// Opens the comment editor on the current question's comment.

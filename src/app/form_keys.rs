@@ -1,13 +1,15 @@
 //! Keys while the interview form is open. Outside the comment editor every key is one action
 //! (a digit scores and moves on); inside it, keys are text, with the editor's own word moves,
-//! undo and paste, and Esc leaves it. Every change asks for a draft save.
+//! undo and paste, and Esc leaves it. Once the interview has started (first score, comment,
+//! flag, or `t`), every change, cursor moves included, asks for a draft save; before that,
+//! nothing is saved and leaving leaves nothing.
 
 use super::form::Form;
 use super::prompt::{Field, Prompt, PromptKind};
 use super::{App, Effect, Overlay};
 use crate::core::completion::plan_completion;
 use crate::core::interview_flow::blank_answers;
-use crate::core::{Change, IdAllocator, Interview, Score};
+use crate::core::{Change, ChangeSet, IdAllocator, Interview, Score};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Opens the form on a booked interview (or brings back the one left open).
@@ -27,8 +29,9 @@ pub fn open(app: &mut App, mut interview: Interview) -> Vec<Effect> {
     if interview.answers.is_empty() {
         interview.answers = blank_answers(&app.rules.questions);
     }
-    app.form = Some(Form::open(interview, app.now));
-    save(app)
+    // Looking is not starting: no timer and no draft until something is entered.
+    app.form = Some(Form::open(interview));
+    Vec::new()
 }
 
 /// Bumps the form's version and asks for its draft to be saved.
@@ -58,6 +61,10 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if form.confirming {
         return confirm_key(app, key);
     }
+    if form.discarding {
+        return discard_key(app, key);
+    }
+    let now = app.now;
     if let Some(editor) = &mut form.editor {
         match key.code {
             KeyCode::Esc => {
@@ -70,15 +77,21 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 return summary(app);
             }
             _ => {
-                if !editor.input(key) {
+                let before = editor.cursor();
+                if editor.input(key) {
+                    form.sync_editor();
+                    form.start(now);
+                } else if editor.cursor() == before {
                     return Vec::new();
                 }
-                form.sync_editor();
+                // A cursor-only move is saved too: the draft brings the cursor back there.
             }
         }
-        return save(app);
+        return save_if_started(app);
     }
     let last = form.interview.answers.len().saturating_sub(1);
+    // Keys that record something start the interview; moving about is only looking.
+    let entry = !ctrl && matches!(key.code, KeyCode::Char('0'..='5' | 'n' | 'i' | '!' | 't'));
     match key.code {
         KeyCode::Char(c @ '1'..='5') if !ctrl => {
             let score = c
@@ -109,8 +122,25 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         KeyCode::Char('!') => form.interview.significant_issue = !form.interview.significant_issue,
+        KeyCode::Char('t') if !ctrl => {}
+        KeyCode::Char('d') if !ctrl => {
+            if form.started() {
+                form.discarding = true;
+            } else {
+                app.message = Some("nothing entered yet, so there is no draft to discard".into());
+            }
+            return Vec::new();
+        }
         KeyCode::Char('e') if !ctrl => return prebrief_prompt(app),
         KeyCode::Char('s') if ctrl => return summary(app),
+        KeyCode::Char('q') | KeyCode::Esc if !form.started() => {
+            app.form = None;
+            app.message = Some(
+                "form closed: nothing was entered, so nothing was saved; the interview is still booked"
+                    .into(),
+            );
+            return Vec::new();
+        }
         KeyCode::Char('q') | KeyCode::Esc => {
             // Leave the form open in the background: its draft is saved and it reopens with Enter.
             app.parked = app.form.take();
@@ -121,7 +151,47 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         _ => return Vec::new(),
     }
-    save(app)
+    if entry {
+        form.start(now);
+    }
+    save_if_started(app)
+}
+
+/// Saves the draft once the interview has started; before that there is nothing to keep.
+fn save_if_started(app: &mut App) -> Vec<Effect> {
+    if app.form.as_ref().is_some_and(Form::started) {
+        save(app)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The discard question's text, naming whose interview it is.
+pub fn discard_question(app: &App, form: &Form) -> String {
+    let name = app
+        .data
+        .customer(form.interview.customer)
+        .map_or_else(|| form.interview.customer.to_string(), |c| c.name.clone());
+    format!("Discard the draft of {name}'s interview? Everything typed is lost. y/n")
+}
+
+/// Keys on the discard question: y deletes the draft durably (the interview stays booked, as
+/// it was before the form was opened); anything else keeps it.
+fn discard_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some(form) = &mut app.form else {
+        return Vec::new();
+    };
+    form.discarding = false;
+    if key.code != KeyCode::Char('y') {
+        app.message = Some("draft kept".into());
+        return Vec::new();
+    }
+    let id = form.interview.id;
+    let mut changes = ChangeSet::new();
+    changes.push(Change::DiscardDraft(id));
+    // The form closes when the store confirms (see `update`), like a completion.
+    let label = format!("draft of {id} discarded; the interview is booked as before");
+    super::triage::commit(app, changes, label)
 }
 
 /// `e`: edits the customer's pre-brief notes (one line each; the form stays open beneath).

@@ -20,6 +20,7 @@ mod views;
 pub use calendar::CalendarView;
 pub use document::DocumentView;
 pub use form::Form;
+pub use form_keys::discard_question;
 pub use insight::InsightView;
 pub use msg::{Effect, Msg};
 pub use panes::{

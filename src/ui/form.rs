@@ -24,9 +24,16 @@ fn clock_span(d: Duration) -> String {
     format!("{:02}:{:02}", s / 60, s % 60)
 }
 
-/// The timer text and its style: elapsed, then remaining (or over).
+/// The timer text and its style: elapsed, then remaining (or over); before the interview
+/// starts, its length and what starts it.
 pub fn timer(app: &App, form: &Form, theme: Theme) -> (String, Style) {
-    let started = form.interview.started_at.unwrap_or(app.now);
+    let Some(started) = form.interview.started_at else {
+        let text = format!(
+            "not started · {} min from the first entry (t starts now)",
+            form.interview.duration_minutes
+        );
+        return (text, theme.dim());
+    };
     let elapsed = app.now - started;
     let length = Duration::minutes(i64::from(form.interview.duration_minutes));
     let text = if elapsed <= length {
@@ -85,14 +92,21 @@ pub fn draw(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect)
         .title(title);
     let inner = block.inner(left);
     frame.render_widget(block, left);
-    let [body, hints] = Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
-    questions(app, form, theme, frame, body);
     let hint = if form.editor.is_some() {
-        "typing the comment · Esc leaves it · Ctrl-S complete"
+        "typing the comment · Esc leaves it · Ctrl-S complete".to_string()
     } else {
-        "1-5 score · 0/n not asked · Tab/j/k move · Enter/c comment · i about an individual · ! significant issue · e pre-brief notes · Ctrl-S complete · q leave (draft kept)"
+        let (timer_key, leave) = if form.started() {
+            ("", "d discard draft · q leave (draft kept)")
+        } else {
+            ("t start timer · ", "q close")
+        };
+        format!(
+            "1-5 score · 0/n not asked · Tab/j/k move · Enter/c comment · i about an individual · ! significant issue · e pre-brief notes · {timer_key}Ctrl-S complete · {leave}"
+        )
     };
-    let saved = if form.is_saved() {
+    let saved = if !form.started() {
+        Span::styled("not started, nothing saved", theme.dim())
+    } else if form.is_saved() {
         Span::styled("draft saved", theme.ok())
     } else {
         Span::styled("saving draft…", theme.due())
@@ -103,9 +117,18 @@ pub fn draw(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect)
             Span::raw(" · "),
             Span::styled(hint, theme.dim()),
         ]),
-        usize::from(hints.width),
+        usize::from(inner.width),
         0,
     );
+    // Every key stays readable at 80 columns: the hint takes the lines it needs (the questions
+    // keep at least half the form).
+    let needed = u16::try_from(hint_lines.len()).unwrap_or(u16::MAX);
+    let [body, hints] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(needed.min(inner.height / 2)),
+    ])
+    .areas(inner);
+    questions(app, form, theme, frame, body);
     frame.render_widget(Paragraph::new(hint_lines), hints);
     if wide {
         prebrief(app, customer, interview, theme, frame, right);
@@ -113,6 +136,41 @@ pub fn draw(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect)
     if form.confirming {
         summary(app, form, theme, frame, area);
     }
+    if form.discarding {
+        discard(app, form, theme, frame, area);
+    }
+}
+
+/// The discard question, centred over the form.
+fn discard(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect) {
+    let question = crate::app::discard_question(app, form);
+    let width = area.width.saturating_sub(4).clamp(20, 72);
+    let lines = wrap_line(
+        &Line::styled(question, theme.overdue()),
+        usize::from(width.saturating_sub(2)),
+        0,
+    );
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height);
+    let rect = Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width: width.min(area.width),
+        height,
+    };
+    if rect.is_empty() {
+        return;
+    }
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .title(Span::styled(" Discard the draft? ", theme.title()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn questions(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect) {
