@@ -543,3 +543,53 @@ fn a_cursor_only_move_in_the_comment_is_saved_with_the_draft() {
     key(&mut a, KeyCode::Home);
     assert!(key(&mut a, KeyCode::Left).is_empty());
 }
+
+#[test]
+fn the_summary_lists_every_obligation_completion_opens_and_completion_opens_exactly_those() {
+    let mut a = app();
+    let id = open(&mut a);
+    chars(&mut a, "542535!");
+    ctrl(&mut a, 's');
+    let text = screen(&a, 80, 24).0;
+    for owed in [
+        "Thank the customer",
+        "Debrief account manager",
+        "inform the other executives",
+        "Written report of the interview",
+        "Share the results with the",
+        "Lowest score 2 on responsiveness",
+    ] {
+        assert!(text.contains(owed), "{owed} missing from:\n{text}");
+    }
+    let listed: std::collections::BTreeSet<String> = a
+        .form
+        .as_ref()
+        .expect("form")
+        .opens
+        .iter()
+        .map(|i| i.key())
+        .collect();
+    let before: std::collections::BTreeSet<String> = a.items.iter().map(|i| i.key()).collect();
+    let Some(Effect::Commit { changes, label }) = chars(&mut a, "y").into_iter().next() else {
+        panic!("one commit")
+    };
+    update(
+        &mut a,
+        Msg::Saved {
+            changes,
+            label,
+            result: Ok(()),
+        },
+    );
+    let opened: std::collections::BTreeSet<String> = a
+        .items
+        .iter()
+        .map(|i| i.key())
+        .filter(|k| !before.contains(k))
+        .collect();
+    assert_eq!(listed, opened, "the summary said what completing did");
+    assert!(
+        opened.contains(&format!("inform_executives:{id}")),
+        "{opened:?}"
+    );
+}

@@ -27,6 +27,8 @@ pub struct Form {
     pub confirming: bool,
     /// While confirming: the follow-up completing will open (`None` inside: no low score).
     pub preview: Option<Option<crate::core::FollowUp>>,
+    /// While confirming: every obligation completing will open, in queue order.
+    pub opens: Vec<crate::core::queue::Item>,
     /// Completion was confirmed and is on its way to disk.
     pub completing: bool,
     /// The discard question is shown and waits for y/n.
@@ -44,6 +46,7 @@ impl Form {
             saved_version: 0,
             confirming: false,
             preview: None,
+            opens: Vec::new(),
             completing: false,
             discarding: false,
         }
@@ -61,6 +64,7 @@ impl Form {
             saved_version: 1,
             confirming: false,
             preview: None,
+            opens: Vec::new(),
             completing: false,
             discarding: false,
         };

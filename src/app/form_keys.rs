@@ -238,6 +238,8 @@ fn summary(app: &mut App) -> Vec<Effect> {
         &mut IdAllocator::after(data),
     ) {
         Ok(plan) => {
+            let cal = &app.rules.calendar;
+            form.opens = crate::core::completion::opened_by(data, &plan, policy, cal, now);
             form.preview = Some(plan.followup);
             form.confirming = true;
             Vec::new()
@@ -257,6 +259,7 @@ fn confirm_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if !matches!(key.code, KeyCode::Char('y') | KeyCode::Enter) {
         form.confirming = false;
         form.preview = None;
+        form.opens.clear();
         return Vec::new();
     }
     let (now, actor) = (app.now, app.actor.clone());

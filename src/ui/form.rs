@@ -134,7 +134,7 @@ pub fn draw(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect)
         prebrief(app, customer, interview, theme, frame, right);
     }
     if form.confirming {
-        summary(app, form, theme, frame, area);
+        super::form_summary::draw(app, form, theme, frame, area);
     }
     if form.discarding {
         discard(app, form, theme, frame, area);
@@ -340,87 +340,5 @@ fn prebrief(
     if lines.is_empty() {
         lines.push(Line::styled("No pre-brief notes yet.", theme.dim()));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn summary(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect) {
-    let threshold = app.rules.policy.low_scores.threshold;
-    let width = area.width.saturating_sub(4).clamp(20, 80);
-    let height = area.height.saturating_sub(2).min(16);
-    let rect = Rect {
-        x: area.x + area.width.saturating_sub(width) / 2,
-        y: area.y + area.height.saturating_sub(height) / 2,
-        width: width.min(area.width),
-        height: height.min(area.height),
-    };
-    if rect.is_empty() {
-        return;
-    }
-    frame.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .title(Span::styled(" Complete the interview? ", theme.title()));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    for (n, a) in form.interview.answers.iter().enumerate() {
-        let (text, style) = match a.score {
-            Some(s) if s.get() < threshold => (
-                format!("{} LOW", s.get()),
-                theme.severity(s.get()).add_modifier(Modifier::BOLD),
-            ),
-            Some(s) => (s.get().to_string(), theme.ok()),
-            None => ("not asked".into(), theme.dim()),
-        };
-        lines.push(Line::from(vec![
-            Span::raw(format!("{}. {:<16} ", n + 1, a.question_key)),
-            Span::styled(text, style),
-        ]));
-    }
-    match &form.preview {
-        Some(Some(f)) => {
-            let who: Vec<&str> = f
-                .participants
-                .iter()
-                .map(|p| app.data.staff_name(Some(*p)))
-                .filter(|n| !n.is_empty())
-                .collect();
-            let senior = if f.severity.get() <= app.rules.policy.low_scores.senior_max {
-                " (senior management attends)"
-            } else {
-                ""
-            };
-            lines.push(Line::styled(
-                format!(
-                    "Opens a follow-up, lowest score {}{senior}",
-                    f.severity.get()
-                ),
-                theme.overdue(),
-            ));
-            lines.push(Line::raw(format!(
-                "  owners: {}",
-                if who.is_empty() {
-                    "nobody on file".to_string()
-                } else {
-                    who.join(", ")
-                }
-            )));
-        }
-        Some(None) => lines.push(Line::styled(
-            "No score below the threshold: no follow-up.",
-            theme.ok(),
-        )),
-        None => {}
-    }
-    lines.push(Line::raw(
-        "Then owed: thank-you, debrief, report to the President, dissemination.",
-    ));
-    let action = if form.completing {
-        "saving…"
-    } else {
-        "y/Enter complete and save · any other key goes back"
-    };
-    lines.push(Line::styled(action, theme.key()));
     frame.render_widget(Paragraph::new(lines), inner);
 }

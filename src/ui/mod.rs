@@ -14,6 +14,7 @@ mod detail;
 mod document;
 mod fit;
 mod form;
+mod form_summary;
 mod help;
 mod insight;
 mod interview;
