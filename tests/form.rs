@@ -593,3 +593,78 @@ fn the_summary_lists_every_obligation_completion_opens_and_completion_opens_exac
         "{opened:?}"
     );
 }
+
+#[test]
+fn after_completion_the_new_follow_up_is_in_the_default_queue_and_selected() {
+    let mut a = app();
+    assert!(!a.queue.show_all);
+    let id = open(&mut a);
+    chars(&mut a, "542535");
+    ctrl(&mut a, 's');
+    let Some(Effect::Commit { changes, label }) = chars(&mut a, "y").into_iter().next() else {
+        panic!("one commit")
+    };
+    let followup = changes
+        .changes
+        .iter()
+        .find_map(|c| match c {
+            Change::FollowUp(f) if f.interview == id => Some(f.id),
+            _ => None,
+        })
+        .expect("a follow-up");
+    update(
+        &mut a,
+        Msg::Saved {
+            changes,
+            label,
+            result: Ok(()),
+        },
+    );
+    use hearback::core::queue::{DueState, ItemKind, Subject};
+    let item = a
+        .items
+        .iter()
+        .find(|i| i.subject == Subject::FollowUp(followup))
+        .expect("queued");
+    assert_eq!(
+        (item.kind, item.state),
+        (ItemKind::LowScoreFollowUp, DueState::Upcoming),
+        "due tomorrow: hidden by the old default view"
+    );
+    assert!(
+        a.queue_rows()
+            .iter()
+            .any(|i| i.subject == Subject::FollowUp(followup)),
+        "opened in the last 24 h: shown without `a`"
+    );
+    assert_eq!(a.focus, Pane::Queue);
+    assert_eq!(
+        a.selected_item().map(|i| i.subject),
+        Some(Subject::FollowUp(followup)),
+        "and selected, so it is on screen"
+    );
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains(&followup.to_string())),
+        "{:?}",
+        a.message
+    );
+    // Every step the completion opened shows today; a day later those not due yet are
+    // ordinary upcoming items again, under `a` only.
+    let report = |app: &App| {
+        app.queue_rows()
+            .iter()
+            .any(|i| i.kind == ItemKind::ReportPresident && i.subject == Subject::Interview(id))
+    };
+    assert!(
+        report(&a),
+        "the report to the President (due in a week) shows today"
+    );
+    let mut later = a.clone();
+    later.fixed_now = false;
+    later.advance(now() + Duration::hours(24) + Duration::minutes(1));
+    assert!(!report(&later), "and no longer a day later");
+    later.queue.show_all = true;
+    assert!(report(&later), "it is still there under `a`");
+}

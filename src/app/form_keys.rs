@@ -251,6 +251,27 @@ fn summary(app: &mut App) -> Vec<Effect> {
     }
 }
 
+/// After a completion is saved: the follow-up it opened is selected in the queue (focused),
+/// so the next thing to do is on screen. It shows in the default view, being opened within
+/// the last day (`Item::in_default_view`).
+pub(super) fn select_opened_followup(app: &mut App, changes: &ChangeSet) {
+    let opened = changes.changes.iter().find_map(|c| match c {
+        Change::FollowUp(f) => Some(crate::core::queue::Subject::FollowUp(f.id)),
+        _ => None,
+    });
+    let Some(subject) = opened else {
+        return;
+    };
+    let row = app.queue_rows().iter().position(|i| i.subject == subject);
+    if let Some(row) = row {
+        app.queue.selected = row;
+        app.focus = super::Pane::Queue;
+        if let Some(message) = &mut app.message {
+            message.push_str(": selected in the queue");
+        }
+    }
+}
+
 /// Keys on the completion summary: y/Enter completes in one transaction; anything else goes back.
 fn confirm_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(form) = &mut app.form else {
