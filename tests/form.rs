@@ -668,3 +668,54 @@ fn after_completion_the_new_follow_up_is_in_the_default_queue_and_selected() {
     later.queue.show_all = true;
     assert!(report(&later), "it is still there under `a`");
 }
+
+/// A comment as typed during a call: one long line of about 300 characters.
+const LONG_COMMENT: &str = "Tickets wait two days before anyone triages them, and when the \
+    payroll run failed in March nobody called back until the Thursday. Karin says the new \
+    portal helps, but the escalation path is still unclear to her team leads, and they want \
+    one named contact with a deputy for holidays. Overall fair, could be good.";
+
+#[test]
+fn a_long_comment_wraps_on_screen_and_up_down_move_by_screen_line() {
+    assert!((280..=320).contains(&LONG_COMMENT.chars().count()));
+    for (w, h) in common::dashboard::SIZES {
+        let mut a = app();
+        update(
+            &mut a,
+            Msg::Resize {
+                width: w,
+                height: h,
+            },
+        );
+        open(&mut a);
+        key(&mut a, KeyCode::Char('c'));
+        chars(&mut a, LONG_COMMENT);
+        let text = screen(&a, w, h).0;
+        insta::assert_snapshot!(format!("form_long_comment_{w}x{h}"), text);
+        // Every word is on screen: the whole comment can be reread.
+        let on_screen: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+        for word in LONG_COMMENT.split(|c: char| !c.is_alphanumeric()) {
+            assert!(
+                on_screen.contains(&word),
+                "{w}x{h}: '{word}' not on screen:\n{text}"
+            );
+        }
+        let end = LONG_COMMENT.chars().count();
+        let cursor = |a: &App| {
+            a.form
+                .as_ref()
+                .and_then(|f| f.editor.as_ref())
+                .map(|e| e.cursor())
+        };
+        assert_eq!(cursor(&a), Some((0, end)));
+        let wrap = usize::from(hearback::app::comment_width(w));
+        key(&mut a, KeyCode::Up);
+        let (row, col) = cursor(&a).expect("editing");
+        assert!(
+            row == 0 && col < end && col + 2 * wrap > end,
+            "{w}x{h}: Up went to {col} of {end} (lines of {wrap})"
+        );
+        key(&mut a, KeyCode::Down);
+        assert_eq!(cursor(&a), Some((0, end)), "{w}x{h}: Down comes back");
+    }
+}

@@ -10,6 +10,26 @@
 use crate::core::{Draft, DraftCursor, Instant, Interview, InterviewStatus};
 use ratatui_textarea::{CursorMove, TextArea};
 
+/// Screens this wide or wider show the pre-brief beside the questions.
+pub const WIDE: u16 = 100;
+
+/// The width of the form's question column on a screen `width` wide (the pre-brief, when
+/// shown, takes the rest). Drawing and the editor's Up/Down both use it, so the lines the
+/// cursor moves over are the lines on screen.
+pub fn questions_width(width: u16) -> u16 {
+    if width >= WIDE {
+        u16::try_from(u32::from(width) * 3 / 5).unwrap_or(width)
+    } else {
+        width
+    }
+}
+
+/// Cells of comment text per line on a screen `width` wide: the question column less its
+/// borders (2), the comment's indent (6) and the editor's left rule (1).
+pub fn comment_width(width: u16) -> u16 {
+    questions_width(width).saturating_sub(9).max(1)
+}
+
 /// The form's state.
 #[derive(Clone, Debug)]
 pub struct Form {

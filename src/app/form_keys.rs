@@ -11,6 +11,7 @@ use crate::core::completion::plan_completion;
 use crate::core::interview_flow::blank_answers;
 use crate::core::{Change, ChangeSet, IdAllocator, Interview, Score};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::CursorMove;
 
 /// Opens the form on a booked interview (or brings back the one left open).
 pub fn open(app: &mut App, mut interview: Interview) -> Vec<Effect> {
@@ -65,8 +66,22 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return discard_key(app, key);
     }
     let now = app.now;
+    let wrap = usize::from(super::form::comment_width(app.screen.0));
     if let Some(editor) = &mut form.editor {
         match key.code {
+            // Up and Down move by line on screen: a long comment is soft-wrapped.
+            KeyCode::Up | KeyCode::Down if key.modifiers.is_empty() => {
+                let lines = editor.lines();
+                let segments = super::soft_wrap::layout(lines, wrap);
+                let down = key.code == KeyCode::Down;
+                let Some((row, col)) =
+                    super::soft_wrap::vertical(&segments, lines, editor.cursor(), down)
+                else {
+                    return Vec::new();
+                };
+                let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+                editor.move_cursor(CursorMove::Jump(at(row), at(col)));
+            }
             KeyCode::Esc => {
                 form.sync_editor();
                 form.editor = None;

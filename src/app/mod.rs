@@ -13,13 +13,14 @@ mod lists;
 mod msg;
 mod panes;
 mod prompt;
+pub mod soft_wrap;
 mod triage;
 mod update;
 mod views;
 
 pub use calendar::CalendarView;
 pub use document::DocumentView;
-pub use form::Form;
+pub use form::{Form, WIDE, comment_width, questions_width};
 pub use form_keys::discard_question;
 pub use insight::InsightView;
 pub use msg::{Effect, Msg};

@@ -6,6 +6,7 @@
 use super::clock;
 use super::fit::{truncate, wrap_line};
 use super::theme::Theme;
+use crate::app::soft_wrap;
 use crate::app::{App, Form};
 use crate::core::{Customer, FollowUpState, Interview};
 use chrono::Duration;
@@ -79,9 +80,10 @@ pub fn draw(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect)
             timer_style.add_modifier(Modifier::BOLD),
         ),
     ]);
-    let wide = area.width >= 100;
+    let wide = area.width >= crate::app::WIDE;
     let [left, right] = if wide {
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(area)
+        let questions = Constraint::Length(crate::app::questions_width(area.width));
+        Layout::horizontal([questions, Constraint::Fill(1)]).areas(area)
     } else {
         [area, Rect::default()]
     };
@@ -178,6 +180,20 @@ fn questions(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect
     let threshold = app.rules.policy.low_scores.threshold;
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut editor_row = None;
+    // The comment being typed, soft-wrapped to the editor's width (see `app::soft_wrap`); it
+    // grows with the text, up to what leaves the question above it on screen.
+    let wrap = usize::from(area.width.saturating_sub(7)).max(1);
+    let editing = form.editor.as_ref().map(|e| {
+        let segments = soft_wrap::layout(e.lines(), wrap);
+        let cursor = soft_wrap::locate(&segments, e.lines(), e.cursor());
+        (e, segments, cursor)
+    });
+    let editor_height = editing.as_ref().map_or(0, |(_, segments, _)| {
+        segments
+            .len()
+            .max(4)
+            .min(usize::from(area.height.saturating_sub(3)).max(1))
+    });
     for (n, a) in form.interview.answers.iter().enumerate() {
         let current = n == form.question;
         let score = a.score.map_or("-".to_string(), |s| s.get().to_string());
@@ -206,7 +222,14 @@ fn questions(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect
         if current && form.editor.is_some() {
             editor_row = Some(lines.len());
             // Room for the editor: drawn below over these blank lines.
-            lines.extend(std::iter::repeat_n(Line::raw(""), 4));
+            lines.extend(std::iter::repeat_n(Line::raw(""), editor_height));
+        } else if current && !a.comment.is_empty() {
+            // The current question's comment in full, to reread it during the call.
+            let quoted = format!("“{}”", a.comment);
+            for l in quoted.lines() {
+                let line = Line::styled(format!("       {l}"), theme.dim());
+                lines.extend(wrap_line(&line, width, 7));
+            }
         } else if !a.comment.is_empty() {
             let first = a.comment.lines().next().unwrap_or_default();
             let more = if a.comment.lines().count() > 1 {
@@ -229,14 +252,16 @@ fn questions(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect
     // Keep the current question (and its editor) on screen.
     let top = editor_row
         .unwrap_or(0)
-        .saturating_sub(usize::from(area.height).saturating_sub(6));
+        .saturating_sub(usize::from(area.height).saturating_sub(editor_height + 2));
     let skip = u16::try_from(top).unwrap_or(u16::MAX);
     frame.render_widget(Paragraph::new(lines).scroll((skip, 0)), area);
-    if let (Some(row), Some(editor)) = (editor_row, &form.editor) {
+    if let (Some(row), Some((editor, segments, (at, cells)))) = (editor_row, editing) {
         let y = area
             .y
             .saturating_add(u16::try_from(row.saturating_sub(top)).unwrap_or(u16::MAX));
-        let height = 4.min(area.bottom().saturating_sub(y));
+        let height = u16::try_from(editor_height)
+            .unwrap_or(u16::MAX)
+            .min(area.bottom().saturating_sub(y));
         let rect = Rect {
             x: area.x.saturating_add(6),
             y,
@@ -249,8 +274,50 @@ fn questions(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect
                 .border_style(theme.focus_border());
             let inner = frame_block.inner(rect);
             frame.render_widget(frame_block, rect);
-            frame.render_widget(editor, inner);
+            draw_comment(editor.lines(), &segments, (at, cells), theme, frame, inner);
         }
+    }
+}
+
+/// The wrapped comment in `area`, scrolled so the cursor's line shows, the cursor as a
+/// reversed cell.
+fn draw_comment(
+    text: &[String],
+    segments: &[soft_wrap::Segment],
+    (at, cells): (usize, usize),
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    if area.is_empty() {
+        return;
+    }
+    let height = usize::from(area.height);
+    let first = at.saturating_sub(height - 1);
+    let lines: Vec<Line<'static>> = segments
+        .iter()
+        .skip(first)
+        .take(height)
+        .map(|s| {
+            let line = text.get(s.row).map_or("", String::as_str);
+            Line::raw(
+                line.chars()
+                    .skip(s.start)
+                    .take(s.end - s.start)
+                    .collect::<String>(),
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    let x = area
+        .x
+        .saturating_add(u16::try_from(cells).unwrap_or(u16::MAX))
+        .min(area.right().saturating_sub(1));
+    let y = area
+        .y
+        .saturating_add(u16::try_from(at - first).unwrap_or(u16::MAX));
+    if let Some(cell) = frame.buffer_mut().cell_mut((x, y)) {
+        cell.set_style(theme.selected().add_modifier(Modifier::REVERSED));
     }
 }
 
