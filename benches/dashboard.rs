@@ -50,7 +50,8 @@ fn draw(c: &mut Criterion) {
         .find(|i| i.status == InterviewStatus::Scheduled)
         .cloned()
         .expect("the synthetic programme has booked interviews");
-    let mut form = Form::open(booked, app.now);
+    let mut form = Form::open(booked);
+    form.start(app.now);
     form.open_editor();
     app.form = Some(form);
     let mut term = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");

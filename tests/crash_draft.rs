@@ -255,7 +255,7 @@ fn crash_round(seeded: &Seeded, n: u64, kill_after: Duration) -> Round {
 fn restart(seeded: &Seeded, round: &Round) {
     assert!(!round.comment.is_empty(), "something to see after restart");
     let tmux = start(seeded, &round.data, "restart");
-    // The editor scrolls sideways on a long line; its end, with the cursor, is always shown.
+    // The comment fits on one line of the editor at 120 columns (longer ones wrap).
     let tail: String = {
         let chars: Vec<char> = round.comment.chars().collect();
         chars[chars.len().saturating_sub(20)..].iter().collect()
@@ -277,6 +277,28 @@ fn restart(seeded: &Seeded, round: &Round) {
     assert_eq!(
         draft.cursor.col,
         u32::try_from(round.saved + 1).expect("short")
+    );
+    cursor_only_move(seeded, round, &more);
+}
+
+/// Type, move left, kill -9: the cursor comes back where it was, though no text changed.
+fn cursor_only_move(seeded: &Seeded, round: &Round, shown: &str) {
+    let tmux = start(seeded, &round.data, "cursor");
+    tmux.wait_for("the form reopened with the draft", |s| {
+        s.contains("typing the comment") && s.contains(shown)
+    });
+    let pid = tmux.pid();
+    tmux.keys(&["Left", "Left"]);
+    // Well past the debounce: the move is on disk if it was ever going to be.
+    std::thread::sleep(PROMISE * 3);
+    signal(pid, "KILL");
+    drop(tmux);
+    let (draft, comment) = saved_draft(&round.data);
+    assert_eq!(comment, format!("{}Z", round.comment), "no text changed");
+    assert_eq!(
+        (draft.cursor.row, draft.cursor.col),
+        (0, u32::try_from(round.saved + 1 - 2).expect("short")),
+        "the cursor moved two to the left and that was saved"
     );
 }
 

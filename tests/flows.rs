@@ -603,6 +603,8 @@ fn low_score_item() -> Item {
         severity: Some(2),
         snoozed_until: None,
         customer_size: 125_000_000,
+        opened_at: None,
+        recent: false,
     }
 }
 

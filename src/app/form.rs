@@ -2,9 +2,33 @@
 //! editor, flags, a 30-minute timer, and completion with a summary. Every change bumps a
 //! version and asks the runtime to save a draft (debounced there to at most 100 ms), so
 //! nothing typed is lost to a crash.
+//!
+//! Opening a form is only looking: the interview starts (timer, status in progress, drafts)
+//! with the first score, comment or flag, or the explicit start key. Until then it leaves
+//! nothing behind, so a form glanced at yesterday does not come back tomorrow as "OVER".
 
 use crate::core::{Draft, DraftCursor, Instant, Interview, InterviewStatus};
 use ratatui_textarea::{CursorMove, TextArea};
+
+/// Screens this wide or wider show the pre-brief beside the questions.
+pub const WIDE: u16 = 100;
+
+/// The width of the form's question column on a screen `width` wide (the pre-brief, when
+/// shown, takes the rest). Drawing and the editor's Up/Down both use it, so the lines the
+/// cursor moves over are the lines on screen.
+pub fn questions_width(width: u16) -> u16 {
+    if width >= WIDE {
+        u16::try_from(u32::from(width) * 3 / 5).unwrap_or(width)
+    } else {
+        width
+    }
+}
+
+/// Cells of comment text per line on a screen `width` wide: the question column less its
+/// borders (2), the comment's indent (6) and the editor's left rule (1).
+pub fn comment_width(width: u16) -> u16 {
+    questions_width(width).saturating_sub(9).max(1)
+}
 
 /// The form's state.
 #[derive(Clone, Debug)]
@@ -23,15 +47,17 @@ pub struct Form {
     pub confirming: bool,
     /// While confirming: the follow-up completing will open (`None` inside: no low score).
     pub preview: Option<Option<crate::core::FollowUp>>,
+    /// While confirming: every obligation completing will open, in queue order.
+    pub opens: Vec<crate::core::queue::Item>,
     /// Completion was confirmed and is on its way to disk.
     pub completing: bool,
+    /// The discard question is shown and waits for y/n.
+    pub discarding: bool,
 }
 
 impl Form {
-    /// A form over a booked or in-progress interview, started at `now` if not started yet.
-    pub fn open(mut interview: Interview, now: Instant) -> Form {
-        interview.status = InterviewStatus::InProgress;
-        interview.started_at.get_or_insert(now);
+    /// A form over a booked or in-progress interview, as it is: opening does not start it.
+    pub fn open(interview: Interview) -> Form {
         Form {
             interview,
             question: 0,
@@ -40,7 +66,9 @@ impl Form {
             saved_version: 0,
             confirming: false,
             preview: None,
+            opens: Vec::new(),
             completing: false,
+            discarding: false,
         }
     }
 
@@ -56,7 +84,9 @@ impl Form {
             saved_version: 1,
             confirming: false,
             preview: None,
+            opens: Vec::new(),
             completing: false,
+            discarding: false,
         };
         if draft.cursor.editing_comment {
             form.open_editor();
@@ -67,6 +97,17 @@ impl Form {
             }
         }
         form
+    }
+
+    /// Whether the interview has started (something was entered, or the timer was started).
+    pub fn started(&self) -> bool {
+        self.interview.started_at.is_some()
+    }
+
+    /// Starts the interview at `now` (the timer runs from here) unless it already started.
+    pub fn start(&mut self, now: Instant) {
+        self.interview.status = InterviewStatus::InProgress;
+        self.interview.started_at.get_or_insert(now);
     }
 
     /// Opens the comment editor on the current question's comment.

@@ -1,14 +1,17 @@
 //! Keys while the interview form is open. Outside the comment editor every key is one action
 //! (a digit scores and moves on); inside it, keys are text, with the editor's own word moves,
-//! undo and paste, and Esc leaves it. Every change asks for a draft save.
+//! undo and paste, and Esc leaves it. Once the interview has started (first score, comment,
+//! flag, or `t`), every change, cursor moves included, asks for a draft save; before that,
+//! nothing is saved and leaving leaves nothing.
 
 use super::form::Form;
 use super::prompt::{Field, Prompt, PromptKind};
 use super::{App, Effect, Overlay};
 use crate::core::completion::plan_completion;
 use crate::core::interview_flow::blank_answers;
-use crate::core::{Change, IdAllocator, Interview, Score};
+use crate::core::{Change, ChangeSet, IdAllocator, Interview, Score};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::CursorMove;
 
 /// Opens the form on a booked interview (or brings back the one left open).
 pub fn open(app: &mut App, mut interview: Interview) -> Vec<Effect> {
@@ -27,8 +30,9 @@ pub fn open(app: &mut App, mut interview: Interview) -> Vec<Effect> {
     if interview.answers.is_empty() {
         interview.answers = blank_answers(&app.rules.questions);
     }
-    app.form = Some(Form::open(interview, app.now));
-    save(app)
+    // Looking is not starting: no timer and no draft until something is entered.
+    app.form = Some(Form::open(interview));
+    Vec::new()
 }
 
 /// Bumps the form's version and asks for its draft to be saved.
@@ -58,8 +62,26 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if form.confirming {
         return confirm_key(app, key);
     }
+    if form.discarding {
+        return discard_key(app, key);
+    }
+    let now = app.now;
+    let wrap = usize::from(super::form::comment_width(app.screen.0));
     if let Some(editor) = &mut form.editor {
         match key.code {
+            // Up and Down move by line on screen: a long comment is soft-wrapped.
+            KeyCode::Up | KeyCode::Down if key.modifiers.is_empty() => {
+                let lines = editor.lines();
+                let segments = super::soft_wrap::layout(lines, wrap);
+                let down = key.code == KeyCode::Down;
+                let Some((row, col)) =
+                    super::soft_wrap::vertical(&segments, lines, editor.cursor(), down)
+                else {
+                    return Vec::new();
+                };
+                let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+                editor.move_cursor(CursorMove::Jump(at(row), at(col)));
+            }
             KeyCode::Esc => {
                 form.sync_editor();
                 form.editor = None;
@@ -70,15 +92,21 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 return summary(app);
             }
             _ => {
-                if !editor.input(key) {
+                let before = editor.cursor();
+                if editor.input(key) {
+                    form.sync_editor();
+                    form.start(now);
+                } else if editor.cursor() == before {
                     return Vec::new();
                 }
-                form.sync_editor();
+                // A cursor-only move is saved too: the draft brings the cursor back there.
             }
         }
-        return save(app);
+        return save_if_started(app);
     }
     let last = form.interview.answers.len().saturating_sub(1);
+    // Keys that record something start the interview; moving about is only looking.
+    let entry = !ctrl && matches!(key.code, KeyCode::Char('0'..='5' | 'n' | 'i' | '!' | 't'));
     match key.code {
         KeyCode::Char(c @ '1'..='5') if !ctrl => {
             let score = c
@@ -109,8 +137,25 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         KeyCode::Char('!') => form.interview.significant_issue = !form.interview.significant_issue,
+        KeyCode::Char('t') if !ctrl => {}
+        KeyCode::Char('d') if !ctrl => {
+            if form.started() {
+                form.discarding = true;
+            } else {
+                app.message = Some("nothing entered yet, so there is no draft to discard".into());
+            }
+            return Vec::new();
+        }
         KeyCode::Char('e') if !ctrl => return prebrief_prompt(app),
         KeyCode::Char('s') if ctrl => return summary(app),
+        KeyCode::Char('q') | KeyCode::Esc if !form.started() => {
+            app.form = None;
+            app.message = Some(
+                "form closed: nothing was entered, so nothing was saved; the interview is still booked"
+                    .into(),
+            );
+            return Vec::new();
+        }
         KeyCode::Char('q') | KeyCode::Esc => {
             // Leave the form open in the background: its draft is saved and it reopens with Enter.
             app.parked = app.form.take();
@@ -121,7 +166,47 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         _ => return Vec::new(),
     }
-    save(app)
+    if entry {
+        form.start(now);
+    }
+    save_if_started(app)
+}
+
+/// Saves the draft once the interview has started; before that there is nothing to keep.
+fn save_if_started(app: &mut App) -> Vec<Effect> {
+    if app.form.as_ref().is_some_and(Form::started) {
+        save(app)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The discard question's text, naming whose interview it is.
+pub fn discard_question(app: &App, form: &Form) -> String {
+    let name = app
+        .data
+        .customer(form.interview.customer)
+        .map_or_else(|| form.interview.customer.to_string(), |c| c.name.clone());
+    format!("Discard the draft of {name}'s interview? Everything typed is lost. y/n")
+}
+
+/// Keys on the discard question: y deletes the draft durably (the interview stays booked, as
+/// it was before the form was opened); anything else keeps it.
+fn discard_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some(form) = &mut app.form else {
+        return Vec::new();
+    };
+    form.discarding = false;
+    if key.code != KeyCode::Char('y') {
+        app.message = Some("draft kept".into());
+        return Vec::new();
+    }
+    let id = form.interview.id;
+    let mut changes = ChangeSet::new();
+    changes.push(Change::DiscardDraft(id));
+    // The form closes when the store confirms (see `update`), like a completion.
+    let label = format!("draft of {id} discarded; the interview is booked as before");
+    super::triage::commit(app, changes, label)
 }
 
 /// `e`: edits the customer's pre-brief notes (one line each; the form stays open beneath).
@@ -168,6 +253,8 @@ fn summary(app: &mut App) -> Vec<Effect> {
         &mut IdAllocator::after(data),
     ) {
         Ok(plan) => {
+            let cal = &app.rules.calendar;
+            form.opens = crate::core::completion::opened_by(data, &plan, policy, cal, now);
             form.preview = Some(plan.followup);
             form.confirming = true;
             Vec::new()
@@ -175,6 +262,28 @@ fn summary(app: &mut App) -> Vec<Effect> {
         Err(e) => {
             app.message = Some(format!("cannot complete yet: {e}"));
             Vec::new()
+        }
+    }
+}
+
+/// After a completion is saved: the follow-up it opened is selected in the queue (focused),
+/// so the next thing to do is on screen. It shows in the default view, being opened within
+/// the last day (`Item::in_default_view`).
+pub(super) fn select_opened_followup(app: &mut App, changes: &ChangeSet) {
+    let opened = changes.changes.iter().find_map(|c| match c {
+        Change::FollowUp(f) => Some(crate::core::queue::Subject::FollowUp(f.id)),
+        _ => None,
+    });
+    let Some(subject) = opened else {
+        return;
+    };
+    let row = app.queue_rows().iter().position(|i| i.subject == subject);
+    if let Some(row) = row {
+        app.queue.selected = row;
+        app.clamp_selections();
+        app.focus = super::Pane::Queue;
+        if let Some(message) = &mut app.message {
+            message.push_str(": selected in the queue");
         }
     }
 }
@@ -187,6 +296,7 @@ fn confirm_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if !matches!(key.code, KeyCode::Char('y') | KeyCode::Enter) {
         form.confirming = false;
         form.preview = None;
+        form.opens.clear();
         return Vec::new();
     }
     let (now, actor) = (app.now, app.actor.clone());

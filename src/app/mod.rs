@@ -14,13 +14,15 @@ mod msg;
 mod panes;
 mod prompt;
 mod selection;
+pub mod soft_wrap;
 mod triage;
 mod update;
 mod views;
 
 pub use calendar::CalendarView;
 pub use document::DocumentView;
-pub use form::Form;
+pub use form::{Form, WIDE, comment_width, questions_width};
+pub use form_keys::discard_question;
 pub use insight::InsightView;
 pub use msg::{Effect, Msg};
 pub use panes::{

@@ -3,7 +3,7 @@
 
 use super::App;
 use super::views::Rows;
-use crate::core::queue::{DueState, Item};
+use crate::core::queue::Item;
 use crate::core::summary::NextInterview;
 use crate::core::{ActionItem, ActionState, Customer, CustomerId, Dataset, Interview};
 
@@ -211,7 +211,7 @@ impl App {
     pub fn queue_rows(&self) -> Rows<'_, &Item> {
         let show_all = self.queue.show_all;
         let order = self.queue_view.get((self.generation, show_all), || {
-            let shown = |i: &Item| show_all || (i.is_visible() && i.state != DueState::Upcoming);
+            let shown = |i: &Item| show_all || i.in_default_view();
             (0..self.items.len())
                 .filter(|&at| self.items.get(at).is_some_and(shown))
                 .collect()

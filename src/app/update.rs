@@ -56,6 +56,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                         Some(_) => format!("saved: {label} · u undoes it"),
                         None => format!("saved: {label}"),
                     });
+                    if completed {
+                        super::form_keys::select_opened_followup(app, &changes);
+                    }
                     // A detail view of a customer this touched shows a stale timeline: reload.
                     if let Some(Overlay::Customer { id, .. }) = &app.overlay {
                         return vec![Effect::LoadTimeline(*id)];

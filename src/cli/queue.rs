@@ -65,7 +65,7 @@ fn json_item(data: &Dataset, i: &Item) -> QueueItemJson {
 pub fn shown(items: Vec<Item>, all: bool) -> Vec<Item> {
     items
         .into_iter()
-        .filter(|i| all || (i.is_visible() && i.state != DueState::Upcoming))
+        .filter(|i| all || i.in_default_view())
         .collect()
 }
 

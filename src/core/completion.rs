@@ -1,8 +1,11 @@
 //! Completing an interview (or recording a survey response): one plan that stores the
 //! interview, opens the low-score follow-up with its owners, and appends the timeline. The
-//! queue then derives thank-you, debrief, report and dissemination from the stored record.
+//! queue then derives thank-you, debrief, report and dissemination from the stored record;
+//! [`opened_by`] asks the queue itself what a plan will open, for the confirmation screen.
 
+use super::business_time::Calendar;
 use super::policy::Policy;
+use super::queue::{Item, queue};
 use super::{
     Change, ChangeSet, Customer, Dataset, EventKind, FollowUp, FollowUpId, FollowUpState,
     IdAllocator, Instant, Interview, InterviewStatus, Role, StaffId, TimelineEvent,
@@ -170,4 +173,43 @@ pub fn plan_completion(
         followup,
         changes,
     })
+}
+
+/// The obligations completing `plan` opens, in queue order: the queue's own rules run over the
+/// customer's records before and after the plan, so the confirmation screen lists exactly what
+/// the queue will show (inform executives included when the issue is significant), and cannot
+/// drift from it.
+pub fn opened_by(
+    data: &Dataset,
+    plan: &CompletionPlan,
+    policy: &Policy,
+    cal: &Calendar,
+    now: Instant,
+) -> Vec<Item> {
+    let customer = plan.interview.customer;
+    // Only this customer's records can gain obligations from the plan: run the rules over
+    // those instead of the whole programme.
+    let before = Dataset {
+        staff: Vec::new(),
+        customers: data.customer(customer).cloned().into_iter().collect(),
+        interviews: mine(&data.interviews, |i| i.customer == customer),
+        followups: mine(&data.followups, |f| f.customer == customer),
+        actions: mine(&data.actions, |a| a.customer == customer),
+        deliverables: mine(&data.deliverables, |d| d.customer == customer),
+        snoozes: data.snoozes.clone(),
+    };
+    let mut after = before.clone();
+    after.apply(&plan.changes);
+    let known: std::collections::HashSet<String> = queue(&before, policy, cal, now)
+        .iter()
+        .map(Item::key)
+        .collect();
+    queue(&after, policy, cal, now)
+        .into_iter()
+        .filter(|i| !known.contains(&i.key()))
+        .collect()
+}
+
+fn mine<T: Clone>(records: &[T], keep: impl Fn(&T) -> bool) -> Vec<T> {
+    records.iter().filter(|r| keep(r)).cloned().collect()
 }

@@ -28,3 +28,17 @@ pub struct Draft {
     #[serde(with = "ms")]
     pub saved_at: Instant,
 }
+
+impl Draft {
+    /// Whether nothing was entered: no score, no comment, no significant issue. Opening a form
+    /// to look used to leave such drafts; they hold nothing worth reopening. (A flag about an
+    /// individual is left out: it qualifies a comment, and without one it says nothing.)
+    pub fn nothing_entered(&self) -> bool {
+        !self.interview.significant_issue
+            && self
+                .interview
+                .answers
+                .iter()
+                .all(|a| a.score.is_none() && a.comment.trim().is_empty())
+    }
+}

@@ -93,6 +93,7 @@ fn scheduling(
             participants: c.executive_sponsor.into_iter().collect(),
             due,
             severity: None,
+            opened_at: None,
         });
     }
 }
@@ -121,6 +122,7 @@ fn prebrief(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
         participants: i.executive.into_iter().collect(),
         due,
         severity: None,
+        opened_at: None,
     });
 }
 
@@ -154,6 +156,7 @@ fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
             participants,
             due,
             severity: None,
+            opened_at: Some(done),
         });
     };
     if i.acknowledged_at.is_none() {
@@ -256,6 +259,7 @@ fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                     participants: f.participants.clone(),
                     due: out.cal.add_days(f.opened_at, days),
                     severity: Some(severity),
+                    opened_at: Some(f.opened_at),
                 });
             }
             FollowUpState::Contacted | FollowUpState::ReportCommitted => {
@@ -273,6 +277,7 @@ fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                     participants: vec![],
                     due: from + Policy::days(policy.deadlines.formal_report_days),
                     severity: Some(severity),
+                    opened_at: Some(from),
                 });
             }
             FollowUpState::Closed => {}
@@ -299,6 +304,7 @@ fn actions(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                 participants: vec![],
                 due: a.due.unwrap_or(a.created_at),
                 severity: None,
+                opened_at: Some(a.created_at),
             });
         } else if a.state == ActionState::Done {
             let done = a.done_at.unwrap_or(a.created_at);
@@ -315,6 +321,7 @@ fn actions(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                 participants: a.owner.into_iter().collect(),
                 due: done + Policy::days(policy.deadlines.action_followup_days),
                 severity: None,
+                opened_at: Some(done),
             });
         }
     }

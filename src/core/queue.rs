@@ -199,6 +199,20 @@ pub struct Item {
     pub snoozed_until: Option<Instant>,
     /// The customer's size in minor units (for ordering).
     pub customer_size: i64,
+    /// When the work appeared (the interview completed, the follow-up or action opened);
+    /// `None` for obligations that only wait for a date (scheduling, pre-briefs).
+    pub opened_at: Option<Instant>,
+    /// Opened within [`RECENT_HOURS`] of `now`: shown in the default view even before it is due.
+    pub recent: bool,
+}
+
+/// How long newly opened work shows in the default queue before it is due, so what an
+/// interview or a follow-up just opened is seen, not only under "show all".
+pub const RECENT_HOURS: i64 = 24;
+
+/// Whether work opened at `opened` is recent at `now` (see [`RECENT_HOURS`]).
+fn is_recent(opened: Option<Instant>, now: Instant) -> bool {
+    opened.is_some_and(|t| t <= now && now - t < chrono::Duration::hours(RECENT_HOURS))
 }
 
 impl Item {
@@ -207,9 +221,15 @@ impl Item {
         item_key(self.kind, self.subject)
     }
 
-    /// Whether the item shows in the default queue (not snoozed).
+    /// Whether the item is awake (not snoozed).
     pub fn is_visible(&self) -> bool {
         self.snoozed_until.is_none()
+    }
+
+    /// Whether the default queue view shows it: awake, and due or overdue, or opened recently.
+    /// The one rule for the dashboard and `hearback queue`.
+    pub fn in_default_view(&self) -> bool {
+        self.is_visible() && (self.state != DueState::Upcoming || self.recent)
     }
 
     /// Sort key: overdue before due before upcoming; then severity (1-2 before 3, follow-ups
@@ -300,6 +320,11 @@ pub fn refresh(items: &mut [Item], cal: &Calendar, now: Instant) -> bool {
             item.snoozed_until = None;
             changed = true;
         }
+        let recent = is_recent(item.opened_at, now);
+        if recent != item.recent {
+            item.recent = recent;
+            changed = true;
+        }
     }
     if changed {
         items.sort_by_cached_key(Item::rank);
@@ -329,6 +354,7 @@ pub(crate) struct Obligation {
     pub participants: Vec<StaffId>,
     pub due: Instant,
     pub severity: Option<u8>,
+    pub opened_at: Option<Instant>,
 }
 
 impl Builder<'_> {
@@ -358,6 +384,8 @@ impl Builder<'_> {
             due: o.due,
             severity: o.severity,
             customer_size,
+            recent: is_recent(o.opened_at, self.now),
+            opened_at: o.opened_at,
         });
     }
 }

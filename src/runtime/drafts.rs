@@ -149,7 +149,8 @@ impl Drafts {
         }
     }
 
-    /// A commit answered. Succeeded: its interviews are done and their held drafts dropped.
+    /// A commit answered. Succeeded: its held drafts are dropped, and interviews it completed
+    /// never save a draft again (a discarded draft's interview is still booked: it may).
     /// Failed: the held draft is pending again; returns the deadline if that armed it.
     pub fn settled(&mut self, changes: &ChangeSet, ok: bool, now: Instant) -> Option<Instant> {
         let mut armed = None;
@@ -160,7 +161,9 @@ impl Drafts {
             held.commits = held.commits.saturating_sub(1);
             if ok {
                 self.held.remove(&id);
-                self.completed.insert(id);
+                if closes(changes, id) {
+                    self.completed.insert(id);
+                }
             } else if held.commits == 0
                 && let Some(pending) = self.held.remove(&id).and_then(|h| h.draft)
             {
@@ -204,10 +207,35 @@ pub fn resume(app: &mut App, store: &Store) {
                 )
             })
     };
+    // A draft with nothing entered is what looking at a form used to leave: removed, so a
+    // form glanced at yesterday does not reopen today with its timer "OVER".
+    let (empty, drafts): (Vec<Draft>, Vec<Draft>) =
+        drafts.into_iter().partition(Draft::nothing_entered);
+    if !empty.is_empty() {
+        let mut set = ChangeSet::new();
+        for d in &empty {
+            set.push(Change::DiscardDraft(d.interview.id));
+        }
+        if let Err(e) = store.commit(&set) {
+            app.message = Some(format!(
+                "cannot remove {} empty interview draft(s): {e}. {}",
+                empty.len(),
+                e.advice()
+            ));
+        }
+    }
     let latest = drafts.into_iter().filter(open).max_by_key(|d| d.saved_at);
     if let Some(draft) = latest {
         app.resume(draft);
     }
+}
+
+/// Whether `changes` store interview `id` as completed or cancelled.
+fn closes(changes: &ChangeSet, id: InterviewId) -> bool {
+    changes.changes.iter().any(|c| {
+        matches!(c, Change::Interview(i) if i.id == id
+            && matches!(i.status, InterviewStatus::Completed | InterviewStatus::Cancelled))
+    })
 }
 
 fn discarded(changes: &ChangeSet) -> impl Iterator<Item = InterviewId> + '_ {
@@ -253,6 +281,15 @@ mod tests {
         set
     }
 
+    /// What completing an interview commits: the interview, completed, and its draft removed.
+    fn complete(id: u64) -> ChangeSet {
+        let mut set = discard(id);
+        let mut done = draft(id, "").interview;
+        done.status = InterviewStatus::Completed;
+        set.push(Change::Interview(done));
+        set
+    }
+
     #[test]
     fn the_first_change_arms_the_deadline_and_later_ones_do_not_move_it() {
         let mut d = Drafts::default();
@@ -293,7 +330,7 @@ mod tests {
         let t0 = Instant::now();
         d.offer(draft(7, "a"), 1, t0);
         d.offer(draft(8, "other"), 1, t0);
-        let set = discard(7);
+        let set = complete(7);
         d.completing(&set);
         assert!(d.offer(draft(7, "late"), 2, t0).is_none());
         assert_eq!(
@@ -367,12 +404,58 @@ mod tests {
     }
 
     #[test]
+    fn after_a_discard_the_interview_saves_drafts_again() {
+        let mut d = Drafts::default();
+        let t0 = Instant::now();
+        d.offer(draft(7, "typed"), 1, t0);
+        let set = discard(7);
+        d.completing(&set);
+        assert!(d.settled(&set, true, t0).is_none());
+        assert!(written(&mut d).is_empty(), "the discarded draft is gone");
+        // Unlike a completion, the interview is still booked: opened again, it saves again.
+        assert!(d.offer(draft(7, "again"), 1, t0).is_some());
+        assert_eq!(written(&mut d), vec![(7, 1)]);
+    }
+
+    #[test]
+    fn a_draft_with_nothing_entered_is_not_resumed_and_is_removed() {
+        use crate::app::Rules;
+        use crate::core::Dataset;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        // What opening a form to look used to leave: started, nothing entered.
+        let mut looked = draft(7, "looked at");
+        looked.interview.answers = vec![Default::default(); 6];
+        looked.interview.started_at = Some(looked.saved_at);
+        let mut set = ChangeSet::new();
+        set.push(Change::Draft(looked.clone()));
+        store.commit(&set).expect("commit");
+        let mut data = Dataset::default();
+        let mut booked = looked.interview.clone();
+        booked.started_at = None;
+        data.interviews = vec![booked];
+        let rules = Rules {
+            policy: Default::default(),
+            calendar: Default::default(),
+            questions: crate::core::QuestionSet::defaults(),
+        };
+        let later = looked.saved_at + chrono::Duration::days(1);
+        let mut app = App::new(data, rules, later, true, "dir".into(), "tester".into());
+        resume(&mut app, &store);
+        assert!(app.form.is_none(), "no form reopens at start");
+        assert!(
+            store.all::<Draft>().expect("read").is_empty(),
+            "and the empty draft is gone"
+        );
+    }
+
+    #[test]
     fn an_in_flight_draft_failing_after_completion_is_not_kept() {
         let mut d = Drafts::default();
         let t0 = Instant::now();
         d.offer(draft(7, "a"), 1, t0);
         written(&mut d);
-        let set = discard(7);
+        let set = complete(7);
         d.completing(&set);
         d.answered(false);
         d.settled(&set, true, t0);

@@ -6,6 +6,7 @@
 use super::clock;
 use super::fit::{truncate, wrap_line};
 use super::theme::Theme;
+use crate::app::soft_wrap;
 use crate::app::{App, Form};
 use crate::core::{Customer, FollowUpState, Individual, Interview};
 use chrono::Duration;
@@ -24,9 +25,16 @@ fn clock_span(d: Duration) -> String {
     format!("{:02}:{:02}", s / 60, s % 60)
 }
 
-/// The timer text and its style: elapsed, then remaining (or over).
+/// The timer text and its style: elapsed, then remaining (or over); before the interview
+/// starts, its length and what starts it.
 pub fn timer(app: &App, form: &Form, theme: Theme) -> (String, Style) {
-    let started = form.interview.started_at.unwrap_or(app.now);
+    let Some(started) = form.interview.started_at else {
+        let text = format!(
+            "not started · {} min from the first entry (t starts now)",
+            form.interview.duration_minutes
+        );
+        return (text, theme.dim());
+    };
     let elapsed = app.now - started;
     let length = Duration::minutes(i64::from(form.interview.duration_minutes));
     let text = if elapsed <= length {
@@ -72,9 +80,10 @@ pub fn draw(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect)
             timer_style.add_modifier(Modifier::BOLD),
         ),
     ]);
-    let wide = area.width >= 100;
+    let wide = area.width >= crate::app::WIDE;
     let [left, right] = if wide {
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(area)
+        let questions = Constraint::Length(crate::app::questions_width(area.width));
+        Layout::horizontal([questions, Constraint::Fill(1)]).areas(area)
     } else {
         [area, Rect::default()]
     };
@@ -85,14 +94,21 @@ pub fn draw(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect)
         .title(title);
     let inner = block.inner(left);
     frame.render_widget(block, left);
-    let [body, hints] = Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
-    questions(app, form, theme, frame, body);
     let hint = if form.editor.is_some() {
-        "typing the comment · Esc leaves it · Ctrl-S complete"
+        "typing the comment · Esc leaves it · Ctrl-S complete".to_string()
     } else {
-        "1-5 score · 0/n not asked · Tab/j/k move · Enter/c comment · i individual: private/praise · ! significant issue · e pre-brief notes · Ctrl-S complete · q leave (draft kept)"
+        let (timer_key, leave) = if form.started() {
+            ("", "d discard draft · q leave (draft kept)")
+        } else {
+            ("t start timer · ", "q close")
+        };
+        format!(
+            "1-5 score · 0/n not asked · Tab/j/k move · Enter/c comment · i individual: private/praise · ! significant issue · e pre-brief notes · {timer_key}Ctrl-S complete · {leave}"
+        )
     };
-    let saved = if form.is_saved() {
+    let saved = if !form.started() {
+        Span::styled("not started, nothing saved", theme.dim())
+    } else if form.is_saved() {
         Span::styled("draft saved", theme.ok())
     } else {
         Span::styled("saving draft…", theme.due())
@@ -103,16 +119,60 @@ pub fn draw(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect)
             Span::raw(" · "),
             Span::styled(hint, theme.dim()),
         ]),
-        usize::from(hints.width),
+        usize::from(inner.width),
         0,
     );
+    // Every key stays readable at 80 columns: the hint takes the lines it needs (the questions
+    // keep at least half the form).
+    let needed = u16::try_from(hint_lines.len()).unwrap_or(u16::MAX);
+    let [body, hints] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(needed.min(inner.height / 2)),
+    ])
+    .areas(inner);
+    questions(app, form, theme, frame, body);
     frame.render_widget(Paragraph::new(hint_lines), hints);
     if wide {
         prebrief(app, customer, interview, theme, frame, right);
     }
     if form.confirming {
-        summary(app, form, theme, frame, area);
+        super::form_summary::draw(app, form, theme, frame, area);
     }
+    if form.discarding {
+        discard(app, form, theme, frame, area);
+    }
+}
+
+/// The discard question, centred over the form.
+fn discard(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect) {
+    let question = crate::app::discard_question(app, form);
+    let width = area.width.saturating_sub(4).clamp(20, 72);
+    let lines = wrap_line(
+        &Line::styled(question, theme.overdue()),
+        usize::from(width.saturating_sub(2)),
+        0,
+    );
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height);
+    let rect = Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width: width.min(area.width),
+        height,
+    };
+    if rect.is_empty() {
+        return;
+    }
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .title(Span::styled(" Discard the draft? ", theme.title()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn questions(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -120,6 +180,20 @@ fn questions(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect
     let threshold = app.rules.policy.low_scores.threshold;
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut editor_row = None;
+    // The comment being typed, soft-wrapped to the editor's width (see `app::soft_wrap`); it
+    // grows with the text, up to what leaves the question above it on screen.
+    let wrap = usize::from(area.width.saturating_sub(7)).max(1);
+    let editing = form.editor.as_ref().map(|e| {
+        let segments = soft_wrap::layout(e.lines(), wrap);
+        let cursor = soft_wrap::locate(&segments, e.lines(), e.cursor());
+        (e, segments, cursor)
+    });
+    let editor_height = editing.as_ref().map_or(0, |(_, segments, _)| {
+        segments
+            .len()
+            .max(4)
+            .min(usize::from(area.height.saturating_sub(3)).max(1))
+    });
     for (n, a) in form.interview.answers.iter().enumerate() {
         let current = n == form.question;
         let score = a.score.map_or("-".to_string(), |s| s.get().to_string());
@@ -152,7 +226,14 @@ fn questions(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect
         if current && form.editor.is_some() {
             editor_row = Some(lines.len());
             // Room for the editor: drawn below over these blank lines.
-            lines.extend(std::iter::repeat_n(Line::raw(""), 4));
+            lines.extend(std::iter::repeat_n(Line::raw(""), editor_height));
+        } else if current && !a.comment.is_empty() {
+            // The current question's comment in full, to reread it during the call.
+            let quoted = format!("“{}”", a.comment);
+            for l in quoted.lines() {
+                let line = Line::styled(format!("       {l}"), theme.dim());
+                lines.extend(wrap_line(&line, width, 7));
+            }
         } else if !a.comment.is_empty() {
             let first = a.comment.lines().next().unwrap_or_default();
             let more = if a.comment.lines().count() > 1 {
@@ -175,14 +256,16 @@ fn questions(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect
     // Keep the current question (and its editor) on screen.
     let top = editor_row
         .unwrap_or(0)
-        .saturating_sub(usize::from(area.height).saturating_sub(6));
+        .saturating_sub(usize::from(area.height).saturating_sub(editor_height + 2));
     let skip = u16::try_from(top).unwrap_or(u16::MAX);
     frame.render_widget(Paragraph::new(lines).scroll((skip, 0)), area);
-    if let (Some(row), Some(editor)) = (editor_row, &form.editor) {
+    if let (Some(row), Some((editor, segments, (at, cells)))) = (editor_row, editing) {
         let y = area
             .y
             .saturating_add(u16::try_from(row.saturating_sub(top)).unwrap_or(u16::MAX));
-        let height = 4.min(area.bottom().saturating_sub(y));
+        let height = u16::try_from(editor_height)
+            .unwrap_or(u16::MAX)
+            .min(area.bottom().saturating_sub(y));
         let rect = Rect {
             x: area.x.saturating_add(6),
             y,
@@ -195,8 +278,50 @@ fn questions(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect
                 .border_style(theme.focus_border());
             let inner = frame_block.inner(rect);
             frame.render_widget(frame_block, rect);
-            frame.render_widget(editor, inner);
+            draw_comment(editor.lines(), &segments, (at, cells), theme, frame, inner);
         }
+    }
+}
+
+/// The wrapped comment in `area`, scrolled so the cursor's line shows, the cursor as a
+/// reversed cell.
+fn draw_comment(
+    text: &[String],
+    segments: &[soft_wrap::Segment],
+    (at, cells): (usize, usize),
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    if area.is_empty() {
+        return;
+    }
+    let height = usize::from(area.height);
+    let first = at.saturating_sub(height - 1);
+    let lines: Vec<Line<'static>> = segments
+        .iter()
+        .skip(first)
+        .take(height)
+        .map(|s| {
+            let line = text.get(s.row).map_or("", String::as_str);
+            Line::raw(
+                line.chars()
+                    .skip(s.start)
+                    .take(s.end - s.start)
+                    .collect::<String>(),
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    let x = area
+        .x
+        .saturating_add(u16::try_from(cells).unwrap_or(u16::MAX))
+        .min(area.right().saturating_sub(1));
+    let y = area
+        .y
+        .saturating_add(u16::try_from(at - first).unwrap_or(u16::MAX));
+    if let Some(cell) = frame.buffer_mut().cell_mut((x, y)) {
+        cell.set_style(theme.selected().add_modifier(Modifier::REVERSED));
     }
 }
 
@@ -286,87 +411,5 @@ fn prebrief(
     if lines.is_empty() {
         lines.push(Line::styled("No pre-brief notes yet.", theme.dim()));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn summary(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect) {
-    let threshold = app.rules.policy.low_scores.threshold;
-    let width = area.width.saturating_sub(4).clamp(20, 80);
-    let height = area.height.saturating_sub(2).min(16);
-    let rect = Rect {
-        x: area.x + area.width.saturating_sub(width) / 2,
-        y: area.y + area.height.saturating_sub(height) / 2,
-        width: width.min(area.width),
-        height: height.min(area.height),
-    };
-    if rect.is_empty() {
-        return;
-    }
-    frame.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .title(Span::styled(" Complete the interview? ", theme.title()));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    for (n, a) in form.interview.answers.iter().enumerate() {
-        let (text, style) = match a.score {
-            Some(s) if s.get() < threshold => (
-                format!("{} LOW", s.get()),
-                theme.severity(s.get()).add_modifier(Modifier::BOLD),
-            ),
-            Some(s) => (s.get().to_string(), theme.ok()),
-            None => ("not asked".into(), theme.dim()),
-        };
-        lines.push(Line::from(vec![
-            Span::raw(format!("{}. {:<16} ", n + 1, a.question_key)),
-            Span::styled(text, style),
-        ]));
-    }
-    match &form.preview {
-        Some(Some(f)) => {
-            let who: Vec<&str> = f
-                .participants
-                .iter()
-                .map(|p| app.data.staff_name(Some(*p)))
-                .filter(|n| !n.is_empty())
-                .collect();
-            let senior = if f.severity.get() <= app.rules.policy.low_scores.senior_max {
-                " (senior management attends)"
-            } else {
-                ""
-            };
-            lines.push(Line::styled(
-                format!(
-                    "Opens a follow-up, lowest score {}{senior}",
-                    f.severity.get()
-                ),
-                theme.overdue(),
-            ));
-            lines.push(Line::raw(format!(
-                "  owners: {}",
-                if who.is_empty() {
-                    "nobody on file".to_string()
-                } else {
-                    who.join(", ")
-                }
-            )));
-        }
-        Some(None) => lines.push(Line::styled(
-            "No score below the threshold: no follow-up.",
-            theme.ok(),
-        )),
-        None => {}
-    }
-    lines.push(Line::raw(
-        "Then owed: thank-you, debrief, report to the President, dissemination.",
-    ));
-    let action = if form.completing {
-        "saving…"
-    } else {
-        "y/Enter complete and save · any other key goes back"
-    };
-    lines.push(Line::styled(action, theme.key()));
     frame.render_widget(Paragraph::new(lines), inner);
 }

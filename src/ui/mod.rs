@@ -15,6 +15,7 @@ mod detail;
 mod document;
 mod fit;
 mod form;
+mod form_summary;
 mod help;
 mod insight;
 mod interview;

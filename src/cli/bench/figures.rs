@@ -224,7 +224,8 @@ pub fn measure(ctx: &Context, dir: &Path, quick: bool) -> anyhow::Result<Figures
         .find(|i| i.status == InterviewStatus::Scheduled)
         .cloned()
         .context("the synthetic store has no booked interview")?;
-    let mut form = Form::open(booked, app.now);
+    let mut form = Form::open(booked);
+    form.start(app.now);
     form.open_editor();
     app.form = Some(form);
     let mut term = terminal(200, 60)?;

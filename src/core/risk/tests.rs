@@ -79,6 +79,8 @@ fn item(kind: ItemKind, subject: Subject, state: DueState) -> Item {
         severity: None,
         snoozed_until: None,
         customer_size: 0,
+        opened_at: None,
+        recent: false,
     }
 }
 
