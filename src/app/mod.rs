@@ -145,6 +145,9 @@ pub struct App {
     pub parked: Option<Form>,
     /// The terminal's size (columns, rows), from [`Msg::Resize`]; 80x24 until told.
     pub screen: (u16, u16),
+    /// Open follow-ups that need senior management while nobody counts as one (status line);
+    /// set by [`App::recompute`] (a tick never changes it).
+    pub senior_gaps: usize,
     /// Where the panes' lists are in the data; rebuilt by [`App::recompute`].
     lists: lists::Lists,
     /// Moves on whenever the data, the queue or risk change: the views' memos are keyed by it.
@@ -189,6 +192,7 @@ impl App {
             form: None,
             parked: None,
             screen: (80, 24),
+            senior_gaps: 0,
             lists: lists::Lists::default(),
             generation: 0,
             customer_view: views::Memo::default(),
@@ -218,6 +222,11 @@ impl App {
             self.now,
         );
         self.risk = assess(&self.data, &self.items);
+        self.senior_gaps = self
+            .items
+            .iter()
+            .filter(|i| i.lacks_senior_manager())
+            .count();
         self.lists = lists::Lists::build(&self.data, &self.items);
         self.generation += 1;
         self.clamp_selections();

@@ -186,6 +186,17 @@ fn draw_status(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Span::raw(" · "),
         Span::styled(save_text, save_style),
     ];
+    if app.senior_gaps > 0 {
+        // Loud until fixed: a follow-up that needs senior management has nobody.
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            format!(
+                "NO SENIOR MANAGER for {} follow-up(s): S staff",
+                app.senior_gaps
+            ),
+            theme.error(),
+        ));
+    }
     if let Some(msg) = &app.message {
         spans.push(Span::raw(" · "));
         spans.push(Span::raw(msg.clone()));
