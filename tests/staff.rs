@@ -275,3 +275,59 @@ fn staff_add_set_list() {
     let all = ok(&data, &["staff", "list", "--all"]);
     assert!(all.contains("Pat Lee") && all.contains("left"), "{all}");
 }
+
+#[test]
+fn import_people_from_a_directory_export() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = setup(dir.path(), "", "");
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/people/directory.csv"
+    );
+    let code = |o: &Output| o.status.code();
+
+    let strict = run(&data, &["import", "people", file, "--strict"]);
+    assert_eq!(code(&strict), Some(1), "{}", text(&strict));
+    assert!(text(&strict).contains("nothing imported: --strict and 2 row(s) rejected"));
+
+    let dry = run(&data, &["import", "people", file, "--dry-run"]);
+    let out = text(&dry);
+    assert_eq!(code(&dry), Some(3), "partial: {out}");
+    assert!(out.contains("new: Lena Ortiz (senior_management)"), "{out}");
+    assert!(out.contains("new: Morgan Hale (president)"), "{out}");
+    assert!(
+        out.contains("directory.csv:9: 'dmitri.volkov@us' is not an email"),
+        "{out}"
+    );
+    assert!(out.contains("directory.csv:10: the name is blank"), "{out}");
+    assert!(
+        !ok(&data, &["staff", "list"]).contains("Lena Ortiz"),
+        "dry run wrote nothing"
+    );
+
+    let real = run(&data, &["import", "people", file]);
+    assert!(
+        text(&real).contains("saved: add 8 people"),
+        "{}",
+        text(&real)
+    );
+    let again = run(&data, &["import", "people", file]);
+    assert!(
+        text(&again).contains("nothing to change: add 0 people, update 0, 8 unchanged"),
+        "{}",
+        text(&again)
+    );
+    // The VP from the HR file is senior management: a score of 2 brings her.
+    score_two(&data);
+    let low = low_item(&data);
+    assert_eq!(low["no_senior_manager"], false);
+    assert!(
+        names(&low["participants"]).contains(&"Lena Ortiz".to_string()),
+        "{low}"
+    );
+    let all = ok(&data, &["staff", "list", "--all"]);
+    assert!(
+        all.contains("Ruth Adeyemi") && all.contains("left"),
+        "{all}"
+    );
+}

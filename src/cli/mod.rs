@@ -261,6 +261,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             dry_run,
             strict,
         })) => import::responses(&ctx, &file, &map, import::Mode { dry_run, strict }),
+        Some(Command::Import(ImportCommand::People {
+            file,
+            dry_run,
+            strict,
+        })) => import::people(&ctx, &file, import::Mode { dry_run, strict }),
         Some(Command::Import(ImportCommand::Backup { file })) => import::backup(&ctx, &file),
         Some(Command::Export { what, format }) => export::run(&ctx, what, format),
         Some(Command::Check) => check::run(&ctx),

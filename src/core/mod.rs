@@ -24,6 +24,7 @@ pub mod interview_flow;
 pub mod lookup;
 pub mod money;
 mod obligations;
+pub mod people_import;
 pub mod policy;
 pub mod questions;
 pub mod queue;
