@@ -13,6 +13,7 @@ mod lists;
 mod msg;
 mod panes;
 mod prompt;
+mod staff;
 mod triage;
 mod update;
 mod views;
@@ -27,6 +28,7 @@ pub use panes::{
     card_order,
 };
 pub use prompt::{Field, Prompt, PromptKind};
+pub use staff::{StaffView, staff_rows};
 pub use update::update;
 pub use views::Rows;
 
@@ -72,6 +74,8 @@ pub enum Overlay {
     Calendar(CalendarView),
     /// A debrief, President report or digest being read (full screen).
     Document(DocumentView),
+    /// Our people, their roles and who counts as senior management (full screen).
+    Staff(StaffView),
 }
 
 impl Overlay {
@@ -79,7 +83,7 @@ impl Overlay {
     pub fn is_full_screen(&self) -> bool {
         matches!(
             self,
-            Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_)
+            Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_) | Overlay::Staff(_)
         )
     }
 }

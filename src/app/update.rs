@@ -133,6 +133,7 @@ impl App {
             (Some(Overlay::Insight(_)), _) => KeyContext::Insight,
             (Some(Overlay::Calendar(_)), _) => KeyContext::Calendar,
             (Some(Overlay::Document(_)), _) => KeyContext::Document,
+            (Some(Overlay::Staff(_)), _) => KeyContext::Staff,
             (_, Pane::Customers) => KeyContext::Customers,
             (_, Pane::Queue) => KeyContext::Queue,
             (_, Pane::Interview) => KeyContext::Interview,
@@ -254,6 +255,7 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Some(Overlay::Insight(_)) => return super::insight::perform(app, action),
         Some(Overlay::Calendar(_)) => return super::calendar::perform(app, action),
         Some(Overlay::Document(_)) => return super::document::perform(app, action),
+        Some(Overlay::Staff(_)) => return super::staff::perform(app, action),
         _ => {}
     }
     match action {
@@ -312,6 +314,7 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ColumnRight => app.actions.column = (app.actions.column + 1).min(3),
         Action::OpenInsight => return super::insight::open(app),
         Action::OpenCalendar => return super::calendar::open(app),
+        Action::OpenStaff => return super::staff::open(app),
         Action::ViewDocument => return super::document::open_for_selected_item(app),
         // Keys of the full-screen views; they do nothing over the panes.
         Action::CycleGroup
@@ -321,6 +324,9 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::PresidentReport
         | Action::Digest
         | Action::CopyDocument
+        | Action::ToggleSenior
+        | Action::ToggleActive
+        | Action::AddStaff
         | Action::PageUp
         | Action::PageDown => {}
         Action::LoadDemo => {

@@ -31,6 +31,8 @@ pub enum KeyContext {
     Calendar,
     /// A document (debrief, President report, digest) being read.
     Document,
+    /// Our people: roles, active, add.
+    Staff,
 }
 
 impl KeyContext {
@@ -44,6 +46,7 @@ impl KeyContext {
                 | KeyContext::Insight
                 | KeyContext::Calendar
                 | KeyContext::Document
+                | KeyContext::Staff
         )
     }
 }
@@ -117,6 +120,14 @@ pub enum Action {
     OpenInsight,
     /// Open the feedback calendar's month view.
     OpenCalendar,
+    /// Open the staff view (our people and their roles).
+    OpenStaff,
+    /// Staff: give or take away the senior-management role.
+    ToggleSenior,
+    /// Staff: mark the person as left, or back.
+    ToggleActive,
+    /// Staff: add a person.
+    AddStaff,
     /// Queue: read the document that discharges the selected item (debrief, report, digest).
     ViewDocument,
     /// Insight: compare by the next grouping (segment, region, tier, manager).

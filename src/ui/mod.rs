@@ -19,6 +19,7 @@ mod insight;
 mod interview;
 mod prompt;
 mod queue;
+mod staff;
 mod table;
 mod theme;
 mod welcome;
@@ -61,6 +62,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Overlay::Insight(v) => insight::draw(app, v, theme, frame, main),
             Overlay::Calendar(v) => calendar::draw(app, v, theme, frame, main),
             Overlay::Document(v) => document::draw(app, v, theme, frame, main),
+            Overlay::Staff(v) => staff::draw(app, v, theme, frame, main),
             _ => {}
         }
         if app.overlay == Some(Overlay::Help) {
@@ -83,7 +85,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Prompt(p)) => prompt::draw(p, theme, frame, screen),
         Some(Overlay::ConfirmQuit) => prompt::draw_confirm_quit(theme, frame, screen),
         // Drawn above instead of the panes.
-        Some(Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_)) => {}
+        Some(
+            Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_) | Overlay::Staff(_),
+        ) => {}
     }
 }
 

@@ -145,6 +145,9 @@ fn cells(app: &App, theme: Theme, item: &Item) -> (Vec<Span<'static>>, Style) {
         ),
     };
     let severity = match item.severity {
+        // `!`: senior management must attend and nobody counts as one (the footer and the
+        // What column say so in words; this column survives the narrowest screens).
+        Some(s) if item.lacks_senior_manager() => Span::styled(format!("S{s}!"), theme.error()),
         Some(s) => Span::styled(format!("S{s}"), theme.severity(s)),
         None => Span::raw(""),
     };
