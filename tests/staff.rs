@@ -331,3 +331,41 @@ fn import_people_from_a_directory_export() {
         "{all}"
     );
 }
+
+#[test]
+fn assigning_to_someone_not_on_file_says_how_or_adds_them() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = setup(dir.path(), "", "");
+    score_two(&data);
+    let low = low_item(&data);
+    let id = low["id"]
+        .as_str()
+        .and_then(|k| k.split(':').nth(1))
+        .expect("F<n>")
+        .to_string();
+    let err = fails(&data, &["followup", "assign", &id, "--to", "Noor Haddad"]);
+    assert!(
+        err.contains("Noor Haddad is not one of our people"),
+        "{err}"
+    );
+    assert!(err.contains("--create-as ROLE"), "{err}");
+    let out = ok(
+        &data,
+        &[
+            "followup",
+            "assign",
+            &id,
+            "--to",
+            "Noor Haddad",
+            "--create-as",
+            "senior_management",
+        ],
+    );
+    assert!(
+        out.contains(&format!("{id} assigned to Noor Haddad")),
+        "{out}"
+    );
+    let low = low_item(&data);
+    assert_eq!(low["owner"], "Noor Haddad");
+    assert_eq!(low["no_senior_manager"], false, "she counts now: {low}");
+}

@@ -73,7 +73,7 @@ pub const DEFAULTS: &[Binding] = &[
         C::Global,
         K::Char('S'),
         A::OpenStaff,
-        "staff: our people, roles, senior management",
+        "our people and roles",
     ),
     key(C::Customers, K::Enter, A::Open, "open the customer"),
     key(
