@@ -11,6 +11,7 @@ use hearback::core::followup_flow::{
 };
 use hearback::core::policy::Policy;
 use hearback::core::queue::{DueState, Item, ItemKind, Subject};
+use hearback::core::senior::{Senior, SeniorSource};
 use hearback::core::spacing::spacing_conflict;
 use hearback::core::*;
 
@@ -76,24 +77,41 @@ fn events(set: &ChangeSet) -> Vec<&TimelineEvent> {
 fn participants_by_severity() {
     type Setup = fn(&mut Dataset);
     let no_change: Setup = |_| {};
+    let role = |id: u64| Senior::Attends {
+        id: StaffId(id),
+        source: SeniorSource::Role,
+    };
+    let sponsor = |id: u64| Senior::Attends {
+        id: StaffId(id),
+        source: SeniorSource::SponsorFallback,
+    };
+    // Before issue 11 the last senior case silently returned the two managers only; now the
+    // sponsor stands in when nobody holds the role, and nobody at all is a typed `Missing`.
     #[rustfmt::skip]
-    let cases: [(&str, Setup, u8, &[u64]); 9] = [
-        ("3: account manager and service manager", no_change, 3, &[1, 4]),
-        ("2: plus the sponsor, who holds senior management", no_change, 2, &[1, 4, 8]),
-        ("1: the same", no_change, 1, &[1, 4, 8]),
+    let cases: [(&str, Setup, u8, &[u64], Senior); 11] = [
+        ("3: account manager and service manager", no_change, 3, &[1, 4], Senior::NotNeeded),
+        ("2: plus the sponsor, who holds senior management", no_change, 2, &[1, 4, 8], role(8)),
+        ("1: the same", no_change, 1, &[1, 4, 8], role(8)),
         ("sponsor without the senior role: lowest-id active senior manager (6 has left)",
-            |d| d.customers[0].executive_sponsor = Some(StaffId(3)), 1, &[1, 4, 7]),
-        ("no sponsor: lowest-id active senior manager", |d| d.customers[0].executive_sponsor = None, 2, &[1, 4, 7]),
-        ("sponsor not on file: lowest-id active senior manager", |d| d.customers[0].executive_sponsor = Some(StaffId(99)), 2, &[1, 4, 7]),
-        ("no senior manager at all: the two managers only", |d| d.staff.retain(|s| !s.has_role(Role::SeniorManagement)), 1, &[1, 4]),
-        ("no service manager on file", |d| d.customers[0].service_manager = None, 3, &[1]),
-        ("account manager is also the service manager: named once", |d| d.customers[0].service_manager = Some(StaffId(1)), 3, &[1]),
+            |d| d.customers[0].executive_sponsor = Some(StaffId(3)), 1, &[1, 4, 7], role(7)),
+        ("no sponsor: lowest-id active senior manager", |d| d.customers[0].executive_sponsor = None, 2, &[1, 4, 7], role(7)),
+        ("sponsor not on file: lowest-id active senior manager", |d| d.customers[0].executive_sponsor = Some(StaffId(99)), 2, &[1, 4, 7], role(7)),
+        ("nobody holds the role: the sponsor stands in",
+            |d| { d.staff.iter_mut().for_each(|s| s.roles.retain(|r| *r != Role::SeniorManagement)); }, 2, &[1, 4, 8], sponsor(8)),
+        ("no senior manager and no sponsor: said, not dropped",
+            |d| { d.staff.iter_mut().for_each(|s| s.roles.retain(|r| *r != Role::SeniorManagement)); d.customers[0].executive_sponsor = None; },
+            1, &[1, 4], Senior::Missing),
+        ("no senior manager at all (the sponsor held the role and is gone too)",
+            |d| d.staff.retain(|s| !s.has_role(Role::SeniorManagement)), 1, &[1, 4], Senior::Missing),
+        ("no service manager on file", |d| d.customers[0].service_manager = None, 3, &[1], Senior::NotNeeded),
+        ("account manager is also the service manager: named once", |d| d.customers[0].service_manager = Some(StaffId(1)), 3, &[1], Senior::NotNeeded),
     ];
-    for (name, setup, severity, want) in cases {
+    for (name, setup, severity, want, senior) in cases {
         let mut data = data_with(acme());
         setup(&mut data);
         let got = participants(&data, &data.customers[0], severity, &Policy::default());
-        assert_eq!(got, ids(want), "{name}");
+        assert_eq!(got.people, ids(want), "{name}");
+        assert_eq!(got.senior, senior, "{name}");
     }
 }
 
@@ -103,8 +121,27 @@ fn participants_follow_the_policy_senior_max() {
     let mut policy = Policy::default();
     policy.low_scores.senior_max = 1;
     let c = &data.customers[0];
-    assert_eq!(participants(&data, c, 2, &policy), ids(&[1, 4]));
-    assert_eq!(participants(&data, c, 1, &policy), ids(&[1, 4, 8]));
+    assert_eq!(participants(&data, c, 2, &policy).people, ids(&[1, 4]));
+    assert_eq!(participants(&data, c, 1, &policy).people, ids(&[1, 4, 8]));
+}
+
+#[test]
+fn participants_follow_the_policy_named_people() {
+    let mut data = data_with(acme());
+    data.staff
+        .iter_mut()
+        .for_each(|s| s.roles.retain(|r| *r != Role::SeniorManagement));
+    let mut policy = Policy::default();
+    policy.senior_management.people = vec!["zoe hart".into()];
+    let got = participants(&data, &data.customers[0], 2, &policy);
+    assert_eq!(got.people, ids(&[1, 4, 9]));
+    assert_eq!(
+        got.senior,
+        Senior::Attends {
+            id: StaffId(9),
+            source: SeniorSource::Named
+        }
+    );
 }
 
 #[test]
@@ -114,7 +151,7 @@ fn participants_name_each_person_once() {
     data.staff[0].roles.push(Role::SeniorManagement);
     data.customers[0].executive_sponsor = Some(StaffId(1));
     let got = participants(&data, &data.customers[0], 1, &Policy::default());
-    assert_eq!(got, ids(&[1, 4]));
+    assert_eq!(got.people, ids(&[1, 4]));
 }
 
 #[test]
@@ -124,7 +161,7 @@ fn participants_skip_a_sponsor_who_has_left() {
         s.active = false; // Kim Park, the sponsor, has left
     }
     let got = participants(&data, &data.customers[0], 1, &Policy::default());
-    assert_eq!(got, ids(&[1, 4, 7]));
+    assert_eq!(got.people, ids(&[1, 4, 7]));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -79,7 +79,15 @@ fn submit(app: &mut App) -> Vec<Effect> {
     let (now, actor) = (app.now, app.actor.clone());
     let offset = app.rules.calendar.offset;
     let data = &app.data;
+    // Assigning to someone not on file offers to add them (with a role) and then assigns.
+    if let PromptKind::Assign(Subject::FollowUp(id)) = &prompt.kind
+        && let Err(lookup::LookupError::NotFound(..)) = lookup::staff(data, prompt.value(0))
+    {
+        let name = prompt.value(0).to_string();
+        return super::staff::ask_new(app, &name, Some(*id));
+    }
     let result: Result<(ChangeSet, String), String> = match &prompt.kind {
+        PromptKind::AddStaff { assign } => add_staff(app, &prompt, *assign),
         PromptKind::Assign(Subject::FollowUp(id)) | PromptKind::Context(Subject::FollowUp(id)) => {
             match data.followups.iter().find(|f| f.id == *id).cloned() {
                 None => Err(format!("{id} is no longer in the store")),
@@ -163,6 +171,14 @@ fn submit(app: &mut App) -> Vec<Effect> {
     match result {
         Ok((set, label)) => {
             app.overlay = None;
+            if let PromptKind::AddStaff { assign: None } = prompt.kind {
+                // Added from the staff view: back to it, on the new person.
+                let added = set.changes.iter().find_map(|c| match c {
+                    crate::core::Change::Staff(s) => Some(s.id),
+                    _ => None,
+                });
+                app.overlay = Some(Overlay::Staff(super::StaffView { selected: added }));
+            }
             commit(app, set, label)
         }
         Err(e) => {
@@ -172,6 +188,43 @@ fn submit(app: &mut App) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// A new person from the add form; with `assign`, the follow-up is assigned to them in the
+/// same transaction.
+fn add_staff(
+    app: &App,
+    prompt: &Prompt,
+    assign: Option<crate::core::FollowUpId>,
+) -> Result<(ChangeSet, String), String> {
+    let role = super::staff::role_choice(prompt.value(2))?;
+    let email = Some(prompt.value(1)).filter(|e| !e.is_empty());
+    let mut ids = crate::core::IdAllocator::after(&app.data);
+    let (member, mut set) = crate::core::staff_edit::add(
+        &app.data,
+        prompt.value(0),
+        email,
+        &role.into_iter().collect::<Vec<_>>(),
+        &mut ids,
+    )
+    .map_err(|e| e.to_string())?;
+    let Some(id) = assign else {
+        return Ok((set, format!("{} added", member.name)));
+    };
+    let f = app
+        .data
+        .followups
+        .iter()
+        .find(|f| f.id == id)
+        .cloned()
+        .ok_or_else(|| format!("{id} is no longer in the store"))?;
+    let assigned = followup_flow::assign(f, member.id, &member.name, &app.actor, app.now)
+        .map_err(|e| e.to_string())?;
+    set.changes.extend(assigned.changes);
+    Ok((
+        set,
+        format!("{} added and {id} assigned to them", member.name),
+    ))
 }
 
 /// The pre-brief notes from the form's fields, saved with the customer record.

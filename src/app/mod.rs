@@ -15,6 +15,7 @@ mod panes;
 mod prompt;
 mod selection;
 pub mod soft_wrap;
+mod staff;
 mod triage;
 mod update;
 mod views;
@@ -30,6 +31,7 @@ pub use panes::{
     card_order,
 };
 pub use prompt::{Field, Prompt, PromptKind};
+pub use staff::{StaffView, staff_rows};
 pub use update::update;
 pub use views::Rows;
 
@@ -78,6 +80,8 @@ pub enum Overlay {
     Calendar(CalendarView),
     /// A debrief, President report or digest being read (full screen).
     Document(DocumentView),
+    /// Our people, their roles and who counts as senior management (full screen).
+    Staff(StaffView),
 }
 
 impl Overlay {
@@ -85,7 +89,7 @@ impl Overlay {
     pub fn is_full_screen(&self) -> bool {
         matches!(
             self,
-            Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_)
+            Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_) | Overlay::Staff(_)
         )
     }
 }
@@ -164,6 +168,9 @@ pub struct App {
     pub parked: Option<Form>,
     /// The terminal's size (columns, rows), from [`Msg::Resize`]; 80x24 until told.
     pub screen: (u16, u16),
+    /// Open follow-ups that need senior management while nobody counts as one (status line);
+    /// set by [`App::recompute`] (a tick never changes it).
+    pub senior_gaps: usize,
     /// Where the panes' lists are in the data; rebuilt by [`App::recompute`].
     lists: lists::Lists,
     /// Moves on whenever the data, the queue or risk change: the views' memos are keyed by it.
@@ -211,6 +218,7 @@ impl App {
             form: None,
             parked: None,
             screen: (80, 24),
+            senior_gaps: 0,
             lists: lists::Lists::default(),
             generation: 0,
             anchors: selection::Anchors::default(),
@@ -241,6 +249,11 @@ impl App {
             self.now,
         );
         self.risk = assess(&self.data, &self.items);
+        self.senior_gaps = self
+            .items
+            .iter()
+            .filter(|i| i.lacks_senior_manager())
+            .count();
         self.lists = lists::Lists::build(&self.data, &self.items);
         self.generation += 1;
         self.restore_selections();

@@ -20,6 +20,11 @@ pub enum PromptKind {
     ActionDue(ActionId),
     /// Edit the customer's pre-brief notes (from the interview form).
     PreBrief(crate::core::CustomerId),
+    /// Add one of our people; then assign this follow-up to them, if given.
+    AddStaff {
+        /// The follow-up whose assign named someone not on file.
+        assign: Option<crate::core::FollowUpId>,
+    },
     /// Book an interview with a customer; `confirmed` once the spacing warning was shown.
     Book {
         /// Whom.

@@ -147,6 +147,7 @@ impl App {
             (Some(Overlay::Calendar(_)), _) => KeyContext::Calendar,
             (Some(Overlay::Document(_)), _) => KeyContext::Document,
             (Some(Overlay::Confirm(_)), _) => KeyContext::Confirm,
+            (Some(Overlay::Staff(_)), _) => KeyContext::Staff,
             (_, Pane::Customers) => KeyContext::Customers,
             (_, Pane::Queue) => KeyContext::Queue,
             (_, Pane::Interview) => KeyContext::Interview,
@@ -271,6 +272,7 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Some(Overlay::Calendar(_)) => return super::calendar::perform(app, action),
         Some(Overlay::Document(_)) => return super::document::perform(app, action),
         Some(Overlay::Confirm(_)) => return super::triage::confirm(app, action),
+        Some(Overlay::Staff(_)) => return super::staff::perform(app, action),
         _ => {}
     }
     match action {
@@ -326,6 +328,7 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ColumnRight => app.actions.column = (app.actions.column + 1).min(3),
         Action::OpenInsight => return super::insight::open(app),
         Action::OpenCalendar => return super::calendar::open(app),
+        Action::OpenStaff => return super::staff::open(app),
         Action::ViewDocument => return super::document::open_for_selected_item(app),
         // Keys of the full-screen views; they do nothing over the panes.
         Action::CycleGroup
@@ -335,6 +338,9 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::PresidentReport
         | Action::Digest
         | Action::CopyDocument
+        | Action::ToggleSenior
+        | Action::ToggleActive
+        | Action::AddStaff
         | Action::PageUp
         | Action::PageDown
         | Action::Confirm => {}

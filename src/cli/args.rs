@@ -39,6 +39,18 @@ pub enum ImportCommand {
         #[arg(long)]
         strict: bool,
     },
+    /// Import or update our people from an HR or directory export (name, email, job title,
+    /// manager, status); job titles give roles, e.g. "VP ..." or "Director ..." senior management.
+    People {
+        /// The CSV file, or `-` for standard input.
+        file: PathBuf,
+        /// Show what would change without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import nothing unless every row is good.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Restore a JSON backup (from `hearback export all --format json`) into an empty store.
     Backup {
         /// The backup file.

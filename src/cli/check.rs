@@ -1,10 +1,15 @@
-//! `hearback check`: open the store, decode every record, report counts and damage.
+//! `hearback check`: open the store, decode every record, report counts and damage; then check
+//! the programme's people against the policy (a follow-up that needs senior management while
+//! nobody counts as one is a problem to fix, not a detail).
 
 use super::Context;
 use super::table::Table;
+use crate::core::queue::queue;
+use crate::core::senior::SeniorPool;
 use std::process::ExitCode;
 
-/// Runs the check; exits non-zero when anything is damaged.
+/// Runs the check; exits non-zero when anything is damaged or a follow-up lacks its senior
+/// manager.
 pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     let store = ctx.open_store()?;
     let report = store.check();
@@ -13,21 +18,40 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
         t.push(vec![(*tree).to_string(), n.to_string()]);
     }
     print!("{}", t.render());
-    if report.is_clean() {
-        println!("ok: every record decodes ({})", ctx.data_dir.display());
-        return Ok(ExitCode::SUCCESS);
+    if !report.is_clean() {
+        println!();
+        println!("{} damaged record(s):", report.damage.len());
+        for d in &report.damage {
+            println!(
+                "  tree {} key {}: {}",
+                d.tree,
+                if d.key.is_empty() { "?" } else { &d.key },
+                d.reason
+            );
+        }
+        println!("Nothing was changed or deleted. Restore your last backup into a new directory:");
+        println!("  hearback import backup FILE.json --data NEWDIR");
+        return Ok(ExitCode::FAILURE);
     }
-    println!();
-    println!("{} damaged record(s):", report.damage.len());
-    for d in &report.damage {
+    println!("ok: every record decodes ({})", ctx.data_dir.display());
+    let rules = ctx.rules()?;
+    let data = store.load()?;
+    let mut problems = 0;
+    let pool = SeniorPool::new(&data, &rules.policy.senior_management);
+    for name in &pool.unknown_named {
+        problems += 1;
         println!(
-            "  tree {} key {}: {}",
-            d.tree,
-            if d.key.is_empty() { "?" } else { &d.key },
-            d.reason
+            "PROBLEM: [policy.senior_management] people names '{name}', who is not one of our people; add them with `hearback staff add \"{name}\" --role senior_management` or fix the name"
         );
     }
-    println!("Nothing was changed or deleted. Restore your last backup into a new directory:");
-    println!("  hearback import backup FILE.json --data NEWDIR");
-    Ok(ExitCode::FAILURE)
+    let items = queue(&data, &rules.policy, &rules.calendar, ctx.now);
+    if let Some(warning) = super::queue::missing_senior_warning(&data, &items) {
+        problems += 1;
+        println!("PROBLEM: {warning}");
+    }
+    if problems > 0 {
+        return Ok(ExitCode::FAILURE);
+    }
+    println!("ok: every open follow-up that needs senior management has someone");
+    Ok(ExitCode::SUCCESS)
 }

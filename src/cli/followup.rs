@@ -27,6 +27,10 @@ pub enum FollowUpCommand {
         /// Staff member's name or email.
         #[arg(long)]
         to: String,
+        /// When --to names nobody on file: add them with this role first (e.g.
+        /// account_manager, service_manager, senior_management), then assign.
+        #[arg(long, value_name = "ROLE", value_parser = super::staff::parse_role)]
+        create_as: Option<crate::core::Role>,
     },
     /// Hide the follow-up's queue item until a time, with a reason.
     Snooze {
@@ -79,12 +83,35 @@ pub fn run(ctx: &Context, cmd: FollowUpCommand) -> anyhow::Result<ExitCode> {
             })?;
             format!("{id}: context recorded; the formal report to the customer is now due")
         }
-        FollowUpCommand::Assign { id, to } => {
+        FollowUpCommand::Assign { id, to, create_as } => {
             let mut name = String::new();
             step(ctx, &id, |f, data| {
-                let staff = lookup::staff(data, &to)?;
-                name = staff.name.clone();
-                Ok(followup_flow::assign(f, staff.id, &staff.name, actor, now)?)
+                let (staff_id, mut set) = match crate::core::lookup::staff(data, &to) {
+                    Ok(s) => (s.id, crate::core::ChangeSet::new()),
+                    Err(crate::core::lookup::LookupError::NotFound(..)) => {
+                        let Some(role) = create_as else {
+                            return Err(anyhow!(
+                                "{to} is not one of our people. Add them and assign in one step: `hearback followup assign {id} --to \"{to}\" --create-as ROLE` (ROLE e.g. account_manager, service_manager, senior_management), or first `hearback staff add \"{to}\" --role ROLE`"
+                            ));
+                        };
+                        let mut ids = crate::core::IdAllocator::after(data);
+                        let (member, set) =
+                            crate::core::staff_edit::add(data, &to, None, &[role], &mut ids)?;
+                        (member.id, set)
+                    }
+                    Err(e) => {
+                        return Err(super::lookup::staff(data, &to)
+                            .err()
+                            .unwrap_or_else(|| e.into()));
+                    }
+                };
+                name = crate::core::sanitize::line(&to);
+                if let Some(s) = data.staff_member(staff_id) {
+                    name = s.name.clone();
+                }
+                let assigned = followup_flow::assign(f, staff_id, &name, actor, now)?;
+                set.changes.extend(assigned.changes);
+                Ok(set)
             })?;
             format!("{id} assigned to {name}")
         }

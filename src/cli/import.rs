@@ -89,6 +89,70 @@ pub fn customers(
     })
 }
 
+/// Runs `hearback import people FILE`: our people from an HR or directory export, matched by
+/// email, then by name; titles give roles (see `core::people_import::role_for_title`).
+pub fn people(ctx: &Context, file: &Path, mode: Mode) -> anyhow::Result<ExitCode> {
+    let parsed = crate::io::people_csv::parse_people(open_input(file)?)
+        .with_context(|| format!("cannot import {}", file.display()))?;
+    let store = ctx.open_store()?;
+    let data = store.load()?;
+    let mut ids = IdAllocator::after(&data);
+    let plan = crate::core::people_import::plan_people(&data, &parsed.rows, &mut ids);
+    println!(
+        "{}: {} rows read, {} rejected",
+        file.display(),
+        parsed.rows.len(),
+        parsed.errors.len() + plan.rejected.len()
+    );
+    if !parsed.ignored_columns.is_empty() {
+        println!("ignored columns: {}", parsed.ignored_columns.join(", "));
+    }
+    let mut problems: Vec<(u64, &str)> = parsed
+        .errors
+        .iter()
+        .map(|e| (e.line, e.reason.as_str()))
+        .chain(plan.rejected.iter().map(|r| (r.line, r.reason.as_str())))
+        .collect();
+    problems.sort_by_key(|&(line, _)| line);
+    for (line, reason) in &problems {
+        eprintln!("{}:{line}: {reason}", file.display());
+    }
+    let verb = if mode.dry_run { "would " } else { "" };
+    let summary = format!(
+        "{verb}add {} people, {verb}update {}, {} unchanged",
+        plan.created.len(),
+        plan.updated.len(),
+        plan.unchanged
+    );
+    let partial = !problems.is_empty();
+    if mode.strict && partial {
+        eprintln!(
+            "nothing imported: --strict and {} row(s) rejected",
+            problems.len()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    if mode.dry_run {
+        println!("dry run: {summary}");
+        for who in &plan.created {
+            println!("  new: {who}");
+        }
+        for who in &plan.updated {
+            println!("  changed: {who}");
+        }
+    } else if plan.changes.is_empty() {
+        println!("nothing to change: {summary}");
+    } else {
+        store.commit(&plan.changes)?;
+        println!("saved: {summary}");
+    }
+    Ok(if partial {
+        ExitCode::from(EXIT_PARTIAL)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 /// Runs `hearback import responses FILE --map MAP`: each matched response not imported before
 /// becomes a completed interview, in one transaction.
 pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::Result<ExitCode> {

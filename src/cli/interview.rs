@@ -201,13 +201,14 @@ pub fn record(
     );
     set.changes.extend(plan.changes.changes);
     store.commit(&set)?;
-    report(&plan.interview, plan.followup.as_ref(), &data);
+    report(&plan.interview, plan.followup.as_ref(), plan.senior, &data);
     Ok(ExitCode::SUCCESS)
 }
 
 fn report(
     interview: &Interview,
     followup: Option<&crate::core::FollowUp>,
+    senior: crate::core::senior::Senior,
     data: &crate::core::Dataset,
 ) {
     let avg = interview.average_score().unwrap_or(0.0);
@@ -225,6 +226,12 @@ fn report(
             f.lowest_questions(Some(interview)).join(", "),
             who.join(", ")
         );
+        if senior.is_missing() {
+            println!(
+                "senior management must attend, but nobody counts as one. {}",
+                crate::core::senior::MISSING_TEXT
+            );
+        }
     }
 }
 
@@ -253,7 +260,7 @@ pub fn complete(
         &mut ids,
     )?;
     store.commit(&plan.changes)?;
-    report(&plan.interview, plan.followup.as_ref(), &data);
+    report(&plan.interview, plan.followup.as_ref(), plan.senior, &data);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -21,6 +21,7 @@ mod lookup;
 mod overview;
 mod queue;
 mod report;
+mod staff;
 mod stats;
 mod table;
 
@@ -139,6 +140,9 @@ pub enum Command {
     /// Write a debrief, a President report or a workforce digest (Markdown).
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// Our people: add, change (roles, email, active) and list them.
+    #[command(subcommand)]
+    Staff(staff::StaffCommand),
     /// Average scores compared across segments, regions, tiers or account managers.
     Stats(stats::StatsArgs),
     /// The feedback calendar (booked and due interviews) as iCalendar: `> feedback.ics`.
@@ -257,6 +261,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             dry_run,
             strict,
         })) => import::responses(&ctx, &file, &map, import::Mode { dry_run, strict }),
+        Some(Command::Import(ImportCommand::People {
+            file,
+            dry_run,
+            strict,
+        })) => import::people(&ctx, &file, import::Mode { dry_run, strict }),
         Some(Command::Import(ImportCommand::Backup { file })) => import::backup(&ctx, &file),
         Some(Command::Export { what, format }) => export::run(&ctx, what, format),
         Some(Command::Check) => check::run(&ctx),
@@ -299,6 +308,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Action(cmd)) => action::run(&ctx, cmd),
         Some(Command::Bench(cmd)) => bench::run(&ctx, cmd),
         Some(Command::Report(cmd)) => report::run(&ctx, cmd),
+        Some(Command::Staff(cmd)) => staff::run(&ctx, cmd),
         Some(Command::Stats(args)) => stats::run(&ctx, &args),
         Some(Command::Calendar(args)) => calendar::run(&ctx, &args),
         Some(Command::Deliverable { customer, name, at }) => {

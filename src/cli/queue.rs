@@ -38,6 +38,8 @@ pub struct QueueItemJson {
     pub what: String,
     /// RFC 3339 time a snooze hides it until, or null.
     pub snoozed_until: Option<String>,
+    /// True for a follow-up that needs senior management when nobody counts as one.
+    pub no_senior_manager: bool,
 }
 
 fn json_item(data: &Dataset, i: &Item) -> QueueItemJson {
@@ -58,6 +60,7 @@ fn json_item(data: &Dataset, i: &Item) -> QueueItemJson {
         severity: i.severity,
         what: i.what.to_string(),
         snoozed_until: i.snoozed_until.map(|t| t.to_rfc3339()),
+        no_senior_manager: i.lacks_senior_manager(),
     }
 }
 
@@ -107,7 +110,10 @@ pub fn run(ctx: &Context, format: ListFormat, all: bool) -> anyhow::Result<ExitC
     let rules = ctx.rules()?;
     let store = ctx.open_store()?;
     let data = store.load()?;
-    let items = shown(queue(&data, &rules.policy, &rules.calendar, ctx.now), all);
+    let everything = queue(&data, &rules.policy, &rules.calendar, ctx.now);
+    // Said under every table, even while the follow-up is upcoming or snoozed.
+    let warning = missing_senior_warning(&data, &everything);
+    let items = shown(everything, all);
     match format {
         ListFormat::Json => {
             let list: Vec<QueueItemJson> = items.iter().map(|i| json_item(&data, i)).collect();
@@ -118,6 +124,9 @@ pub fn run(ctx: &Context, format: ListFormat, all: bool) -> anyhow::Result<ExitC
                 "Nothing due or overdue as of {}. `hearback queue --all` shows upcoming and snoozed items.",
                 local_datetime(ctx.now)
             );
+            if let Some(warning) = &warning {
+                println!("{warning}");
+            }
         }
         ListFormat::Table => {
             let overdue = items
@@ -130,9 +139,33 @@ pub fn run(ctx: &Context, format: ListFormat, all: bool) -> anyhow::Result<ExitC
                 items.len(),
                 local_datetime(ctx.now)
             );
+            if let Some(warning) = &warning {
+                println!("{warning}");
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The loud line under the queue (and in `check`) naming the follow-ups that need senior
+/// management while nobody counts as one; `None` when there are none.
+pub fn missing_senior_warning(data: &Dataset, items: &[Item]) -> Option<String> {
+    let lacking: Vec<String> = items
+        .iter()
+        .filter(|i| i.lacks_senior_manager())
+        .map(|i| {
+            let customer = data.customer(i.customer).map_or("?", |c| c.name.as_str());
+            format!("{} ({customer})", i.subject)
+        })
+        .collect();
+    (!lacking.is_empty()).then(|| {
+        format!(
+            "{} follow-up(s) need senior management and nobody counts as one: {}.\n{}",
+            lacking.len(),
+            lacking.join(", "),
+            crate::core::senior::MISSING_TEXT
+        )
+    })
 }
 
 /// Runs `hearback snooze KEY --until T --reason TEXT`.

@@ -6,9 +6,10 @@
 use super::business_time::Calendar;
 use super::policy::Policy;
 use super::queue::{Item, queue};
+use super::senior::{MISSING_TEXT, Senior, senior_manager};
 use super::{
     Change, ChangeSet, Customer, Dataset, EventKind, FollowUp, FollowUpId, FollowUpState,
-    IdAllocator, Instant, Interview, InterviewStatus, Role, StaffId, TimelineEvent,
+    IdAllocator, Instant, Interview, InterviewStatus, StaffId, TimelineEvent,
 };
 
 /// What completing an interview will do, for the confirmation screen and the store.
@@ -18,6 +19,8 @@ pub struct CompletionPlan {
     pub interview: Interview,
     /// The follow-up a low score opens, if any.
     pub followup: Option<FollowUp>,
+    /// Whether that follow-up needs senior management and who (or nobody) was found.
+    pub senior: Senior,
     /// Everything to write in one transaction.
     pub changes: ChangeSet,
 }
@@ -36,16 +39,19 @@ pub enum CompletionError {
     NoScores(String),
 }
 
+/// The people a low-score follow-up brings together, and whether senior management is covered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Team {
+    /// Everyone named, each once: account manager, service manager, then senior management.
+    pub people: Vec<StaffId>,
+    /// Senior management: not needed, who attends, or nobody found (said loudly, never dropped).
+    pub senior: Senior,
+}
+
 /// Who takes part in a follow-up of this severity: the client (account) manager and the
 /// service manager for the lightest low score; plus senior management at or below
-/// `senior_max`. Senior management is the customer's executive sponsor when that person holds
-/// the role and is still active, else the first active senior manager on file.
-pub fn participants(
-    data: &Dataset,
-    customer: &Customer,
-    severity: u8,
-    policy: &Policy,
-) -> Vec<StaffId> {
+/// `senior_max`, found by [`senior_manager`] per `[policy.senior_management]`.
+pub fn participants(data: &Dataset, customer: &Customer, severity: u8, policy: &Policy) -> Team {
     let mut people: Vec<StaffId> = Vec::new();
     let mut add = |id: StaffId| {
         // One person may hold several of these seats; name each once.
@@ -55,24 +61,15 @@ pub fn participants(
     };
     customer.account_manager.into_iter().for_each(&mut add);
     customer.service_manager.into_iter().for_each(&mut add);
-    if severity <= policy.low_scores.senior_max {
-        let is_senior = |id: StaffId| {
-            data.staff_member(id)
-                .is_some_and(|s| s.active && s.has_role(Role::SeniorManagement))
-        };
-        let senior = customer
-            .executive_sponsor
-            .filter(|id| is_senior(*id))
-            .or_else(|| {
-                data.staff
-                    .iter()
-                    .filter(|s| is_senior(s.id))
-                    .min_by_key(|s| s.id)
-                    .map(|s| s.id)
-            });
-        senior.into_iter().for_each(&mut add);
+    let senior = if severity <= policy.low_scores.senior_max {
+        senior_manager(data, customer, &policy.senior_management)
+    } else {
+        Senior::NotNeeded
+    };
+    if let Senior::Attends { id, .. } = senior {
+        add(id);
     }
-    people
+    Team { people, senior }
 }
 
 /// Plans the completion of `interview` at `at`, by `actor`.
@@ -129,6 +126,12 @@ pub fn plan_completion(
         .filter(|a| a.score.is_some_and(|s| s.get() < threshold))
         .map(|a| a.question_key.clone())
         .collect();
+    let team = participants(data, customer, lowest.get(), policy);
+    let senior = if low.is_empty() {
+        Senior::NotNeeded
+    } else {
+        team.senior
+    };
     let followup = (!low.is_empty()).then(|| FollowUp {
         id: FollowUpId(ids.next_id()),
         customer: customer.id,
@@ -136,7 +139,7 @@ pub fn plan_completion(
         severity: lowest,
         low_questions: low.clone(),
         owner: customer.account_manager,
-        participants: participants(data, customer, lowest.get(), policy),
+        participants: team.people,
         state: FollowUpState::Open,
         opened_at: at,
         contacted_at: None,
@@ -152,10 +155,13 @@ pub fn plan_completion(
             .map(|id| data.staff_name(Some(*id)))
             .filter(|name| !name.is_empty())
             .collect();
-        let who = match who.as_slice() {
+        let mut who = match who.as_slice() {
             [] => "nobody on file yet: assign an owner".to_string(),
             names => names.join(", "),
         };
+        if senior.is_missing() {
+            who = format!("{who}. {MISSING_TEXT}");
+        }
         changes.push(Change::FollowUp(f.clone()));
         changes.push(event(
             EventKind::FollowUpOpened,
@@ -171,6 +177,7 @@ pub fn plan_completion(
     Ok(CompletionPlan {
         interview,
         followup,
+        senior,
         changes,
     })
 }
@@ -188,9 +195,9 @@ pub fn opened_by(
 ) -> Vec<Item> {
     let customer = plan.interview.customer;
     // Only this customer's records can gain obligations from the plan: run the rules over
-    // those instead of the whole programme.
+    // those (and our people, who decide who must attend) instead of the whole programme.
     let before = Dataset {
-        staff: Vec::new(),
+        staff: data.staff.clone(),
         customers: data.customer(customer).cloned().into_iter().collect(),
         interviews: mine(&data.interviews, |i| i.customer == customer),
         followups: mine(&data.followups, |f| f.customer == customer),

@@ -6,6 +6,7 @@ use super::policy::Policy;
 use super::queue::{
     Builder, ItemKind, Obligation, Subject, action_is_open, cadence_due, is_conversation,
 };
+use super::senior::{Senior, SeniorPool};
 use super::what::What;
 use super::{
     ActionState, CustomerId, Dataset, FollowUpState, Instant, Interview, InterviewStatus, Role,
@@ -235,11 +236,32 @@ fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
 /// presented. Closing discharges both.
 fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
     let rules = &policy.low_scores;
+    // Built on first need: most queues hold no open senior follow-up.
+    let mut pool: Option<SeniorPool> = None;
     for f in &data.followups {
         let severity = f.severity.get();
         let senior = severity <= rules.senior_max;
         match f.state {
             FollowUpState::Open => {
+                let mut participants = f.participants.clone();
+                let cover = match out.customer(f.customer) {
+                    Some(c) if senior => {
+                        let pool = pool.get_or_insert_with(|| {
+                            SeniorPool::new(data, &policy.senior_management)
+                        });
+                        pool.cover(&f.participants, c)
+                    }
+                    // A follow-up whose customer record is missing cannot be resolved: say so.
+                    None if senior => Senior::Missing,
+                    _ => Senior::NotNeeded,
+                };
+                // Someone found since the follow-up opened (a role given, a policy changed)
+                // is named on the item, so the row shows who must attend.
+                if let Senior::Attends { id, .. } = cover
+                    && !participants.contains(&id)
+                {
+                    participants.push(id);
+                }
                 let days = if senior {
                     rules.senior_business_days
                 } else {
@@ -252,11 +274,11 @@ fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                     what: What::LowScore {
                         severity,
                         questions: f.lowest_questions(data.interview(f.interview)).join(", "),
-                        senior,
+                        senior: cover,
                     },
                     owner_role: Some(Role::AccountManager),
                     owner: f.owner,
-                    participants: f.participants.clone(),
+                    participants,
                     due: out.cal.add_days(f.opened_at, days),
                     severity: Some(severity),
                     opened_at: Some(f.opened_at),

@@ -93,6 +93,8 @@ pub struct Policy {
     pub low_scores: LowScores,
     /// Business time.
     pub business_time: BusinessTime,
+    /// Who counts as senior management.
+    pub senior_management: super::senior::SeniorPolicy,
 }
 
 impl Default for Cadence {
@@ -240,6 +242,12 @@ impl Policy {
                 "must be at least 1 and below low_scores.threshold",
             );
         }
+        if let Err(reason) = self.senior_management.validate() {
+            return Err(PolicyError::Invalid {
+                key: "senior_management",
+                reason,
+            });
+        }
         for day in &self.business_time.working_days {
             if parse_weekday(day).is_none() {
                 return Err(PolicyError::Invalid {
@@ -350,6 +358,11 @@ mod tests {
                 "policy.business_time.utc_offset",
             ),
             ("[polcy]\n", "polcy"),
+            (
+                "[policy.senior_management]\nrole = \"boss\"\n",
+                "policy.senior_management: 'boss' is not a role",
+            ),
+            ("[policy.senior_management]\nsponsor = true\n", "sponsor"),
             ("[policy.cadence.tier_months]\nplatinum = 2\n", "platinum"),
         ];
         for (text, needle) in cases {

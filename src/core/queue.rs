@@ -221,6 +221,11 @@ impl Item {
         item_key(self.kind, self.subject)
     }
 
+    /// Whether this is a follow-up that needs senior management and nobody counts as one.
+    pub fn lacks_senior_manager(&self) -> bool {
+        matches!(&self.what, What::LowScore { senior, .. } if senior.is_missing())
+    }
+
     /// Whether the item is awake (not snoozed).
     pub fn is_visible(&self) -> bool {
         self.snoozed_until.is_none()

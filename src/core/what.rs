@@ -2,6 +2,7 @@
 //! rows on screen: building text for every one of tens of thousands of items on each
 //! recompute would cost more than the rules themselves.
 
+use super::senior::{Senior, SeniorSource};
 use super::{ActionKind, Instant};
 use std::fmt;
 
@@ -37,8 +38,8 @@ pub enum What {
         severity: u8,
         /// The questions scored low, joined.
         questions: String,
-        /// Whether senior management must attend.
-        senior: bool,
+        /// Whether senior management must attend, and whether anyone was found.
+        senior: Senior,
     },
     /// A corrective or preventive action to carry out.
     Action {
@@ -83,14 +84,28 @@ impl fmt::Display for What {
                 questions,
                 senior,
             } => {
-                write!(f, "Lowest score {severity}")?;
+                // The gap leads, so a row cut short at the right still shows it.
+                if senior.is_missing() {
+                    f.write_str("NO SENIOR MANAGER for lowest score ")?;
+                } else {
+                    f.write_str("Lowest score ")?;
+                }
+                write!(f, "{severity}")?;
                 if !questions.is_empty() {
                     write!(f, " on {questions}")?;
                 }
-                let who = if *senior {
-                    "senior management must attend"
-                } else {
-                    "client manager and service manager to call"
+                let who = match senior {
+                    Senior::NotNeeded => "client manager and service manager to call",
+                    Senior::Attends {
+                        source: SeniorSource::SponsorFallback,
+                        ..
+                    } => "senior management must attend (the executive sponsor stands in)",
+                    Senior::Attends { .. } => "senior management must attend",
+                    Senior::Missing => {
+                        return f.write_str(
+                            ": senior management must attend; set one with `hearback staff set NAME --role senior_management` (or name people in [policy.senior_management])",
+                        );
+                    }
                 };
                 write!(f, ": {who}; record the context")
             }
@@ -146,15 +161,37 @@ mod tests {
                 What::LowScore {
                     severity: 2,
                     questions: "delivery, loyalty".into(),
-                    senior: true,
+                    senior: Senior::Attends {
+                        id: crate::core::StaffId(1),
+                        source: SeniorSource::Role,
+                    },
                 },
                 "Lowest score 2 on delivery, loyalty: senior management must attend; record the context",
             ),
             (
                 What::LowScore {
+                    severity: 2,
+                    questions: "delivery".into(),
+                    senior: Senior::Attends {
+                        id: crate::core::StaffId(1),
+                        source: SeniorSource::SponsorFallback,
+                    },
+                },
+                "Lowest score 2 on delivery: senior management must attend (the executive sponsor stands in); record the context",
+            ),
+            (
+                What::LowScore {
+                    severity: 1,
+                    questions: "delivery".into(),
+                    senior: Senior::Missing,
+                },
+                "NO SENIOR MANAGER for lowest score 1 on delivery: senior management must attend; set one with `hearback staff set NAME --role senior_management` (or name people in [policy.senior_management])",
+            ),
+            (
+                What::LowScore {
                     severity: 3,
                     questions: String::new(),
-                    senior: false,
+                    senior: Senior::NotNeeded,
                 },
                 "Lowest score 3: client manager and service manager to call; record the context",
             ),

@@ -85,7 +85,7 @@ pub(crate) fn open(
     let owner = c.account_manager;
     // Who takes part is the programme's rule, not the demo's: the same function the console
     // uses when an interview is completed.
-    let participants = participants(scene.roster, c, severity.get(), scene.policy);
+    let participants = participants(scene.roster, c, severity.get(), scene.policy).people;
 
     // How far the loop got: by the follow-up's age, never past `now`.
     let age_days = (now - opened).num_hours() / 24;

@@ -110,17 +110,27 @@ fn count_lines(bytes: &[u8], following: Option<u8>) -> u64 {
     count
 }
 
-/// Turns csv byte positions into the line where each record really starts.
-struct LineCounter<'a> {
+/// Turns csv byte positions into the line where each record really starts (shared by every
+/// CSV reader in `io`).
+pub(crate) struct LineCounter<'a> {
     data: &'a [u8],
     at: usize,
     line: u64,
 }
 
-impl LineCounter<'_> {
+impl<'a> LineCounter<'a> {
+    /// A counter over the file's bytes; the header is line 1.
+    pub(crate) fn new(data: &'a [u8]) -> LineCounter<'a> {
+        LineCounter {
+            data,
+            at: 0,
+            line: 1,
+        }
+    }
+
     /// The 1-based line of the record whose csv position is `byte` (the end of the previous
     /// record: its terminator and any blank lines come before the record itself).
-    fn line_at(&mut self, byte: u64) -> u64 {
+    pub(crate) fn line_at(&mut self, byte: u64) -> u64 {
         let mut start = usize::try_from(byte)
             .unwrap_or(usize::MAX)
             .min(self.data.len());
@@ -136,12 +146,9 @@ impl LineCounter<'_> {
     }
 }
 
-/// Reads a customer CSV; `default_currency` applies to sizes without a currency column,
-/// symbol or code.
-pub fn parse_customers<R: Read>(
-    mut reader: R,
-    default_currency: &str,
-) -> Result<ParsedCustomers, CsvFileError> {
+/// Reads a whole CSV file, refusing UTF-16 and other non-UTF-8 encodings with the byte and
+/// line; the UTF-8 BOM is dropped. Shared by every CSV reader in `io`.
+pub(crate) fn read_utf8<R: Read>(mut reader: R) -> Result<Vec<u8>, CsvFileError> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes)?;
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
@@ -152,7 +159,20 @@ pub fn parse_customers<R: Read>(
         let line = 1 + count_lines(&bytes[..offset], bytes.get(offset).copied());
         return Err(CsvFileError::NotUtf8 { offset, line });
     }
-    let data = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
+    Ok(bytes)
+}
+
+/// Reads a customer CSV; `default_currency` applies to sizes without a currency column,
+/// symbol or code.
+pub fn parse_customers<R: Read>(
+    reader: R,
+    default_currency: &str,
+) -> Result<ParsedCustomers, CsvFileError> {
+    let bytes = read_utf8(reader)?;
+    let data = bytes.as_slice();
     let mut csv = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
@@ -181,11 +201,7 @@ pub fn parse_customers<R: Read>(
         errors: Vec::new(),
         ignored_columns: columns.ignored.clone(),
     };
-    let mut lines = LineCounter {
-        data,
-        at: 0,
-        line: 1,
-    };
+    let mut lines = LineCounter::new(data);
     let mut seen_ids: HashMap<String, u64> = HashMap::new();
     for result in csv.records() {
         let (record, line) = match result {

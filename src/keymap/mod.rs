@@ -33,6 +33,8 @@ pub enum KeyContext {
     Document,
     /// A question before an irreversible step (yes or no).
     Confirm,
+    /// Our people: roles, active, add.
+    Staff,
 }
 
 impl KeyContext {
@@ -47,6 +49,7 @@ impl KeyContext {
                 | KeyContext::Calendar
                 | KeyContext::Document
                 | KeyContext::Confirm
+                | KeyContext::Staff
         )
     }
 }
@@ -120,6 +123,14 @@ pub enum Action {
     OpenInsight,
     /// Open the feedback calendar's month view.
     OpenCalendar,
+    /// Open the staff view (our people and their roles).
+    OpenStaff,
+    /// Staff: give or take away the senior-management role.
+    ToggleSenior,
+    /// Staff: mark the person as left, or back.
+    ToggleActive,
+    /// Staff: add a person.
+    AddStaff,
     /// Queue: read the document that discharges the selected item (debrief, report, digest).
     ViewDocument,
     /// Insight: compare by the next grouping (segment, region, tier, manager).

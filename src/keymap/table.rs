@@ -32,18 +32,13 @@ const fn ctrl(context: KeyContext, c: char, action: Action, help: &'static str) 
 }
 
 /// The help of the keys that focus a pane.
-const PANES: &str = "go to: 1 customers, 2 queue, 3 interviews, 4 board";
+const PANES: &str = "go to that pane";
 
 /// The default keys. Later rows never shadow earlier ones in the same context.
 pub const DEFAULTS: &[Binding] = &[
     key(C::Global, K::Char('q'), A::Quit, "quit"),
     ctrl(C::Global, 'c', A::Quit, "quit"),
-    ctrl(
-        C::Global,
-        'z',
-        A::Suspend,
-        "suspend to the shell (fg resumes)",
-    ),
+    ctrl(C::Global, 'z', A::Suspend, "suspend (fg resumes)"),
     key(C::Global, K::Char('?'), A::Help, "this help"),
     key(C::Global, K::Tab, A::FocusNext, "next pane"),
     key(C::Global, K::BackTab, A::FocusPrev, "previous pane"),
@@ -61,23 +56,24 @@ pub const DEFAULTS: &[Binding] = &[
     key(C::Global, K::Char('G'), A::Last, "last row"),
     key(C::Global, K::End, A::Last, "last row"),
     key(C::Global, K::Esc, A::Back, "back"),
-    key(
-        C::Global,
-        K::Char('u'),
-        A::Undo,
-        "undo the last step (10 min)",
-    ),
+    key(C::Global, K::Char('u'), A::Undo, "undo the last step"),
     key(
         C::Global,
         K::Char('I'),
         A::OpenInsight,
-        "insight: scores by group, over time",
+        "insight: scores compared",
     ),
     key(
         C::Global,
         K::Char('C'),
         A::OpenCalendar,
         "feedback calendar",
+    ),
+    key(
+        C::Global,
+        K::Char('S'),
+        A::OpenStaff,
+        "our people and roles",
     ),
     key(C::Customers, K::Enter, A::Open, "open the customer"),
     key(
@@ -256,6 +252,25 @@ pub const DEFAULTS: &[Binding] = &[
     key(C::Confirm, K::Enter, A::Confirm, "yes, record it"),
     key(C::Confirm, K::Char('n'), A::Back, "no, leave it as it is"),
     key(C::Confirm, K::Esc, A::Back, "no, leave it as it is"),
+    key(C::Staff, K::Char('j'), A::Down, "next person"),
+    key(C::Staff, K::Down, A::Down, "next person"),
+    key(C::Staff, K::Char('k'), A::Up, "previous person"),
+    key(C::Staff, K::Up, A::Up, "previous person"),
+    key(
+        C::Staff,
+        K::Char('m'),
+        A::ToggleSenior,
+        "give/take the senior-management role",
+    ),
+    key(
+        C::Staff,
+        K::Char('x'),
+        A::ToggleActive,
+        "mark as left / back (kept for history)",
+    ),
+    key(C::Staff, K::Char('n'), A::AddStaff, "add a person"),
+    key(C::Staff, K::Esc, A::Back, "close"),
+    key(C::Staff, K::Char('q'), A::Back, "close"),
     key(C::Welcome, K::Char('d'), A::LoadDemo, "load demo data"),
     key(C::Welcome, K::Char('q'), A::Quit, "quit"),
     key(C::Welcome, K::Esc, A::Back, "continue with the empty store"),

@@ -49,6 +49,7 @@ fn title(app: &App, ctx: KeyContext) -> &'static str {
         KeyContext::Insight => "Insight",
         KeyContext::Calendar => "Feedback calendar",
         KeyContext::Document => "Document",
+        KeyContext::Staff => "Staff",
         _ => app.focus.title(),
     }
 }

@@ -21,6 +21,7 @@ mod insight;
 mod interview;
 mod prompt;
 mod queue;
+mod staff;
 mod table;
 mod theme;
 mod welcome;
@@ -63,6 +64,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Overlay::Insight(v) => insight::draw(app, v, theme, frame, main),
             Overlay::Calendar(v) => calendar::draw(app, v, theme, frame, main),
             Overlay::Document(v) => document::draw(app, v, theme, frame, main),
+            Overlay::Staff(v) => staff::draw(app, v, theme, frame, main),
             _ => {}
         }
         if app.overlay == Some(Overlay::Help) {
@@ -86,7 +88,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::ConfirmQuit) => prompt::draw_confirm_quit(theme, frame, screen),
         Some(Overlay::Confirm(c)) => confirm::draw(c, theme, frame, screen),
         // Drawn above instead of the panes.
-        Some(Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_)) => {}
+        Some(
+            Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_) | Overlay::Staff(_),
+        ) => {}
     }
 }
 
@@ -189,6 +193,17 @@ fn draw_status(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Span::raw(" · "),
         Span::styled(save_text, save_style),
     ];
+    if app.senior_gaps > 0 {
+        // Loud until fixed: a follow-up that needs senior management has nobody.
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            format!(
+                "NO SENIOR MANAGER for {} follow-up(s): S staff",
+                app.senior_gaps
+            ),
+            theme.error(),
+        ));
+    }
     if let Some(msg) = &app.message {
         spans.push(Span::raw(" · "));
         spans.push(Span::raw(msg.clone()));

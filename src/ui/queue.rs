@@ -145,6 +145,9 @@ fn cells(app: &App, theme: Theme, item: &Item) -> (Vec<Span<'static>>, Style) {
         ),
     };
     let severity = match item.severity {
+        // `!`: senior management must attend and nobody counts as one (the footer and the
+        // What column say so in words; this column survives the narrowest screens).
+        Some(s) if item.lacks_senior_manager() => Span::styled(format!("S{s}!"), theme.error()),
         Some(s) => Span::styled(format!("S{s}"), theme.severity(s)),
         None => Span::raw(""),
     };
@@ -158,9 +161,19 @@ fn cells(app: &App, theme: Theme, item: &Item) -> (Vec<Span<'static>>, Style) {
         Span::raw(item.kind.label()),
         Span::raw(customer),
         owner(app, theme, item),
-        Span::raw(item.what.to_string()),
+        what_cell(theme, item),
     ];
     (cells, row_style)
+}
+
+/// What is owed; a follow-up lacking its senior manager is drawn as an error (its text leads
+/// with NO SENIOR MANAGER, so it shows without colour too).
+fn what_cell(theme: Theme, item: &Item) -> Span<'static> {
+    if item.lacks_senior_manager() {
+        Span::styled(item.what.to_string(), theme.error())
+    } else {
+        Span::raw(item.what.to_string())
+    }
 }
 
 fn due_style(app: &App, theme: Theme, item: &Item) -> Style {
