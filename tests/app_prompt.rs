@@ -129,6 +129,10 @@ fn booking_accepts_a_time_of_day_with_length_place_and_the_primary_contact() {
     assert_eq!(i.duration_minutes, 45);
     assert_eq!(i.location.as_deref(), Some("by phone"));
     assert_eq!(i.contact, Some(primary.id));
+    // The Interviews pane says where, as set (the earliest booking is selected).
+    update(&mut a, key(KeyCode::Char('3')));
+    let shown = screen(&a, 200, 60);
+    assert!(shown.contains("45 min by phone"), "{shown}");
 }
 
 #[test]
