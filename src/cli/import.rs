@@ -1,7 +1,9 @@
 //! `hearback import customers|responses|backup`.
 
 use super::{Context, EXIT_PARTIAL, open_input};
+use crate::core::customer_diff::changed_fields;
 use crate::core::customer_import::plan_import;
+use crate::core::first_round;
 use crate::core::survey_import::{ImportContext, plan_survey_import};
 use crate::core::{Change, ChangeSet, IdAllocator};
 use crate::io::backup::Backup;
@@ -68,13 +70,21 @@ pub fn customers(
         );
         return Ok(ExitCode::FAILURE);
     }
+    let mut after = data.clone();
+    after.apply(&plan.changes);
     if mode.dry_run {
         println!("dry run: {summary}");
         for name in &plan.created {
             println!("  new: {name}");
         }
-        for name in &plan.updated {
-            println!("  changed: {name}");
+        for (old, new) in plan.changes.changes.iter().filter_map(|c| match c {
+            Change::Customer(new) => data.customer(new.id).map(|old| (old, new)),
+            _ => None,
+        }) {
+            let fields = changed_fields(old, new, &after);
+            if !fields.is_empty() {
+                println!("  changed: {}: {}", new.name, fields.join("; "));
+            }
         }
     } else if plan.changes.is_empty() {
         println!("nothing to change: {summary}");
@@ -82,11 +92,36 @@ pub fn customers(
         store.commit(&plan.changes)?;
         println!("saved: {summary}");
     }
+    if !plan.created.is_empty() {
+        println!("{}", first_round_line(&after, ctx, mode.dry_run)?);
+    }
     Ok(if partial {
         ExitCode::from(EXIT_PARTIAL)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// How the new customers' first interviews are planned (see `core::first_round`).
+fn first_round_line(
+    after: &crate::core::Dataset,
+    ctx: &Context,
+    dry_run: bool,
+) -> anyhow::Result<String> {
+    let policy = ctx.rules()?.policy;
+    let cohort = first_round::cohort_at(after, ctx.now);
+    let capacity = policy.cadence.first_round_per_week;
+    if cohort.len() > usize::try_from(capacity).unwrap_or(usize::MAX) {
+        return Ok(first_round::describe(
+            &first_round::plan_cohort(&cohort, &policy).1,
+            dry_run,
+        ));
+    }
+    Ok(format!(
+        "First interviews: {} new customer{} due now, within the {capacity} a week of the policy's first_round_per_week",
+        cohort.len(),
+        if cohort.len() == 1 { "" } else { "s" }
+    ))
 }
 
 /// Runs `hearback import responses FILE --map MAP`: each matched response not imported before
