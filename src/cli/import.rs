@@ -33,6 +33,8 @@ pub fn customers(
     if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
         bail!("--currency '{currency}' is not an ISO 4217 code like USD, EUR or GBP");
     }
+    // The policy plans the first round: a bad config stops the import before anything is read.
+    let policy = ctx.rules()?.policy;
     let input = open_input(file)?;
     let parsed = parse_customers(input, currency)
         .with_context(|| format!("cannot import {}", file.display()))?;
@@ -93,7 +95,10 @@ pub fn customers(
         println!("saved: {summary}");
     }
     if !plan.created.is_empty() {
-        println!("{}", first_round_line(&after, ctx, mode.dry_run)?);
+        println!(
+            "{}",
+            first_round_line(&after, &policy, ctx.now, mode.dry_run)
+        );
     }
     Ok(if partial {
         ExitCode::from(EXIT_PARTIAL)
@@ -105,23 +110,20 @@ pub fn customers(
 /// How the new customers' first interviews are planned (see `core::first_round`).
 fn first_round_line(
     after: &crate::core::Dataset,
-    ctx: &Context,
+    policy: &crate::core::policy::Policy,
+    now: crate::core::Instant,
     dry_run: bool,
-) -> anyhow::Result<String> {
-    let policy = ctx.rules()?.policy;
-    let cohort = first_round::cohort_at(after, ctx.now);
+) -> String {
+    let cohort = first_round::cohort_at(after, now);
     let capacity = policy.cadence.first_round_per_week;
     if cohort.len() > usize::try_from(capacity).unwrap_or(usize::MAX) {
-        return Ok(first_round::describe(
-            &first_round::plan_cohort(&cohort, &policy).1,
-            dry_run,
-        ));
+        return first_round::describe(&first_round::plan_cohort(&cohort, policy).1, dry_run);
     }
-    Ok(format!(
+    format!(
         "First interviews: {} new customer{} due now, within the {capacity} a week of the policy's first_round_per_week",
         cohort.len(),
         if cohort.len() == 1 { "" } else { "s" }
-    ))
+    )
 }
 
 /// Runs `hearback import responses FILE --map MAP`: each matched response not imported before
