@@ -54,13 +54,13 @@ fn setup(dir: &Path) -> std::path::PathBuf {
          Acme Freight,1250000,key,Dana Reyes,Sam Ortiz,Alex Chen,Ada Byrne,ada@acme.example\n",
     )
     .expect("write csv");
+    // Empty config files are valid: the shipped policy applies.
+    std::fs::write(data.with_extension("no-config.toml"), "").expect("write config");
     ok(
         &data,
         "2026-11-02T09:00:00Z",
         &["import", "customers", csv.to_str().expect("utf-8")],
     );
-    // Empty config files are valid: the shipped policy applies.
-    std::fs::write(data.with_extension("no-config.toml"), "").expect("write config");
     data
 }
 

@@ -328,3 +328,117 @@ fn guard_and_unguard_round_trip() {
         assert_eq!(unguard_cell(&guard_cell(value)), value, "{value:?}");
     }
 }
+
+/// The real binary on a fresh store at a fixed time (Monday 23 Nov 2026, UTC).
+fn hearback(data: &Path, args: &[&str]) -> std::process::Output {
+    let config = data.with_extension("toml");
+    if !config.exists() {
+        std::fs::write(&config, "").expect("write config");
+    }
+    std::process::Command::new(env!("CARGO_BIN_EXE_hearback"))
+        .args(args)
+        .env("HEARBACK_DATA", data)
+        .env("HEARBACK_NOW", "2026-11-23T09:00:00Z")
+        .env("HEARBACK_USER", "Test Lead")
+        .env("HEARBACK_CONFIG", config)
+        .env("TZ", "UTC")
+        .output()
+        .expect("runs hearback")
+}
+
+/// 200 customers as a CRM would export them: every tenth a key account.
+fn crm_export(dir: &Path) -> std::path::PathBuf {
+    let mut csv = String::from("name,size,tier,account_manager\n");
+    for n in 1..=200 {
+        let tier = if n % 10 == 0 { "key" } else { "standard" };
+        csv.push_str(&format!("Customer {n:03},{},{tier},Dana Reyes\n", n * 1000));
+    }
+    let path = dir.join("crm.csv");
+    std::fs::write(&path, csv).expect("write csv");
+    path
+}
+
+#[test]
+fn importing_200_new_customers_does_not_flood_the_first_week() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("d");
+    let csv = crm_export(dir.path());
+    let out = hearback(
+        &data,
+        &["import", "customers", csv.to_str().expect("utf-8")],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "First interviews planned: 200 customers over 20 weeks, 10 a week; key accounts by 2026-11-30"
+        ),
+        "{stdout}"
+    );
+    let queue = hearback(&data, &["queue", "--all", "--format", "json"]);
+    let items: Vec<serde_json::Value> = serde_json::from_slice(&queue.stdout).expect("queue json");
+    let week_end = "2026-11-30T09:00:00";
+    let first_week: Vec<&serde_json::Value> = items
+        .iter()
+        .filter(|i| i["kind"] == "schedule_interview")
+        .filter(|i| i["due"].as_str().is_some_and(|d| d < week_end))
+        .collect();
+    assert_eq!(first_week.len(), 10, "at most the weekly capacity");
+    assert!(
+        first_week.iter().all(|i| i["customer"]
+            .as_str()
+            .and_then(|n| n.strip_prefix("Customer "))
+            .and_then(|n| n.parse::<u32>().ok())
+            .is_some_and(|n| n % 10 == 0)),
+        "key accounts first: {first_week:?}"
+    );
+    let scheduled = items
+        .iter()
+        .filter(|i| i["kind"] == "schedule_interview")
+        .count();
+    assert_eq!(
+        scheduled, 200,
+        "every customer still owes a first interview"
+    );
+}
+
+#[test]
+fn a_dry_run_lists_the_fields_that_would_change_and_the_plan() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("d");
+    let csv = crm_export(dir.path());
+    let path = csv.to_str().expect("utf-8");
+    let dry = hearback(&data, &["import", "customers", path, "--dry-run"]);
+    let stdout = String::from_utf8_lossy(&dry.stdout);
+    assert!(
+        stdout.contains("First interviews would be planned: 200 customers over 20 weeks"),
+        "{stdout}"
+    );
+    assert!(
+        hearback(&data, &["import", "customers", path])
+            .status
+            .success()
+    );
+    let changed = dir.path().join("changed.csv");
+    std::fs::write(
+        &changed,
+        "name,size,tier,account_manager\nCustomer 001,2500,key,Dana Reyes\n",
+    )
+    .expect("write csv");
+    let dry = hearback(
+        &data,
+        &[
+            "import",
+            "customers",
+            changed.to_str().expect("utf-8"),
+            "--dry-run",
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&dry.stdout);
+    assert!(
+        stdout.contains(
+            "  changed: Customer 001: size USD 1000.00 -> USD 2500.00; tier standard -> key"
+        ),
+        "{stdout}"
+    );
+}

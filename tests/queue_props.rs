@@ -558,6 +558,9 @@ fn policy() -> impl Strategy<Value = (Policy, FixedOffset)> {
                 },
                 after_deliverable_days,
                 spacing_days: 30,
+                // The model due-dates a first interview at creation; the spread of a large
+                // cohort is tested in core::first_round and tests/import_customers.rs.
+                first_round_per_week: 1000,
             },
         );
     let deadlines = prop::array::uniform8(0u32..=30).prop_map(|d| Deadlines {

@@ -147,8 +147,8 @@ fn prompt_overlay() {
         .first()
         .map(|i| (i.kind, i.subject))
         .expect("an item in the demo queue");
-    let mut until = Field::new("Until", "a date (2026-11-30) or a span (3d, 4h)");
-    for c in "3d".chars() {
+    let mut until = Field::time("Until", "+4h, tomorrow 9, mon, +1w or a date");
+    for c in "+3d".chars() {
         until.insert(c);
     }
     let mut reason = Field::new("Reason", "why; shown on the customer's timeline");

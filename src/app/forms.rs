@@ -36,6 +36,12 @@ pub(super) fn prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Enter if prompt.focus + 1 < prompt.fields.len() => prompt.focus += 1,
         KeyCode::Enter => return submit(app),
+        // Ctrl-U empties the field, as in a shell: every form gets it from here.
+        KeyCode::Char('u') if key.modifiers == KeyModifiers::CONTROL => {
+            if let Some(f) = prompt.field() {
+                f.clear();
+            }
+        }
         KeyCode::Char(c) if plain => {
             if let Some(f) = prompt.field() {
                 f.insert(c);
@@ -78,6 +84,13 @@ fn submit(app: &mut App) -> Vec<Effect> {
     };
     let (now, actor) = (app.now, app.actor.clone());
     let offset = app.rules.calendar.offset;
+    // A time in the past is asked about once, naming it; Enter again with it unchanged uses it.
+    if let Some(Overlay::Prompt(p)) = &mut app.overlay
+        && let Some(why) = p.confirm_past(now, offset)
+    {
+        p.error = Some(why);
+        return Vec::new();
+    }
     let data = &app.data;
     // Assigning to someone not on file offers to add them (with a role) and then assigns.
     if let PromptKind::Assign(Subject::FollowUp(id)) = &prompt.kind
@@ -288,7 +301,9 @@ fn book(
         .customer(customer)
         .ok_or_else(|| "that customer is no longer in the store".to_string())?;
     let at = parse_when(prompt.value(0), app.now, app.rules.calendar.offset)?;
-    let contact = match prompt.value(1) {
+    let minutes = crate::core::booking::parse_minutes(prompt.value(1))?;
+    let location = crate::core::booking::parse_location(prompt.value(2))?;
+    let contact = match prompt.value(3) {
         "" => None,
         text => {
             let needle = text.to_lowercase();
@@ -302,11 +317,11 @@ fn book(
             )
         }
     };
-    let executive = match prompt.value(2) {
+    let executive = match prompt.value(4) {
         "" => None,
         text => Some(lookup::staff(data, text).map_err(|e| e.to_string())?.id),
     };
-    let trigger = match prompt.value(3) {
+    let trigger = match prompt.value(5) {
         "" => crate::core::Trigger::Cadence,
         name => crate::core::Trigger::Deliverable {
             name: crate::core::sanitize::line(name),
@@ -318,8 +333,8 @@ fn book(
         trigger,
         executive,
         contact,
-        minutes: 30,
-        location: None,
+        minutes,
+        location,
         confirmed,
     };
     let mut ids = crate::core::IdAllocator::after(data);

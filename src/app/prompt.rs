@@ -2,8 +2,9 @@
 //! owner or due date. Single-line fields; Enter moves on and submits from the last field;
 //! Esc cancels. What a submitted form changes is decided in `update`.
 
-use crate::core::ActionId;
 use crate::core::queue::{ItemKind, Subject};
+use crate::core::{ActionId, Instant, when};
+use chrono::FixedOffset;
 
 /// What the form is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +46,8 @@ pub struct Field {
     pub value: String,
     /// Cursor position in chars.
     pub cursor: usize,
+    /// A time (read by `core::when`): the form shows what it understood as you type.
+    pub time: bool,
 }
 
 impl Field {
@@ -55,6 +58,15 @@ impl Field {
             hint,
             value: String::new(),
             cursor: 0,
+            time: false,
+        }
+    }
+
+    /// An empty time field: its preview line shows the time understood.
+    pub fn time(label: &'static str, hint: &'static str) -> Field {
+        Field {
+            time: true,
+            ..Field::new(label, hint)
         }
     }
 
@@ -65,6 +77,7 @@ impl Field {
             hint,
             value: value.to_string(),
             cursor: value.chars().count(),
+            time: false,
         }
     }
 
@@ -105,6 +118,12 @@ impl Field {
         self.cursor = self.cursor.saturating_add_signed(delta).min(len);
     }
 
+    /// Empties the field (Ctrl-U, as in a shell).
+    pub fn clear(&mut self) {
+        self.value.clear();
+        self.cursor = 0;
+    }
+
     /// Cursor to the start or the end.
     pub fn home_end(&mut self, end: bool) {
         self.cursor = if end { self.value.chars().count() } else { 0 };
@@ -124,6 +143,9 @@ pub struct Prompt {
     pub focus: usize,
     /// Why the last submit was refused, if it was.
     pub error: Option<String>,
+    /// The text of a time field the user was told is in the past: submitting it unchanged
+    /// again uses it.
+    pub past_confirmed: Option<String>,
 }
 
 impl Prompt {
@@ -135,6 +157,7 @@ impl Prompt {
             fields,
             focus: 0,
             error: None,
+            past_confirmed: None,
         }
     }
 
@@ -146,6 +169,42 @@ impl Prompt {
     /// The value of field `n`, trimmed.
     pub fn value(&self, n: usize) -> &str {
         self.fields.get(n).map_or("", |f| f.value.trim())
+    }
+
+    /// What time field `n` says, for the line under it: `Ok` the time understood and how far
+    /// it is from now, `Err` why it is not a time yet; `None` for other or empty fields.
+    pub fn preview(
+        &self,
+        n: usize,
+        now: Instant,
+        offset: FixedOffset,
+    ) -> Option<Result<String, String>> {
+        let field = self.fields.get(n).filter(|f| f.time)?;
+        let text = field.value.trim();
+        if text.is_empty() {
+            return None;
+        }
+        Some(when::parse_when(text, now, offset).map(|at| when::describe(at, now, offset)))
+    }
+
+    /// The first time field that names a past moment not yet confirmed, with what to say:
+    /// the time, and that Enter again uses it. Marks it confirmed for the next submit.
+    pub fn confirm_past(&mut self, now: Instant, offset: FixedOffset) -> Option<String> {
+        let (text, at) = self.fields.iter().find_map(|f| {
+            let text = f.value.trim();
+            when::parse_when(text, now, offset)
+                .ok()
+                .filter(|at| f.time && *at < now)
+                .map(|at| (text.to_string(), at))
+        })?;
+        if self.past_confirmed.as_deref() == Some(text.as_str()) {
+            return None;
+        }
+        self.past_confirmed = Some(text);
+        Some(format!(
+            "{} is in the past. Enter again to use it, or change the time",
+            when::describe(at, now, offset)
+        ))
     }
 }
 

@@ -81,7 +81,7 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::Snooze => {
             let fields = vec![
-                Field::new("Until", "+4h, +2d, 2026-11-25 or 2026-11-25 14:30"),
+                Field::time("Until", "+4h, tomorrow 9, mon, +1w or a date"),
                 Field::new(
                     "Reason",
                     "why it can wait (goes on the customer's timeline)",
@@ -100,17 +100,22 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn book_prompt(app: &mut App, customer: crate::core::CustomerId) -> Vec<Effect> {
-    let name = app
+    let (name, primary) = app
         .data
         .customer(customer)
-        .map(|c| c.name.clone())
-        .unwrap_or_default();
+        .map_or_else(Default::default, |c| {
+            let primary = c.primary_contact().map(|k| k.name.clone());
+            (c.name.clone(), primary.unwrap_or_default())
+        });
     let fields = vec![
-        Field::new(
-            "When",
-            "2026-12-01 14:00, or +3d (30 minutes at their office)",
+        Field::time("When", "10:00, tomorrow 9, fri 14:00, +3d or a date"),
+        Field::filled("Length", "minutes, 5-480", "30"),
+        Field::new("Place", "phone, video, on site (the default) or a place"),
+        Field::filled(
+            "Contact",
+            "their person: name or email (the primary contact first)",
+            &primary,
         ),
-        Field::new("Contact", "optional: name or email of their person"),
         Field::new(
             "Executive",
             "optional: default the customer's executive sponsor",
@@ -392,10 +397,7 @@ fn board(app: &mut App, action: Action) -> Vec<Effect> {
             )
         }
         Action::SetDue => {
-            let fields = vec![Field::new(
-                "Due",
-                "+2d, +1w, 2026-12-01 or 2026-12-01 17:00",
-            )];
+            let fields = vec![Field::time("Due", "fri, +1w, tomorrow 17:00 or a date")];
             ask(
                 app,
                 PromptKind::ActionDue(card.id),

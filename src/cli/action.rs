@@ -2,7 +2,7 @@
 //! command line.
 
 use super::customers::local_datetime;
-use super::{Context, lookup};
+use super::{Context, TimeArg, lookup};
 use crate::core::action_flow::{self, NewAction};
 use crate::core::{
     ActionKind, ActionState, Change, ChangeSet, Deliverable, DeliverableId, EventKind, IdAllocator,
@@ -54,8 +54,9 @@ pub enum ActionCommand {
         #[arg(long)]
         owner: Option<String>,
         /// When it must be done.
-        #[arg(long, value_parser = super::parse_time)]
-        due: Option<Instant>,
+        /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+        #[arg(long, value_name = "TIME", value_parser = super::parse_time)]
+        due: Option<TimeArg>,
         /// The follow-up it answers (e.g. F12).
         #[arg(long)]
         followup: Option<String>,
@@ -76,8 +77,9 @@ pub enum ActionCommand {
         #[arg(long)]
         owner: Option<String>,
         /// New due date.
-        #[arg(long, value_parser = super::parse_time)]
-        due: Option<Instant>,
+        /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+        #[arg(long, value_name = "TIME", value_parser = super::parse_time)]
+        due: Option<TimeArg>,
     },
 }
 
@@ -106,7 +108,7 @@ pub fn run(ctx: &Context, cmd: ActionCommand) -> anyhow::Result<ExitCode> {
                 title,
                 detail,
                 owner: lookup::staff_id(&data, owner.as_deref())?,
-                due,
+                due: due.map(|d| ctx.time(&d)).transpose()?,
                 followup: followup.map(|f| f.id),
                 interview: followup.map(|f| f.interview),
             };
@@ -133,6 +135,7 @@ pub fn run(ctx: &Context, cmd: ActionCommand) -> anyhow::Result<ExitCode> {
             }
             let a = lookup::action(&data, &id)?.clone();
             let owner = owner.map(|o| lookup::staff(&data, &o)).transpose()?;
+            let due = due.map(|d| ctx.time(&d)).transpose()?;
             let set = action_flow::update(
                 a,
                 owner.map(|s| (s.id, s.name.as_str())),

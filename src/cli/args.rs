@@ -89,26 +89,31 @@ pub enum ListFormat {
     Json,
 }
 
-/// Parses a time typed on the command line: RFC 3339 (`2026-11-23T09:00:00Z`), a date
-/// (`2026-11-23`, midnight UTC), or a local date and time (`2026-11-23 14:30`).
-pub fn parse_time(text: &str) -> Result<Instant, String> {
-    use chrono::TimeZone;
-    let t = text.trim();
-    if let Ok(x) = chrono::DateTime::parse_from_rfc3339(t) {
-        return Ok(x.with_timezone(&chrono::Utc));
+/// A time typed on the command line, checked when parsed and resolved against the present
+/// (`--now` or the clock) and the calendar's offset by the handler: the dashboard's parser,
+/// so `10:00`, `tomorrow 9`, `fri`, `+2w` and dates mean the same in both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeArg(String);
+
+impl TimeArg {
+    /// The instant it names at `now`, in the user's day (`offset`).
+    pub fn resolve(&self, now: Instant, offset: chrono::FixedOffset) -> anyhow::Result<Instant> {
+        crate::core::when::parse_when(&self.0, now, offset).map_err(anyhow::Error::msg)
     }
-    if let Ok(local) = chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M") {
-        return chrono::Local
-            .from_local_datetime(&local)
-            .earliest()
-            .map(|x| x.with_timezone(&chrono::Utc))
-            .ok_or_else(|| format!("'{text}' does not exist in the local time zone (a DST gap)"));
-    }
-    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|x| x.and_utc())
-        .ok_or_else(|| {
-            format!("'{text}' is not a time: use RFC 3339 (2026-11-23T09:00:00Z), a date (2026-11-23) or a local time (\"2026-11-23 14:30\")")
-        })
+}
+
+/// Checks a time flag's syntax as clap parses it; what it means waits for the present.
+pub fn parse_time(text: &str) -> Result<TimeArg, String> {
+    // Any fixed present will do: only the syntax is checked here.
+    let reference = chrono::DateTime::UNIX_EPOCH + chrono::Duration::days(365 * 40);
+    let utc = chrono::FixedOffset::east_opt(0).ok_or("no UTC offset")?;
+    crate::core::when::parse_when(text, reference, utc)?;
+    Ok(TimeArg(text.trim().to_string()))
+}
+
+/// Parses `--now`, which replaces the clock and so cannot be relative to it: RFC 3339, a date
+/// (midnight UTC) or a date and time (UTC).
+pub fn parse_now(text: &str) -> Result<Instant, String> {
+    let utc = chrono::FixedOffset::east_opt(0).ok_or("no UTC offset")?;
+    crate::core::when::parse_absolute(text, utc)
 }

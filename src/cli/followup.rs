@@ -1,10 +1,11 @@
 //! `hearback followup ...`: move a low-score follow-up through its loop.
 
+use super::TimeArg;
 use super::customers::local_datetime;
 use super::{Context, lookup};
 use crate::core::followup_flow;
 use crate::core::queue::{Subject, queue};
-use crate::core::{ChangeSet, FollowUp, Instant};
+use crate::core::{ChangeSet, FollowUp};
 use anyhow::anyhow;
 use clap::Subcommand;
 use std::process::ExitCode;
@@ -36,9 +37,10 @@ pub enum FollowUpCommand {
     Snooze {
         /// Follow-up id.
         id: String,
-        /// Until when (RFC 3339, YYYY-MM-DD, or "YYYY-MM-DD HH:MM" local).
-        #[arg(long, value_parser = super::parse_time)]
-        until: Instant,
+        /// Until when.
+        /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+        #[arg(long, value_name = "TIME", value_parser = super::parse_time)]
+        until: TimeArg,
         /// Why.
         #[arg(long)]
         reason: String,
@@ -117,6 +119,7 @@ pub fn run(ctx: &Context, cmd: FollowUpCommand) -> anyhow::Result<ExitCode> {
         }
         FollowUpCommand::Snooze { id, until, reason } => {
             let rules = ctx.rules()?;
+            let until = until.resolve(now, rules.calendar.offset)?;
             step(ctx, &id, |f, data| {
                 let items = queue(data, &rules.policy, &rules.calendar, now);
                 let item = items

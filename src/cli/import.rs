@@ -1,7 +1,9 @@
 //! `hearback import customers|responses|backup`.
 
 use super::{Context, EXIT_PARTIAL, open_input};
+use crate::core::customer_diff::changed_fields;
 use crate::core::customer_import::plan_import;
+use crate::core::first_round;
 use crate::core::survey_import::{ImportContext, plan_survey_import};
 use crate::core::{Change, ChangeSet, IdAllocator};
 use crate::io::backup::Backup;
@@ -31,6 +33,8 @@ pub fn customers(
     if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
         bail!("--currency '{currency}' is not an ISO 4217 code like USD, EUR or GBP");
     }
+    // The policy plans the first round: a bad config stops the import before anything is read.
+    let policy = ctx.rules()?.policy;
     let input = open_input(file)?;
     let parsed = parse_customers(input, currency)
         .with_context(|| format!("cannot import {}", file.display()))?;
@@ -68,19 +72,33 @@ pub fn customers(
         );
         return Ok(ExitCode::FAILURE);
     }
+    let mut after = data.clone();
+    after.apply(&plan.changes);
     if mode.dry_run {
         println!("dry run: {summary}");
         for name in &plan.created {
             println!("  new: {name}");
         }
-        for name in &plan.updated {
-            println!("  changed: {name}");
+        for (old, new) in plan.changes.changes.iter().filter_map(|c| match c {
+            Change::Customer(new) => data.customer(new.id).map(|old| (old, new)),
+            _ => None,
+        }) {
+            let fields = changed_fields(old, new, &after);
+            if !fields.is_empty() {
+                println!("  changed: {}: {}", new.name, fields.join("; "));
+            }
         }
     } else if plan.changes.is_empty() {
         println!("nothing to change: {summary}");
     } else {
         store.commit(&plan.changes)?;
         println!("saved: {summary}");
+    }
+    if !plan.created.is_empty() {
+        println!(
+            "{}",
+            first_round_line(&after, &policy, ctx.now, mode.dry_run)
+        );
     }
     Ok(if partial {
         ExitCode::from(EXIT_PARTIAL)
@@ -151,6 +169,25 @@ pub fn people(ctx: &Context, file: &Path, mode: Mode) -> anyhow::Result<ExitCode
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// How the new customers' first interviews are planned (see `core::first_round`).
+fn first_round_line(
+    after: &crate::core::Dataset,
+    policy: &crate::core::policy::Policy,
+    now: crate::core::Instant,
+    dry_run: bool,
+) -> String {
+    let cohort = first_round::cohort_at(after, now);
+    let capacity = policy.cadence.first_round_per_week;
+    if cohort.len() > usize::try_from(capacity).unwrap_or(usize::MAX) {
+        return first_round::describe(&first_round::plan_cohort(&cohort, policy).1, dry_run);
+    }
+    format!(
+        "First interviews: {} new customer{} due now, within the {capacity} a week of the policy's first_round_per_week",
+        cohort.len(),
+        if cohort.len() == 1 { "" } else { "s" }
+    )
 }
 
 /// Runs `hearback import responses FILE --map MAP`: each matched response not imported before

@@ -91,15 +91,21 @@ pub fn schedule(
     who: &Who,
     at: Instant,
     minutes: u16,
-    location: Option<String>,
+    location: Option<super::interview_args::Location>,
     confirm: bool,
 ) -> anyhow::Result<ExitCode> {
     let rules = ctx.rules()?;
+    if at < ctx.now && !confirm {
+        anyhow::bail!(
+            "{} is in the past; to book it anyway pass --confirm, or use `interview record` for an interview that took place",
+            crate::core::when::describe(at, ctx.now, rules.calendar.offset)
+        );
+    }
     let store = ctx.open_store()?;
     let data = store.load()?;
     let booking = Booking {
         minutes,
-        location: location.map(|l| sanitize::line(&l)),
+        location: location.and_then(|l| l.0),
         confirmed: confirm,
         ..booking(&data, who, at, &rules.questions)?
     };
@@ -149,7 +155,8 @@ fn booking(
                 .ok_or_else(|| anyhow!("{} has no contact '{text}'", customer.name))?;
             Some(found.id)
         }
-        None => None,
+        // The primary contact unless another is named: who the customer put first.
+        None => customer.primary_contact().map(|p| p.id),
     };
     let executive = lookup::staff_id(data, who.executive.as_deref())?;
     Ok(Booking {

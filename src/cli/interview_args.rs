@@ -1,6 +1,6 @@
 //! The clap definitions of `hearback interview ...` (the handlers are in `interview.rs`).
 
-use crate::core::Instant;
+use crate::cli::TimeArg;
 use crate::core::interview_flow::Step;
 use clap::{Args, Subcommand};
 
@@ -54,15 +54,17 @@ pub enum InterviewCommand {
         #[command(flatten)]
         who: Who,
         /// When.
-        #[arg(long, value_parser = crate::cli::parse_time)]
-        at: Instant,
-        /// Length in minutes.
-        #[arg(long, default_value_t = 30)]
+        /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+        #[arg(long, value_name = "TIME", value_parser = crate::cli::parse_time)]
+        at: TimeArg,
+        /// Length: minutes (5-480), e.g. 45, 45m or 1h30.
+        #[arg(long, visible_alias = "duration", value_name = "LENGTH", default_value = "30",
+              value_parser = crate::core::booking::parse_minutes)]
         minutes: u16,
-        /// Where, if not at the customer's office.
-        #[arg(long)]
-        location: Option<String>,
-        /// Book even within the feedback calendar's spacing of another request.
+        /// Where: phone, video, on site (the customer's office, the default) or a place.
+        #[arg(long, value_name = "PLACE", value_parser = parse_location)]
+        location: Option<Location>,
+        /// Book even within the feedback calendar's spacing of another request, or in the past.
         #[arg(long)]
         confirm: bool,
     },
@@ -71,8 +73,9 @@ pub enum InterviewCommand {
         #[command(flatten)]
         who: Who,
         /// When it took place.
-        #[arg(long, value_parser = crate::cli::parse_time)]
-        at: Instant,
+        /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+        #[arg(long, value_name = "TIME", value_parser = crate::cli::parse_time)]
+        at: TimeArg,
         #[command(flatten)]
         answers: Answers,
     },
@@ -83,8 +86,9 @@ pub enum InterviewCommand {
         #[command(flatten)]
         answers: Answers,
         /// When it was completed (default: now).
-        #[arg(long, value_parser = crate::cli::parse_time)]
-        at: Option<Instant>,
+        /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+        #[arg(long, value_name = "TIME", value_parser = crate::cli::parse_time)]
+        at: Option<TimeArg>,
     },
     /// Record a step: invitation-sent, bio-sent, prebriefed, acknowledged, debriefed,
     /// executives-informed, reported, disseminated.
@@ -95,8 +99,9 @@ pub enum InterviewCommand {
         #[arg(value_parser = parse_step)]
         step: Step,
         /// When (default: now).
-        #[arg(long, value_parser = crate::cli::parse_time)]
-        at: Option<Instant>,
+        /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+        #[arg(long, value_name = "TIME", value_parser = crate::cli::parse_time)]
+        at: Option<TimeArg>,
     },
     /// Write the invitation (the questions and the executive's bio) for a booked interview.
     Invitation {
@@ -120,6 +125,14 @@ pub enum InterviewCommand {
         #[arg(long)]
         reason: String,
     },
+}
+
+/// A place as `--location` gives it: `None` inside means the customer's office.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location(pub Option<String>);
+
+fn parse_location(text: &str) -> Result<Location, String> {
+    crate::core::booking::parse_location(text).map(Location)
 }
 
 fn parse_step(text: &str) -> Result<Step, String> {

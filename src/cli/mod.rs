@@ -33,7 +33,9 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub use args::{ExportFormat, ExportWhat, ImportCommand, ListFormat, parse_time};
+pub use args::{
+    ExportFormat, ExportWhat, ImportCommand, ListFormat, TimeArg, parse_now, parse_time,
+};
 
 /// Exit code: an import finished but some rows were rejected.
 pub const EXIT_PARTIAL: u8 = 3;
@@ -47,7 +49,7 @@ pub struct Cli {
     pub data: Option<PathBuf>,
     /// Pretend the current time is this (RFC 3339, or a date YYYY-MM-DD meaning midnight UTC);
     /// replaces the clock everywhere, for demos and tests.
-    #[arg(long, global = true, env = "HEARBACK_NOW", value_name = "TIME", value_parser = parse_time)]
+    #[arg(long, global = true, env = "HEARBACK_NOW", value_name = "TIME", value_parser = parse_now)]
     pub now: Option<Instant>,
     /// Config file with policy overrides. Default: hearback.toml in the XDG config dir
     /// (e.g. ~/.config/hearback/hearback.toml), if it exists.
@@ -119,8 +121,9 @@ pub enum Command {
         /// The item's key from `hearback queue`, e.g. debrief:I20.
         key: String,
         /// Until when.
-        #[arg(long, value_parser = parse_time)]
-        until: Instant,
+        /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        until: TimeArg,
         /// Why.
         #[arg(long)]
         reason: String,
@@ -159,8 +162,9 @@ pub enum Command {
         #[arg(long)]
         name: String,
         /// When (default: now).
-        #[arg(long, value_parser = parse_time)]
-        at: Option<Instant>,
+        /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        at: Option<TimeArg>,
     },
 }
 
@@ -180,6 +184,11 @@ impl Context {
     /// Opens the store of this context.
     pub fn open_store(&self) -> Result<Store, StoreError> {
         Store::open(&self.data_dir)
+    }
+
+    /// The instant a time flag names now, in the calendar's offset.
+    pub fn time(&self, arg: &TimeArg) -> anyhow::Result<Instant> {
+        arg.resolve(self.now, self.rules()?.calendar.offset)
     }
 
     /// The policy, calendar and questions in force.
@@ -277,7 +286,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             until,
             reason,
             by,
-        }) => queue::snooze(&ctx, &key, until, &reason, by.as_deref()),
+        }) => queue::snooze(&ctx, &key, ctx.time(&until)?, &reason, by.as_deref()),
         Some(Command::Interview(cmd)) => {
             use interview::InterviewCommand;
             match cmd {
@@ -287,14 +296,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     minutes,
                     location,
                     confirm,
-                } => interview::schedule(&ctx, &who, at, minutes, location, confirm),
+                } => interview::schedule(&ctx, &who, ctx.time(&at)?, minutes, location, confirm),
                 InterviewCommand::Record { who, at, answers } => {
-                    interview::record(&ctx, &who, at, &answers)
+                    interview::record(&ctx, &who, ctx.time(&at)?, &answers)
                 }
                 InterviewCommand::Complete { id, answers, at } => {
-                    interview::complete(&ctx, &id, &answers, at)
+                    interview::complete(&ctx, &id, &answers, at.map(|a| ctx.time(&a)).transpose()?)
                 }
-                InterviewCommand::Mark { id, step, at } => interview::mark(&ctx, &id, step, at),
+                InterviewCommand::Mark { id, step, at } => {
+                    interview::mark(&ctx, &id, step, at.map(|a| ctx.time(&a)).transpose()?)
+                }
                 InterviewCommand::Cancel { id, reason } => interview::cancel(&ctx, &id, &reason),
                 InterviewCommand::Invitation {
                     id,
@@ -311,9 +322,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Staff(cmd)) => staff::run(&ctx, cmd),
         Some(Command::Stats(args)) => stats::run(&ctx, &args),
         Some(Command::Calendar(args)) => calendar::run(&ctx, &args),
-        Some(Command::Deliverable { customer, name, at }) => {
-            action::deliverable(&ctx, &customer, &name, at)
-        }
+        Some(Command::Deliverable { customer, name, at }) => action::deliverable(
+            &ctx,
+            &customer,
+            &name,
+            at.map(|a| ctx.time(&a)).transpose()?,
+        ),
     }
 }
 

@@ -2,7 +2,7 @@
 //! Markdown, to stdout or a file; `--record` records the matching step as done.
 
 use super::customers::local_datetime;
-use super::{Context, lookup};
+use super::{Context, TimeArg, lookup};
 use crate::core::interview_flow::{self, Step};
 use crate::core::queue::queue;
 use crate::core::report::{Period, Sources, interviews_in};
@@ -35,11 +35,13 @@ pub enum ReportCommand {
     /// overdue follow-ups, actions, customers at risk, compared with the previous period.
     President {
         /// First day of the period (interviews completed from then on).
-        #[arg(long, value_parser = super::parse_time)]
-        since: Instant,
+        /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+        #[arg(long, value_name = "TIME", value_parser = super::parse_time)]
+        since: TimeArg,
         /// End of the period (default: now).
-        #[arg(long, value_parser = super::parse_time)]
-        until: Option<Instant>,
+        /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+        #[arg(long, value_name = "TIME", value_parser = super::parse_time)]
+        until: Option<TimeArg>,
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -51,8 +53,9 @@ pub enum ReportCommand {
     /// score, except praise the lead marked to share.
     Digest {
         /// First day of the period (interviews completed from then on, until now).
-        #[arg(long, value_parser = super::parse_time)]
-        since: Instant,
+        /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+        #[arg(long, value_name = "TIME", value_parser = super::parse_time)]
+        since: TimeArg,
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -93,7 +96,11 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
             out,
             record,
         } => {
-            let period = period(since, until, ctx.now)?;
+            let period = period(
+                ctx.time(&since)?,
+                until.map(|u| ctx.time(&u)).transpose()?,
+                ctx.now,
+            )?;
             let text = markdown::president(&src, period)?;
             (
                 text,
@@ -104,7 +111,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
             )
         }
         ReportCommand::Digest { since, out, record } => {
-            let period = period(since, None, ctx.now)?;
+            let period = period(ctx.time(&since)?, None, ctx.now)?;
             let text = markdown::digest(&src, period)?;
             (
                 text,

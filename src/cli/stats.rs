@@ -1,9 +1,9 @@
 //! `hearback stats`: average scores per question compared across segments, regions, tiers or
 //! account managers, over time, and churn reasons counted.
 
-use super::Context;
 use super::customers::local_datetime;
 use super::table::cut;
+use super::{Context, TimeArg};
 use crate::core::insight::{Figures, GroupBy, Insight, Period, compute, spark};
 use crate::core::{Dataset, Instant};
 use clap::{Args, ValueEnum};
@@ -52,8 +52,9 @@ pub struct StatsArgs {
     #[arg(long, value_enum, default_value_t = By::Segment)]
     pub by: By,
     /// Only interviews completed from then on (default: all).
-    #[arg(long, value_parser = super::parse_time)]
-    pub since: Option<Instant>,
+    /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+    #[arg(long, value_name = "TIME", value_parser = super::parse_time)]
+    pub since: Option<TimeArg>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
@@ -61,7 +62,8 @@ pub struct StatsArgs {
 
 /// Runs `hearback stats`.
 pub fn run(ctx: &Context, args: &StatsArgs) -> anyhow::Result<ExitCode> {
-    if let Some(since) = args.since.filter(|s| *s >= ctx.now) {
+    let since = args.since.as_ref().map(|s| ctx.time(s)).transpose()?;
+    if let Some(since) = since.filter(|s| *s >= ctx.now) {
         anyhow::bail!(
             "--since {} is not before now ({}): no interview can have been completed in that period",
             local_datetime(since),
@@ -72,7 +74,7 @@ pub fn run(ctx: &Context, args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let store = ctx.open_store()?;
     let data = store.load()?;
     let period = Period {
-        since: args.since,
+        since,
         until: ctx.now,
     };
     let insight = compute(

@@ -195,6 +195,12 @@ impl Customer {
     pub fn contact(&self, id: ContactId) -> Option<&Contact> {
         self.contacts.iter().find(|c| c.id == id)
     }
+
+    /// The primary contact: the first listed (the CRM's first contact column, or the first
+    /// added), whom an interview is booked with unless another is named.
+    pub fn primary_contact(&self) -> Option<&Contact> {
+        self.contacts.first()
+    }
 }
 
 /// A major deliverable shipped to a customer; an interview becomes due after it.

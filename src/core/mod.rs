@@ -6,15 +6,18 @@
 
 pub mod action;
 pub mod action_flow;
+pub mod booking;
 pub mod business_time;
 pub mod change;
 pub mod completion;
 pub mod countdown;
 pub mod customer;
+pub mod customer_diff;
 pub mod customer_import;
 pub mod dataset;
 pub mod draft;
 pub mod feedback_calendar;
+pub mod first_round;
 pub mod followup;
 pub mod followup_flow;
 pub mod ids;

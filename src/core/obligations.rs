@@ -64,6 +64,7 @@ fn scheduling(
             *entry = (d.name.as_str(), d.delivered_at);
         }
     }
+    let first_round = super::first_round::first_due(data, policy);
     for c in data.customers.iter().filter(|c| c.is_current()) {
         let fb = feedback.get(&c.id);
         if fb.is_some_and(|f| f.booked) {
@@ -72,7 +73,10 @@ fn scheduling(
         let months = policy.cadence_months(c.tier);
         let (mut due, mut what) = match fb.and_then(|f| f.last_completed) {
             Some(last) => (cadence_due(last, months), What::Cadence { months, last }),
-            None => (c.created_at, What::FirstInterview),
+            None => (
+                first_round.get(&c.id).copied().unwrap_or(c.created_at),
+                What::FirstInterview,
+            ),
         };
         if let Some((name, delivered)) = first_deliverable.get(&c.id) {
             let after = *delivered + Policy::days(policy.cadence.after_deliverable_days);

@@ -21,6 +21,8 @@ pub struct Cadence {
     pub after_deliverable_days: u32,
     /// Minimum days between two feedback requests to one customer.
     pub spacing_days: u32,
+    /// First interviews due per week when many customers arrive at once (an import).
+    pub first_round_per_week: u32,
 }
 
 /// Per-tier cadence overrides.
@@ -104,6 +106,7 @@ impl Default for Cadence {
             tier_months: TierMonths::default(),
             after_deliverable_days: 14,
             spacing_days: 30,
+            first_round_per_week: 10,
         }
     }
 }
@@ -227,6 +230,9 @@ impl Policy {
             if v.is_some_and(|m| m == 0 || m > 60) {
                 return invalid(key, "must be between 1 and 60");
             }
+        }
+        if !(1..=1000).contains(&self.cadence.first_round_per_week) {
+            return invalid("cadence.first_round_per_week", "must be between 1 and 1000");
         }
         if !(2..=5).contains(&self.low_scores.threshold) {
             return invalid(

@@ -138,14 +138,12 @@ fn describe(app: &App, theme: Theme, i: &Interview) -> Vec<Line<'static>> {
         "" => "no executive set".to_string(),
         n => n.to_string(),
     };
-    let location = i
-        .location
-        .clone()
-        .unwrap_or_else(|| "customer's office".into());
+    // The place reads after the length ("30 min by phone"); see core::booking.
+    let location = i.location.as_deref().unwrap_or("at customer's office");
     vec![
         Line::styled(name, theme.title()),
         Line::styled(when, when_style(app, theme, i)),
-        Line::from(format!("{} min at {location}", i.duration_minutes)),
+        Line::from(format!("{} min {location}", i.duration_minutes)),
         Line::from(trigger(&i.trigger)),
         Line::from(format!("contact {contact}")),
         Line::from(format!("conducted by {executive}")),

@@ -50,7 +50,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         // panes under it are not drawn at all, which keeps each keystroke's frame cheap.
         form::draw(app, form, theme, frame, main);
         if let Some(Overlay::Prompt(p)) = &app.overlay {
-            prompt::draw(p, theme, frame, screen);
+            prompt::draw(app, p, theme, frame, screen);
         }
         return;
     }
@@ -84,7 +84,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Customer { id, scroll }) => {
             detail::draw(app, theme, frame, screen, *id, *scroll)
         }
-        Some(Overlay::Prompt(p)) => prompt::draw(p, theme, frame, screen),
+        Some(Overlay::Prompt(p)) => prompt::draw(app, p, theme, frame, screen),
         Some(Overlay::ConfirmQuit) => prompt::draw_confirm_quit(theme, frame, screen),
         Some(Overlay::Confirm(c)) => confirm::draw(c, theme, frame, screen),
         // Drawn above instead of the panes.

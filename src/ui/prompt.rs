@@ -4,9 +4,9 @@
 //! box.
 
 use super::centered;
-use super::fit::truncate_line;
+use super::fit::{truncate_line, wrap_line};
 use super::theme::Theme;
-use crate::app::{Field, Prompt};
+use crate::app::{App, Field, Prompt};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -16,11 +16,27 @@ use unicode_width::UnicodeWidthChar;
 /// The widest a form gets.
 const MAX_WIDTH: u16 = 70;
 
-/// Draws an open form.
-pub fn draw(prompt: &Prompt, theme: Theme, frame: &mut Frame, screen: Rect) {
+/// Draws an open form; time fields show what they understood at `app`'s now.
+pub fn draw(app: &App, prompt: &Prompt, theme: Theme, frame: &mut Frame, screen: Rect) {
     let width = screen.width.saturating_sub(4).min(MAX_WIDTH);
-    let field_lines = prompt.fields.len().saturating_mul(3);
-    let needed = field_lines + usize::from(prompt.error.is_some()) + 2;
+    // Errors wrap (never cut): they say what to do, and the end is often the instruction.
+    let error_lines: Vec<Line<'static>> = prompt
+        .error
+        .as_ref()
+        .map(|e| {
+            let line = Line::styled(format!("! {e}"), theme.error());
+            wrap_line(&line, usize::from(width.saturating_sub(2)), 2)
+        })
+        .unwrap_or_default();
+    // A form taller than the screen keeps only the focused field's hint.
+    let full = prompt.fields.len().saturating_mul(3) + error_lines.len() + 4;
+    let compact = full > usize::from(screen.height);
+    let field_lines = if compact {
+        prompt.fields.len().saturating_mul(2) + 1
+    } else {
+        prompt.fields.len().saturating_mul(3)
+    };
+    let needed = field_lines + error_lines.len() + 2;
     let height = u16::try_from(needed).unwrap_or(u16::MAX).saturating_add(2);
     let area = centered(screen, width, height);
     frame.render_widget(Clear, area);
@@ -56,17 +72,31 @@ pub fn draw(prompt: &Prompt, theme: Theme, frame: &mut Frame, screen: Rect) {
             cursor = Some(Position { x, y });
         }
         lines.push(input);
-        lines.push(Line::styled(format!("  {}", field.hint), theme.dim()));
+        if compact && !focused {
+            continue;
+        }
+        lines.push(
+            match prompt.preview(n, app.now, app.rules.calendar.offset) {
+                Some(Ok(understood)) => Line::from(vec![
+                    Span::styled("  = ", theme.key()),
+                    Span::styled(understood, theme.title()),
+                ]),
+                Some(Err(_)) => {
+                    Line::styled(format!("  not a time yet: {}", field.hint), theme.dim())
+                }
+                None => Line::styled(format!("  {}", field.hint), theme.dim()),
+            },
+        );
     }
-    if let Some(error) = &prompt.error {
-        lines.push(Line::styled(format!("! {error}"), theme.error()));
-    }
+    lines.extend(error_lines);
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("Enter", theme.key()),
         Span::raw(" next field / submit · "),
         Span::styled("Esc", theme.key()),
-        Span::raw(" cancel"),
+        Span::raw(" cancel · "),
+        Span::styled("Ctrl-U", theme.key()),
+        Span::raw(" clear"),
     ]));
     // Cut rather than wrapped: the cursor's line must stay where it was counted.
     let width = usize::from(inner.width);
