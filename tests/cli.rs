@@ -406,3 +406,42 @@ fn a_closed_pipe_ends_quietly_without_a_panic() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn without_user_in_the_environment_the_timeline_names_the_login_user_not_cli() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("d");
+    ok(&data, &["demo"]);
+    // A write without USER: booking an interview puts an event on the timeline.
+    let first = "Alderley Logistics";
+    let o = Command::new(env!("CARGO_BIN_EXE_hearback"))
+        .args([
+            "interview",
+            "schedule",
+            "--customer",
+            &first,
+            "--at",
+            "2026-12-01T10:00:00Z",
+        ])
+        .env("HEARBACK_DATA", &data)
+        .env("HEARBACK_NOW", NOW)
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .output()
+        .expect("runs hearback");
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let login = Command::new("id").arg("-un").output().expect("runs id");
+    let login = String::from_utf8_lossy(&login.stdout).trim().to_string();
+    let all: Value =
+        serde_json::from_str(&ok(&data, &["export", "all", "--format", "json"])).expect("json");
+    let actors: Vec<&str> = all["timeline"]
+        .as_array()
+        .expect("a timeline")
+        .iter()
+        .filter(|e| e["kind"] == "InterviewScheduled")
+        .filter_map(|e| e["actor"].as_str())
+        .collect();
+    // The demo's bookings name our people; the one just made names the login user.
+    assert!(actors.contains(&login.as_str()), "{login} not in {actors:?}");
+    assert!(!actors.contains(&"cli"), "{actors:?}");
+}

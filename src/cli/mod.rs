@@ -4,6 +4,7 @@
 //! what to do) and where the clock is read, once, unless `--now` replaces it.
 
 mod action;
+mod actor;
 mod args;
 mod bench;
 mod calendar;
@@ -236,12 +237,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(dir) => dir,
         None => default_data_dir()?,
     };
-    let actor = cli
-        .actor
-        .or_else(|| std::env::var("USER").ok())
-        .map(|a| crate::core::sanitize::line(&a))
-        .filter(|a| !a.is_empty())
-        .unwrap_or_else(|| "cli".into());
+    let actor = actor::actor(cli.actor);
     // The only read of the real clock in hearback.
     let ctx = Context {
         data_dir,
