@@ -419,7 +419,7 @@ fn without_user_in_the_environment_the_timeline_names_the_login_user_not_cli() {
             "interview",
             "schedule",
             "--customer",
-            &first,
+            first,
             "--at",
             "2026-12-01T10:00:00Z",
         ])
