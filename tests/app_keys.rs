@@ -643,3 +643,54 @@ fn x_on_an_interview_that_is_owed_opens_the_booking_form() {
         other => panic!("no booking form: {other:?}; said {:?}", a.message),
     }
 }
+
+#[test]
+fn a_status_message_goes_after_ten_seconds_and_is_never_cut_mid_word() {
+    let mut a = App::new(
+        demo_data(),
+        rules(),
+        now(),
+        false,
+        "/data".into(),
+        "tester".into(),
+    );
+    select_kind(&mut a, ItemKind::Acknowledge);
+    let effects = press(&mut a, "x");
+    save_all(&mut a, effects);
+    let said = a.message.clone().expect("a message");
+    // At 80 columns the whole message does not fit: it ends at a word, with an ellipsis.
+    let status = common::dashboard::screen(&a, 80, 24)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    let shown = status
+        .split(" · ")
+        .find(|part| part.starts_with("saved: "))
+        .map(|part| {
+            part.split("  ")
+                .next()
+                .unwrap_or_default()
+                .trim_end()
+                .to_string()
+        })
+        .expect("the message on the status line");
+    assert!(shown.ends_with('…'), "{status}");
+    let kept = shown.trim_end_matches('…');
+    assert!(said.starts_with(kept), "{kept} is not the start of {said}");
+    assert_eq!(
+        said.as_bytes().get(kept.len()),
+        Some(&b' '),
+        "cut mid-word: {status}"
+    );
+    for s in 1..10 {
+        update(&mut a, Msg::Tick(now() + chrono::Duration::seconds(s)));
+    }
+    assert_eq!(
+        a.message.as_deref(),
+        Some(said.as_str()),
+        "still there after 9 s"
+    );
+    update(&mut a, Msg::Tick(now() + chrono::Duration::seconds(10)));
+    assert_eq!(a.message, None, "gone after 10 s");
+}

@@ -442,6 +442,9 @@ fn without_user_in_the_environment_the_timeline_names_the_login_user_not_cli() {
         .filter_map(|e| e["actor"].as_str())
         .collect();
     // The demo's bookings name our people; the one just made names the login user.
-    assert!(actors.contains(&login.as_str()), "{login} not in {actors:?}");
+    assert!(
+        actors.contains(&login.as_str()),
+        "{login} not in {actors:?}"
+    );
     assert!(!actors.contains(&"cli"), "{actors:?}");
 }

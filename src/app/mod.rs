@@ -156,6 +156,8 @@ pub struct App {
     pub save: SaveState,
     /// A one-line message for the status line (errors, confirmations).
     pub message: Option<String>,
+    /// Ticks left before the message goes (see `update::MESSAGE_TICKS`).
+    message_ticks: u8,
     /// The last step saved from here, while `u` can still undo it.
     pub undo: Option<Undo>,
     /// Set when the app should end.
@@ -212,6 +214,7 @@ impl App {
             timeline: None,
             save: SaveState::Saved,
             message: None,
+            message_ticks: 0,
             undo: None,
             quit: false,
             color: true,

@@ -8,12 +8,34 @@ use crate::core::undo::Undo;
 use crate::keymap::{Action, KeyContext, lookup};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// How many ticks (seconds of the live clock) a status message stays once nothing changes it.
+/// Every key clears it too; a fixed `--now` has no ticks, so its messages stay until a key.
+pub const MESSAGE_TICKS: u8 = 10;
+
 /// Applies one message to the state and returns the work for the runtime.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let shown = app.message.clone();
+    let effects = handle(app, msg);
+    if app.message != shown {
+        app.message_ticks = MESSAGE_TICKS;
+    }
+    effects
+}
+
+fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, key),
         Msg::Tick(now) => {
             app.advance(now);
+            // A message set outside `update` (at start, on resume) starts its time now.
+            if app.message.is_some() && app.message_ticks == 0 {
+                app.message_ticks = MESSAGE_TICKS;
+            }
+            // The message has been read or is stale: it goes.
+            app.message_ticks = app.message_ticks.saturating_sub(1);
+            if app.message_ticks == 0 {
+                app.message = None;
+            }
             Vec::new()
         }
         Msg::Resize { width, height } => {

@@ -206,8 +206,10 @@ async fn dashboard(mut app: App, store: Arc<Store>, log: &mut DrawLog) -> anyhow
             // With a fixed `--now` time stands still: no tick, no wake-up, no redraw.
             _ = tick.tick(), if !app.fixed_now => {
                 let counting = app.has_countdowns();
+                let said = app.message.is_some();
                 let effects = update(&mut app, Msg::Tick(chrono::Utc::now()));
-                if counting || app.has_countdowns() || minute(&app) != frame.drawn_minute {
+                let expired = said && app.message.is_none();
+                if counting || expired || app.has_countdowns() || minute(&app) != frame.drawn_minute {
                     frame.dirty = true;
                 }
                 effects

@@ -94,6 +94,30 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` cut to `width` cells at a word boundary, ending in `…` when cut: a status message is
+/// never cut mid-word (a single word longer than the room is cut as [`truncate`] does).
+pub fn truncate_words(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut end = None;
+    for (at, ch) in text.char_indices() {
+        if ch == ' ' {
+            end = Some(at);
+        }
+        used += ch.width().unwrap_or(0);
+        if used > room {
+            break;
+        }
+    }
+    match end.map(|at| text[..at].trim_end()) {
+        Some(head) if !head.is_empty() => format!("{head}…"),
+        _ => truncate(text, width),
+    }
+}
+
 /// A line cut to `width` cells, span by span, ending in `…` when cut.
 pub fn truncate_line(line: Line<'static>, width: usize) -> Line<'static> {
     let mut left = width;
@@ -193,6 +217,25 @@ pub fn window(selected: usize, len: usize, visible: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_text_is_cut_between_words() {
+        let cases = [
+            ("saved: F12 assigned", 40, "saved: F12 assigned"),
+            (
+                "saved: F12 assigned to Dana Reyes",
+                20,
+                "saved: F12 assigned…",
+            ),
+            ("saved: F12 assigned to Dana Reyes", 19, "saved: F12…"),
+            ("supercalifragilistic", 8, "superca…"),
+            ("a b", 0, ""),
+        ];
+        for (text, width, want) in cases {
+            assert_eq!(truncate_words(text, width), want, "{text} in {width}");
+            assert!(truncate_words(text, width).width() <= width);
+        }
+    }
 
     fn col(width: u16, flex: u16, priority: u8) -> Column {
         Column {

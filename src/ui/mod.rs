@@ -205,8 +205,10 @@ fn draw_status(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         ));
     }
     if let Some(msg) = &app.message {
+        let used: usize = spans.iter().map(|s| s.content.width()).sum();
+        let left = room.saturating_sub(used + 3);
         spans.push(Span::raw(" · "));
-        spans.push(Span::raw(msg.clone()));
+        spans.push(Span::raw(fit::truncate_words(msg, left)));
     }
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(theme.status()),
