@@ -205,3 +205,23 @@ fn r_on_an_item_without_a_document_says_so() {
         "{message}"
     );
 }
+
+#[test]
+fn r_opens_the_report_for_the_whole_weeks_its_interview_belongs_to() {
+    let mut app = app();
+    app.queue.show_all = true;
+    app.clamp_selections();
+    // I380 was completed on Thursday 2026-11-19; now is Monday 2026-11-23 09:00.
+    let at = app
+        .queue_rows()
+        .iter()
+        .position(|i| i.kind == ItemKind::ReportPresident && i.subject.to_string() == "I380")
+        .expect("the demo owes the President a report on I380");
+    app.queue.selected = at;
+    app.clamp_selections();
+    press(&mut app, 'r');
+    let v = view(&app);
+    assert_eq!(v.title, "President report · 2026-11-16 to 2026-11-29");
+    // Compared with the two weeks before, not with the hours before.
+    assert!(v.text.contains("2026-11-02 to 2026-11-15"), "{}", v.text);
+}

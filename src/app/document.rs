@@ -120,14 +120,11 @@ pub(super) fn open_digest(app: &mut App, since: Instant, until: Instant) -> Vec<
 }
 
 /// Queue `r`: the document the selected item asks for. A report or digest item opens the
-/// document for the span from the start of the day its interview was completed until now,
-/// which covers that interview and any completed since.
+/// document for the whole weeks from the week its interview was completed to this week
+/// (`Period::weeks_from`): that interview, the others of those weeks, and a comparison with
+/// the same number of weeks before.
 pub(super) fn open_for_selected_item(app: &mut App) -> Vec<Effect> {
-    let Some((kind, subject)) = app
-        .queue_rows()
-        .get(app.queue.selected)
-        .map(|i| (i.kind, i.subject))
-    else {
+    let Some((kind, subject)) = app.selected_item().map(|i| (i.kind, i.subject)) else {
         app.message = Some("the queue is empty: there is no item to read a document for".into());
         return Vec::new();
     };
@@ -148,11 +145,11 @@ pub(super) fn open_for_selected_item(app: &mut App) -> Vec<Effect> {
                 app.message = Some(format!("{id} has no completion time: nothing to report"));
                 return Vec::new();
             };
-            let since = app.rules.calendar.day_start(completed);
+            let weeks = Period::weeks_from(completed, app.now, &app.rules.calendar);
             if kind == ItemKind::ReportPresident {
-                open_president(app, since, app.now)
+                open_president(app, weeks.since, weeks.until)
             } else {
-                open_digest(app, since, app.now)
+                open_digest(app, weeks.since, weeks.until)
             }
         }
         _ => {

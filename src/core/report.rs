@@ -32,6 +32,7 @@ use super::business_time::Calendar;
 use super::queue::{Item, Subject};
 use super::risk::Assessment;
 use super::{CustomerId, Dataset, Instant, Interview, InterviewId, InterviewStatus, QuestionSet};
+use chrono::Datelike;
 use std::collections::HashMap;
 
 /// Scores below this are low: followed up, listed for the President, and when flagged about an
@@ -129,6 +130,25 @@ impl Period {
     /// Whether `t` falls inside.
     pub fn contains(self, t: Instant) -> bool {
         self.since <= t && t < self.until
+    }
+
+    /// The whole weeks (Monday to Sunday, in the calendar's days) from the week of `from` to
+    /// the week of `now`: the period a report or digest owed on an interview completed at
+    /// `from` is about. Whole weeks, so it prints as dates and compares with the weeks before
+    /// it, not with a few hours.
+    pub fn weeks_from(from: Instant, now: Instant, cal: &Calendar) -> Period {
+        let monday = |t: Instant| {
+            let day = cal.day_start(t);
+            let back = day
+                .with_timezone(&cal.offset)
+                .weekday()
+                .num_days_from_monday();
+            cal.day_start(day - chrono::Duration::days(i64::from(back)))
+        };
+        let since = monday(from.min(now));
+        // Day boundaries are at a fixed offset: a week is always 7 x 24 hours.
+        let until = monday(now) + chrono::Duration::days(7);
+        Period { since, until }
     }
 }
 

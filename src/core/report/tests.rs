@@ -295,3 +295,20 @@ fn the_president_sees_every_low_score_lowest_first_with_the_previous_period() {
     assert_eq!(q[2], ("responsiveness", "n/a", 0));
     assert_eq!(q[3], ("delivery", "3.0", 1));
 }
+
+#[test]
+fn a_report_owed_on_an_interview_covers_whole_weeks_to_this_one() {
+    let cal = crate::core::business_time::Calendar::default();
+    // 2026-11-19 is a Thursday, 2026-11-23 a Monday.
+    let cases = [
+        (t(19, 15), t(23, 9), (t(16, 0), t(30, 0))),
+        (t(16, 0), t(16, 0), (t(16, 0), t(23, 0))),
+        (t(22, 23), t(22, 23), (t(16, 0), t(23, 0))),
+        (t(2, 10), t(23, 9), (t(2, 0), t(30, 0))),
+    ];
+    for (from, now, (since, until)) in cases {
+        let p = Period::weeks_from(from, now, &cal);
+        assert_eq!((p.since, p.until), (since, until), "{from} {now}");
+        assert!(p.contains(from) && p.contains(now));
+    }
+}
