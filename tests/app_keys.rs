@@ -666,7 +666,7 @@ fn a_status_message_goes_after_ten_seconds_and_is_never_cut_mid_word() {
         .to_string();
     let shown = status
         .split(" · ")
-        .find(|part| part.starts_with("saved: "))
+        .find(|part| part.starts_with("saved ("))
         .map(|part| {
             part.split("  ")
                 .next()

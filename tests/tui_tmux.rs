@@ -367,3 +367,52 @@ fn child_named(parent: u32, name: &str) -> Option<u32> {
         (ppid == parent && comm == name).then_some(pid)
     })
 }
+
+/// The state of follow-up `id` and the summaries of its customer's `Undone` events, from a
+/// full export.
+fn followup_and_undone(env: &Env, id: u64) -> (String, Vec<String>) {
+    let all = env.json(&["export", "all", "--format", "json"]);
+    let f = all["followups"]
+        .as_array()
+        .expect("follow-ups")
+        .iter()
+        .find(|f| f["id"] == id)
+        .unwrap_or_else(|| panic!("F{id} in the export"));
+    let undone = all["timeline"]
+        .as_array()
+        .expect("a timeline")
+        .iter()
+        .filter(|e| e["customer"] == f["customer"] && e["kind"] == "Undone")
+        .filter_map(|e| e["summary"].as_str().map(str::to_string))
+        .collect();
+    (f["state"].to_string(), undone)
+}
+
+#[test]
+fn a_closing_step_asks_first_and_u_undoes_it_on_disk() {
+    let env = Env::new();
+    env.hearback(&["demo"]);
+    // The demo queue's second row at NOW: the formal report owed on F260.
+    let (state, undone) = followup_and_undone(&env, 260);
+    assert!(undone.is_empty());
+    let tmux = start(&env, "undo");
+    tmux.open_dashboard();
+    tmux.keys(&["j", "x"]);
+    let asked = tmux.wait_for("the question", |s| s.contains("Are you sure?"));
+    assert!(asked.contains("F260"), "names the item:\n{asked}");
+    tmux.keys(&["n"]);
+    tmux.wait_for("nothing recorded", |s| s.contains("nothing recorded"));
+    tmux.keys(&["x", "y"]);
+    tmux.wait_for("the step saved", |s| {
+        s.contains("u undoes it") && !s.contains("saving…")
+    });
+    tmux.keys(&["u"]);
+    tmux.wait_for("the undo saved", |s| {
+        s.contains("saved: undone") && !s.contains("saving…")
+    });
+    tmux.quit();
+    let (after, undone) = followup_and_undone(&env, 260);
+    assert_eq!(after, state, "the follow-up is as it was");
+    assert_eq!(undone.len(), 1, "{undone:?}");
+    assert!(undone[0].starts_with("Undone: Formal report"), "{undone:?}");
+}

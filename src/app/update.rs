@@ -75,7 +75,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                         SaveState::Saving(pending)
                     };
                     app.message = Some(match app.undo {
-                        Some(_) => format!("saved: {label} · u undoes it"),
+                        Some(_) => format!("saved (u undoes it): {label}"),
                         None => format!("saved: {label}"),
                     });
                     if completed {
