@@ -196,3 +196,33 @@ fn assigning_to_someone_not_on_file_offers_to_add_them() {
     assert_eq!(f.owner, Some(noor.id));
     assert_ne!(f.state, FollowUpState::Closed);
 }
+
+#[test]
+fn naming_a_card_owner_not_on_file_offers_to_add_them_too() {
+    let mut app = app();
+    press(&mut app, "4");
+    let card = app.selected_action().expect("a card").id;
+    press(&mut app, "w");
+    press(&mut app, "Ines Moreau");
+    key(&mut app, KeyCode::Enter);
+    let Some(Overlay::Prompt(p)) = &app.overlay else {
+        panic!("the add form: {:?}; said {:?}", app.overlay, app.message);
+    };
+    assert!(p.title.contains(&card.to_string()), "{}", p.title);
+    press(&mut app, "s");
+    key(&mut app, KeyCode::Enter);
+    let ines = app
+        .data
+        .staff
+        .iter()
+        .find(|s| s.name == "Ines Moreau")
+        .expect("added");
+    assert_eq!(ines.roles, vec![Role::ServiceManager]);
+    let owner = app
+        .data
+        .actions
+        .iter()
+        .find(|a| a.id == card)
+        .and_then(|a| a.owner);
+    assert_eq!(owner, Some(ines.id));
+}

@@ -92,12 +92,17 @@ fn submit(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let data = &app.data;
-    // Assigning to someone not on file offers to add them (with a role) and then assigns.
-    if let PromptKind::Assign(Subject::FollowUp(id)) = &prompt.kind
+    // Naming an owner who is not on file offers to add them (with a role), then assigns.
+    let owned = match &prompt.kind {
+        PromptKind::Assign(s @ Subject::FollowUp(_)) => Some(*s),
+        PromptKind::ActionOwner(id) => Some(Subject::Action(*id)),
+        _ => None,
+    };
+    if let Some(subject) = owned
         && let Err(lookup::LookupError::NotFound(..)) = lookup::staff(data, prompt.value(0))
     {
         let name = prompt.value(0).to_string();
-        return super::staff::ask_new(app, &name, Some(*id));
+        return super::staff::ask_new(app, &name, Some(subject));
     }
     let result: Result<(ChangeSet, String), String> = match &prompt.kind {
         PromptKind::AddStaff { assign } => add_staff(app, &prompt, *assign),
@@ -208,7 +213,7 @@ fn submit(app: &mut App) -> Vec<Effect> {
 fn add_staff(
     app: &App,
     prompt: &Prompt,
-    assign: Option<crate::core::FollowUpId>,
+    assign: Option<Subject>,
 ) -> Result<(ChangeSet, String), String> {
     let role = super::staff::role_choice(prompt.value(2))?;
     let email = Some(prompt.value(1)).filter(|e| !e.is_empty());
@@ -221,18 +226,23 @@ fn add_staff(
         &mut ids,
     )
     .map_err(|e| e.to_string())?;
-    let Some(id) = assign else {
-        return Ok((set, format!("{} added", member.name)));
+    let assigned = match assign {
+        None => return Ok((set, format!("{} added", member.name))),
+        Some(Subject::FollowUp(id)) => {
+            let f = app.data.followups.iter().find(|f| f.id == id).cloned();
+            let f = f.ok_or_else(|| format!("{id} is no longer in the store"))?;
+            followup_flow::assign(f, member.id, &member.name, &app.actor, app.now)
+                .map_err(|e| e.to_string())?
+        }
+        Some(Subject::Action(id)) => {
+            let a = app.data.actions.iter().find(|a| a.id == id).cloned();
+            let a = a.ok_or_else(|| format!("{id} is no longer in the store"))?;
+            let owner = Some((member.id, member.name.as_str()));
+            action_flow::update(a, owner, None, app.now, &app.actor)
+        }
+        Some(other) => return Err(format!("{other} has no owner to set")),
     };
-    let f = app
-        .data
-        .followups
-        .iter()
-        .find(|f| f.id == id)
-        .cloned()
-        .ok_or_else(|| format!("{id} is no longer in the store"))?;
-    let assigned = followup_flow::assign(f, member.id, &member.name, &app.actor, app.now)
-        .map_err(|e| e.to_string())?;
+    let id = assign.map(|s| s.to_string()).unwrap_or_default();
     set.changes.extend(assigned.changes);
     Ok((
         set,

@@ -21,10 +21,10 @@ pub enum PromptKind {
     ActionDue(ActionId),
     /// Edit the customer's pre-brief notes (from the interview form).
     PreBrief(crate::core::CustomerId),
-    /// Add one of our people; then assign this follow-up to them, if given.
+    /// Add one of our people; then make them the owner of this follow-up or action, if given.
     AddStaff {
-        /// The follow-up whose assign named someone not on file.
-        assign: Option<crate::core::FollowUpId>,
+        /// The follow-up or action whose owner was named but is not on file.
+        assign: Option<Subject>,
     },
     /// Book an interview with a customer; `confirmed` once the spacing warning was shown.
     Book {

@@ -119,12 +119,12 @@ fn toggle(app: &mut App, member: Staff, senior: bool) -> Vec<Effect> {
     }
 }
 
-/// The add-a-person form, with `name` filled in; `assign` is the follow-up to assign to them
-/// once added (when an assign named someone not on file).
+/// The add-a-person form, with `name` filled in; `assign` is the follow-up or action they
+/// will own once added (when an owner was named who is not on file).
 pub(super) fn ask_new(
     app: &mut App,
     name: &str,
-    assign: Option<crate::core::FollowUpId>,
+    assign: Option<crate::core::queue::Subject>,
 ) -> Vec<Effect> {
     let fields = vec![
         Field::filled("Name", "full name", name),
