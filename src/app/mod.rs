@@ -16,6 +16,7 @@ mod prompt;
 mod selection;
 pub mod soft_wrap;
 mod staff;
+mod steps;
 mod triage;
 mod update;
 mod views;

@@ -293,7 +293,7 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Some(Overlay::Insight(_)) => return super::insight::perform(app, action),
         Some(Overlay::Calendar(_)) => return super::calendar::perform(app, action),
         Some(Overlay::Document(_)) => return super::document::perform(app, action),
-        Some(Overlay::Confirm(_)) => return super::triage::confirm(app, action),
+        Some(Overlay::Confirm(_)) => return super::steps::confirm(app, action),
         Some(Overlay::Staff(_)) => return super::staff::perform(app, action),
         _ => {}
     }
@@ -366,7 +366,7 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::PageUp
         | Action::PageDown
         | Action::Confirm => {}
-        Action::Undo => return triage::undo(app),
+        Action::Undo => return super::steps::undo(app),
         Action::LoadDemo => {
             app.message = Some("writing demo data…".into());
             return vec![Effect::LoadDemo];

@@ -19,6 +19,7 @@ mod form_summary;
 mod help;
 mod insight;
 mod interview;
+mod prebrief;
 mod prompt;
 mod queue;
 mod staff;
