@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::dashboard::{app, demo_data, now, rules};
+use common::dashboard::{app, demo_data, now, rules, save_all};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hearback::app::{App, Effect, Msg, Overlay, Pane, SaveState, update};
@@ -24,25 +24,6 @@ fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         assert!(update(app, key(KeyCode::Char(c))).is_empty());
     }
-}
-
-/// Answers every Commit as the store would, successfully.
-fn save_all(app: &mut App, effects: Vec<Effect>) -> usize {
-    let mut saved = 0;
-    for e in effects {
-        if let Effect::Commit { changes, label } = e {
-            update(
-                app,
-                Msg::Saved {
-                    changes,
-                    label,
-                    result: Ok(()),
-                },
-            );
-            saved += 1;
-        }
-    }
-    saved
 }
 
 /// Selects the first visible queue item of a kind.

@@ -6,7 +6,7 @@
 mod common;
 
 use chrono::{Duration, TimeZone, Utc};
-use common::dashboard::{app, now, screen};
+use common::dashboard::{app, now, save_all, screen};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hearback::app::{App, Effect, Msg, Overlay, Prompt, update};
 use hearback::core::{Instant, Interview};
@@ -30,25 +30,6 @@ fn prompt(app: &App) -> &Prompt {
         Some(Overlay::Prompt(p)) => p,
         other => panic!("no form open: {other:?}"),
     }
-}
-
-/// Answers every Commit as the store would, successfully.
-fn save_all(app: &mut App, effects: Vec<Effect>) -> usize {
-    let mut saved = 0;
-    for e in effects {
-        if let Effect::Commit { changes, label } = e {
-            update(
-                app,
-                Msg::Saved {
-                    changes,
-                    label,
-                    result: Ok(()),
-                },
-            );
-            saved += 1;
-        }
-    }
-    saved
 }
 
 fn utc(d: u32, h: u32, m: u32) -> Instant {

@@ -125,16 +125,11 @@ pub fn people(ctx: &Context, file: &Path, mode: Mode) -> anyhow::Result<ExitCode
     if !parsed.ignored_columns.is_empty() {
         println!("ignored columns: {}", parsed.ignored_columns.join(", "));
     }
-    let mut problems: Vec<(u64, &str)> = parsed
-        .errors
-        .iter()
-        .map(|e| (e.line, e.reason.as_str()))
-        .chain(plan.rejected.iter().map(|r| (r.line, r.reason.as_str())))
-        .collect();
-    problems.sort_by_key(|&(line, _)| line);
-    for (line, reason) in &problems {
-        eprintln!("{}:{line}: {reason}", file.display());
-    }
+    let problems = rejected_rows(
+        file,
+        (parsed.errors.iter().map(|e| (e.line, e.reason.as_str())))
+            .chain(plan.rejected.iter().map(|r| (r.line, r.reason.as_str()))),
+    );
     let verb = if mode.dry_run { "would " } else { "" };
     let summary = format!(
         "{verb}add {} people, {verb}update {}, {} unchanged",
@@ -223,16 +218,11 @@ pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::
     for note in &parsed.notes {
         println!("note: {note}");
     }
-    let mut problems: Vec<(u64, &str)> = parsed
-        .errors
-        .iter()
-        .map(|e| (e.line, e.reason.as_str()))
-        .chain(plan.rejected.iter().map(|r| (r.line, r.reason.as_str())))
-        .collect();
-    problems.sort_by_key(|&(line, _)| line);
-    for (line, reason) in &problems {
-        eprintln!("{}:{line}: {reason}", file.display());
-    }
+    let problems = rejected_rows(
+        file,
+        (parsed.errors.iter().map(|e| (e.line, e.reason.as_str())))
+            .chain(plan.rejected.iter().map(|r| (r.line, r.reason.as_str()))),
+    );
     let verb = if mode.dry_run {
         "would import"
     } else {
@@ -325,4 +315,17 @@ pub fn backup(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
         ctx.data_dir.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints every rejected row as `FILE:LINE: reason` on stderr, in line order, and returns them.
+fn rejected_rows<'a>(
+    file: &Path,
+    rows: impl Iterator<Item = (u64, &'a str)>,
+) -> Vec<(u64, &'a str)> {
+    let mut problems: Vec<(u64, &str)> = rows.collect();
+    problems.sort_by_key(|&(line, _)| line);
+    for (line, reason) in &problems {
+        eprintln!("{}:{line}: {reason}", file.display());
+    }
+    problems
 }

@@ -27,6 +27,11 @@ pub enum UndoError {
     },
 }
 
+/// The record as it was before the step, or why a step that created it cannot be undone.
+fn prior<T: Clone>(before: Option<&T>, what: &'static str) -> Result<T, UndoError> {
+    before.cloned().ok_or(UndoError::NotUndoable(what))
+}
+
 /// What undoing one saved step writes, worked out when the step was saved (from the records
 /// as they were before it).
 #[derive(Clone, Debug, PartialEq)]
@@ -54,12 +59,7 @@ impl Undo {
         for change in &set.changes {
             let (old, customer) = match change {
                 Change::Customer(c) => (
-                    Change::Customer(
-                        before
-                            .customer(c.id)
-                            .cloned()
-                            .ok_or(UndoError::NotUndoable("adding a customer"))?,
-                    ),
+                    Change::Customer(prior(before.customer(c.id), "adding a customer")?),
                     Some(c.id),
                 ),
                 Change::Interview(i) => {
@@ -71,46 +71,29 @@ impl Undo {
                     });
                     (Change::Interview(old), Some(i.customer))
                 }
-                Change::FollowUp(f) => (
-                    Change::FollowUp(
-                        before
-                            .followups
-                            .iter()
-                            .find(|x| x.id == f.id)
-                            .cloned()
-                            .ok_or(UndoError::NotUndoable("opening a follow-up"))?,
-                    ),
-                    Some(f.customer),
-                ),
-                Change::Action(a) => (
-                    Change::Action(
-                        before
-                            .actions
-                            .iter()
-                            .find(|x| x.id == a.id)
-                            .cloned()
-                            .ok_or(UndoError::NotUndoable("adding an action item"))?,
-                    ),
-                    Some(a.customer),
-                ),
-                Change::Deliverable(d) => (
-                    Change::Deliverable(
-                        before
-                            .deliverables
-                            .iter()
-                            .find(|x| x.id == d.id)
-                            .cloned()
-                            .ok_or(UndoError::NotUndoable("recording a deliverable"))?,
-                    ),
-                    Some(d.customer),
-                ),
+                Change::FollowUp(f) => {
+                    let old = before.followups.iter().find(|x| x.id == f.id);
+                    (
+                        Change::FollowUp(prior(old, "opening a follow-up")?),
+                        Some(f.customer),
+                    )
+                }
+                Change::Action(a) => {
+                    let old = before.actions.iter().find(|x| x.id == a.id);
+                    (
+                        Change::Action(prior(old, "adding an action item")?),
+                        Some(a.customer),
+                    )
+                }
+                Change::Deliverable(d) => {
+                    let old = before.deliverables.iter().find(|x| x.id == d.id);
+                    (
+                        Change::Deliverable(prior(old, "recording a deliverable")?),
+                        Some(d.customer),
+                    )
+                }
                 Change::Staff(s) => (
-                    Change::Staff(
-                        before
-                            .staff_member(s.id)
-                            .cloned()
-                            .ok_or(UndoError::NotUndoable("adding a person"))?,
-                    ),
+                    Change::Staff(prior(before.staff_member(s.id), "adding a person")?),
                     None,
                 ),
                 Change::Snooze(s) => {

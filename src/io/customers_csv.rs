@@ -146,6 +146,20 @@ impl<'a> LineCounter<'a> {
     }
 }
 
+/// The header row, sanitised and with any formula guard taken off; refused when blank.
+pub(crate) fn read_headers<R: Read>(csv: &mut csv::Reader<R>) -> Result<Vec<String>, CsvFileError> {
+    let headers: Vec<String> = csv
+        .headers()
+        .map_err(|e| CsvFileError::Malformed(e.to_string()))?
+        .iter()
+        .map(|h| sanitize::line(unguard_cell(h)))
+        .collect();
+    if headers.iter().all(String::is_empty) {
+        return Err(CsvFileError::NoHeader);
+    }
+    Ok(headers)
+}
+
 /// Reads a whole CSV file, refusing UTF-16 and other non-UTF-8 encodings with the byte and
 /// line; the UTF-8 BOM is dropped. Shared by every CSV reader in `io`.
 pub(crate) fn read_utf8<R: Read>(mut reader: R) -> Result<Vec<u8>, CsvFileError> {
@@ -177,15 +191,7 @@ pub fn parse_customers<R: Read>(
         .flexible(true)
         .has_headers(true)
         .from_reader(data);
-    let headers: Vec<String> = csv
-        .headers()
-        .map_err(|e| CsvFileError::Malformed(e.to_string()))?
-        .iter()
-        .map(|h| sanitize::line(unguard_cell(h)))
-        .collect();
-    if headers.iter().all(String::is_empty) {
-        return Err(CsvFileError::NoHeader);
-    }
+    let headers = read_headers(&mut csv)?;
     let columns = assign_columns(&headers);
     if columns.get(Field::Name).is_none() {
         return Err(CsvFileError::NoNameColumn { found: headers });

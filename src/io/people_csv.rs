@@ -5,7 +5,9 @@
 
 use crate::core::people_import::PersonRow;
 use crate::core::sanitize;
-use crate::io::customers_csv::{CsvFileError, LineCounter, RowError, read_utf8, unguard_cell};
+use crate::io::customers_csv::{
+    CsvFileError, LineCounter, RowError, read_headers, read_utf8, unguard_cell,
+};
 use crate::io::headers::normalise;
 use std::io::Read;
 
@@ -149,15 +151,7 @@ pub fn parse_people<R: Read>(reader: R) -> Result<ParsedPeople, PeopleFileError>
         .flexible(true)
         .has_headers(true)
         .from_reader(bytes.as_slice());
-    let headers: Vec<String> = csv
-        .headers()
-        .map_err(|e| CsvFileError::Malformed(e.to_string()))?
-        .iter()
-        .map(|h| sanitize::line(unguard_cell(h)))
-        .collect();
-    if headers.iter().all(String::is_empty) {
-        return Err(CsvFileError::NoHeader.into());
-    }
+    let headers = read_headers(&mut csv)?;
     let cols = Columns::assign(&headers);
     let has_name = cols.get(Col::Name).is_some()
         || cols.get(Col::First).is_some() && cols.get(Col::Last).is_some();
