@@ -151,3 +151,24 @@ fn help_is_never_cut_off() {
     app.focus = Pane::Queue;
     insta::assert_snapshot!("help_queue_60x20", screen(&app, 60, 20));
 }
+
+#[test]
+fn every_pane_zoomed_draws_at_any_size() {
+    let mut app = app();
+    app.zoomed = true;
+    for pane in Pane::ALL {
+        app.focus = pane;
+        for (w, h) in (1..=40)
+            .flat_map(|w| (1..=12).map(move |h| (w, h)))
+            .chain(SIZES)
+        {
+            let shown = screen(&app, w, h);
+            if w >= 60 && h >= 20 {
+                assert!(
+                    shown.contains(pane.title()) && shown.contains("zoomed"),
+                    "{shown}"
+                );
+            }
+        }
+    }
+}

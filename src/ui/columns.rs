@@ -151,7 +151,7 @@ pub fn fit_columns(columns: &[Column], available: u16, gap: u16) -> Vec<(usize, 
 mod tests {
     use super::*;
 
-    /// The queue's columns, as the tests of the issue describe them.
+    /// Columns like the queue's.
     const QUEUE: [Column; 5] = [
         Column::short("When", 11, 15, 0),
         Column::fixed("Sev", 3, 1),

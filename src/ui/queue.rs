@@ -16,12 +16,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+// Most important first: when, severity, customer, kind, owner, what. The customer ranks
+// above the kind because a 30-column pane (a 60-column terminal) has room for only one of
+// them, and the customer is what tells rows apart; the footer spells out the selected
+// item's kind. At 200 columns the asked widths add up to the pane, so no kind label is cut.
 const COLUMNS: [Column; 6] = [
     Column::short("When", 11, 15, 0),
     Column::fixed("Sev", 3, 1),
     Column::text("Kind", 11, 19, 1, 3),
     Column::text("Customer", 10, 20, 2, 2),
-    Column::text("Owner", 10, 16, 1, 4),
+    Column::text("Owner", 10, 15, 1, 4),
     Column::text("What", 30, 40, 4, 5),
 ];
 
