@@ -139,6 +139,9 @@ pub struct App {
     pub actor: String,
     /// The focused pane.
     pub focus: Pane,
+    /// Whether the focused pane has the whole screen (`Z`); the pane keys then switch which
+    /// pane is shown zoomed.
+    pub zoomed: bool,
     /// Customers pane state.
     pub customers: CustomersPane,
     /// Queue pane state.
@@ -208,6 +211,7 @@ impl App {
             data_dir,
             actor,
             focus: Pane::Queue,
+            zoomed: false,
             customers: CustomersPane::default(),
             queue: QueuePane::default(),
             interview_selected: 0,

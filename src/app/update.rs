@@ -307,10 +307,17 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Action::First => move_selection(app, |_, _| 0),
         Action::Last => move_selection(app, |_, len| len.saturating_sub(1)),
         Action::Back => {
-            if app.overlay.take().is_none() && app.focus == Pane::Customers {
-                app.customers.filter.clear();
+            // Esc backs out of one thing at a time: an overlay, the customer filter, the zoom.
+            if app.overlay.take().is_none() {
+                if app.focus == Pane::Customers && !app.customers.filter.is_empty() {
+                    app.customers.filter.clear();
+                } else {
+                    app.zoomed = false;
+                }
             }
         }
+        // The pane keys keep the zoom: the newly focused pane is shown zoomed.
+        Action::Zoom => app.zoomed = !app.zoomed,
         Action::Open if app.focus == Pane::Interview => {
             let selected = app.selected_interview().cloned();
             if let Some(interview) = selected {

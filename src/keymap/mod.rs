@@ -155,6 +155,8 @@ pub enum Action {
     Undo,
     /// Say yes to the question asked.
     Confirm,
+    /// Give the focused pane the whole screen, or go back to the four panes.
+    Zoom,
 }
 
 /// One row of the table.

@@ -59,6 +59,12 @@ pub const DEFAULTS: &[Binding] = &[
     key(C::Global, K::Char('u'), A::Undo, "undo the last step"),
     key(
         C::Global,
+        K::Char('Z'),
+        A::Zoom,
+        "zoom the pane to full screen / back",
+    ),
+    key(
+        C::Global,
         K::Char('I'),
         A::OpenInsight,
         "insight: scores compared",

@@ -3,7 +3,8 @@
 //! focused one is listed one card a line. Overdue cards (due and not yet done) carry a `!`, so
 //! they show without colour.
 
-use super::fit::{Column, truncate, window};
+use super::columns::Column;
+use super::fit::{truncate, window};
 use super::table::{self, Spec};
 use super::theme::Theme;
 use super::{clock, pane_block, position};
@@ -24,30 +25,10 @@ const SHORT_NAMES: [&str; 4] = ["To do", "Doing", "Done", "F/up"];
 const SIDE_BY_SIDE: u16 = 60;
 
 const COLUMNS: [Column; 4] = [
-    Column {
-        header: "Due",
-        width: 6,
-        flex: 0,
-        priority: 0,
-    },
-    Column {
-        header: "Action",
-        width: 12,
-        flex: 3,
-        priority: 1,
-    },
-    Column {
-        header: "Customer",
-        width: 10,
-        flex: 2,
-        priority: 2,
-    },
-    Column {
-        header: "Owner",
-        width: 10,
-        flex: 1,
-        priority: 3,
-    },
+    Column::fixed("Due", 6, 0),
+    Column::text("Action", 12, 12, 3, 1),
+    Column::text("Customer", 10, 10, 2, 2),
+    Column::text("Owner", 10, 10, 1, 3),
 ];
 
 /// A column's cards.

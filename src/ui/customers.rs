@@ -2,7 +2,8 @@
 //! average, a sparkline of recent averages, the next interview, risk and open follow-ups.
 
 use super::clock;
-use super::fit::{Column, truncate_line};
+use super::columns::Column;
+use super::fit::truncate_line;
 use super::table::{self, Spec};
 use super::theme::Theme;
 use super::{pane_block, position};
@@ -20,60 +21,15 @@ use ratatui::widgets::{Paragraph, Wrap};
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 const COLUMNS: [Column; 9] = [
-    Column {
-        header: "Customer",
-        width: 18,
-        flex: 3,
-        priority: 0,
-    },
-    Column {
-        header: "Size",
-        width: 9,
-        flex: 0,
-        priority: 2,
-    },
-    Column {
-        header: "Tier",
-        width: 8,
-        flex: 0,
-        priority: 6,
-    },
-    Column {
-        header: "Account manager",
-        width: 15,
-        flex: 1,
-        priority: 7,
-    },
-    Column {
-        header: "Last interview",
-        width: 14,
-        flex: 0,
-        priority: 5,
-    },
-    Column {
-        header: "Trend",
-        width: 6,
-        flex: 0,
-        priority: 4,
-    },
-    Column {
-        header: "Next interview",
-        width: 18,
-        flex: 0,
-        priority: 3,
-    },
-    Column {
-        header: "Risk",
-        width: 7,
-        flex: 0,
-        priority: 1,
-    },
-    Column {
-        header: "F/U",
-        width: 3,
-        flex: 0,
-        priority: 8,
-    },
+    Column::text("Customer", 14, 26, 3, 0),
+    Column::fixed("Size", 9, 1),
+    Column::fixed("Tier", 8, 7),
+    Column::text("Account manager", 10, 16, 1, 4),
+    Column::fixed("Last interview", 14, 5),
+    Column::fixed("Trend", 6, 6),
+    Column::fixed("Next interview", 18, 3),
+    Column::fixed("Risk", 7, 2),
+    Column::fixed("F/U", 3, 8),
 ];
 
 /// Draws the customers pane.

@@ -1,76 +1,9 @@
-//! Fitting things into the space there is: which columns a table shows at this width, text cut
-//! to a width, and which slice of a list keeps the selection in view. Everything saturates, so
+//! Fitting things into the space there is: text cut or wrapped to a width, and which slice of
+//! a list keeps the selection in view (which columns a table shows is in `columns`). Everything saturates, so
 //! no size of terminal can make drawing panic.
 
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-/// One column a table may show.
-#[derive(Clone, Copy, Debug)]
-pub struct Column {
-    /// Heading.
-    pub header: &'static str,
-    /// Width it needs (the least it is shown at).
-    pub width: u16,
-    /// Share of the spare width it takes (0: fixed width).
-    pub flex: u16,
-    /// Lower is more important: columns are dropped from the highest number down.
-    pub priority: u8,
-}
-
-/// The columns that fit in `available` cells with `gap` cells between them, as (index, width)
-/// in their original order. The most important columns are kept; the spare width goes to the
-/// flexible ones. The most important column is always kept, cut to the width if need be.
-pub fn fit_columns(columns: &[Column], available: u16, gap: u16) -> Vec<(usize, u16)> {
-    let mut order: Vec<usize> = (0..columns.len()).collect();
-    order.sort_by_key(|&i| columns.get(i).map_or(u8::MAX, |c| c.priority));
-    let mut chosen = vec![false; columns.len()];
-    let mut used: u16 = 0;
-    for (n, &i) in order.iter().enumerate() {
-        let Some(c) = columns.get(i) else { continue };
-        let need = if n == 0 {
-            c.width
-        } else {
-            c.width.saturating_add(gap)
-        };
-        if n == 0 || used.saturating_add(need) <= available {
-            chosen[i] = true;
-            used = used.saturating_add(need);
-        } else {
-            break;
-        }
-    }
-    let spare = available.saturating_sub(used);
-    let flex_total: u32 = columns
-        .iter()
-        .zip(&chosen)
-        .filter(|(_, on)| **on)
-        .map(|(c, _)| u32::from(c.flex))
-        .sum();
-    let mut given: u16 = 0;
-    let mut out: Vec<(usize, u16)> = Vec::new();
-    for (i, c) in columns
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| chosen.get(*i).copied().unwrap_or(false))
-    {
-        let share = (u32::from(spare) * u32::from(c.flex))
-            .checked_div(flex_total)
-            .unwrap_or(0);
-        let share = u16::try_from(share).unwrap_or(0);
-        given = given.saturating_add(share);
-        out.push((i, c.width.saturating_add(share).min(available)));
-    }
-    // Rounding leftovers go to the first flexible column.
-    let left = spare.saturating_sub(given);
-    if let Some(first) = out
-        .iter_mut()
-        .find(|(i, _)| columns.get(*i).is_some_and(|c| c.flex > 0))
-    {
-        first.1 = first.1.saturating_add(left);
-    }
-    out
-}
 
 /// `text` cut to `width` cells, ending in `…` when cut.
 pub fn truncate(text: &str, width: usize) -> String {
@@ -235,24 +168,6 @@ mod tests {
             assert_eq!(truncate_words(text, width), want, "{text} in {width}");
             assert!(truncate_words(text, width).width() <= width);
         }
-    }
-
-    fn col(width: u16, flex: u16, priority: u8) -> Column {
-        Column {
-            header: "",
-            width,
-            flex,
-            priority,
-        }
-    }
-
-    #[test]
-    fn columns_drop_by_priority_and_flex_takes_the_rest() {
-        let cols = [col(10, 1, 0), col(5, 0, 2), col(8, 0, 1)];
-        assert_eq!(fit_columns(&cols, 40, 1), vec![(0, 25), (1, 5), (2, 8)]);
-        assert_eq!(fit_columns(&cols, 20, 1), vec![(0, 11), (2, 8)]);
-        assert_eq!(fit_columns(&cols, 4, 1), vec![(0, 4)]);
-        assert_eq!(fit_columns(&cols, 0, 1), vec![(0, 0)]);
     }
 
     #[test]

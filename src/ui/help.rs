@@ -16,8 +16,10 @@ use unicode_width::UnicodeWidthStr;
 const SIDE_BY_SIDE: u16 = 70;
 /// The widest the overlay gets.
 const MAX_WIDTH: u16 = 100;
-/// Space between the two sections.
+/// Space between columns.
 const GUTTER: u16 = 2;
+/// The narrowest a column of keys gets before the overlay says rows are missing.
+const MIN_COLUMN: usize = 26;
 
 /// A hint line, `key word · key word`: the keys are read from the key table, each with a
 /// short word for where room is scarce (the help overlay has the full text).
@@ -67,29 +69,19 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
         .max()
         .unwrap_or(0)
         .min(14);
-    let pane_lines = section(theme, title(app, ctx), &pane_rows, key_width);
-    let global_lines = section(theme, "Everywhere", &global_rows, key_width);
+    let pane_rows = section(theme, title(app, ctx), &pane_rows, key_width);
+    let global_rows = section(theme, "Everywhere", &global_rows, key_width);
     let width = screen.width.saturating_sub(4).min(MAX_WIDTH);
-    let inner_width = width.saturating_sub(2);
-    let side = inner_width >= SIDE_BY_SIDE;
-    let column = usize::from(if side {
-        inner_width.saturating_sub(GUTTER) / 2
-    } else {
-        inner_width
-    });
-    let wrap = |lines: Vec<Line<'static>>| -> Vec<Line<'static>> {
-        lines
-            .iter()
-            .flat_map(|l| wrap_line(l, column, key_width + 2))
-            .collect()
-    };
-    let (pane_lines, global_lines) = (wrap(pane_lines), wrap(global_lines));
-    let lines_needed = if side {
-        pane_lines.len().max(global_lines.len())
-    } else {
-        pane_lines.len() + global_lines.len() + 1
-    };
-    let height = u16::try_from(lines_needed)
+    let inner_width = usize::from(width.saturating_sub(2));
+    let most_lines = usize::from(screen.height.saturating_sub(4));
+    let layout = layout(
+        theme,
+        &[pane_rows, global_rows],
+        inner_width,
+        most_lines,
+        key_width + 2,
+    );
+    let height = u16::try_from(layout.iter().map(Vec::len).max().unwrap_or(0))
         .unwrap_or(u16::MAX)
         .saturating_add(2)
         .min(screen.height.saturating_sub(2));
@@ -105,21 +97,179 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
         .title_bottom(Line::from(" Esc closes ").right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if side {
-        let [left, _, right] = Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(GUTTER),
-            Constraint::Fill(1),
-        ])
-        .areas(inner);
-        frame.render_widget(Paragraph::new(pane_lines), left);
-        frame.render_widget(Paragraph::new(global_lines), right);
-    } else {
-        let mut lines = pane_lines;
-        lines.push(Line::raw(""));
-        lines.extend(global_lines);
-        frame.render_widget(Paragraph::new(lines), inner);
+    // Columns exactly as wide as the lines were wrapped to.
+    let count = u16::try_from(layout.len()).unwrap_or(1).max(1);
+    let column = inner
+        .width
+        .saturating_sub((count - 1).saturating_mul(GUTTER))
+        / count;
+    let mut constraints = Vec::new();
+    for n in 0..count {
+        if n > 0 {
+            constraints.push(Constraint::Length(GUTTER));
+        }
+        constraints.push(Constraint::Length(column));
     }
+    let areas = Layout::horizontal(constraints).split(inner);
+    for (lines, column) in layout.into_iter().zip(areas.iter().step_by(2)) {
+        frame.render_widget(Paragraph::new(lines), *column);
+    }
+}
+
+/// A help line, and whether it starts a key row (not a heading, a gap or a wrapped line).
+type HelpLine = (Line<'static>, bool);
+
+/// The sections' lines in columns of at most `most_lines`: the fewest columns that show
+/// every row (side by side from [`SIDE_BY_SIDE`] on, each section starting a column, a
+/// section taller than the overlay running on into the next). When no number of columns
+/// shows every row, as many as fit are shown and the last line says how many are not: a
+/// help cut off without a word would hide keys.
+fn layout(
+    theme: Theme,
+    sections: &[Vec<HelpLine>],
+    inner_width: usize,
+    most_lines: usize,
+    indent: usize,
+) -> Vec<Vec<Line<'static>>> {
+    let first = if inner_width >= usize::from(SIDE_BY_SIDE) {
+        2
+    } else {
+        1
+    };
+    let widest = ((inner_width + usize::from(GUTTER)) / (MIN_COLUMN + usize::from(GUTTER))).max(1);
+    let column_width = |n: usize| (inner_width.saturating_sub((n - 1) * usize::from(GUTTER))) / n;
+    let wrapped = |n: usize| -> Vec<Vec<HelpLine>> {
+        sections
+            .iter()
+            .map(|lines| {
+                lines
+                    .iter()
+                    .flat_map(|(line, starts)| {
+                        wrap_line(line, column_width(n), indent)
+                            .into_iter()
+                            .enumerate()
+                            .map(move |(i, l)| (l, *starts && i == 0))
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    for n in first.min(widest)..=widest {
+        let sections = wrapped(n);
+        if n == 1 {
+            let all = stacked(&sections);
+            if all.len() <= most_lines {
+                return vec![all.into_iter().map(|(l, _)| l).collect()];
+            }
+            continue;
+        }
+        for height in 1..=most_lines {
+            let columns: Vec<Vec<Line<'static>>> = sections
+                .iter()
+                .flat_map(|s| columns_of(s, height))
+                .collect();
+            if columns.len() <= n {
+                return columns;
+            }
+        }
+    }
+    // Not every row fits: as many as do (in the number of columns that hides the fewest),
+    // then how many do not.
+    (1..=widest)
+        .map(|n| cut(theme, &stacked(&wrapped(n)), n, column_width(n), most_lines))
+        .min_by_key(|(_, hidden)| *hidden)
+        .map(|(columns, _)| columns)
+        .unwrap_or_default()
+}
+
+/// The first of `all` that fit in `n` columns of `width` x `most_lines` with a last line
+/// saying how many rows are left out, and that number.
+fn cut(
+    theme: Theme,
+    all: &[HelpLine],
+    n: usize,
+    width: usize,
+    most_lines: usize,
+) -> (Vec<Vec<Line<'static>>>, usize) {
+    let mut shown = all.len();
+    loop {
+        // Never half a row: cut where a row starts.
+        while shown > 0
+            && all
+                .get(shown)
+                .is_some_and(|(l, starts)| !starts && is_wrapped(l))
+        {
+            shown -= 1;
+        }
+        let hidden = all.iter().skip(shown).filter(|(_, starts)| *starts).count();
+        let marker = Line::from(Span::styled(
+            format!("… {hidden} more: make the terminal taller"),
+            theme.error(),
+        ));
+        let mut lines: Vec<HelpLine> = all.iter().take(shown).cloned().collect();
+        lines.extend(
+            wrap_line(&marker, width, 2)
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| (l, i == 0)),
+        );
+        let mut columns = columns_of(&lines, most_lines);
+        if columns.len() <= n || shown == 0 {
+            columns.truncate(n);
+            return (columns, hidden);
+        }
+        shown -= 1;
+    }
+}
+
+/// `lines` in columns of at most `height`, a key row and its wrapped lines kept together
+/// (unless one row alone is taller than a column).
+fn columns_of(lines: &[HelpLine], height: usize) -> Vec<Vec<Line<'static>>> {
+    let height = height.max(1);
+    let mut columns: Vec<Vec<Line<'static>>> = Vec::new();
+    let mut column: Vec<Line<'static>> = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        // The row starting here: this line and the wrapped ones after it.
+        let len = 1 + lines
+            .iter()
+            .skip(at + 1)
+            .take_while(|(l, starts)| !starts && !l.spans.is_empty() && is_wrapped(l))
+            .count();
+        if !column.is_empty() && column.len() + len > height {
+            columns.push(std::mem::take(&mut column));
+        }
+        for (line, _) in lines.iter().skip(at).take(len) {
+            if column.len() == height {
+                columns.push(std::mem::take(&mut column));
+            }
+            column.push(line.clone());
+        }
+        at += len;
+    }
+    if !column.is_empty() {
+        columns.push(column);
+    }
+    columns
+}
+
+/// Whether a line is the wrapped rest of a key row (it starts with the indent).
+fn is_wrapped(line: &Line<'_>) -> bool {
+    line.spans
+        .first()
+        .is_some_and(|s| !s.content.is_empty() && s.content.trim().is_empty())
+}
+
+/// The sections one under the other with a blank line between.
+fn stacked(sections: &[Vec<HelpLine>]) -> Vec<HelpLine> {
+    let mut all = Vec::new();
+    for (n, lines) in sections.iter().enumerate() {
+        if n > 0 {
+            all.push((Line::raw(""), false));
+        }
+        all.extend(lines.iter().cloned());
+    }
+    all
 }
 
 /// A heading and one line per key row: `j ↓        down`.
@@ -128,15 +278,16 @@ fn section(
     heading: &str,
     rows: &[&(String, &'static str)],
     key_width: usize,
-) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(heading.to_string(), theme.header())];
+) -> Vec<HelpLine> {
+    let mut lines = vec![(Line::styled(heading.to_string(), theme.header()), false)];
     for (keys, help) in rows {
         let pad = key_width.saturating_sub(keys.width());
-        lines.push(Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(keys.clone(), theme.key()),
             Span::raw(" ".repeat(pad + 2)),
             Span::raw(*help),
-        ]));
+        ]);
+        lines.push((line, true));
     }
     lines
 }

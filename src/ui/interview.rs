@@ -2,7 +2,8 @@
 //! where, why, and whether the questions, the bio and the pre-brief are done; then every
 //! booked interview, with the keys that act on it.
 
-use super::fit::{Column, truncate_line};
+use super::columns::Column;
+use super::fit::truncate_line;
 use super::table::{self, Spec};
 use super::theme::Theme;
 use super::{clock, pane_block, position};
@@ -16,24 +17,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 const COLUMNS: [Column; 3] = [
-    Column {
-        header: "When",
-        width: 16,
-        flex: 0,
-        priority: 0,
-    },
-    Column {
-        header: "In",
-        width: 9,
-        flex: 0,
-        priority: 2,
-    },
-    Column {
-        header: "Customer",
-        width: 10,
-        flex: 1,
-        priority: 1,
-    },
+    Column::fixed("When", 16, 0),
+    Column::fixed("In", 9, 2),
+    Column::text("Customer", 10, 10, 1, 1),
 ];
 
 /// Lines of the selected interview's description.

@@ -2,13 +2,14 @@
 //! the environment or the disk; the same state always draws the same screen, which is what the
 //! snapshot tests rely on. One file per pane or view; styles come from [`theme`].
 //!
-//! Layout: the four panes in a grid (2x2 at 80x24; at 120 columns and more the customers and
+//! Layout: the focused pane alone when zoomed (`Z`); otherwise the four panes in a grid (2x2 at 80x24; at 120 columns and more the customers and
 //! the queue get the taller top row (customers the wider part of it) and the action board the wider half of the bottom row),
 //! a one-line status line at the bottom, and at most one overlay centred on top.
 
 mod actions;
 mod calendar;
 mod clock;
+mod columns;
 mod confirm;
 mod customers;
 mod detail;
@@ -28,6 +29,7 @@ mod theme;
 mod welcome;
 
 use crate::app::{App, Overlay, Pane, SaveState};
+use crate::keymap::{Action, KeyContext, hints};
 use fit::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -73,11 +75,21 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         return;
     }
-    let [customers_area, queue_area, interview_area, actions_area] = pane_areas(main);
-    customers::draw(app, theme, frame, customers_area);
-    queue::draw(app, theme, frame, queue_area);
-    interview::draw(app, theme, frame, interview_area);
-    actions::draw(app, theme, frame, actions_area);
+    if app.zoomed {
+        // The focused pane alone, over the whole area of the four.
+        match app.focus {
+            Pane::Customers => customers::draw(app, theme, frame, main),
+            Pane::Queue => queue::draw(app, theme, frame, main),
+            Pane::Interview => interview::draw(app, theme, frame, main),
+            Pane::Actions => actions::draw(app, theme, frame, main),
+        }
+    } else {
+        let [customers_area, queue_area, interview_area, actions_area] = pane_areas(main);
+        customers::draw(app, theme, frame, customers_area);
+        queue::draw(app, theme, frame, queue_area);
+        interview::draw(app, theme, frame, interview_area);
+        actions::draw(app, theme, frame, actions_area);
+    }
     match &app.overlay {
         None => {}
         Some(Overlay::Welcome) => welcome::draw(app, theme, frame, screen),
@@ -125,6 +137,14 @@ fn pane_block(
         .map_or(0, |i| i + 1);
     let mark = if focused { "▶ " } else { "" };
     let mut title = format!(" {mark}{number} {}", pane.title());
+    if app.zoomed && focused {
+        // Before the detail, so a narrow title is cut there rather than here.
+        let key = hints(KeyContext::Global, &[Action::Zoom])
+            .into_iter()
+            .next()
+            .map_or_else(String::new, |(key, _)| key);
+        title.push_str(&format!(" · zoomed, {key} back"));
+    }
     if !detail.is_empty() {
         title.push_str(" · ");
         title.push_str(detail);

@@ -2,8 +2,9 @@
 //! severity, who must act and exactly what is owed. When the pane is too narrow for every
 //! column, the selected item is spelt out under the table.
 
-use super::fit::{Column, truncate, truncate_line};
-use super::table::{self, Spec};
+use super::columns::Column;
+use super::fit::{truncate, truncate_line};
+use super::table::{self, Spec, Text};
 use super::theme::Theme;
 use super::{clock, pane_block, position};
 use crate::app::{App, Pane};
@@ -15,48 +16,20 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+// Most important first: when, severity, customer, kind, owner, what. The customer ranks
+// above the kind because a 30-column pane (a 60-column terminal) has room for only one of
+// them, and the customer is what tells rows apart; the footer spells out the selected
+// item's kind. At 200 columns the asked widths add up to the pane, so no kind label is cut.
 const COLUMNS: [Column; 6] = [
-    Column {
-        header: "When",
-        width: 15,
-        flex: 0,
-        priority: 0,
-    },
-    Column {
-        header: "Sev",
-        width: 3,
-        flex: 0,
-        priority: 1,
-    },
-    Column {
-        header: "Kind",
-        width: 19,
-        flex: 0,
-        priority: 3,
-    },
-    Column {
-        header: "Customer",
-        width: 12,
-        flex: 2,
-        priority: 2,
-    },
-    Column {
-        header: "Owner",
-        width: 12,
-        flex: 1,
-        priority: 4,
-    },
-    Column {
-        header: "What",
-        width: 20,
-        flex: 4,
-        priority: 5,
-    },
+    Column::short("When", 11, 15, 0),
+    Column::fixed("Sev", 3, 1),
+    Column::text("Kind", 11, 19, 1, 3),
+    Column::text("Customer", 10, 20, 2, 2),
+    Column::text("Owner", 10, 15, 1, 4),
+    Column::text("What", 30, 40, 4, 5),
 ];
 
-/// Below this inner width some columns are dropped, so the selected item is spelt out below.
-const ALL_COLUMNS: u16 = 90;
-/// Lines of that description.
+/// Lines of the selected item's description, shown when some columns are left out.
 const FOOTER: u16 = 2;
 
 /// Draws the queue pane.
@@ -108,7 +81,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let footer = if inner.width < ALL_COLUMNS && inner.height > FOOTER + 3 {
+    let footer = if table::drops_columns(&COLUMNS, inner.width) && inner.height > FOOTER + 3 {
         FOOTER
     } else {
         0
@@ -131,18 +104,20 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// One row's cells, in column order, and the row's style.
-fn cells(app: &App, theme: Theme, item: &Item) -> (Vec<Span<'static>>, Style) {
-    let (when, when_style, row_style) = match item.snoozed_until {
+fn cells(app: &App, theme: Theme, item: &Item) -> (Vec<Text>, Style) {
+    let (when, short, when_style, row_style) = match item.snoozed_until {
         Some(until) => (
             format!("snoozed {}", clock::day(app, until)),
+            // The footer gives the date of the selected item.
+            "snoozed".to_string(),
             theme.dim(),
             theme.dim(),
         ),
-        None => (
-            countdown(item.due, app.now),
-            due_style(app, theme, item),
-            Style::new(),
-        ),
+        None => {
+            let long = countdown(item.due, app.now);
+            let short = first_unit(&long);
+            (long, short, due_style(app, theme, item), Style::new())
+        }
     };
     let severity = match item.severity {
         // `!`: senior management must attend and nobody counts as one (the footer and the
@@ -156,14 +131,30 @@ fn cells(app: &App, theme: Theme, item: &Item) -> (Vec<Span<'static>>, Style) {
         .customer(item.customer)
         .map_or_else(|| item.customer.to_string(), |c| c.name.clone());
     let cells = vec![
-        Span::styled(when, when_style),
-        severity,
-        Span::raw(item.kind.label()),
-        Span::raw(customer),
-        owner(app, theme, item),
-        what_cell(theme, item),
+        Text {
+            span: Span::styled(when, when_style),
+            short: Some(short),
+        },
+        severity.into(),
+        Span::raw(item.kind.label()).into(),
+        Span::raw(customer).into(),
+        owner(app, theme, item).into(),
+        what_cell(theme, item).into(),
     ];
     (cells, row_style)
+}
+
+/// A countdown to its largest unit, for a narrow When column: `overdue 2d 12h` -> `overdue 2d`.
+fn first_unit(countdown: &str) -> String {
+    let words: Vec<&str> = countdown.split(' ').collect();
+    // The words before the number, and the number with its unit.
+    match words
+        .iter()
+        .position(|w| w.starts_with(|c: char| c.is_ascii_digit() || c == '<'))
+    {
+        Some(at) => words.get(..=at).unwrap_or_default().join(" "),
+        None => countdown.to_string(),
+    }
 }
 
 /// What is owed; a follow-up lacking its senior manager is drawn as an error (its text leads
@@ -222,4 +213,22 @@ fn draw_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect, item: &It
         truncate_line(Line::from(who), width),
     ];
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_unit;
+
+    #[test]
+    fn short_countdowns_keep_the_largest_unit() {
+        for (long, short) in [
+            ("overdue 2d 12h", "overdue 2d"),
+            ("due in 3h 12m", "due in 3h"),
+            ("due in 45m", "due in 45m"),
+            ("due in <1m", "due in <1m"),
+            ("overdue 400d 0h", "overdue 400d"),
+        ] {
+            assert_eq!(first_unit(long), short);
+        }
+    }
 }

@@ -1,7 +1,8 @@
 //! The staff view: our people with roles, whether they are active, and who counts as senior
 //! management under the policy. The key hint is built from the key table.
 
-use super::fit::{Column, truncate};
+use super::columns::Column;
+use super::fit::truncate;
 use super::table::{self, Spec};
 use super::theme::Theme;
 use crate::app::{App, StaffView, staff_rows};
@@ -15,36 +16,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 const COLUMNS: [Column; 5] = [
-    Column {
-        header: "Name",
-        width: 16,
-        flex: 2,
-        priority: 0,
-    },
-    Column {
-        header: "Senior mgmt",
-        width: 11,
-        flex: 0,
-        priority: 1,
-    },
-    Column {
-        header: "Roles",
-        width: 16,
-        flex: 3,
-        priority: 2,
-    },
-    Column {
-        header: "Active",
-        width: 6,
-        flex: 0,
-        priority: 3,
-    },
-    Column {
-        header: "Email",
-        width: 16,
-        flex: 2,
-        priority: 4,
-    },
+    Column::text("Name", 16, 16, 2, 0),
+    Column::fixed("Senior mgmt", 11, 1),
+    Column::text("Roles", 16, 16, 3, 2),
+    Column::fixed("Active", 6, 3),
+    Column::text("Email", 16, 16, 2, 4),
 ];
 
 /// The view's keys, from the key table: `j/k next person · m give/take ... · Esc close`.

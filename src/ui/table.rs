@@ -2,16 +2,50 @@
 //! important columns when narrow, and builds text only for the rows on screen (the customer
 //! list and the queue can be long).
 
-use super::fit::{Column, fit_columns, truncate, window};
+use super::columns::{Column, fit_columns};
+use super::fit::{truncate, window};
 use super::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table};
+use unicode_width::UnicodeWidthStr;
 
 /// Gap between columns.
 const GAP: u16 = 1;
+
+/// A cell's text, and a shorter way to say it when the column is narrower than the text
+/// (a countdown to its first unit): the short form is shown whole rather than the long one
+/// cut with `…`.
+pub struct Text {
+    /// The text and its style.
+    pub span: Span<'static>,
+    /// The shorter form, if there is one.
+    pub short: Option<String>,
+}
+
+impl From<Span<'static>> for Text {
+    fn from(span: Span<'static>) -> Text {
+        Text { span, short: None }
+    }
+}
+
+impl Text {
+    /// The text to show in `width` cells.
+    fn fitted(&self, width: usize) -> Span<'static> {
+        let text = match &self.short {
+            Some(short) if self.span.content.width() > width => truncate(short, width),
+            _ => truncate(&self.span.content, width),
+        };
+        Span::styled(text, self.span.style)
+    }
+}
+
+/// Whether a table of `columns` in `width` cells leaves any of them out.
+pub fn drops_columns(columns: &[Column], width: u16) -> bool {
+    fit_columns(columns, width.saturating_sub(2), GAP).len() < columns.len()
+}
 
 /// What a table shows and how.
 pub struct Spec<'a> {
@@ -27,9 +61,10 @@ pub struct Spec<'a> {
 
 /// Draws the table in `area`; `row(i)` gives row `i`'s cells (one per column, in column
 /// order) and its style, and is called only for the rows on screen.
-pub fn draw<F>(frame: &mut Frame, area: Rect, theme: Theme, spec: &Spec<'_>, mut row: F)
+pub fn draw<F, C>(frame: &mut Frame, area: Rect, theme: Theme, spec: &Spec<'_>, mut row: F)
 where
-    F: FnMut(usize) -> (Vec<Span<'static>>, Style),
+    F: FnMut(usize) -> (Vec<C>, Style),
+    C: Into<Text>,
 {
     // One cell on the left marks the selection without colour.
     let fitted = fit_columns(spec.columns, area.width.saturating_sub(2), GAP);
@@ -45,13 +80,16 @@ where
     )
     .style(theme.header());
     let rows = (first..spec.len.min(first.saturating_add(visible))).map(|i| {
-        let (spans, style) = row(i);
+        let (cells, style) = row(i);
+        let texts: Vec<Text> = cells.into_iter().map(Into::into).collect();
         let chosen = i == spec.selected;
         let marker = if chosen { "›" } else { " " };
         let cells = std::iter::once(Cell::from(marker)).chain(fitted.iter().map(|&(c, w)| {
-            let span = spans.get(c).cloned().unwrap_or_default();
-            let text = truncate(&span.content, usize::from(w));
-            Cell::from(Line::from(Span::styled(text, span.style)))
+            let span = texts
+                .get(c)
+                .map(|t| t.fitted(usize::from(w)))
+                .unwrap_or_default();
+            Cell::from(Line::from(span))
         }));
         let style = match (chosen, spec.focused) {
             (true, true) => style.patch(theme.selected()),
