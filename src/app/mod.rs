@@ -13,6 +13,7 @@ mod lists;
 mod msg;
 mod panes;
 mod prompt;
+mod saved;
 mod selection;
 pub mod soft_wrap;
 mod staff;
