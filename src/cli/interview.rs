@@ -321,8 +321,7 @@ pub fn invitation(
     };
     let text = crate::io::invitation::render(&data, &interview, &rules.questions, &template)?;
     match out {
-        Some(path) => std::fs::write(path, &text)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => crate::io::out_file::write(path, text.as_bytes())?,
         None => print!("{text}"),
     }
     if mark {

@@ -12,7 +12,7 @@ use crate::io::report as markdown;
 use anyhow::{Context as _, anyhow, bail};
 use clap::Subcommand;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Which document.
@@ -123,7 +123,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
         }
     };
     match &out {
-        Some(path) => write_atomically(path, text.as_bytes())?,
+        Some(path) => crate::io::out_file::write(path, text.as_bytes())?,
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
@@ -243,40 +243,4 @@ fn count(n: usize, thing: &str) -> String {
     } else {
         format!("{n} {thing}s")
     }
-}
-
-/// Writes `bytes` to `path` so that it is either the whole new document or untouched: a
-/// temporary file in the same directory, flushed to disk, then renamed over the target.
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| anyhow!("--out {}: give a file name", path.display()))?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| -> std::io::Result<()> {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        // The rename itself is made durable by syncing the directory (best effort: some
-        // file systems refuse to open a directory for this).
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.with_context(|| format!("cannot write {}", path.display()))
 }

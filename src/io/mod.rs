@@ -7,6 +7,7 @@ pub mod export;
 pub mod headers;
 pub mod ics;
 pub mod invitation;
+pub mod out_file;
 pub mod people_csv;
 pub mod report;
 pub mod survey_csv;
