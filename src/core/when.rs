@@ -25,8 +25,9 @@ use chrono::{
 /// What the forms and `--help` say is accepted.
 pub const ACCEPTED: &str = "use 10:00, today 15:30, tomorrow 9, fri 14:00, +2d, +1w, a date (YYYY-MM-DD) or a date and time";
 
-/// The earliest and latest year accepted: a typo like `20266-01-01` is refused, not stored.
-const YEARS: std::ops::RangeInclusive<i32> = 1970..=2200;
+/// The earliest and latest year accepted in any date that comes in (typed, imported, restored):
+/// a typo like `20266-01-01` is refused, not stored.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=2200;
 
 /// Parses what a person typed into an instant, or says what is accepted.
 pub fn parse_when(text: &str, now: Instant, offset: FixedOffset) -> Result<Instant, String> {
