@@ -110,3 +110,42 @@ fn a_data_dir_owned_by_another_user_is_refused() {
     let shown = data.display().to_string();
     refused(&data, &victim, &[&shown, "owned by", "chown"]);
 }
+
+fn assert_private(dir: &Path) {
+    for entry in std::fs::read_dir(dir).expect("lists") {
+        let path = entry.expect("entry").path();
+        let meta = std::fs::symlink_metadata(&path).expect("meta");
+        assert_eq!(
+            meta.permissions().mode() & 0o077,
+            0,
+            "{} is {:o}",
+            path.display(),
+            meta.permissions().mode()
+        );
+        if meta.is_dir() {
+            assert_private(&path);
+        }
+    }
+}
+
+/// Every file hearback (and sled under it) creates in the data dir holds customer data or
+/// says something about it: readable by the user alone, whatever the umask allowed before.
+#[test]
+fn every_file_in_the_data_dir_is_created_private() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    for args in [
+        &["demo"][..],
+        &["check"],
+        &["deliverable", "--customer", "Caldera", "--name", "x"],
+        &["check"],
+    ] {
+        let out = hearback(&data, args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_private(&data);
+}

@@ -230,6 +230,14 @@ pub fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // Every file hearback creates holds customer data or says something about it, including
+    // the ones sled creates with its own modes (store/db, conf, snapshots, blobs): none is for
+    // group or others, and a stricter umask the user set stays.
+    // SAFETY: umask only changes this process's file-creation mask; set once at start-up.
+    unsafe {
+        let user = libc::umask(0o077);
+        libc::umask(user | 0o077);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
