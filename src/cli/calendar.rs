@@ -31,7 +31,7 @@ pub struct CalendarArgs {
 /// to standard output, and says on standard error when there is nothing in it.
 pub fn run(ctx: &Context, args: &CalendarArgs) -> anyhow::Result<ExitCode> {
     let rules = ctx.rules()?;
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let data = store.load()?;
     let today = day_of(&rules.calendar, ctx.now);
     let window = Window::months(today, args.months);

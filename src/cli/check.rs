@@ -11,7 +11,7 @@ use std::process::ExitCode;
 /// Runs the check; exits non-zero when anything is damaged or a follow-up lacks its senior
 /// manager.
 pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let report = store.check();
     let mut t = Table::new(&[("Tree", 16), ("Records", 10)]);
     for (tree, n) in &report.counts {

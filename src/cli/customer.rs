@@ -133,7 +133,7 @@ pub fn run(ctx: &Context, which: &str) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    let store = ctx.open_store();
+    let store = ctx.read_store();
     // The listing already closed its store handle; a second open only reads the timeline.
     let timeline = store?.timeline(c.id)?;
     if !timeline.is_empty() {

@@ -63,7 +63,7 @@ impl Listing {
     /// Loads the store and computes the queue and risk.
     pub fn load(ctx: &Context) -> anyhow::Result<Listing> {
         let rules = ctx.rules()?;
-        let data = ctx.open_store()?.load()?;
+        let data = ctx.read_store()?.load()?;
         let items = queue(&data, &rules.policy, &rules.calendar, ctx.now);
         let risk = assess(&data, &items);
         Ok(Listing { data, items, risk })

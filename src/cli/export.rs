@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 /// Runs `hearback export`, writing to stdout.
 pub fn run(ctx: &Context, what: ExportWhat, format: ExportFormat) -> anyhow::Result<ExitCode> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let data = store.load()?;
     let stdout = std::io::stdout().lock();
     let mut out = std::io::BufWriter::new(stdout);

@@ -27,7 +27,7 @@ mod stats;
 mod table;
 
 use crate::core::Instant;
-use crate::store::{Store, StoreError};
+use crate::store::{ReadStore, Store, StoreError, StoreOptions};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal as _;
@@ -182,9 +182,26 @@ pub struct Context {
 }
 
 impl Context {
-    /// Opens the store of this context.
+    /// Opens the store of this context, to write.
     pub fn open_store(&self) -> Result<Store, StoreError> {
         Store::open(&self.data_dir)
+    }
+
+    /// Opens the store of this context for a command that only reads: where hearback cannot
+    /// write (read-only media), it reads a private copy, and says so once on stderr.
+    pub fn read_store(&self) -> Result<ReadStore, StoreError> {
+        static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        let store = ReadStore::open(&self.data_dir, StoreOptions::default())?;
+        if let Some(copy) = store.copy_dir()
+            && !SAID.swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            eprintln!(
+                "note: {} is read-only for hearback; reading a private copy of it in {} (removed at exit)",
+                self.data_dir.display(),
+                copy.display()
+            );
+        }
+        Ok(store)
     }
 
     /// The instant a time flag names now, in the calendar's offset.
@@ -213,6 +230,14 @@ pub fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // Every file hearback creates holds customer data or says something about it, including
+    // the ones sled creates with its own modes (store/db, conf, snapshots, blobs): none is for
+    // group or others, and a stricter umask the user set stays.
+    // SAFETY: umask only changes this process's file-creation mask; set once at start-up.
+    unsafe {
+        let user = libc::umask(0o077);
+        libc::umask(user | 0o077);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -225,10 +250,30 @@ pub fn main() -> ExitCode {
 
 /// Prints an error with its causes and, for store errors, what to do about it.
 fn report(err: &anyhow::Error) {
-    eprintln!("error: {err:#}");
+    eprintln!("error: {}", message(err));
     if let Some(store) = err.chain().find_map(|e| e.downcast_ref::<StoreError>()) {
         eprintln!("hint: {}", store.advice());
     }
+}
+
+/// An error and its causes as one line, each said once: a store error already words its cause
+/// (in plain words, see `store::io_text`), so what lies under it is not repeated, and a cause
+/// whose text is already in the line is left out.
+pub fn message(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if !line.contains(&text) {
+            if !line.is_empty() {
+                line.push_str(": ");
+            }
+            line.push_str(&text);
+        }
+        if cause.downcast_ref::<StoreError>().is_some() {
+            break;
+        }
+    }
+    line
 }
 
 /// Runs a parsed command line.

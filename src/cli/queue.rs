@@ -108,7 +108,7 @@ fn table(data: &Dataset, items: &[Item], now: Instant) -> String {
 /// Runs `hearback queue`.
 pub fn run(ctx: &Context, format: ListFormat, all: bool) -> anyhow::Result<ExitCode> {
     let rules = ctx.rules()?;
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let data = store.load()?;
     let everything = queue(&data, &rules.policy, &rules.calendar, ctx.now);
     // Said under every table, even while the follow-up is upcoming or snoozed.

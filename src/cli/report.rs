@@ -68,8 +68,18 @@ pub enum ReportCommand {
 /// Runs `hearback report`.
 pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
     let rules = ctx.rules()?;
-    let store = ctx.open_store()?;
-    let data = store.load()?;
+    let records = match &cmd {
+        ReportCommand::Debrief { record, .. }
+        | ReportCommand::President { record, .. }
+        | ReportCommand::Digest { record, .. } => *record,
+    };
+    // A report that records nothing only reads, so it also works on read-only media; one that
+    // records keeps the store (and its lock) from the reading to the recording.
+    let writer = records.then(|| ctx.open_store()).transpose()?;
+    let data = match &writer {
+        Some(store) => store.load()?,
+        None => ctx.read_store()?.load()?,
+    };
     let items = queue(&data, &rules.policy, &rules.calendar, ctx.now);
     let risk = assess(&data, &items);
     let src = Sources {
@@ -80,7 +90,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
         calendar: &rules.calendar,
         now: ctx.now,
     };
-    let (text, out, record, to_record, step) = match cmd {
+    let (text, out, _, to_record, step) = match cmd {
         ReportCommand::Debrief {
             interview,
             out,
@@ -133,7 +143,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
         }
     }
     // Only now that the document exists in full is the step recorded.
-    if record {
+    if let Some(store) = &writer {
         let rec = mark_all(ctx, &data, &to_record, step)?;
         if !rec.changes.is_empty() {
             store.commit(&rec.changes)?;

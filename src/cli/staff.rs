@@ -153,7 +153,7 @@ fn senior_label(pool: &SeniorPool, s: &Staff) -> Option<&'static str> {
 
 fn list(ctx: &Context, format: ListFormat, all: bool) -> anyhow::Result<ExitCode> {
     let rules = ctx.rules()?;
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let data = store.load()?;
     let pool = SeniorPool::new(&data, &rules.policy.senior_management);
     let people: Vec<&Staff> = data.staff.iter().filter(|s| all || s.active).collect();

@@ -71,7 +71,7 @@ pub fn run(ctx: &Context, args: &StatsArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let rules = ctx.rules()?;
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let data = store.load()?;
     let period = Period {
         since,

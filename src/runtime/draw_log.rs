@@ -37,8 +37,9 @@ impl DrawLog {
         }
     }
 
-    /// Writes the file, if the hook is on. Called after the terminal is restored.
-    pub fn write(&self) -> std::io::Result<()> {
+    /// Writes the file, if the hook is on, through the one safe writer like every file
+    /// hearback writes outside its store. Called after the terminal is restored.
+    pub fn write(&self) -> Result<(), crate::io::out_file::OutFileError> {
         let Some(path) = &self.path else {
             return Ok(());
         };
@@ -47,6 +48,6 @@ impl DrawLog {
             text.push_str(&t.to_string());
             text.push('\n');
         }
-        std::fs::write(path, text)
+        crate::io::out_file::write(path, text.as_bytes())
     }
 }

@@ -1,7 +1,8 @@
 //! Store errors: typed here, worded for people at the edge (cli/runtime) with what to do.
 
 use super::codec::CodecError;
-use std::path::PathBuf;
+use super::io_text;
+use std::path::{Path, PathBuf};
 
 /// Everything that can go wrong opening, reading or writing the store.
 #[derive(Debug, thiserror::Error)]
@@ -64,8 +65,8 @@ pub enum StoreError {
         /// Commits the store holds.
         found: u64,
     },
-    /// A file-system error.
-    #[error("{what} {}: {source}", path.display())]
+    /// A file-system error, in plain words (see [`io_text`]).
+    #[error("{what} {}: {}", path.display(), io_text::plain(source))]
     Io {
         /// What was being done.
         what: &'static str,
@@ -77,6 +78,44 @@ pub enum StoreError {
     /// Any other sled error.
     #[error("store error: {0}")]
     Sled(String),
+    /// The data dir (or its `store/`) is writable by others or owned by another user.
+    #[error("refusing to use {}: {problem}", dir.display())]
+    Untrusted {
+        /// The dir.
+        dir: PathBuf,
+        /// What is wrong and how to fix it.
+        problem: String,
+    },
+    /// A file hearback opens in its data dir is a symbolic link.
+    #[error(
+        "{} is a symbolic link; hearback never follows links in its data directory: remove it (`rm {}`) and run the command again", path.display(), path.display()
+    )]
+    Link {
+        /// The link.
+        path: PathBuf,
+    },
+    /// hearback cannot write to the data dir: read-only media, or not the user's to write.
+    #[error("{}", not_writable(dir, *media))]
+    NotWritable {
+        /// The data dir.
+        dir: PathBuf,
+        /// Whether the file system is read-only (else: no permission).
+        media: bool,
+    },
+}
+
+fn not_writable(dir: &Path, media: bool) -> String {
+    let shown = dir.display();
+    let why = if media {
+        "it is on a read-only file system"
+    } else {
+        "you may not write there"
+    };
+    format!(
+        "cannot save in {shown}: {why}. Reading commands (check, export, customers, queue, stats, \
+         reports to stdout) still work there; to make changes, copy the data directory to a \
+         writable place (`cp -a {shown} NEWDIR`) and run hearback with `--data NEWDIR`"
+    )
 }
 
 impl StoreError {
@@ -100,9 +139,22 @@ impl StoreError {
                 "Copy the data directory somewhere safe as it is, then restore your last backup into a new directory with `hearback import backup FILE.json --data NEWDIR`. To read what is left instead, delete hearback.commits from the data directory (only that file) and run `hearback export all --format json`."
             }
             StoreError::Encode { .. } => "Shorten the text and save again; nothing was written.",
-            StoreError::Io { .. } => {
-                "Check that the directory exists, is yours and the disk is not full."
+            StoreError::Io { source, .. } => match source.kind() {
+                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                    "Free space on that disk (or move the data directory elsewhere and pass --data), then run the command again."
+                }
+                std::io::ErrorKind::PermissionDenied => {
+                    "Check that the data directory and the files in it belong to you (`ls -la` on it)."
+                }
+                _ => "Check that the directory exists, is yours and the disk is not full.",
+            },
+            StoreError::Untrusted { .. } => {
+                "hearback keeps customer data: it opens only a data directory that nobody but you can write to. Nothing was opened or changed."
             }
+            StoreError::Link { .. } => {
+                "Someone who could write to the data directory may have planted it to make hearback overwrite another file: check who can. Nothing was changed."
+            }
+            StoreError::NotWritable { .. } => "Nothing was changed.",
             StoreError::Sled(_) => {
                 "Nothing was acknowledged as saved. Retry; if it persists, run `hearback check`."
             }

@@ -9,19 +9,24 @@
 
 mod check;
 pub mod codec;
+mod dir_guard;
 mod error;
+mod io_text;
 pub mod keys;
+mod leftovers;
 mod lock;
 mod read;
+mod read_copy;
 mod records;
 mod watermark;
 
 pub use check::{CheckReport, Damage};
 pub use error::{StoreError, hex};
+pub use read_copy::ReadStore;
 pub use records::{Record, TreeName};
 
 use crate::core::{Change, ChangeSet};
-use lock::{DirLock, LockError};
+use lock::DirLock;
 use sled::Transactional;
 use std::fs::{DirBuilder, File, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
@@ -93,6 +98,7 @@ impl Store {
 
     /// Opens (creating if needed) the store in `dir`.
     pub fn open_with(dir: &Path, options: StoreOptions) -> Result<Store, StoreError> {
+        dir_guard::trust(dir)?;
         if !dir.exists() {
             DirBuilder::new()
                 .recursive(true)
@@ -100,22 +106,20 @@ impl Store {
                 .create(dir)
                 .map_err(io_err("cannot create data directory", dir))?;
         }
-        let lock = DirLock::acquire(dir).map_err(|e| match e {
-            LockError::Held(holder) => StoreError::Locked {
-                dir: dir.to_path_buf(),
-                holder,
-            },
-            LockError::Io(source) => StoreError::Io {
-                what: "cannot lock",
-                path: dir.join("hearback.lock"),
-                source,
-            },
-        })?;
+        let lock = DirLock::acquire(dir).map_err(|e| e.for_store(dir))?;
         let sled_dir = dir.join("store");
+        dir_guard::trust(&sled_dir)?;
+        leftovers::clear(&sled_dir).map_err(io_err("cannot remove leftovers in", &sled_dir))?;
         let fresh = !sled_dir.exists();
         let db = sled::Config::new()
             .path(&sled_dir)
             .cache_capacity(options.cache_capacity)
+            // No background thread: hearback flushes and syncs every commit itself, and sled's
+            // thread also cleans log segments (copies live pages out of sparse ones), so any
+            // open, reading commands included, rewrote `store/db` whenever it got to run:
+            // writes on a full or failing disk, and files changing under a read. Segments are
+            // still cleaned as part of writes (sled does that on every page replacement).
+            .flush_every_ms(None)
             .open()
             .map_err(|e| match e {
                 // hearback always opens with the same settings, so a refusal means sled's own

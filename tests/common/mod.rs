@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod dashboard;
+pub mod namespace;
 pub mod rng;
 pub mod tmux;
 
