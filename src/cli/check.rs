@@ -10,8 +10,17 @@ use std::process::ExitCode;
 
 /// Runs the check; exits non-zero when anything is damaged or a follow-up lacks its senior
 /// manager.
-pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
-    let store = ctx.open_store()?;
+pub fn run(ctx: &Context, reset_guard: bool) -> anyhow::Result<ExitCode> {
+    let store = if reset_guard {
+        let store = ctx.open_store_resetting_guard()?;
+        println!(
+            "the lost-save guard now counts {} saves, what the store holds; check that your latest changes are there",
+            store.saves()?
+        );
+        store
+    } else {
+        ctx.open_store()?
+    };
     let report = store.check();
     let mut t = Table::new(&[("Tree", 16), ("Records", 10)]);
     for (tree, n) in &report.counts {
