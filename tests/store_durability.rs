@@ -209,3 +209,35 @@ fn a_guard_that_cannot_be_written_is_reported_with_the_saved_change() {
     let store = Store::open(&path).expect("behind, never ahead: opens");
     assert_eq!(store.load().expect("loads").customers.len(), 1);
 }
+
+#[test]
+fn the_cli_says_saved_and_warns_when_the_guard_could_not_count_it() {
+    let dir = temp();
+    let data = dir.path().join("data");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_hearback"))
+            .arg("--data")
+            .arg(&data)
+            .args(["--now", "2026-03-02T09:00:00Z"])
+            .args(args)
+            .output()
+            .expect("runs hearback")
+    };
+    assert!(run(&["demo", "--customers", "1"]).status.success());
+    std::fs::create_dir(data.join("hearback.commits.tmp")).expect("blocks the guard");
+    let out = run(&[
+        "deliverable",
+        "--customer",
+        "Northwind",
+        "--name",
+        "Phase 2",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "the change is saved: {stderr}");
+    assert!(
+        stderr.contains(
+            "warning: the change is saved, but hearback could not update its lost-save guard"
+        ),
+        "{stderr}"
+    );
+}
