@@ -107,6 +107,10 @@ pub struct Confirm {
     pub label: String,
 }
 
+/// What every screen shows once the store reported a disk error: nothing is saved any more,
+/// and only a restart (which reads what is really on disk) gets out of it.
+pub const DISK_FAILED: &str = "NOT SAVED: the disk reported an error; quit and restart";
+
 /// Whether the last change reached the disk.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
@@ -161,6 +165,8 @@ pub struct App {
     pub save: SaveState,
     /// A one-line message for the status line (errors, confirmations).
     pub message: Option<String>,
+    /// Set for good once the store reported a disk error ([`DISK_FAILED`] on every screen).
+    pub disk_failed: bool,
     /// Ticks left before the message goes (see `update::MESSAGE_TICKS`).
     message_ticks: u8,
     /// The last step saved from here, while `u` can still undo it.
@@ -220,6 +226,7 @@ impl App {
             timeline: None,
             save: SaveState::Saved,
             message: None,
+            disk_failed: false,
             message_ticks: 0,
             undo: None,
             quit: false,

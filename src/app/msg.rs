@@ -32,6 +32,9 @@ pub enum Msg {
     Timeline(CustomerId, Result<Vec<TimelineEvent>, String>),
     /// The store was (re)loaded, e.g. after demo data was written.
     Reloaded(Result<Dataset, String>),
+    /// The disk reported an error while the store made a save durable: the store writes
+    /// nothing more, and the dashboard says so on every screen until it is quit.
+    DiskFailed,
     /// A draft save finished: the form is saved up to `version` when `result` is Ok.
     DraftSaved {
         /// The form version the saved draft held.

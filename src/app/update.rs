@@ -46,6 +46,10 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             label,
             result,
         } => super::saved::saved(app, changes, label, result),
+        Msg::DiskFailed => {
+            app.disk_failed = true;
+            Vec::new()
+        }
         Msg::DraftSaved { version, result } => {
             if let Some(form) = &mut app.form {
                 match result {

@@ -146,7 +146,7 @@ pub fn run(ctx: &Context, cmd: ActionCommand) -> anyhow::Result<ExitCode> {
             (set, format!("{id} updated"))
         }
     };
-    store.commit(&set)?;
+    super::commit(&store, &set)?;
     println!("saved: {done}");
     Ok(ExitCode::SUCCESS)
 }
@@ -186,7 +186,7 @@ pub fn deliverable(
         reference: Some(d.id.to_string()),
     }));
     set.push(Change::Deliverable(d));
-    store.commit(&set)?;
+    super::commit(&store, &set)?;
     println!(
         "saved: deliverable recorded for {} on {}; a feedback interview is now due",
         customer.name,

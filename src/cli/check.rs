@@ -6,12 +6,22 @@ use super::Context;
 use super::table::Table;
 use crate::core::queue::queue;
 use crate::core::senior::SeniorPool;
+use crate::store::ReadStore;
 use std::process::ExitCode;
 
 /// Runs the check; exits non-zero when anything is damaged or a follow-up lacks its senior
 /// manager.
-pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
-    let store = ctx.read_store()?;
+pub fn run(ctx: &Context, reset_guard: bool) -> anyhow::Result<ExitCode> {
+    let store = if reset_guard {
+        let store = ctx.open_store_resetting_guard()?;
+        println!(
+            "the lost-save guard now counts {} saves, what the store holds; check that your latest changes are there",
+            store.saves()?
+        );
+        ReadStore::from(store)
+    } else {
+        ctx.read_store()?
+    };
     let report = store.check();
     let mut t = Table::new(&[("Tree", 16), ("Records", 10)]);
     for (tree, n) in &report.counts {

@@ -21,7 +21,7 @@ pub fn run(ctx: &Context, customers: usize, seed: u64, force: bool) -> anyhow::R
     let mut ids = IdAllocator::after(&data);
     let changes = generate(&DemoOptions { customers, seed }, ctx.now, &mut ids);
     let count = |f: fn(&Change) -> bool| changes.changes.iter().filter(|c| f(c)).count();
-    let written = store.commit(&changes)?;
+    let written = super::commit(&store, &changes)?;
     println!(
         "Wrote {} customers, {} staff, {} interviews, {} follow-ups, {} action items ({} records, saved to disk) in {}",
         count(|c| matches!(c, Change::Customer(_))),

@@ -71,7 +71,7 @@ fn step(
     let data = store.load()?;
     let followup = lookup::followup(&data, id)?.clone();
     let set = f(followup, &data)?;
-    store.commit(&set)?;
+    super::commit(&store, &set)?;
     Ok(())
 }
 

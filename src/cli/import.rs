@@ -91,7 +91,7 @@ pub fn customers(
     } else if plan.changes.is_empty() {
         println!("nothing to change: {summary}");
     } else {
-        store.commit(&plan.changes)?;
+        super::commit(&store, &plan.changes)?;
         println!("saved: {summary}");
     }
     if !plan.created.is_empty() {
@@ -156,7 +156,7 @@ pub fn people(ctx: &Context, file: &Path, mode: Mode) -> anyhow::Result<ExitCode
     } else if plan.changes.is_empty() {
         println!("nothing to change: {summary}");
     } else {
-        store.commit(&plan.changes)?;
+        super::commit(&store, &plan.changes)?;
         println!("saved: {summary}");
     }
     Ok(if partial {
@@ -267,7 +267,7 @@ pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::
     } else if plan.changes.is_empty() {
         println!("nothing to change: {summary}");
     } else {
-        store.commit(&plan.changes)?;
+        super::commit(&store, &plan.changes)?;
         println!("saved: {summary}");
     }
     Ok(if problems.is_empty() {
@@ -307,7 +307,7 @@ pub fn backup(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
     set.changes
         .extend(data.snoozes.into_iter().map(Change::Snooze));
     set.changes.extend(timeline.into_iter().map(Change::Event));
-    let written = store.commit(&set)?;
+    let written = super::commit(&store, &set)?;
     println!(
         "restored {} records from {} into {}",
         written.records,

@@ -126,7 +126,7 @@ pub fn schedule(
         }
         other => anyhow!(other),
     })?;
-    store.commit(&set)?;
+    super::commit(&store, &set)?;
     println!(
         "saved: {} booked with {} for {}",
         interview.id,
@@ -207,7 +207,7 @@ pub fn record(
             .filter(|c| !matches!(c, Change::Interview(_))),
     );
     set.changes.extend(plan.changes.changes);
-    store.commit(&set)?;
+    super::commit(&store, &set)?;
     report(&plan.interview, plan.followup.as_ref(), plan.senior, &data);
     Ok(ExitCode::SUCCESS)
 }
@@ -266,7 +266,7 @@ pub fn complete(
         &ctx.actor,
         &mut ids,
     )?;
-    store.commit(&plan.changes)?;
+    super::commit(&store, &plan.changes)?;
     report(&plan.interview, plan.followup.as_ref(), plan.senior, &data);
     Ok(ExitCode::SUCCESS)
 }
@@ -279,7 +279,7 @@ pub fn mark(ctx: &Context, id: &str, step: Step, at: Option<Instant>) -> anyhow:
     let customer = lookup::customer_of(&data, interview.customer)?;
     let when = at.unwrap_or(ctx.now);
     let set = interview_flow::mark_step(customer, interview, step, when, &ctx.actor)?;
-    store.commit(&set)?;
+    super::commit(&store, &set)?;
     println!(
         "saved: {} {} at {}",
         id,
@@ -297,7 +297,7 @@ pub fn cancel(ctx: &Context, id: &str, reason: &str) -> anyhow::Result<ExitCode>
     let customer = lookup::customer_of(&data, interview.customer)?;
     let set = interview_flow::cancel(customer, interview, reason, ctx.now, &ctx.actor)
         .context("cannot cancel")?;
-    store.commit(&set)?;
+    super::commit(&store, &set)?;
     println!("saved: {id} cancelled");
     Ok(ExitCode::SUCCESS)
 }
@@ -344,7 +344,7 @@ pub fn invitation(
         }
         if !set.is_empty() {
             // Only the last interview record of the set counts; earlier ones are superseded.
-            store.commit(&set)?;
+            super::commit(&store, &set)?;
         }
         eprintln!("saved: questions and bio recorded as sent for {id}");
     }

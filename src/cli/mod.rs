@@ -27,7 +27,7 @@ mod stats;
 mod table;
 
 use crate::core::Instant;
-use crate::store::{ReadStore, Store, StoreError, StoreOptions};
+use crate::store::{Durable, ReadStore, Store, StoreError, StoreOptions};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal as _;
@@ -96,7 +96,13 @@ pub enum Command {
         format: ExportFormat,
     },
     /// Decode every record and report counts and any damage.
-    Check,
+    Check {
+        /// Set the lost-save guard (DATA/hearback.commits) to the saves the store holds, when
+        /// hearback reported it damaged or missing. Copy the data directory first, and look for
+        /// your latest changes afterwards: a save the store lost cannot be detected any more.
+        #[arg(long)]
+        reset_guard: bool,
+    },
     /// List customers, largest first.
     Customers {
         /// Output format.
@@ -202,6 +208,15 @@ impl Context {
             );
         }
         Ok(store)
+    }
+
+    /// Opens the store of this context, setting its lost-save guard to what the store holds.
+    pub fn open_store_resetting_guard(&self) -> Result<Store, StoreError> {
+        let options = StoreOptions {
+            reset_guard: true,
+            ..StoreOptions::default()
+        };
+        Store::open_with(&self.data_dir, options)
     }
 
     /// The instant a time flag names now, in the calendar's offset.
@@ -318,7 +333,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         })) => import::people(&ctx, &file, import::Mode { dry_run, strict }),
         Some(Command::Import(ImportCommand::Backup { file })) => import::backup(&ctx, &file),
         Some(Command::Export { what, format }) => export::run(&ctx, what, format),
-        Some(Command::Check) => check::run(&ctx),
+        Some(Command::Check { reset_guard }) => check::run(&ctx, reset_guard),
         Some(Command::Customers { format }) => customers::run(&ctx, format),
         Some(Command::Customer { customer: which }) => customer::run(&ctx, &which),
         Some(Command::Queue { format, all }) => queue::run(&ctx, format, all),
@@ -370,6 +385,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             at.map(|a| ctx.time(&a)).transpose()?,
         ),
     }
+}
+
+/// Commits `set`; when the change is saved but the lost-save guard could not count it, says so
+/// on stderr (the change stands, so this is a warning, not a failure).
+fn commit(store: &Store, set: &crate::core::ChangeSet) -> Result<Durable, StoreError> {
+    let durable = store.commit(set)?;
+    if let Some(kind) = durable.guard_error {
+        eprintln!(
+            "warning: the change is saved, but hearback could not update its lost-save guard {} \
+             ({kind}), so a later loss of this save by the store would go unnoticed. Check the \
+             disk (space, permissions); the next save updates the guard again.",
+            store.dir().join("hearback.commits").display()
+        );
+    }
+    Ok(durable)
 }
 
 /// Opens a file for reading, or standard input for `-`.

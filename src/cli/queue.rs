@@ -189,7 +189,7 @@ pub fn snooze(
         .ok_or_else(|| anyhow!("{key} is not in the queue (already discharged?)"))?;
     let by = lookup::staff_id(&data, by)?;
     let set = followup_flow::snooze(item, until, reason, by, &ctx.actor, ctx.now)?;
-    store.commit(&set)?;
+    super::commit(&store, &set)?;
     println!("saved: {key} snoozed until {}", local_datetime(until));
     Ok(ExitCode::SUCCESS)
 }

@@ -146,7 +146,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
     if let Some(store) = &writer {
         let rec = mark_all(ctx, &data, &to_record, step)?;
         if !rec.changes.is_empty() {
-            store.commit(&rec.changes)?;
+            super::commit(store, &rec.changes)?;
         }
         eprintln!("{}", rec.message);
     }

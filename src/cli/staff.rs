@@ -84,7 +84,7 @@ pub fn run(ctx: &Context, cmd: StaffCommand) -> anyhow::Result<ExitCode> {
             let data = store.load()?;
             let mut ids = IdAllocator::after(&data);
             let (member, set) = staff_edit::add(&data, &name, email.as_deref(), &roles, &mut ids)?;
-            store.commit(&set)?;
+            super::commit(&store, &set)?;
             println!(
                 "saved: {} added as {} ({})",
                 member.name,
@@ -118,7 +118,7 @@ pub fn run(ctx: &Context, cmd: StaffCommand) -> anyhow::Result<ExitCode> {
                 ));
             }
             let (after, set) = staff_edit::set(&data, member, &patch)?;
-            store.commit(&set)?;
+            super::commit(&store, &set)?;
             let state = if after.active { "active" } else { "left" };
             println!(
                 "saved: {} ({}): {}, {state}",

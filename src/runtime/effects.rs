@@ -53,9 +53,17 @@ impl Job {
     /// Does the work. Blocking: runs on the blocking pool only.
     fn run(self, store: &Store) -> Msg {
         match self {
-            Job::Commit { changes, label } => {
+            Job::Commit { changes, mut label } => {
                 // "Saved" is only ever said when commit returned Ok: then it is on disk.
-                let result = store.commit(&changes).map(|_| ()).map_err(describe);
+                let result = store.commit(&changes).map_err(describe).map(|durable| {
+                    // Saved all the same; the user hears that a loss of it would go unnoticed.
+                    if let Some(kind) = durable.guard_error {
+                        label.push_str(&format!(
+                            " (but the lost-save guard hearback.commits could not be updated: \
+                             {kind}; check the disk)"
+                        ));
+                    }
+                });
                 Msg::Saved {
                     changes,
                     label,
@@ -173,6 +181,27 @@ async fn serve(store: Arc<Store>, mut queue: UnboundedReceiver<Job>, done: Unbou
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_save_the_guard_could_not_count_is_saved_and_says_so() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Arc::new(Store::open(dir.path()).expect("open"));
+        // The guard's temporary name taken by a directory: it cannot be replaced.
+        std::fs::create_dir(dir.path().join("hearback.commits.tmp")).expect("blocks the guard");
+        let (worker, mut finished) = Worker::start(Arc::clone(&store));
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00Z")
+            .expect("time")
+            .to_utc();
+        let changes = ChangeSet::new();
+        let label = "nothing".to_string();
+        assert!(worker.submit(Effect::Commit { changes, label }, now));
+        let done = finished.recv().await.expect("commit answers");
+        let Msg::Saved { label, result, .. } = done.msg else {
+            panic!("a save answers Saved")
+        };
+        assert_eq!(result, Ok(()));
+        assert!(label.contains("lost-save guard"), "{label}");
+    }
 
     #[tokio::test]
     async fn jobs_answer_in_order_and_saves_are_durable() {

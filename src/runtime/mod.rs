@@ -140,6 +140,8 @@ async fn dashboard(mut app: App, store: Arc<Store>, log: &mut DrawLog) -> anyhow
     let mut sigterm = listen(SignalKind::terminate(), "SIGTERM")?;
     let mut sighup = listen(SignalKind::hangup(), "SIGHUP")?;
     let mut sigint = listen(SignalKind::interrupt(), "SIGINT")?;
+    // Kept to ask whether a save poisoned the store (see `Msg::DiskFailed`).
+    let watched = Arc::clone(&store);
     let (worker, mut finished) = Worker::start(store);
     let mut tui = Tui::enter().context("cannot set up the terminal")?;
     // The size matters to what pages by a screenful; a terminal that cannot say keeps 80x24.
@@ -235,7 +237,11 @@ async fn dashboard(mut app: App, store: Arc<Store>, log: &mut DrawLog) -> anyhow
                     _ => {}
                 }
                 let quiet = matches!(done.msg, Msg::DraftSaved { .. }) && !done.crashed;
-                let effects = update(&mut app, done.msg);
+                let mut effects = update(&mut app, done.msg);
+                if !app.disk_failed && watched.is_poisoned() {
+                    effects.extend(update(&mut app, Msg::DiskFailed));
+                    frame.dirty = true;
+                }
                 if !quiet || draft_shown(&app) != before {
                     frame.dirty = true;
                 }

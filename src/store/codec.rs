@@ -12,8 +12,10 @@ pub const SCHEMA_VERSION: u8 = 1;
 /// The most a payload may allocate while decoding: garbage lengths cannot exhaust memory.
 pub const DECODE_LIMIT: usize = 1 << 20;
 
-/// The largest encoded record accepted for writing. sled keeps values of ~128 KiB and more as
-/// separate blob files that its flush never syncs, so records must stay far below that.
+/// The largest encoded record accepted for writing: a bound on what one save can hold, not a
+/// way to keep sled from writing blob files. sled writes whole pages (up to ~17 records) to its
+/// log, and a page over ~128 KiB goes to its own blob file whatever its records' sizes; the
+/// store syncs those itself before a commit is acknowledged (see `store::sync`).
 pub const MAX_RECORD_BYTES: usize = 64 * 1024;
 
 const HEADER: usize = 1;

@@ -102,6 +102,36 @@ pub enum StoreError {
         /// Whether the file system is read-only (else: no permission).
         media: bool,
     },
+    /// The lost-save guard `hearback.commits` cannot be trusted (see `store::watermark`).
+    #[error("the lost-save guard {} {problem}", path.display())]
+    Guard {
+        /// The guard file.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// sled's flush or an fsync failed after the transaction was applied: the change may or
+    /// may not be on disk, and this process's page cache can no longer be trusted.
+    #[error(
+        "the disk reported an error while saving ({}: {}); the change may or may not be on disk",
+        path.display(),
+        io_text::plain(error)
+    )]
+    NotDurable {
+        /// The file (or store directory) being made durable.
+        path: PathBuf,
+        /// The OS error (not a `source`: the message names it once already).
+        error: std::io::Error,
+    },
+    /// An earlier [`StoreError::NotDurable`] stopped every write of this process.
+    #[error(
+        "not saved: the disk reported an error earlier, so hearback writes nothing more to {} until it is restarted",
+        dir.display()
+    )]
+    Poisoned {
+        /// The data dir.
+        dir: PathBuf,
+    },
 }
 
 fn not_writable(dir: &Path, media: bool) -> String {
@@ -136,7 +166,7 @@ impl StoreError {
                 "hearback deletes nothing, but sled may have discarded the damaged end of its log while opening it. Copy the data directory somewhere safe as it is, then restore your last backup into a new directory with `hearback import backup FILE.json --data NEWDIR`."
             }
             StoreError::LostCommits { .. } => {
-                "Copy the data directory somewhere safe as it is, then restore your last backup into a new directory with `hearback import backup FILE.json --data NEWDIR`. To read what is left instead, delete hearback.commits from the data directory (only that file) and run `hearback export all --format json`."
+                "Copy the data directory somewhere safe as it is, then restore your last backup into a new directory with `hearback import backup FILE.json --data NEWDIR`. To read what is left instead, run `hearback check --reset-guard` (it makes the guard accept what the store holds) and then `hearback export all --format json`."
             }
             StoreError::Encode { .. } => "Shorten the text and save again; nothing was written.",
             StoreError::Io { source, .. } => match source.kind() {
@@ -155,6 +185,12 @@ impl StoreError {
                 "Someone who could write to the data directory may have planted it to make hearback overwrite another file: check who can. Nothing was changed."
             }
             StoreError::NotWritable { .. } => "Nothing was changed.",
+            StoreError::Guard { .. } => {
+                "Your saves may well be intact: this file only counts them. Copy the data directory somewhere safe as it is, then run `hearback check --reset-guard`: it sets the guard to the saves the store holds and checks every record. Look for your latest changes (`hearback customers`, `hearback queue --all`); if one is missing, restore your last backup into a new directory with `hearback import backup FILE.json --data NEWDIR`."
+            }
+            StoreError::NotDurable { .. } | StoreError::Poisoned { .. } => {
+                "Quit hearback and start it again: it then reads what is really on disk. Check whether your last change is there and redo it if not; run `hearback check`, and look at the disk (full, failing, unplugged)."
+            }
             StoreError::Sled(_) => {
                 "Nothing was acknowledged as saved. Retry; if it persists, run `hearback check`."
             }

@@ -4,8 +4,12 @@
 //! `DIR/hearback.lock` (one process at a time), `DIR/hearback.commits` (see [`watermark`]) and
 //! `DIR/store/` (sled 0.34.7).
 //! Every write goes through [`Store::commit`], which writes a [`ChangeSet`] as one sled
-//! transaction and returns only after `flush()` returned Ok **and** the data file was
-//! `fdatasync`ed: sled's flush on Linux is `sync_file_range`, which does not survive power loss.
+//! transaction and returns only after `flush()` returned Ok **and** every file sled wrote was
+//! synced (see [`sync`]): sled's flush on Linux is `sync_file_range` of the log, which does not
+//! survive power loss, and sled syncs neither its blob files nor its settings nor directories.
+//! A failed flush or sync poisons the store: the transaction may be in sled's cache and not on
+//! disk, so every later commit is refused ([`StoreError::Poisoned`]) without touching sled, and
+//! only a new process (which reads the files afresh) writes again.
 
 mod check;
 pub mod codec;
@@ -18,6 +22,7 @@ mod lock;
 mod read;
 mod read_copy;
 mod records;
+mod sync;
 mod watermark;
 
 pub use check::{CheckReport, Damage};
@@ -31,6 +36,7 @@ use sled::Transactional;
 use std::fs::{DirBuilder, File, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use watermark::Watermark;
 
@@ -46,6 +52,9 @@ pub struct StoreOptions {
     pub cache_capacity: u64,
     /// The durability barrier after flush; `None` means `fdatasync` of the data file.
     pub sync_hook: Option<SyncHook>,
+    /// Set the lost-save guard to the commits the store holds instead of checking it
+    /// (`hearback check --reset-guard`, after the user copied the data dir).
+    pub reset_guard: bool,
 }
 
 impl Default for StoreOptions {
@@ -53,6 +62,7 @@ impl Default for StoreOptions {
         StoreOptions {
             cache_capacity: 64 * 1024 * 1024,
             sync_hook: None,
+            reset_guard: false,
         }
     }
 }
@@ -62,6 +72,8 @@ impl Default for StoreOptions {
 pub struct Durable {
     /// How many records were written.
     pub records: usize,
+    /// Set when the change is durable but the lost-save guard could not count it: say so.
+    pub guard_error: Option<std::io::ErrorKind>,
 }
 
 /// An open store. Dropping it releases the lock.
@@ -71,7 +83,9 @@ pub struct Store {
     trees: Vec<sled::Tree>,
     data_file: File,
     sync_hook: Option<SyncHook>,
-    watermark: Mutex<Watermark>,
+    synced: Mutex<sync::Tracker>,
+    poisoned: AtomicBool,
+    watermark: Mutex<Option<Watermark>>,
     _lock: DirLock,
 }
 
@@ -142,32 +156,32 @@ impl Store {
             .write(true)
             .open(&data_path)
             .map_err(io_err("cannot open data file", &data_path))?;
-        let watermark_path = dir.join(watermark::FILE_NAME);
-        let (watermark, acknowledged) =
-            Watermark::open(dir).map_err(io_err("cannot open", &watermark_path))?;
+        let synced = sync::Tracker::open(&sled_dir).map_err(|(path, source)| StoreError::Io {
+            what: "cannot sync",
+            path,
+            source,
+        })?;
         let store = Store {
             dir: dir.to_path_buf(),
             db,
             trees,
             data_file,
             sync_hook: options.sync_hook,
-            watermark: Mutex::new(watermark),
+            synced: Mutex::new(synced),
+            poisoned: AtomicBool::new(false),
+            watermark: Mutex::new(None),
             _lock: lock,
         };
         store.check_schema()?;
         let found = store.commits()?;
-        if fresh {
-            store
-                .lock_watermark()
-                .reset(found)
-                .map_err(io_err("cannot write", &watermark_path))?;
-        } else if let Some(acknowledged) = acknowledged.filter(|&a| a > found) {
-            return Err(StoreError::LostCommits {
+        let guard = Watermark::establish(dir, found, fresh, options.reset_guard)
+            .map_err(|p| p.into_store_error(dir))?
+            .map_err(|acknowledged| StoreError::LostCommits {
                 dir: dir.to_path_buf(),
                 acknowledged,
                 found,
-            });
-        }
+            })?;
+        *store.lock_watermark() = Some(guard);
         if fresh {
             // Make the new files' directory entries durable too.
             for d in [dir, sled_dir.as_path()] {
@@ -201,6 +215,11 @@ impl Store {
         }
     }
 
+    /// How many saves (commits) the store holds: what the lost-save guard counts.
+    pub fn saves(&self) -> Result<u64, StoreError> {
+        self.commits()
+    }
+
     /// How many commits the store holds.
     fn commits(&self) -> Result<u64, StoreError> {
         let meta = self.tree(TreeName::Meta);
@@ -208,7 +227,7 @@ impl Store {
         Ok(value.map_or(0, |v| read_count(&v)))
     }
 
-    fn lock_watermark(&self) -> std::sync::MutexGuard<'_, Watermark> {
+    fn lock_watermark(&self) -> std::sync::MutexGuard<'_, Option<Watermark>> {
         // A panic while holding it cannot leave the count wrong: it only ever grows.
         self.watermark
             .lock()
@@ -242,6 +261,11 @@ impl Store {
     /// Writes every record of `set` in one transaction, then makes it durable. Returns only once
     /// the data is on disk: callers may tell the user "saved" when, and only when, this is Ok.
     pub fn commit(&self, set: &ChangeSet) -> Result<Durable, StoreError> {
+        if self.is_poisoned() {
+            return Err(StoreError::Poisoned {
+                dir: self.dir.clone(),
+            });
+        }
         let writes = set
             .changes
             .iter()
@@ -268,11 +292,16 @@ impl Store {
                 sled::transaction::TransactionError::Storage(e) => map_sled(&self.dir, e),
             })?;
         self.flush_durable()?;
-        // Best effort: the commit is durable already, and a missed update only means a later
-        // loss of this commit would go unnoticed, never a false alarm.
-        let _ = self.lock_watermark().advance(n);
+        // The commit is durable already: a failed update of the guard is reported with the
+        // success (a later loss of this commit would go unnoticed, never a false alarm).
+        let guard_error = self
+            .lock_watermark()
+            .as_mut()
+            .and_then(|w| w.advance(n).err())
+            .map(|e| e.kind());
         Ok(Durable {
             records: writes.len(),
+            guard_error,
         })
     }
 
@@ -298,20 +327,6 @@ impl Store {
                 value: None,
             }),
         }
-    }
-
-    /// sled's flush, then the fdatasync that sled does not do.
-    fn flush_durable(&self) -> Result<(), StoreError> {
-        self.db.flush().map_err(|e| map_sled(&self.dir, e))?;
-        let synced = match &self.sync_hook {
-            Some(hook) => hook(&self.data_file),
-            None => self.data_file.sync_data(),
-        };
-        synced.map_err(|source| StoreError::Io {
-            what: "cannot make durable",
-            path: self.dir.join("store/db"),
-            source,
-        })
     }
 
     /// Decodes every record of every tree and reports counts and damage; never stops early.

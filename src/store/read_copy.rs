@@ -23,6 +23,18 @@ pub struct ReadStore {
     dir: PathBuf,
 }
 
+impl From<Store> for ReadStore {
+    /// A store already open to write, read as it is (no copy).
+    fn from(store: Store) -> ReadStore {
+        let dir = store.dir().to_path_buf();
+        ReadStore {
+            store,
+            copy: None,
+            dir,
+        }
+    }
+}
+
 impl ReadStore {
     /// Opens `dir` to read: in place when hearback can write there, else a private copy.
     pub fn open(dir: &Path, options: StoreOptions) -> Result<ReadStore, StoreError> {

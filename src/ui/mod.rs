@@ -34,7 +34,7 @@ use fit::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
@@ -44,6 +44,34 @@ const WIDE: u16 = 120;
 /// Draws the whole dashboard for `app` into `frame`.
 pub fn render(app: &App, frame: &mut Frame) {
     let theme = Theme::new(app.color);
+    draw_screen(app, theme, frame);
+    if app.disk_failed {
+        // Last, over the status line: no view, overlay or form can hide it.
+        draw_disk_failed(theme, frame);
+    }
+}
+
+/// The banner that stays once the store reported a disk error.
+fn draw_disk_failed(theme: Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if area.is_empty() {
+        return;
+    }
+    let row = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let text = truncate(
+        &format!(" {}", crate::app::DISK_FAILED),
+        usize::from(row.width),
+    );
+    frame.render_widget(Clear, row);
+    frame.render_widget(Paragraph::new(text).style(theme.error()), row);
+}
+
+/// Everything but the disk-error banner.
+fn draw_screen(app: &App, theme: Theme, frame: &mut Frame) {
     let [main, status] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(frame.area());
     draw_status(app, theme, frame, status);
