@@ -241,3 +241,36 @@ fn the_cli_says_saved_and_warns_when_the_guard_could_not_count_it() {
         "{stderr}"
     );
 }
+
+#[test]
+fn draft_autosaves_leave_the_guard_alone_and_the_next_real_save_counts_them() {
+    let dir = temp();
+    let path = dir.path().join("data");
+    store_with_saves(&path, 2);
+    let before = std::fs::read_to_string(guard(&path)).expect("reads the guard");
+    let store = Store::open(&path).expect("opens");
+    let draft = Draft {
+        interview: interview(21, 100),
+        cursor: DraftCursor::default(),
+        saved_at: at(0),
+    };
+    for _ in 0..3 {
+        let mut set = ChangeSet::new();
+        set.push(Change::Draft(draft.clone()));
+        store.commit(&set).expect("autosaves");
+    }
+    assert_eq!(
+        std::fs::read_to_string(guard(&path)).expect("reads the guard"),
+        before,
+        "a draft autosave must not pay for the guard's atomic replacement"
+    );
+    drop(store);
+    // The guard is behind the store, never ahead: the store opens without an alarm.
+    let store = Store::open(&path).expect("reopens without a false alarm");
+    store.commit(&one_customer(200)).expect("commits");
+    let text = std::fs::read_to_string(guard(&path)).expect("reads the guard");
+    assert!(
+        text.starts_with("hearback-commits v2 6 crc32:"),
+        "2 saves, 3 drafts, 1 save: {text}"
+    );
+}

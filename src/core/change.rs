@@ -38,6 +38,13 @@ pub struct ChangeSet {
     pub changes: Vec<Change>,
 }
 
+impl Change {
+    /// Whether this is a draft's autosave or its removal: typing in progress, not a step.
+    pub fn is_draft(&self) -> bool {
+        matches!(self, Change::Draft(_) | Change::DiscardDraft(_))
+    }
+}
+
 impl ChangeSet {
     /// An empty set.
     pub fn new() -> ChangeSet {
