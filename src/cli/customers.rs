@@ -130,14 +130,14 @@ fn item(l: &Listing, s: &CustomerSummary<'_>, now: Instant) -> CustomerListItem 
 
 /// A local date and time for tables.
 pub fn local_datetime(t: Instant) -> String {
-    t.with_timezone(&chrono::Local)
+    crate::core::time_math::in_local_zone(t)
         .format("%Y-%m-%d %H:%M")
         .to_string()
 }
 
 /// A local calendar date for tables.
 pub fn local_date(t: Instant) -> String {
-    t.with_timezone(&chrono::Local)
+    crate::core::time_math::in_local_zone(t)
         .format("%Y-%m-%d")
         .to_string()
 }
