@@ -38,27 +38,47 @@ fn apply_answers(interview: &mut Interview, answers: &Answers) -> anyhow::Result
             match *text {
                 "n" | "N" | "-" | "0" | "" => None,
                 s => {
-                    let v: u8 = s
-                        .parse()
-                        .map_err(|_| anyhow!("--scores value {} is '{s}', not 1-5 or n", i + 1))?;
+                    let v: u8 = s.parse().map_err(|_| {
+                        anyhow!(
+                            "--scores value {} is {}, not 1-5 or n",
+                            i + 1,
+                            sanitize::quote(s)
+                        )
+                    })?;
                     Some(Score::new(v).ok_or_else(|| {
                         anyhow!("--scores value {} is {v}; scores run 1-5", i + 1)
                     })?)
                 }
             };
     }
+    // One comment and one flag per question: a repeated number is a mistake to point out,
+    // never a silent overwrite (`--comment 1=a --comment 1=b` kept only "b").
+    let mut commented: Vec<usize> = Vec::new();
     for c in &answers.comments {
-        let (q, text) = c
-            .split_once('=')
-            .ok_or_else(|| anyhow!("--comment '{c}' must be N=TEXT, e.g. 3=\"slow to answer\""))?;
-        let q: usize = q
-            .trim()
-            .parse()
-            .map_err(|_| anyhow!("--comment '{c}': '{q}' is not a question number"))?;
+        let (q, text) = c.split_once('=').ok_or_else(|| {
+            anyhow!(
+                "--comment {} must be N=TEXT, e.g. 3=\"slow to answer\"",
+                sanitize::quote(c)
+            )
+        })?;
+        let q: usize = q.trim().parse().map_err(|_| {
+            anyhow!(
+                "--comment {}: {} is not a question number",
+                sanitize::quote(c),
+                sanitize::quote(q)
+            )
+        })?;
         let answer = q
             .checked_sub(1)
             .and_then(|i| interview.answers.get_mut(i))
             .ok_or_else(|| anyhow!("--comment {q}: questions are numbered 1-{n}"))?;
+        if commented.contains(&q) {
+            bail!(
+                "--comment {q} is given twice; give each question one comment (it may hold \
+                 several lines). Nothing was saved."
+            );
+        }
+        commented.push(q);
         answer.comment = sanitize::text(text);
     }
     let flags = (answers
@@ -71,11 +91,16 @@ fn apply_answers(interview: &mut Interview, answers: &Answers) -> anyhow::Result
             .iter()
             .map(|&q| ("praise", q, Individual::Praise)),
     );
+    let mut flagged: Vec<(&str, usize)> = Vec::new();
     for (flag, q, individual) in flags {
         let answer = q
             .checked_sub(1)
             .and_then(|i| interview.answers.get_mut(i))
             .ok_or_else(|| anyhow!("--{flag} {q}: questions are numbered 1-{n}"))?;
+        if flagged.contains(&(flag, q)) {
+            bail!("--{flag} {q} is given twice; name each question once. Nothing was saved.");
+        }
+        flagged.push((flag, q));
         if answer.individual.is_flagged() && answer.individual != individual {
             bail!("question {q} is given both --individual and --praise: choose one");
         }
