@@ -4,6 +4,7 @@
 use super::customers::local_datetime;
 pub use super::interview_args::{Answers, InterviewCommand, Who};
 use super::{Context, lookup};
+use super::{say, say_raw};
 use crate::core::completion::plan_completion;
 use crate::core::interview_flow::{self, Booking, Step};
 use crate::core::{
@@ -135,7 +136,7 @@ pub fn schedule(
         ..booking(&data, who, at, &rules.questions)?
     };
     let customer = lookup::customer(&data, &who.customer)?;
-    let mut ids = IdAllocator::after(&data);
+    let mut ids = IdAllocator::after(&data)?;
     let (interview, set) = interview_flow::schedule(
         &data,
         customer,
@@ -152,7 +153,7 @@ pub fn schedule(
         other => anyhow!(other),
     })?;
     store.commit(&set)?;
-    println!(
+    say!(
         "saved: {} booked with {} for {}",
         interview.id,
         customer.name,
@@ -212,7 +213,7 @@ pub fn record(
         ..booking(&data, who, at, &rules.questions)?
     };
     let customer = lookup::customer(&data, &who.customer)?;
-    let mut ids = IdAllocator::after(&data);
+    let mut ids = IdAllocator::after(&data)?;
     let (mut interview, booked) = interview_flow::schedule(
         &data,
         customer,
@@ -244,14 +245,14 @@ fn report(
     data: &crate::core::Dataset,
 ) {
     let avg = interview.average_score().unwrap_or(0.0);
-    println!("saved: {} completed, average {avg:.1}", interview.id);
+    say!("saved: {} completed, average {avg:.1}", interview.id);
     if let Some(f) = followup {
         let who: Vec<&str> = f
             .participants
             .iter()
             .map(|p| data.staff_name(Some(*p)))
             .collect();
-        println!(
+        say!(
             "opened {}: lowest score {} on {} — {}",
             f.id,
             f.severity.get(),
@@ -259,7 +260,7 @@ fn report(
             who.join(", ")
         );
         if senior.is_missing() {
-            println!(
+            say!(
                 "senior management must attend, but nobody counts as one. {}",
                 crate::core::senior::MISSING_TEXT
             );
@@ -282,7 +283,7 @@ pub fn complete(
         interview.answers = interview_flow::blank_answers(&rules.questions);
     }
     apply_answers(&mut interview, answers)?;
-    let mut ids = IdAllocator::after(&data);
+    let mut ids = IdAllocator::after(&data)?;
     let plan = plan_completion(
         &data,
         interview,
@@ -305,7 +306,7 @@ pub fn mark(ctx: &Context, id: &str, step: Step, at: Option<Instant>) -> anyhow:
     let when = at.unwrap_or(ctx.now);
     let set = interview_flow::mark_step(customer, interview, step, when, &ctx.actor)?;
     store.commit(&set)?;
-    println!(
+    say!(
         "saved: {} {} at {}",
         id,
         step.as_str(),
@@ -323,7 +324,7 @@ pub fn cancel(ctx: &Context, id: &str, reason: &str) -> anyhow::Result<ExitCode>
     let set = interview_flow::cancel(customer, interview, reason, ctx.now, &ctx.actor)
         .context("cannot cancel")?;
     store.commit(&set)?;
-    println!("saved: {id} cancelled");
+    say!("saved: {id} cancelled");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -345,9 +346,10 @@ pub fn invitation(
         None => crate::io::invitation::DEFAULT_TEMPLATE.to_string(),
     };
     let text = crate::io::invitation::render(&data, &interview, &rules.questions, &template)?;
+    let text = crate::core::sanitize::terminal(&text);
     match out {
         Some(path) => crate::io::out_file::write(path, text.as_bytes())?,
-        None => print!("{text}"),
+        None => say_raw!("{text}"),
     }
     if mark {
         let customer = lookup::customer_of(&data, interview.customer)?;

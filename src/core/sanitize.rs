@@ -24,6 +24,13 @@ pub fn text(text: &str) -> String {
     clean(text, true).trim().to_string()
 }
 
+/// Cleans text on its way to a terminal (command output, reports, error messages): escape
+/// sequences and control characters go as in [`text`], but nothing is trimmed, so indentation
+/// and blank lines stay. A store written before input was cleaned cannot drive the terminal.
+pub fn terminal(text: &str) -> String {
+    clean(text, true)
+}
+
 /// How many characters of rejected user text an error message quotes.
 pub const QUOTE_CHARS: usize = 60;
 
