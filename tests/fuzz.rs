@@ -218,7 +218,7 @@ fn customer_csv_import_never_panics() {
     let existing = dashboard::demo_data();
     fuzz("customer_csv", corpus, |bytes| {
         if let Ok(parsed) = parse_customers(bytes, "USD") {
-            let mut ids = IdAllocator::after(&existing);
+            let mut ids = IdAllocator::after(&existing).expect("room for ids");
             let _ = hearback::core::customer_import::plan_import(
                 &existing,
                 &parsed.rows,
@@ -256,7 +256,7 @@ fn survey_csv_import_never_panics() {
                     now: dashboard::now(),
                     actor: "fuzz",
                 };
-                let mut ids = IdAllocator::after(&data);
+                let mut ids = IdAllocator::after(&data).expect("room for ids");
                 let _ = plan_survey_import(&data, &parsed.responses, cx, &mut ids);
             }
         }

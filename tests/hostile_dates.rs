@@ -18,7 +18,7 @@ const EARLY: DateTime<Utc> = DateTime::<Utc>::MIN_UTC;
 /// Records that put the extreme dates into every rule: a new customer, a deliverable, a
 /// booked interview, a completed one owing every step, a follow-up, an action and a snooze.
 fn hostile_changes(base: &Dataset) -> ChangeSet {
-    let mut ids = IdAllocator::after(base);
+    let mut ids = IdAllocator::after(base).expect("room for ids");
     let mut set = ChangeSet::new();
     for at in [FAR, EARLY] {
         let c = CustomerId(ids.next_id());
