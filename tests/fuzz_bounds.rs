@@ -74,13 +74,79 @@ fn backup_reader_never_panics() {
         hostile("backup_escapes.json"),
     ];
     let rules = dashboard::rules();
-    fuzz("backup", corpus, |bytes| {
+    let valid: Vec<serde_json::Value> = corpus
+        .iter()
+        .filter_map(|b| serde_json::from_slice(b).ok())
+        .collect();
+    let restore = |bytes: &[u8]| {
         if let Ok(checked) = Backup::from_reader(bytes, &questions) {
             let (data, _timeline) = checked.backup.into_parts();
             let _ = IdAllocator::after(&data);
             exercise(&data, &rules.policy, &rules.calendar, dashboard::now());
         }
+    };
+    fuzz("backup", corpus, |bytes| {
+        restore(bytes);
+        // Structure-aware too: most byte mutations break the JSON, so a valid backup (this
+        // input, or a seed) also gets a few of its numbers (ids, dates, sizes, scores)
+        // replaced by edge values, seeded by the input so a failure reproduces from its file.
+        let seed = bytes
+            .iter()
+            .fold(0x5EEDu64, |h, &b| h.rotate_left(7) ^ u64::from(b));
+        let mut rng = Rng(seed);
+        let mut json = serde_json::from_slice(bytes)
+            .ok()
+            .or_else(|| valid.get(rng.next() as usize % valid.len().max(1)).cloned());
+        if let Some(json) = &mut json {
+            for _ in 0..=rng.next() % 3 {
+                edge_number(json, &mut rng);
+            }
+            restore(&serde_json::to_vec(json).unwrap_or_default());
+        }
     });
+}
+
+/// Replaces one number in `v` by an edge value; half the time one of the dates (`*_at`,
+/// `due`, `until`), where the arithmetic is.
+fn edge_number(v: &mut serde_json::Value, rng: &mut Rng) {
+    type Leaf<'a> = (bool, &'a mut serde_json::Value);
+    fn numbers<'a>(v: &'a mut serde_json::Value, date: bool, out: &mut Vec<Leaf<'a>>) {
+        match v {
+            serde_json::Value::Number(_) => out.push((date, v)),
+            serde_json::Value::Array(items) => {
+                items.iter_mut().for_each(|x| numbers(x, date, out));
+            }
+            serde_json::Value::Object(map) => {
+                for (key, x) in map.iter_mut() {
+                    let date =
+                        key.ends_with("_at") || key == "at" || key == "due" || key == "until";
+                    numbers(x, date, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let edges: [serde_json::Value; 9] = [
+        u64::MAX.into(),
+        (1u64 << 53).into(),
+        0.into(),
+        (-1).into(),
+        DateTime::<Utc>::MAX_UTC.timestamp_millis().into(),
+        DateTime::<Utc>::MIN_UTC.timestamp_millis().into(),
+        i64::MIN.into(),
+        u32::MAX.into(),
+        7.into(),
+    ];
+    let mut found = Vec::new();
+    numbers(v, false, &mut found);
+    if rng.next().is_multiple_of(2) {
+        found.retain(|(date, _)| *date);
+    }
+    let n = found.len();
+    if n > 0 {
+        let edge = edges[rng.next() as usize % edges.len()].clone();
+        *found.swap_remove(rng.next() as usize % n).1 = edge;
+    }
 }
 
 #[test]
