@@ -134,6 +134,9 @@ fn every_output(data: &Path) -> String {
         &["report", "president", "--since", "2020-01-01"],
         &["report", "digest", "--since", "2020-01-01"],
         &["report", "debrief", "--interview", "I18"],
+        &["export", "customers", "--format", "csv"],
+        &["export", "interviews", "--format", "csv"],
+        &["export", "all", "--format", "json"],
     ] {
         let o = hearback(data, args);
         all.push_str(&String::from_utf8_lossy(&o.stdout));

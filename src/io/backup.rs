@@ -112,9 +112,10 @@ impl Backup {
         }
     }
 
-    /// Writes pretty JSON (stable field order, one record per few lines: diffable).
+    /// Writes pretty JSON (stable field order, one record per few lines: diffable), with the
+    /// characters that could drive a terminal escaped ([`super::safe_json`]).
     pub fn to_writer<W: std::io::Write>(&self, out: W) -> serde_json::Result<()> {
-        serde_json::to_writer_pretty(out, self)
+        super::safe_json::to_writer_pretty(out, self)
     }
 
     /// Reads and checks a backup in full against the rules of every other way in (the
