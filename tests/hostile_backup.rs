@@ -209,3 +209,27 @@ fn a_store_that_already_holds_escape_sequences_cannot_drive_the_terminal() {
     assert!(out.contains("Northwind"), "{out}");
     assert_clean(&out);
 }
+
+#[test]
+fn a_store_holding_an_id_that_leaves_no_room_refuses_new_records_instead_of_reusing_it() {
+    // As an older build restored backup_max_id.json: staff S18446744073709551615 is stored.
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("d");
+    let mut boss = common::staff(u64::MAX, "Max Id", vec![hearback::core::Role::Executive]);
+    boss.email = None;
+    let mut set = hearback::core::ChangeSet::new();
+    set.changes.push(hearback::core::Change::Staff(boss));
+    hearback::store::Store::open(&data)
+        .expect("opens")
+        .commit(&set)
+        .expect("commits");
+    for name in ["First New", "Second New"] {
+        let o = hearback(&data, &["staff", "add", name]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "{name} was added");
+        assert!(err.contains("above the largest id"), "{err}");
+    }
+    let o = hearback(&data, &["staff", "list"]);
+    let list = String::from_utf8_lossy(&o.stdout);
+    assert!(list.contains("Max Id") && !list.contains("New"), "{list}");
+}
