@@ -578,7 +578,7 @@ fn ids_start_where_the_allocator_says() {
     let (data, _) = split(&set);
     assert!(data.staff.iter().all(|s| s.id.0 >= 1_000));
     assert_eq!(
-        IdAllocator::after(&data),
+        IdAllocator::after(&data).expect("room for ids"),
         ids,
         "every id handed out is used"
     );

@@ -280,7 +280,7 @@ fn importing_the_same_file_twice_changes_nothing_the_second_time() {
         let first = plan_import(
             &data,
             &rows,
-            &mut IdAllocator::after(&data),
+            &mut IdAllocator::after(&data).expect("room for ids"),
             "import",
             now(),
         );
@@ -292,7 +292,7 @@ fn importing_the_same_file_twice_changes_nothing_the_second_time() {
         let again = plan_import(
             &data,
             &rows,
-            &mut IdAllocator::after(&data),
+            &mut IdAllocator::after(&data).expect("room for ids"),
             "import",
             now(),
         );

@@ -193,7 +193,12 @@ fn plan(data: &Dataset, parsed: &ParsedResponses) -> SurveyImportPlan {
         now: now(),
         actor: "test",
     };
-    plan_survey_import(data, &parsed.responses, cx, &mut IdAllocator::after(data))
+    plan_survey_import(
+        data,
+        &parsed.responses,
+        cx,
+        &mut IdAllocator::after(data).expect("room for ids"),
+    )
 }
 
 /// A layout, its imports as `line customer lowest follow-up? contact`, and its rejections as

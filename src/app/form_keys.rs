@@ -244,14 +244,20 @@ fn summary(app: &mut App) -> Vec<Effect> {
     let Some(form) = &mut app.form else {
         return Vec::new();
     };
-    match plan_completion(
-        data,
-        form.interview.clone(),
-        policy,
-        now,
-        "preview",
-        &mut IdAllocator::after(data),
-    ) {
+    let planned = IdAllocator::after(data)
+        .map_err(|e| e.to_string())
+        .and_then(|mut ids| {
+            plan_completion(
+                data,
+                form.interview.clone(),
+                policy,
+                now,
+                "preview",
+                &mut ids,
+            )
+            .map_err(|e| e.to_string())
+        });
+    match planned {
         Ok(plan) => {
             let cal = &app.rules.calendar;
             form.opens = crate::core::completion::opened_by(data, &plan, policy, cal, now);
@@ -302,14 +308,20 @@ fn confirm_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let (now, actor) = (app.now, app.actor.clone());
     let interview = form.interview.clone();
     let id = interview.id;
-    match plan_completion(
-        &app.data,
-        interview,
-        &app.rules.policy,
-        now,
-        &actor,
-        &mut IdAllocator::after(&app.data),
-    ) {
+    let planned = IdAllocator::after(&app.data)
+        .map_err(|e| e.to_string())
+        .and_then(|mut ids| {
+            plan_completion(
+                &app.data,
+                interview,
+                &app.rules.policy,
+                now,
+                &actor,
+                &mut ids,
+            )
+            .map_err(|e| e.to_string())
+        });
+    match planned {
         Ok(mut plan) => {
             plan.changes.push(Change::DiscardDraft(id));
             let label = match &plan.followup {

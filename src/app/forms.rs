@@ -217,7 +217,7 @@ fn add_staff(
 ) -> Result<(ChangeSet, String), String> {
     let role = super::staff::role_choice(prompt.value(2))?;
     let email = Some(prompt.value(1)).filter(|e| !e.is_empty());
-    let mut ids = crate::core::IdAllocator::after(&app.data);
+    let mut ids = crate::core::IdAllocator::after(&app.data).map_err(|e| e.to_string())?;
     let (member, mut set) = crate::core::staff_edit::add(
         &app.data,
         prompt.value(0),
@@ -347,7 +347,7 @@ fn book(
         location,
         confirmed,
     };
-    let mut ids = crate::core::IdAllocator::after(data);
+    let mut ids = crate::core::IdAllocator::after(data).map_err(|e| e.to_string())?;
     match interview_flow::schedule(
         data,
         c,

@@ -2,6 +2,7 @@
 //! command line.
 
 use super::customers::local_datetime;
+use super::say;
 use super::{Context, TimeArg, lookup};
 use crate::core::action_flow::{self, NewAction};
 use crate::core::{
@@ -112,7 +113,7 @@ pub fn run(ctx: &Context, cmd: ActionCommand) -> anyhow::Result<ExitCode> {
                 followup: followup.map(|f| f.id),
                 interview: followup.map(|f| f.interview),
             };
-            let mut ids = IdAllocator::after(&data);
+            let mut ids = IdAllocator::after(&data)?;
             let (a, set) = action_flow::create(new, ctx.now, &ctx.actor, &mut ids)?;
             (set, format!("{} added for {}", a.id, customer.name))
         }
@@ -147,7 +148,7 @@ pub fn run(ctx: &Context, cmd: ActionCommand) -> anyhow::Result<ExitCode> {
         }
     };
     super::commit(&store, &set)?;
-    println!("saved: {done}");
+    say!("saved: {done}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -167,7 +168,7 @@ pub fn deliverable(
     }
     let delivered_at = at.unwrap_or(ctx.now);
     let d = Deliverable {
-        id: DeliverableId(IdAllocator::after(&data).next_id()),
+        id: DeliverableId(IdAllocator::after(&data)?.next_id()),
         customer: customer.id,
         name,
         delivered_at,
@@ -187,7 +188,7 @@ pub fn deliverable(
     }));
     set.push(Change::Deliverable(d));
     super::commit(&store, &set)?;
-    println!(
+    say!(
         "saved: deliverable recorded for {} on {}; a feedback interview is now due",
         customer.name,
         local_datetime(delivered_at)

@@ -4,6 +4,7 @@
 
 use super::Context;
 use super::table::Table;
+use super::{say, say_raw};
 use crate::core::queue::queue;
 use crate::core::senior::SeniorPool;
 use crate::store::ReadStore;
@@ -27,41 +28,41 @@ pub fn run(ctx: &Context, reset_guard: bool) -> anyhow::Result<ExitCode> {
     for (tree, n) in &report.counts {
         t.push(vec![(*tree).to_string(), n.to_string()]);
     }
-    print!("{}", t.render());
+    say_raw!("{}", t.render());
     if !report.is_clean() {
-        println!();
-        println!("{} damaged record(s):", report.damage.len());
+        say!();
+        say!("{} damaged record(s):", report.damage.len());
         for d in &report.damage {
-            println!(
+            say!(
                 "  tree {} key {}: {}",
                 d.tree,
                 if d.key.is_empty() { "?" } else { &d.key },
                 d.reason
             );
         }
-        println!("Nothing was changed or deleted. Restore your last backup into a new directory:");
-        println!("  hearback import backup FILE.json --data NEWDIR");
+        say!("Nothing was changed or deleted. Restore your last backup into a new directory:");
+        say!("  hearback import backup FILE.json --data NEWDIR");
         return Ok(ExitCode::FAILURE);
     }
-    println!("ok: every record decodes ({})", ctx.data_dir.display());
+    say!("ok: every record decodes ({})", ctx.data_dir.display());
     let rules = ctx.rules()?;
     let data = store.load()?;
     let mut problems = 0;
     let pool = SeniorPool::new(&data, &rules.policy.senior_management);
     for name in &pool.unknown_named {
         problems += 1;
-        println!(
+        say!(
             "PROBLEM: [policy.senior_management] people names '{name}', who is not one of our people; add them with `hearback staff add \"{name}\" --role senior_management` or fix the name"
         );
     }
     let items = queue(&data, &rules.policy, &rules.calendar, ctx.now);
     if let Some(warning) = super::queue::missing_senior_warning(&data, &items) {
         problems += 1;
-        println!("PROBLEM: {warning}");
+        say!("PROBLEM: {warning}");
     }
     if problems > 0 {
         return Ok(ExitCode::FAILURE);
     }
-    println!("ok: every open follow-up that needs senior management has someone");
+    say!("ok: every open follow-up that needs senior management has someone");
     Ok(ExitCode::SUCCESS)
 }

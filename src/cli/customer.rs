@@ -2,6 +2,7 @@
 //! pre-brief, contacts, interview scores, what is owed, and the timeline.
 
 use super::customers::{Listing, local_date, local_datetime, next_text, risk_label};
+use super::say;
 use super::{Context, lookup};
 use crate::core::Lifecycle;
 use crate::core::countdown::countdown;
@@ -19,7 +20,7 @@ pub fn run(ctx: &Context, which: &str) -> anyhow::Result<ExitCode> {
         "" => "-",
         name => name,
     };
-    println!(
+    say!(
         "{} ({})   {} · {} · {} · {}",
         c.name,
         c.id,
@@ -29,14 +30,14 @@ pub fn run(ctx: &Context, which: &str) -> anyhow::Result<ExitCode> {
         c.region
     );
     if let Some(crm) = &c.crm_id {
-        println!("CRM id {crm}");
+        say!("CRM id {crm}");
     }
     match &c.lifecycle {
-        Lifecycle::Active if c.archived => println!("Archived"),
+        Lifecycle::Active if c.archived => say!("Archived"),
         Lifecycle::Active => {}
-        Lifecycle::Lost { reason, at } => println!("LOST on {}: {reason}", local_date(*at)),
+        Lifecycle::Lost { reason, at } => say!("LOST on {}: {reason}", local_date(*at)),
     }
-    println!(
+    say!(
         "Account manager {} · salesperson {} · service manager {} · executive sponsor {}",
         staff(c.account_manager),
         staff(c.salesperson),
@@ -44,10 +45,10 @@ pub fn run(ctx: &Context, which: &str) -> anyhow::Result<ExitCode> {
         staff(c.executive_sponsor)
     );
     if let Some(r) = listing.risk.get(&c.id) {
-        println!();
-        println!("Risk: {}", risk_label(r.level));
+        say!();
+        say!("Risk: {}", risk_label(r.level));
         for reason in &r.reasons {
-            println!("  - {reason}");
+            say!("  - {reason}");
         }
     }
     if let Some(s) = listing
@@ -55,15 +56,15 @@ pub fn run(ctx: &Context, which: &str) -> anyhow::Result<ExitCode> {
         .into_iter()
         .find(|s| s.customer.id == c.id)
     {
-        println!("Next interview: {}", next_text(s.next, ctx.now));
+        say!("Next interview: {}", next_text(s.next, ctx.now));
     }
     let p = &c.prebrief;
     if [&p.successes, &p.problems, &p.issues, &p.personality]
         .iter()
         .any(|t| !t.is_empty())
     {
-        println!();
-        println!("Pre-brief");
+        say!();
+        say!("Pre-brief");
         for (label, text) in [
             ("Successes", &p.successes),
             ("Problems", &p.problems),
@@ -71,28 +72,28 @@ pub fn run(ctx: &Context, which: &str) -> anyhow::Result<ExitCode> {
             ("Personality", &p.personality),
         ] {
             if !text.is_empty() {
-                println!("  {label}: {text}");
+                say!("  {label}: {text}");
             }
         }
     }
     if !c.contacts.is_empty() {
-        println!();
-        println!("Contacts");
+        say!();
+        say!("Contacts");
         for k in &c.contacts {
             let details: Vec<&str> = [k.role.as_str(), k.email.as_str(), k.phone.as_str()]
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect();
-            println!("  {} · {}", k.name, details.join(" · "));
+            say!("  {} · {}", k.name, details.join(" · "));
             if !k.personality.is_empty() {
-                println!("    {}", k.personality);
+                say!("    {}", k.personality);
             }
         }
     }
     let interviews = data.interviews_of(c.id);
     if !interviews.is_empty() {
-        println!();
-        println!("Interviews");
+        say!();
+        say!("Interviews");
         for i in interviews {
             let scores: Vec<String> = i
                 .answers
@@ -104,7 +105,7 @@ pub fn run(ctx: &Context, which: &str) -> anyhow::Result<ExitCode> {
                 .average_score()
                 .map(|a| format!("avg {a:.1}"))
                 .unwrap_or_default();
-            println!(
+            say!(
                 "  {} {when} {:?} [{}] {avg}",
                 i.id,
                 i.status,
@@ -118,14 +119,14 @@ pub fn run(ctx: &Context, which: &str) -> anyhow::Result<ExitCode> {
         .filter(|i| i.customer == c.id)
         .collect();
     if !owed.is_empty() {
-        println!();
-        println!("Owed");
+        say!();
+        say!("Owed");
         for i in owed {
             let when = match i.snoozed_until {
                 Some(t) => format!("snoozed to {}", local_datetime(t)),
                 None => countdown(i.due, ctx.now),
             };
-            println!(
+            say!(
                 "  {when:<18} {:<26} {} ({})",
                 i.kind.label(),
                 i.what,
@@ -137,13 +138,13 @@ pub fn run(ctx: &Context, which: &str) -> anyhow::Result<ExitCode> {
     // The listing already closed its store handle; a second open only reads the timeline.
     let timeline = store?.timeline(c.id)?;
     if !timeline.is_empty() {
-        println!();
-        println!("Timeline (latest {})", TIMELINE.min(timeline.len()));
+        say!();
+        say!("Timeline (latest {})", TIMELINE.min(timeline.len()));
         for e in timeline
             .iter()
             .skip(timeline.len().saturating_sub(TIMELINE))
         {
-            println!("  {} {:<14} {}", local_datetime(e.at), e.actor, e.summary);
+            say!("  {} {:<14} {}", local_datetime(e.at), e.actor, e.summary);
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -2,6 +2,7 @@
 
 use super::table::Table;
 use super::{Context, ListFormat};
+use super::{say, say_raw};
 use crate::core::queue::{Item, queue};
 use crate::core::risk::{Assessment, RiskLevel, assess};
 use crate::core::summary::{CustomerSummary, NextInterview, customer_summaries};
@@ -130,14 +131,14 @@ fn item(l: &Listing, s: &CustomerSummary<'_>, now: Instant) -> CustomerListItem 
 
 /// A local date and time for tables.
 pub fn local_datetime(t: Instant) -> String {
-    t.with_timezone(&chrono::Local)
+    crate::core::time_math::in_local_zone(t)
         .format("%Y-%m-%d %H:%M")
         .to_string()
 }
 
 /// A local calendar date for tables.
 pub fn local_date(t: Instant) -> String {
-    t.with_timezone(&chrono::Local)
+    crate::core::time_math::in_local_zone(t)
         .format("%Y-%m-%d")
         .to_string()
 }
@@ -204,16 +205,16 @@ pub fn run(ctx: &Context, format: ListFormat) -> anyhow::Result<ExitCode> {
                 .iter()
                 .map(|s| item(&listing, s, ctx.now))
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&items)?);
+            say!("{}", serde_json::to_string_pretty(&items)?);
         }
         ListFormat::Table if summaries.is_empty() => {
-            println!(
+            say!(
                 "No customers yet. Import a CRM export with `hearback import customers FILE.csv`, or try `hearback demo`."
             );
         }
         ListFormat::Table => {
-            print!("{}", table(&listing, &summaries, ctx.now));
-            println!("Risk reasons and the timeline: `hearback customer NAME`.");
+            say_raw!("{}", table(&listing, &summaries, ctx.now));
+            say!("Risk reasons and the timeline: `hearback customer NAME`.");
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,7 @@
 //! `hearback demo`: fill the store with sample data.
 
 use super::Context;
+use super::say;
 use crate::core::{Change, IdAllocator};
 use crate::demo::{DemoOptions, generate};
 use anyhow::bail;
@@ -18,11 +19,11 @@ pub fn run(ctx: &Context, customers: usize, seed: u64, force: bool) -> anyhow::R
             data.customers.len()
         );
     }
-    let mut ids = IdAllocator::after(&data);
+    let mut ids = IdAllocator::after(&data)?;
     let changes = generate(&DemoOptions { customers, seed }, ctx.now, &mut ids);
     let count = |f: fn(&Change) -> bool| changes.changes.iter().filter(|c| f(c)).count();
     let written = super::commit(&store, &changes)?;
-    println!(
+    say!(
         "Wrote {} customers, {} staff, {} interviews, {} follow-ups, {} action items ({} records, saved to disk) in {}",
         count(|c| matches!(c, Change::Customer(_))),
         count(|c| matches!(c, Change::Staff(_))),
@@ -32,6 +33,6 @@ pub fn run(ctx: &Context, customers: usize, seed: u64, force: bool) -> anyhow::R
         written.records,
         ctx.data_dir.display()
     );
-    println!("Next: `hearback customers` lists them largest first.");
+    say!("Next: `hearback customers` lists them largest first.");
     Ok(ExitCode::SUCCESS)
 }

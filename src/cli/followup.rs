@@ -2,6 +2,7 @@
 
 use super::TimeArg;
 use super::customers::local_datetime;
+use super::say;
 use super::{Context, lookup};
 use crate::core::followup_flow;
 use crate::core::queue::{Subject, queue};
@@ -96,7 +97,7 @@ pub fn run(ctx: &Context, cmd: FollowUpCommand) -> anyhow::Result<ExitCode> {
                                 "{to} is not one of our people. Add them and assign in one step: `hearback followup assign {id} --to \"{to}\" --create-as ROLE` (ROLE e.g. account_manager, service_manager, senior_management), or first `hearback staff add \"{to}\" --role ROLE`"
                             ));
                         };
-                        let mut ids = crate::core::IdAllocator::after(data);
+                        let mut ids = crate::core::IdAllocator::after(data)?;
                         let (member, set) =
                             crate::core::staff_edit::add(data, &to, None, &[role], &mut ids)?;
                         (member.id, set)
@@ -149,6 +150,6 @@ pub fn run(ctx: &Context, cmd: FollowUpCommand) -> anyhow::Result<ExitCode> {
             format!("{id} closed")
         }
     };
-    println!("saved: {done}");
+    say!("saved: {done}");
     Ok(ExitCode::SUCCESS)
 }

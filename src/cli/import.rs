@@ -40,7 +40,7 @@ pub fn customers(
         .with_context(|| format!("cannot import {}", file.display()))?;
     let store = ctx.open_store()?;
     let data = store.load()?;
-    let mut ids = IdAllocator::after(&data);
+    let mut ids = IdAllocator::after(&data)?;
     let plan = plan_import(&data, &parsed.rows, &mut ids, "import", ctx.now);
 
     println!(
@@ -114,7 +114,7 @@ pub fn people(ctx: &Context, file: &Path, mode: Mode) -> anyhow::Result<ExitCode
         .with_context(|| format!("cannot import {}", file.display()))?;
     let store = ctx.open_store()?;
     let data = store.load()?;
-    let mut ids = IdAllocator::after(&data);
+    let mut ids = IdAllocator::after(&data)?;
     let plan = crate::core::people_import::plan_people(&data, &parsed.rows, &mut ids);
     println!(
         "{}: {} rows read, {} rejected",
@@ -197,7 +197,7 @@ pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::
         .with_context(|| format!("cannot import {}", file.display()))?;
     let store = ctx.open_store()?;
     let data = store.load()?;
-    let mut ids = IdAllocator::after(&data);
+    let mut ids = IdAllocator::after(&data)?;
     let cx = ImportContext {
         source: &parsed.source,
         questions: &rules.questions,
@@ -280,8 +280,11 @@ pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::
 /// Runs `hearback import backup FILE`: restores into an empty store only, so a restore can
 /// never overwrite or mix with existing data.
 pub fn backup(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
-    let backup = Backup::from_reader(open_input(file)?)
+    let questions = ctx.rules()?.questions;
+    // Checked in full before the store is even opened: a refused file changes nothing.
+    let checked = Backup::from_reader(open_input(file)?, &questions)
         .with_context(|| format!("cannot restore {}", file.display()))?;
+    let backup = checked.backup;
     let store = ctx.open_store()?;
     if !store.is_empty() {
         bail!(
@@ -314,6 +317,13 @@ pub fn backup(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
         file.display(),
         ctx.data_dir.display()
     );
+    if checked.cleaned > 0 {
+        println!(
+            "cleaned {} text fields of escape sequences or control characters (they could \
+             drive a terminal)",
+            checked.cleaned
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -4,6 +4,7 @@
 use super::customers::local_datetime;
 pub use super::interview_args::{Answers, InterviewCommand, Who};
 use super::{Context, lookup};
+use super::{say, say_raw};
 use crate::core::completion::plan_completion;
 use crate::core::interview_flow::{self, Booking, Step};
 use crate::core::{
@@ -38,27 +39,47 @@ fn apply_answers(interview: &mut Interview, answers: &Answers) -> anyhow::Result
             match *text {
                 "n" | "N" | "-" | "0" | "" => None,
                 s => {
-                    let v: u8 = s
-                        .parse()
-                        .map_err(|_| anyhow!("--scores value {} is '{s}', not 1-5 or n", i + 1))?;
+                    let v: u8 = s.parse().map_err(|_| {
+                        anyhow!(
+                            "--scores value {} is {}, not 1-5 or n",
+                            i + 1,
+                            sanitize::quote(s)
+                        )
+                    })?;
                     Some(Score::new(v).ok_or_else(|| {
                         anyhow!("--scores value {} is {v}; scores run 1-5", i + 1)
                     })?)
                 }
             };
     }
+    // One comment and one flag per question: a repeated number is a mistake to point out,
+    // never a silent overwrite (`--comment 1=a --comment 1=b` kept only "b").
+    let mut commented: Vec<usize> = Vec::new();
     for c in &answers.comments {
-        let (q, text) = c
-            .split_once('=')
-            .ok_or_else(|| anyhow!("--comment '{c}' must be N=TEXT, e.g. 3=\"slow to answer\""))?;
-        let q: usize = q
-            .trim()
-            .parse()
-            .map_err(|_| anyhow!("--comment '{c}': '{q}' is not a question number"))?;
+        let (q, text) = c.split_once('=').ok_or_else(|| {
+            anyhow!(
+                "--comment {} must be N=TEXT, e.g. 3=\"slow to answer\"",
+                sanitize::quote(c)
+            )
+        })?;
+        let q: usize = q.trim().parse().map_err(|_| {
+            anyhow!(
+                "--comment {}: {} is not a question number",
+                sanitize::quote(c),
+                sanitize::quote(q)
+            )
+        })?;
         let answer = q
             .checked_sub(1)
             .and_then(|i| interview.answers.get_mut(i))
             .ok_or_else(|| anyhow!("--comment {q}: questions are numbered 1-{n}"))?;
+        if commented.contains(&q) {
+            bail!(
+                "--comment {q} is given twice; give each question one comment (it may hold \
+                 several lines). Nothing was saved."
+            );
+        }
+        commented.push(q);
         answer.comment = sanitize::text(text);
     }
     let flags = (answers
@@ -71,11 +92,16 @@ fn apply_answers(interview: &mut Interview, answers: &Answers) -> anyhow::Result
             .iter()
             .map(|&q| ("praise", q, Individual::Praise)),
     );
+    let mut flagged: Vec<(&str, usize)> = Vec::new();
     for (flag, q, individual) in flags {
         let answer = q
             .checked_sub(1)
             .and_then(|i| interview.answers.get_mut(i))
             .ok_or_else(|| anyhow!("--{flag} {q}: questions are numbered 1-{n}"))?;
+        if flagged.contains(&(flag, q)) {
+            bail!("--{flag} {q} is given twice; name each question once. Nothing was saved.");
+        }
+        flagged.push((flag, q));
         if answer.individual.is_flagged() && answer.individual != individual {
             bail!("question {q} is given both --individual and --praise: choose one");
         }
@@ -110,7 +136,7 @@ pub fn schedule(
         ..booking(&data, who, at, &rules.questions)?
     };
     let customer = lookup::customer(&data, &who.customer)?;
-    let mut ids = IdAllocator::after(&data);
+    let mut ids = IdAllocator::after(&data)?;
     let (interview, set) = interview_flow::schedule(
         &data,
         customer,
@@ -127,7 +153,7 @@ pub fn schedule(
         other => anyhow!(other),
     })?;
     super::commit(&store, &set)?;
-    println!(
+    say!(
         "saved: {} booked with {} for {}",
         interview.id,
         customer.name,
@@ -187,7 +213,7 @@ pub fn record(
         ..booking(&data, who, at, &rules.questions)?
     };
     let customer = lookup::customer(&data, &who.customer)?;
-    let mut ids = IdAllocator::after(&data);
+    let mut ids = IdAllocator::after(&data)?;
     let (mut interview, booked) = interview_flow::schedule(
         &data,
         customer,
@@ -219,14 +245,14 @@ fn report(
     data: &crate::core::Dataset,
 ) {
     let avg = interview.average_score().unwrap_or(0.0);
-    println!("saved: {} completed, average {avg:.1}", interview.id);
+    say!("saved: {} completed, average {avg:.1}", interview.id);
     if let Some(f) = followup {
         let who: Vec<&str> = f
             .participants
             .iter()
             .map(|p| data.staff_name(Some(*p)))
             .collect();
-        println!(
+        say!(
             "opened {}: lowest score {} on {} — {}",
             f.id,
             f.severity.get(),
@@ -234,7 +260,7 @@ fn report(
             who.join(", ")
         );
         if senior.is_missing() {
-            println!(
+            say!(
                 "senior management must attend, but nobody counts as one. {}",
                 crate::core::senior::MISSING_TEXT
             );
@@ -257,7 +283,7 @@ pub fn complete(
         interview.answers = interview_flow::blank_answers(&rules.questions);
     }
     apply_answers(&mut interview, answers)?;
-    let mut ids = IdAllocator::after(&data);
+    let mut ids = IdAllocator::after(&data)?;
     let plan = plan_completion(
         &data,
         interview,
@@ -280,7 +306,7 @@ pub fn mark(ctx: &Context, id: &str, step: Step, at: Option<Instant>) -> anyhow:
     let when = at.unwrap_or(ctx.now);
     let set = interview_flow::mark_step(customer, interview, step, when, &ctx.actor)?;
     super::commit(&store, &set)?;
-    println!(
+    say!(
         "saved: {} {} at {}",
         id,
         step.as_str(),
@@ -298,7 +324,7 @@ pub fn cancel(ctx: &Context, id: &str, reason: &str) -> anyhow::Result<ExitCode>
     let set = interview_flow::cancel(customer, interview, reason, ctx.now, &ctx.actor)
         .context("cannot cancel")?;
     super::commit(&store, &set)?;
-    println!("saved: {id} cancelled");
+    say!("saved: {id} cancelled");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -320,9 +346,10 @@ pub fn invitation(
         None => crate::io::invitation::DEFAULT_TEMPLATE.to_string(),
     };
     let text = crate::io::invitation::render(&data, &interview, &rules.questions, &template)?;
+    let text = crate::core::sanitize::terminal(&text);
     match out {
         Some(path) => crate::io::out_file::write(path, text.as_bytes())?,
-        None => print!("{text}"),
+        None => say_raw!("{text}"),
     }
     if mark {
         let customer = lookup::customer_of(&data, interview.customer)?;

@@ -30,15 +30,17 @@ pub struct Answers {
     /// One score per question in order, 1-5, or `n` for not asked: `5,4,2,5,3,5`.
     #[arg(long, value_name = "LIST")]
     pub scores: String,
-    /// A comment on question N (1-based): `--comment 3="slow to answer"`. Repeatable.
+    /// A comment on question N (1-based): `--comment 3="slow to answer"`. Repeatable, once
+    /// per question.
     #[arg(long = "comment", value_name = "N=TEXT")]
     pub comments: Vec<String>,
     /// Question N's comment is about one of our people: it stays out of the workforce digest
-    /// whatever its score (it still reaches the debrief and the President). Repeatable.
+    /// whatever its score (it still reaches the debrief and the President). Repeatable, once
+    /// per question.
     #[arg(long = "individual", value_name = "N")]
     pub individual: Vec<usize>,
     /// Question N's comment is praise of one of our people that may be shared with the
-    /// workforce as written. Repeatable.
+    /// workforce as written. Repeatable, once per question.
     #[arg(long = "praise", value_name = "N")]
     pub praise: Vec<usize>,
     /// Significant issues came up: other executives must be informed.

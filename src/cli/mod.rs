@@ -26,7 +26,7 @@ mod staff;
 mod stats;
 mod table;
 
-use crate::core::Instant;
+use crate::core::{Instant, sanitize};
 use crate::store::{Durable, ReadStore, Store, StoreError, StoreOptions};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
@@ -263,9 +263,10 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Prints an error with its causes and, for store errors, what to do about it.
+/// Prints an error with its causes and, for store errors, what to do about it. Messages quote
+/// user text (names, cells, paths): cleaned here once more, so none can drive the terminal.
 fn report(err: &anyhow::Error) {
-    eprintln!("error: {}", message(err));
+    eprintln!("error: {}", sanitize::terminal(&message(err)));
     if let Some(store) = err.chain().find_map(|e| e.downcast_ref::<StoreError>()) {
         eprintln!("hint: {}", store.advice());
     }
@@ -290,6 +291,25 @@ pub fn message(err: &anyhow::Error) -> String {
     }
     line
 }
+
+/// `println!` for command output: the text is cleaned of escape sequences on its way out
+/// (STYLE: sanitise in and out), whatever the store holds.
+macro_rules! say {
+    () => {
+        println!()
+    };
+    ($($arg:tt)*) => {
+        println!("{}", $crate::core::sanitize::terminal(&format!($($arg)*)))
+    };
+}
+
+/// `print!` for command output, cleaned as [`say!`].
+macro_rules! say_raw {
+    ($($arg:tt)*) => {
+        print!("{}", $crate::core::sanitize::terminal(&format!($($arg)*)))
+    };
+}
+pub(crate) use {say, say_raw};
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -3,6 +3,7 @@
 
 use super::Context;
 use super::customers::{Listing, table};
+use super::{say, say_raw};
 use std::process::ExitCode;
 
 /// How many customers the overview lists.
@@ -12,34 +13,34 @@ const TOP: usize = 10;
 pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     let listing = Listing::load(ctx)?;
     let data = &listing.data;
-    println!(
+    say!(
         "hearback {} · data in {}",
         env!("CARGO_PKG_VERSION"),
         ctx.data_dir.display()
     );
     if data.is_empty() {
-        println!();
-        println!("The store is empty. To start:");
-        println!("  hearback demo                          sample data to look around with");
-        println!("  hearback import customers FILE.csv     your CRM's account export");
-        println!(
+        say!();
+        say!("The store is empty. To start:");
+        say!("  hearback demo                          sample data to look around with");
+        say!("  hearback import customers FILE.csv     your CRM's account export");
+        say!(
             "Then `hearback customers` lists them largest first. `hearback --help` lists every command."
         );
         return Ok(ExitCode::SUCCESS);
     }
     let summaries = listing.summaries();
-    println!(
+    say!(
         "{} customers · {} interviews · {} follow-ups · {} action items",
         summaries.len(),
         data.interviews.len(),
         data.followups.len(),
         data.actions.len()
     );
-    println!();
+    say!();
     let shown = summaries.len().min(TOP);
-    print!("{}", table(&listing, &summaries[..shown], ctx.now));
+    say_raw!("{}", table(&listing, &summaries[..shown], ctx.now));
     if summaries.len() > shown {
-        println!(
+        say!(
             "… and {} more: `hearback customers`",
             summaries.len() - shown
         );

@@ -3,6 +3,7 @@
 use super::customers::local_datetime;
 use super::table::Table;
 use super::{Context, ListFormat, lookup};
+use super::{say, say_raw};
 use crate::core::countdown::countdown;
 use crate::core::followup_flow;
 use crate::core::queue::{DueState, Item, parse_item_key, queue};
@@ -117,15 +118,15 @@ pub fn run(ctx: &Context, format: ListFormat, all: bool) -> anyhow::Result<ExitC
     match format {
         ListFormat::Json => {
             let list: Vec<QueueItemJson> = items.iter().map(|i| json_item(&data, i)).collect();
-            println!("{}", serde_json::to_string_pretty(&list)?);
+            say!("{}", serde_json::to_string_pretty(&list)?);
         }
         ListFormat::Table if items.is_empty() => {
-            println!(
+            say!(
                 "Nothing due or overdue as of {}. `hearback queue --all` shows upcoming and snoozed items.",
                 local_datetime(ctx.now)
             );
             if let Some(warning) = &warning {
-                println!("{warning}");
+                say!("{warning}");
             }
         }
         ListFormat::Table => {
@@ -133,14 +134,14 @@ pub fn run(ctx: &Context, format: ListFormat, all: bool) -> anyhow::Result<ExitC
                 .iter()
                 .filter(|i| i.state == DueState::Overdue)
                 .count();
-            print!("{}", table(&data, &items, ctx.now));
-            println!(
+            say_raw!("{}", table(&data, &items, ctx.now));
+            say!(
                 "{} items, {overdue} overdue, as of {}",
                 items.len(),
                 local_datetime(ctx.now)
             );
             if let Some(warning) = &warning {
-                println!("{warning}");
+                say!("{warning}");
             }
         }
     }
@@ -190,6 +191,6 @@ pub fn snooze(
     let by = lookup::staff_id(&data, by)?;
     let set = followup_flow::snooze(item, until, reason, by, &ctx.actor, ctx.now)?;
     super::commit(&store, &set)?;
-    println!("saved: {key} snoozed until {}", local_datetime(until));
+    say!("saved: {key} snoozed until {}", local_datetime(until));
     Ok(ExitCode::SUCCESS)
 }

@@ -132,6 +132,9 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
             )
         }
     };
+    // The document quotes customers' words: cleaned on the way out, to a file (people `cat`
+    // reports) as to the terminal, whatever an older store holds.
+    let text = crate::core::sanitize::terminal(&text);
     match &out {
         Some(path) => crate::io::out_file::write(path, text.as_bytes())?,
         None => {

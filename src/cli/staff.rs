@@ -2,6 +2,7 @@
 
 use super::table::Table;
 use super::{Context, ListFormat, lookup};
+use super::{say, say_raw};
 use crate::core::ids::parse_id_number;
 use crate::core::senior::{SeniorPool, SeniorSource};
 use crate::core::staff_edit::{self, StaffPatch, roles_text};
@@ -82,10 +83,10 @@ pub fn run(ctx: &Context, cmd: StaffCommand) -> anyhow::Result<ExitCode> {
         StaffCommand::Add { name, email, roles } => {
             let store = ctx.open_store()?;
             let data = store.load()?;
-            let mut ids = IdAllocator::after(&data);
+            let mut ids = IdAllocator::after(&data)?;
             let (member, set) = staff_edit::add(&data, &name, email.as_deref(), &roles, &mut ids)?;
             super::commit(&store, &set)?;
-            println!(
+            say!(
                 "saved: {} added as {} ({})",
                 member.name,
                 member.id,
@@ -120,7 +121,7 @@ pub fn run(ctx: &Context, cmd: StaffCommand) -> anyhow::Result<ExitCode> {
             let (after, set) = staff_edit::set(&data, member, &patch)?;
             super::commit(&store, &set)?;
             let state = if after.active { "active" } else { "left" };
-            println!(
+            say!(
                 "saved: {} ({}): {}, {state}",
                 after.name,
                 after.id,
@@ -169,11 +170,11 @@ fn list(ctx: &Context, format: ListFormat, all: bool) -> anyhow::Result<ExitCode
                 senior_management: senior_label(&pool, s),
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        say!("{}", serde_json::to_string_pretty(&list)?);
         return Ok(ExitCode::SUCCESS);
     }
     if people.is_empty() {
-        println!(
+        say!(
             "Nobody on file yet. Add people with `hearback staff add NAME --role ROLE` or `hearback import people FILE.csv`."
         );
     } else {
@@ -195,7 +196,7 @@ fn list(ctx: &Context, format: ListFormat, all: bool) -> anyhow::Result<ExitCode
                 senior_label(&pool, s).unwrap_or("").into(),
             ]);
         }
-        print!("{}", t.render());
+        say_raw!("{}", t.render());
     }
     let seniors = data
         .staff
@@ -208,7 +209,7 @@ fn list(ctx: &Context, format: ListFormat, all: bool) -> anyhow::Result<ExitCode
         } else {
             "and the executive-sponsor fallback is off"
         };
-        println!(
+        say!(
             "Nobody counts as senior management: {fallback}. Scores of {} or lower need one: `hearback staff set NAME --role senior_management`.",
             rules.policy.low_scores.senior_max
         );

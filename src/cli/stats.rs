@@ -4,6 +4,7 @@
 use super::customers::local_datetime;
 use super::table::cut;
 use super::{Context, TimeArg};
+use super::{say, say_raw};
 use crate::core::insight::{Figures, GroupBy, Insight, Period, compute, spark};
 use crate::core::{Dataset, Instant};
 use clap::{Args, ValueEnum};
@@ -85,8 +86,8 @@ pub fn run(ctx: &Context, args: &StatsArgs) -> anyhow::Result<ExitCode> {
         rules.calendar.offset,
     );
     match args.format {
-        StatsFormat::Json => println!("{}", serde_json::to_string_pretty(&to_json(&insight))?),
-        StatsFormat::Table => print!("{}", table(&data, &insight)),
+        StatsFormat::Json => say!("{}", serde_json::to_string_pretty(&to_json(&insight))?),
+        StatsFormat::Table => say_raw!("{}", table(&data, &insight)),
     }
     Ok(ExitCode::SUCCESS)
 }

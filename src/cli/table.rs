@@ -27,8 +27,11 @@ impl Table {
 
     /// Renders with two spaces between columns; no trailing spaces.
     pub fn render(&self) -> String {
+        // Cells are cleaned on the way out too: a store written before input was cleaned
+        // (or by an older build) must not reach the terminal with its escape sequences.
         let cell = |row: &Vec<String>, i: usize| {
-            cut(row.get(i).map_or("", String::as_str), self.max_widths[i])
+            let text = crate::core::sanitize::line(row.get(i).map_or("", String::as_str));
+            cut(&text, self.max_widths[i])
         };
         let rows: Vec<Vec<String>> =
             std::iter::once(self.headers.iter().map(|h| h.to_string()).collect())

@@ -6,8 +6,8 @@
 //! taken at a fixed UTC offset (the policy's, by default the user's local offset), because a
 //! weekend begins at local midnight, not UTC midnight.
 
-use super::Instant;
-use chrono::{Datelike, Duration, FixedOffset, NaiveTime, Offset, TimeZone, Weekday};
+use super::{Instant, time_math};
+use chrono::{Datelike, Duration, FixedOffset, NaiveTime, Offset, Weekday};
 
 /// Which days are worked, and where a day begins.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,44 +37,68 @@ impl Calendar {
     /// Whether the local day containing `t` is a working day.
     pub fn is_working(&self, t: Instant) -> bool {
         self.working_days
-            .contains(&t.with_timezone(&self.offset).weekday())
+            .contains(&time_math::local(t, self.offset).weekday())
     }
 
     /// The start of the local day containing `t`, as an instant.
     pub fn day_start(&self, t: Instant) -> Instant {
-        let local = t
-            .with_timezone(&self.offset)
+        let local = time_math::local(t, self.offset)
             .date_naive()
             .and_time(NaiveTime::MIN);
-        self.offset
-            .from_local_datetime(&local)
-            .single()
-            .map_or(t, |d| d.with_timezone(&chrono::Utc))
+        time_math::from_local(local, self.offset)
     }
 
     /// The start of the next local day after the one containing `t`.
     pub fn next_day_start(&self, t: Instant) -> Instant {
-        self.day_start(self.day_start(t) + Duration::hours(36))
+        self.day_start(time_math::later(self.day_start(t), Duration::hours(36)))
+    }
+
+    /// How many distinct working days a week holds (duplicates in the list count once).
+    fn working_per_week(&self) -> i32 {
+        let mut days: Vec<Weekday> = self.working_days.clone();
+        days.sort_by_key(|d| d.num_days_from_monday());
+        days.dedup();
+        days.len() as i32
     }
 
     /// `t` plus `amount` of business time: time on non-working days is skipped.
-    /// With no working days configured, plain time is used rather than never being due.
+    /// With no working days configured, plain time is used rather than never being due (the
+    /// policy refuses an empty list; this keeps a hand-built calendar safe too). Saturates at
+    /// the end of time instead of panicking.
     pub fn add(&self, t: Instant, amount: Duration) -> Instant {
-        if self.working_days.is_empty() || amount <= Duration::zero() {
-            return t + amount;
+        let per_week = self.working_per_week();
+        if per_week == 0 || amount <= Duration::zero() {
+            return time_math::later(t, amount);
         }
         let mut at = t;
         let mut left = amount;
-        // At most one iteration per calendar day crossed; bounded by the amount.
+        // Whole weeks first (each holds `per_week` working days), keeping at least a week of
+        // business time for the day-by-day walk, which then takes at most ~14 steps.
+        const DAY_MS: i64 = 86_400_000;
+        let week_ms = i64::from(per_week) * DAY_MS;
+        let weeks = left.num_milliseconds() / week_ms - 1;
+        if weeks > 0 {
+            let span = Duration::try_milliseconds(weeks.saturating_mul(7 * DAY_MS));
+            at = time_math::later(at, span.unwrap_or(Duration::MAX));
+            left = Duration::milliseconds(left.num_milliseconds() - weeks * week_ms);
+        }
+        // Each step crosses one calendar day; at the end of time the day no longer moves.
         loop {
             if !self.is_working(at) {
-                at = self.next_day_start(at);
+                let next = self.next_day_start(at);
+                if next <= at {
+                    return at;
+                }
+                at = next;
                 continue;
             }
             let end = self.next_day_start(at);
+            if end <= at {
+                return at;
+            }
             let available = end - at;
             if left <= available {
-                return at + left;
+                return time_math::later(at, left);
             }
             left -= available;
             at = end;
@@ -88,13 +112,24 @@ impl Calendar {
 
     /// `t` minus `days` business days: the same walk backwards, for "N days before" deadlines.
     pub fn sub_days(&self, t: Instant, days: u32) -> Instant {
-        if self.working_days.is_empty() {
-            return t - Duration::days(i64::from(days));
+        let per_week = self.working_per_week() as u32;
+        if per_week == 0 {
+            return time_math::earlier(t, Duration::days(i64::from(days)));
         }
         let mut at = t;
         let mut left = days;
+        // Whole weeks first, keeping the last week or two for the walk.
+        let weeks = (left / per_week).saturating_sub(1);
+        if weeks > 0 {
+            at = time_math::earlier(at, Duration::weeks(i64::from(weeks)));
+            left -= weeks * per_week;
+        }
         while left > 0 {
-            at -= Duration::days(1);
+            let before = time_math::earlier(at, Duration::days(1));
+            if before == at {
+                return at; // the start of time: nothing earlier exists
+            }
+            at = before;
             if self.is_working(at) {
                 left -= 1;
             }
@@ -106,7 +141,7 @@ impl Calendar {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::Utc;
+    use chrono::{TimeZone, Utc};
 
     fn t(d: u32, h: u32) -> Instant {
         // November 2026: the 20th is a Friday, 21st Saturday, 23rd Monday.
@@ -179,5 +214,68 @@ mod tests {
         assert_eq!(cal.sub_days(t(23, 10), 1), t(20, 10)); // Mon -> Fri
         assert_eq!(cal.sub_days(t(25, 10), 1), t(24, 10)); // Wed -> Tue
         assert_eq!(cal.sub_days(t(24, 10), 2), t(20, 10)); // Tue -> Fri
+    }
+
+    /// The day-by-day walk the week skipping must agree with.
+    fn walk(cal: &Calendar, t: Instant, amount: Duration) -> Instant {
+        let (mut at, mut left) = (t, amount);
+        loop {
+            if !cal.is_working(at) {
+                at = cal.next_day_start(at);
+                continue;
+            }
+            let end = cal.next_day_start(at);
+            if left <= end - at {
+                return at + left;
+            }
+            left -= end - at;
+            at = end;
+        }
+    }
+
+    #[test]
+    fn skipping_whole_weeks_agrees_with_the_walk() {
+        let ny = Calendar {
+            offset: FixedOffset::west_opt(5 * 3600).expect("valid"),
+            working_days: vec![Weekday::Tue, Weekday::Sat, Weekday::Sun],
+        };
+        for cal in [Calendar::default(), ny] {
+            for start in [t(20, 15), t(21, 10), t(23, 0)] {
+                for hours in (1..24 * 60).step_by(7) {
+                    let amount = Duration::hours(hours);
+                    assert_eq!(
+                        cal.add(start, amount),
+                        walk(&cal, start, amount),
+                        "{hours}h"
+                    );
+                }
+                for days in 0..60 {
+                    let slow = (0..days).fold(start, |at, _| {
+                        let mut at = at - Duration::days(1);
+                        while !cal.is_working(at) {
+                            at -= Duration::days(1);
+                        }
+                        at
+                    });
+                    assert_eq!(cal.sub_days(start, days), slow, "{days} days before");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn huge_amounts_and_the_ends_of_time_neither_hang_nor_panic() {
+        let cal = Calendar::default();
+        let started = std::time::Instant::now();
+        let far = cal.add_days(t(20, 15), u32::MAX);
+        assert!(far > t(20, 15));
+        assert!(cal.sub_days(t(20, 15), u32::MAX) < t(20, 15));
+        let max = chrono::DateTime::<Utc>::MAX_UTC;
+        let min = chrono::DateTime::<Utc>::MIN_UTC;
+        assert_eq!(cal.add(max, Duration::hours(4)), max);
+        assert!(cal.add_days(max - Duration::days(3), 30) <= max);
+        assert_eq!(cal.sub_days(min, 3), min);
+        assert!(cal.next_day_start(max) <= max);
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
     }
 }

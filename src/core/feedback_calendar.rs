@@ -20,7 +20,7 @@ use super::{
     ContactId, Customer, CustomerId, Dataset, Instant, Interview, InterviewId, InterviewStatus,
     StaffId, Trigger,
 };
-use chrono::{Datelike as _, Duration, Months, NaiveDate, NaiveTime, TimeZone};
+use chrono::{Datelike as _, Duration, Months, NaiveDate, NaiveTime};
 use std::collections::BTreeMap;
 
 /// The days `[from, until)` of a calendar, in the calendar's offset.
@@ -56,16 +56,12 @@ impl Window {
 
 /// The day of `t` in the calendar's offset.
 pub fn day_of(cal: &Calendar, t: Instant) -> NaiveDate {
-    t.with_timezone(&cal.offset).date_naive()
+    super::time_math::local(t, cal.offset).date_naive()
 }
 
 /// The instant `day` begins in the calendar's offset.
 pub fn day_start(cal: &Calendar, day: NaiveDate) -> Instant {
-    let local = day.and_time(NaiveTime::MIN);
-    cal.offset
-        .from_local_datetime(&local)
-        .single()
-        .map_or_else(|| local.and_utc(), |t| t.with_timezone(&chrono::Utc))
+    super::time_math::from_local(day.and_time(NaiveTime::MIN), cal.offset)
 }
 
 /// The stable UID of a booked interview's event: `interview-I12@hearback`.
@@ -145,7 +141,9 @@ impl CalendarEvent {
     /// When it ends: a booked interview after its length, a due one at the end of its day.
     pub fn end(&self, cal: &Calendar) -> Instant {
         match &self.kind {
-            EventKind::Booked(b) => self.start + Duration::minutes(i64::from(b.minutes)),
+            EventKind::Booked(b) => {
+                super::time_math::later(self.start, Duration::minutes(i64::from(b.minutes)))
+            }
             EventKind::Due(_) => day_start(cal, self.day.succ_opt().unwrap_or(self.day)),
         }
     }

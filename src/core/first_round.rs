@@ -62,7 +62,10 @@ pub fn plan_cohort(
         .enumerate()
         .map(|(rank, c)| {
             let week = u32::try_from(rank).unwrap_or(u32::MAX) / per_week;
-            (c.id, start + Duration::weeks(i64::from(week)))
+            (
+                c.id,
+                super::time_math::later(start, Duration::weeks(i64::from(week))),
+            )
         })
         .collect();
     let key_by = order

@@ -89,6 +89,26 @@ impl std::hash::Hasher for IdHasher {
 /// A hash map keyed by record ids, with [`IdHasher`].
 pub type IdMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
 
+/// The largest id a record may carry: 2^53 - 1, the largest integer every JSON reader
+/// (JavaScript's included) holds exactly, and far below `u64::MAX`, so an allocator that starts
+/// above any valid id can hand out ids for as long as anyone can write records. Backups with a
+/// larger id are refused; a store holding one (restored by an older build) gets no new records
+/// until it is repaired, rather than new records reusing an id.
+pub const MAX_ID: u64 = (1 << 53) - 1;
+
+/// Why no fresh id can be handed out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the data holds record id {largest}, above the largest id hearback uses ({MAX_ID}), so a new \
+     record could not get an id of its own; nothing was changed. Export the data with `hearback \
+     export all --format json`, give that record a smaller id, and restore the file into a new \
+     directory with `hearback import backup FILE --data NEWDIR`"
+)]
+pub struct IdSpaceFull {
+    /// The offending id.
+    pub largest: u64,
+}
+
 /// Hands out fresh ids, one id space shared by every record type.
 ///
 /// Ids come from the data itself (one past the largest id in use), which keeps the core pure and
@@ -105,8 +125,9 @@ impl IdAllocator {
         IdAllocator { next: first.max(1) }
     }
 
-    /// An allocator for ids above every id in `data`.
-    pub fn after(data: &crate::core::Dataset) -> IdAllocator {
+    /// An allocator for ids above every id in `data`; refused when an id in `data` is above
+    /// [`MAX_ID`] (it would leave no room: `u64::MAX` made every new record reuse it).
+    pub fn after(data: &crate::core::Dataset) -> Result<IdAllocator, IdSpaceFull> {
         let max = data
             .staff
             .iter()
@@ -123,13 +144,17 @@ impl IdAllocator {
             .chain(data.deliverables.iter().map(|d| d.id.0))
             .max()
             .unwrap_or(0);
-        IdAllocator::starting_at(max.saturating_add(1))
+        if max > MAX_ID {
+            return Err(IdSpaceFull { largest: max });
+        }
+        Ok(IdAllocator::starting_at(max + 1))
     }
 
-    /// The next fresh id.
+    /// The next fresh id. Starting at most at `MAX_ID + 1`, the count would have to pass 2^64
+    /// before it repeated; checked all the same, it never wraps to an id in use.
     pub fn next_id(&mut self) -> u64 {
         let id = self.next;
-        self.next = self.next.saturating_add(1);
+        self.next = self.next.checked_add(1).unwrap_or(self.next);
         id
     }
 }
@@ -151,7 +176,7 @@ mod tests {
     #[test]
     fn allocator_starts_above_every_id_in_use() {
         let mut data = crate::core::Dataset::default();
-        assert_eq!(IdAllocator::after(&data).next_id(), 1);
+        assert_eq!(IdAllocator::after(&data).map(|mut i| i.next_id()), Ok(1));
         data.staff.push(crate::core::Staff {
             id: StaffId(41),
             name: "A".into(),
@@ -160,7 +185,12 @@ mod tests {
             bio: String::new(),
             active: true,
         });
-        let mut ids = IdAllocator::after(&data);
+        let mut ids = IdAllocator::after(&data).expect("room");
         assert_eq!((ids.next_id(), ids.next_id()), (42, 43));
+        // An id that leaves no room is refused rather than reused by every new record.
+        for (largest, room) in [(MAX_ID, true), (MAX_ID + 1, false), (u64::MAX, false)] {
+            data.staff[0].id = StaffId(largest);
+            assert_eq!(IdAllocator::after(&data).is_ok(), room, "{largest}");
+        }
     }
 }

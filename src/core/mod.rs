@@ -40,6 +40,7 @@ pub mod staff;
 pub mod staff_edit;
 pub mod summary;
 pub mod survey_import;
+pub mod time_math;
 pub mod timeline;
 pub mod undo;
 pub mod what;

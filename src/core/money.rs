@@ -27,6 +27,15 @@ pub enum MoneyError {
     /// Larger than can be stored.
     #[error("'{0}' is too large")]
     TooLarge(String),
+    /// Not a three-letter ISO 4217 code.
+    #[error("currency {0} is not a three-letter ISO code such as USD or EUR")]
+    Currency(String),
+}
+
+/// Whether `code` has the shape of an ISO 4217 code: three ASCII letters, upper case as stored.
+/// The same rule as the CRM import's currency column and `--currency`.
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// How many minor digits a currency has (ISO 4217); 2 unless listed.
@@ -45,6 +54,18 @@ impl Money {
             minor,
             currency: currency.trim().to_ascii_uppercase(),
         }
+    }
+
+    /// Checks an amount that arrives already in minor units (a backup): not negative, as
+    /// [`Money::parse`] refuses for a customer's size, and in an ISO-shaped currency.
+    pub fn check(&self) -> Result<(), MoneyError> {
+        if self.minor < 0 {
+            return Err(MoneyError::Negative(self.major_decimal()));
+        }
+        if !is_currency_code(&self.currency) {
+            return Err(MoneyError::Currency(super::sanitize::quote(&self.currency)));
+        }
+        Ok(())
     }
 
     /// The exact decimal in major units, e.g. `1250000.00`; what exports write.

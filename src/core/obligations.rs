@@ -7,6 +7,7 @@ use super::queue::{
     Builder, ItemKind, Obligation, Subject, action_is_open, cadence_due, is_conversation,
 };
 use super::senior::{Senior, SeniorPool};
+use super::time_math::later;
 use super::what::What;
 use super::{
     ActionState, CustomerId, Dataset, FollowUpState, Instant, Interview, InterviewStatus, Role,
@@ -79,7 +80,10 @@ fn scheduling(
             ),
         };
         if let Some((name, delivered)) = first_deliverable.get(&c.id) {
-            let after = *delivered + Policy::days(policy.cadence.after_deliverable_days);
+            let after = later(
+                *delivered,
+                Policy::days(policy.cadence.after_deliverable_days),
+            );
             if after < due {
                 due = after;
                 what = What::AfterDeliverable {
@@ -188,7 +192,7 @@ fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
         None => (Role::AccountManager, account_manager),
     };
     if i.debriefed_at.is_none() {
-        let due = done + Policy::hours(d.debrief_hours);
+        let due = later(done, Policy::hours(d.debrief_hours));
         let debriefed = account_manager.into_iter().chain(salesperson).collect();
         push(
             out,
@@ -201,7 +205,7 @@ fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
         );
     }
     if i.significant_issue && i.executives_informed_at.is_none() {
-        let due = done + Policy::hours(d.inform_executives_hours);
+        let due = later(done, Policy::hours(d.inform_executives_hours));
         let what = "Significant issue: inform the other executives";
         push(
             out,
@@ -213,7 +217,7 @@ fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
             due,
         );
     }
-    let report_due = done + Policy::days(d.report_president_days);
+    let report_due = later(done, Policy::days(d.report_president_days));
     if i.reported_at.is_none() {
         let what = "Written report of the interview to the President";
         push(
@@ -227,8 +231,10 @@ fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
         );
     }
     if i.disseminated_at.is_none() {
-        let due =
-            i.reported_at.unwrap_or(report_due) + Policy::days(d.disseminate_days_after_report);
+        let due = later(
+            i.reported_at.unwrap_or(report_due),
+            Policy::days(d.disseminate_days_after_report),
+        );
         let what = "Share the results with the workforce";
         push(out, ItemKind::Disseminate, what, role, owner, vec![], due);
     }
@@ -301,7 +307,7 @@ fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                     owner_role: Some(Role::AccountManager),
                     owner: f.owner,
                     participants: vec![],
-                    due: from + Policy::days(policy.deadlines.formal_report_days),
+                    due: later(from, Policy::days(policy.deadlines.formal_report_days)),
                     severity: Some(severity),
                     opened_at: Some(from),
                 });
@@ -345,7 +351,7 @@ fn actions(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                 owner_role: Some(Role::AccountManager),
                 owner: account_manager,
                 participants: a.owner.into_iter().collect(),
-                due: done + Policy::days(policy.deadlines.action_followup_days),
+                due: later(done, Policy::days(policy.deadlines.action_followup_days)),
                 severity: None,
                 opened_at: Some(done),
             });

@@ -171,11 +171,9 @@ pub enum PolicyError {
     },
 }
 
-fn parse_weekday(name: &str) -> Option<Weekday> {
-    name.trim()
-        .to_ascii_lowercase()
-        .get(..3)
-        .and_then(|p| p.parse::<Weekday>().ok())
+pub(crate) fn parse_weekday(name: &str) -> Option<Weekday> {
+    // `mon` or `monday`, any case; not any word that starts like a day (`monkey`).
+    name.trim().to_ascii_lowercase().parse::<Weekday>().ok()
 }
 
 /// Parses `+HH:MM` / `-HH:MM` / `Z`.
@@ -200,77 +198,11 @@ pub fn parse_offset(text: &str) -> Option<FixedOffset> {
 impl Policy {
     /// Parses a config file's text (`[policy.*]` sections); missing keys keep the defaults.
     pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
-        let file: ConfigFile =
-            toml::from_str(text).map_err(|e| PolicyError::Syntax(e.to_string()))?;
+        // toml's message quotes the offending line: cleaned, it cannot drive the terminal.
+        let file: ConfigFile = toml::from_str(text)
+            .map_err(|e| PolicyError::Syntax(super::sanitize::text(&e.to_string())))?;
         file.policy.validate()?;
         Ok(file.policy)
-    }
-
-    fn validate(&self) -> Result<(), PolicyError> {
-        let invalid = |key, reason: &str| {
-            Err(PolicyError::Invalid {
-                key,
-                reason: reason.into(),
-            })
-        };
-        if self.cadence.months == 0 || self.cadence.months > 60 {
-            return invalid("cadence.months", "must be between 1 and 60");
-        }
-        for (key, v) in [
-            ("cadence.tier_months.key", self.cadence.tier_months.key),
-            (
-                "cadence.tier_months.growth",
-                self.cadence.tier_months.growth,
-            ),
-            (
-                "cadence.tier_months.standard",
-                self.cadence.tier_months.standard,
-            ),
-        ] {
-            if v.is_some_and(|m| m == 0 || m > 60) {
-                return invalid(key, "must be between 1 and 60");
-            }
-        }
-        if !(1..=1000).contains(&self.cadence.first_round_per_week) {
-            return invalid("cadence.first_round_per_week", "must be between 1 and 1000");
-        }
-        if !(2..=5).contains(&self.low_scores.threshold) {
-            return invalid(
-                "low_scores.threshold",
-                "must be between 2 and 5 (scores run 1-5)",
-            );
-        }
-        if self.low_scores.senior_max == 0
-            || self.low_scores.senior_max >= self.low_scores.threshold
-        {
-            return invalid(
-                "low_scores.senior_max",
-                "must be at least 1 and below low_scores.threshold",
-            );
-        }
-        if let Err(reason) = self.senior_management.validate() {
-            return Err(PolicyError::Invalid {
-                key: "senior_management",
-                reason,
-            });
-        }
-        for day in &self.business_time.working_days {
-            if parse_weekday(day).is_none() {
-                return Err(PolicyError::Invalid {
-                    key: "business_time.working_days",
-                    reason: format!("'{day}' is not a day (use mon, tue, wed, thu, fri, sat, sun)"),
-                });
-            }
-        }
-        if let Some(o) = &self.business_time.utc_offset
-            && parse_offset(o).is_none()
-        {
-            return Err(PolicyError::Invalid {
-                key: "business_time.utc_offset",
-                reason: format!("'{o}' is not an offset like +01:00 or -05:00"),
-            });
-        }
-        Ok(())
     }
 
     /// Months between interviews for a tier.
@@ -312,6 +244,8 @@ impl Policy {
         Duration::days(i64::from(d))
     }
 }
+
+mod bounds;
 
 #[cfg(test)]
 mod tests;

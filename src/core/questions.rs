@@ -47,8 +47,8 @@ pub enum QuestionsError {
 impl QuestionSet {
     /// Parses a questions file.
     pub fn from_toml(text: &str) -> Result<QuestionSet, QuestionsError> {
-        let set: QuestionSet =
-            toml::from_str(text).map_err(|e| QuestionsError::Syntax(e.to_string()))?;
+        let set: QuestionSet = toml::from_str(text)
+            .map_err(|e| QuestionsError::Syntax(super::sanitize::text(&e.to_string())))?;
         if set.questions.is_empty() {
             return Err(QuestionsError::Empty);
         }

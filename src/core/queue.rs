@@ -272,7 +272,8 @@ pub fn is_conversation(trigger: &Trigger) -> bool {
 
 /// The cadence due date after the last interview.
 pub fn cadence_due(last: Instant, months: u32) -> Instant {
-    last.checked_add_months(Months::new(months)).unwrap_or(last)
+    last.checked_add_months(Months::new(months))
+        .unwrap_or(chrono::DateTime::<chrono::Utc>::MAX_UTC)
 }
 
 /// Whether the state is one of the open follow-up states.

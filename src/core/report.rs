@@ -139,15 +139,17 @@ impl Period {
     pub fn weeks_from(from: Instant, now: Instant, cal: &Calendar) -> Period {
         let monday = |t: Instant| {
             let day = cal.day_start(t);
-            let back = day
-                .with_timezone(&cal.offset)
+            let back = super::time_math::local(day, cal.offset)
                 .weekday()
                 .num_days_from_monday();
-            cal.day_start(day - chrono::Duration::days(i64::from(back)))
+            cal.day_start(super::time_math::earlier(
+                day,
+                chrono::Duration::days(i64::from(back)),
+            ))
         };
         let since = monday(from.min(now));
         // Day boundaries are at a fixed offset: a week is always 7 x 24 hours.
-        let until = monday(now) + chrono::Duration::days(7);
+        let until = super::time_math::later(monday(now), chrono::Duration::days(7));
         Period { since, until }
     }
 }

@@ -24,6 +24,28 @@ pub fn text(text: &str) -> String {
     clean(text, true).trim().to_string()
 }
 
+/// Cleans text on its way to a terminal (command output, reports, error messages): escape
+/// sequences and control characters go as in [`text`], but nothing is trimmed, so indentation
+/// and blank lines stay. A store written before input was cleaned cannot drive the terminal.
+pub fn terminal(text: &str) -> String {
+    clean(text, true)
+}
+
+/// How many characters of rejected user text an error message quotes.
+pub const QUOTE_CHARS: usize = 60;
+
+/// User text as an error message quotes it: cleaned as [`line`], cut to [`QUOTE_CHARS`]
+/// characters (with `…`) and put in single quotes, so a rejected value can neither drive the
+/// terminal nor flood it.
+pub fn quote(text: &str) -> String {
+    let clean = line(text);
+    let mut out: String = clean.chars().take(QUOTE_CHARS).collect();
+    if clean.chars().count() > QUOTE_CHARS {
+        out.push('…');
+    }
+    format!("'{out}'")
+}
+
 /// Whether a char is a bidirectional override or isolate that can reorder what is displayed.
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -135,6 +157,14 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(line(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn quotes_are_clean_and_short() {
+        assert_eq!(quote("\u{1b}]52;c;aGk=\u{7}mon"), "'mon'");
+        let long = quote(&"x".repeat(500));
+        assert_eq!(long.chars().count(), QUOTE_CHARS + 3);
+        assert!(long.ends_with("…'"));
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //! `today` and a date are taken as written, even when they have passed; the forms then ask
 //! before using a past time.
 
-use super::Instant;
+use super::{Instant, time_math};
 use chrono::{
     Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday,
 };
@@ -130,7 +130,7 @@ fn day_and_time(t: &str, now: Instant, offset: FixedOffset) -> Option<Instant> {
         Some((a, b)) => (a, b.trim()),
         None => (t, ""),
     };
-    let today = now.with_timezone(&offset).date_naive();
+    let today = time_math::local(now, offset).date_naive();
     let Some(day) = day_word(first) else {
         // A time of day alone: the next such moment.
         let time = time_of_day(t)?;
@@ -202,8 +202,8 @@ fn time_of_day(t: &str) -> Option<NaiveTime> {
 /// What a resolved time is, for the live preview beside a field: `Fri 5 Dec 10:00 (in 2 days)`;
 /// the year is shown when it is not the present one.
 pub fn describe(at: Instant, now: Instant, offset: FixedOffset) -> String {
-    let local = at.with_timezone(&offset);
-    let today = now.with_timezone(&offset).date_naive();
+    let local = time_math::local(at, offset);
+    let today = time_math::local(now, offset).date_naive();
     let shown = if local.year() == today.year() {
         local.format("%a %-d %b %H:%M")
     } else {
@@ -217,10 +217,10 @@ pub fn describe(at: Instant, now: Instant, offset: FixedOffset) -> String {
 pub fn relative_to(at: Instant, now: Instant, offset: FixedOffset) -> String {
     let span = at.signed_duration_since(now);
     let minutes = span.num_minutes();
-    let days = at
-        .with_timezone(&offset)
+    // Both taken inside chrono's range: a stored time at its ends (an older build) still reads.
+    let days = time_math::local(at, offset)
         .date_naive()
-        .signed_duration_since(now.with_timezone(&offset).date_naive())
+        .signed_duration_since(time_math::local(now, offset).date_naive())
         .num_days();
     let short = match minutes {
         0 => "now".to_string(),

@@ -4,8 +4,8 @@
 //! across its major versions): export with the old build, import with the new one.
 
 use crate::core::{
-    ActionItem, Customer, Dataset, Deliverable, FollowUp, Instant, Interview, Snooze, Staff,
-    TimelineEvent,
+    ActionItem, Customer, Dataset, Deliverable, FollowUp, Instant, Interview, QuestionSet, Snooze,
+    Staff, TimelineEvent, sanitize,
 };
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +42,15 @@ pub struct Backup {
     pub timeline: Vec<TimelineEvent>,
 }
 
+mod check;
+mod records;
+mod refs;
+
+pub use check::Problem;
+
+/// How many problems a refused backup lists one by one; the rest are counted.
+pub const PROBLEMS_SHOWN: usize = 40;
+
 /// Why a backup file was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
@@ -49,14 +58,40 @@ pub enum BackupError {
     #[error("not a valid hearback backup: {0}")]
     Syntax(#[from] serde_json::Error),
     /// JSON, but another format.
-    #[error("the file's format is '{0}', not '{FORMAT}'")]
+    #[error("the file's format is {0}, not '{FORMAT}'")]
     WrongFormat(String),
     /// Written by a newer hearback.
     #[error("backup version {0} is newer than this hearback reads ({VERSION})")]
     NewerVersion(u32),
-    /// A record refers to one that is not in the file.
-    #[error("{0}")]
-    Dangling(String),
+    /// Records break the rules every other way in keeps; all of them are listed.
+    #[error("{}", problems_text(.0))]
+    Invalid(Vec<Problem>),
+}
+
+fn problems_text(problems: &[Problem]) -> String {
+    let n = problems.len();
+    let mut text = format!(
+        "{n} problem{} in the backup; nothing was restored. Fix them in the file (or export \
+         again from the store it came from) and restore again:",
+        if n == 1 { "" } else { "s" }
+    );
+    for p in problems.iter().take(PROBLEMS_SHOWN) {
+        text.push_str("\n  ");
+        text.push_str(&p.to_string());
+    }
+    if n > PROBLEMS_SHOWN {
+        text.push_str(&format!("\n  ... and {} more", n - PROBLEMS_SHOWN));
+    }
+    text
+}
+
+/// A backup that passed every check, and how many text fields were cleaned on the way in.
+#[derive(Debug)]
+pub struct Checked {
+    /// The backup, text cleaned.
+    pub backup: Backup,
+    /// Text fields from which escape sequences or control characters were removed.
+    pub cleaned: usize,
 }
 
 impl Backup {
@@ -77,54 +112,34 @@ impl Backup {
         }
     }
 
-    /// Writes pretty JSON (stable field order, one record per few lines: diffable).
+    /// Writes pretty JSON (stable field order, one record per few lines: diffable), with the
+    /// characters that could drive a terminal escaped ([`super::safe_json`]).
     pub fn to_writer<W: std::io::Write>(&self, out: W) -> serde_json::Result<()> {
-        serde_json::to_writer_pretty(out, self)
+        super::safe_json::to_writer_pretty(out, self)
     }
 
-    /// Reads and validates a backup.
-    pub fn from_reader<R: std::io::Read>(input: R) -> Result<Backup, BackupError> {
-        let backup: Backup = serde_json::from_reader(std::io::BufReader::new(input))?;
+    /// Reads and checks a backup in full against the rules of every other way in (the
+    /// questions in force among them); nothing is written by this, so a refused file leaves
+    /// the store untouched.
+    pub fn from_reader<R: std::io::Read>(
+        input: R,
+        questions: &QuestionSet,
+    ) -> Result<Checked, BackupError> {
+        let mut backup: Backup = serde_json::from_reader(std::io::BufReader::new(input))?;
         if backup.format != FORMAT {
-            return Err(BackupError::WrongFormat(backup.format));
+            return Err(BackupError::WrongFormat(sanitize::quote(&backup.format)));
         }
         if backup.version > VERSION {
             return Err(BackupError::NewerVersion(backup.version));
         }
-        backup.check_references()?;
-        Ok(backup)
-    }
-
-    fn check_references(&self) -> Result<(), BackupError> {
-        use std::collections::HashSet;
-        let customers: HashSet<_> = self.customers.iter().map(|c| c.id).collect();
-        let interviews: HashSet<_> = self.interviews.iter().map(|i| i.id).collect();
-        let dangling = |what: String| Err(BackupError::Dangling(what));
-        for i in &self.interviews {
-            if !customers.contains(&i.customer) {
-                return dangling(format!(
-                    "interview {} names customer {} which is not in the backup",
-                    i.id, i.customer
-                ));
-            }
+        let found = check::check(&mut backup, questions);
+        if !found.problems.is_empty() {
+            return Err(BackupError::Invalid(found.problems));
         }
-        for f in &self.followups {
-            if !customers.contains(&f.customer) || !interviews.contains(&f.interview) {
-                return dangling(format!(
-                    "follow-up {} names a customer or interview not in the backup",
-                    f.id
-                ));
-            }
-        }
-        for a in &self.actions {
-            if !customers.contains(&a.customer) {
-                return dangling(format!(
-                    "action {} names customer {} which is not in the backup",
-                    a.id, a.customer
-                ));
-            }
-        }
-        Ok(())
+        Ok(Checked {
+            backup,
+            cleaned: found.cleaned,
+        })
     }
 
     /// Splits into the dataset and the timeline.

@@ -299,7 +299,7 @@ pub fn write_rows<T: Serialize, W: Write>(
     match format {
         Format::Json => {
             let mut out = out;
-            serde_json::to_writer_pretty(&mut out, rows)?;
+            super::safe_json::to_writer_pretty(&mut out, rows)?;
             writeln!(out)?;
             Ok(())
         }
@@ -328,7 +328,9 @@ fn write_csv<T: Serialize, W: Write>(rows: &[T], out: W) -> Result<(), ExportErr
         let cells = headers.iter().map(|h| {
             row.iter()
                 .find(|(k, _)| k == h)
-                .map(|(_, v)| guard_cell(v).into_owned())
+                // Cleaned on the way out as well: a store written before input was cleaned
+                // must not carry escape sequences into a file people `cat` or open.
+                .map(|(_, v)| guard_cell(&crate::core::sanitize::terminal(v)).into_owned())
                 .unwrap_or_default()
         });
         writer.write_record(cells)?;

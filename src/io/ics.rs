@@ -44,7 +44,8 @@ fn event(data: &Dataset, e: &CalendarEvent) -> Event {
     let mut lines = Vec::new();
     match &e.kind {
         EventKind::Booked(b) => {
-            let end = e.start + Duration::minutes(i64::from(b.minutes));
+            let end =
+                crate::core::time_math::later(e.start, Duration::minutes(i64::from(b.minutes)));
             ev.starts(e.start)
                 .ends(end)
                 .summary(&format!("Feedback interview: {name}"))

@@ -10,5 +10,6 @@ pub mod invitation;
 pub mod out_file;
 pub mod people_csv;
 pub mod report;
+pub mod safe_json;
 pub mod survey_csv;
 pub mod survey_map;

@@ -124,7 +124,7 @@ fn load_demo(store: &Store, now: Instant) -> Result<Dataset, String> {
             data.customers.len()
         ));
     }
-    let mut ids = IdAllocator::after(&data);
+    let mut ids = IdAllocator::after(&data).map_err(|e| e.to_string())?;
     let changes = generate(&DemoOptions::default(), now, &mut ids);
     store.commit(&changes).map_err(describe)?;
     store.load().map_err(describe)

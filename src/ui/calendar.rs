@@ -192,9 +192,7 @@ impl Cells<'_> {
         let theme = self.theme;
         let (text, style) = match &e.kind {
             EventKind::Booked(_) => {
-                let time = e
-                    .start
-                    .with_timezone(&self.app.rules.calendar.offset)
+                let time = crate::core::time_math::local(e.start, self.app.rules.calendar.offset)
                     .format("%H:%M");
                 if self.view.too_close(e).is_empty() {
                     (format!("●{time} {}", e.customer_name), theme.normal())
@@ -338,8 +336,8 @@ fn event_lines(
     let mut out = Vec::new();
     match &e.kind {
         EventKind::Booked(b) => {
-            let start = e.start.with_timezone(&offset);
-            let end = e.end(&app.rules.calendar).with_timezone(&offset);
+            let start = crate::core::time_math::local(e.start, offset);
+            let end = crate::core::time_math::local(e.end(&app.rules.calendar), offset);
             let times = format!("● {}–{} ", start.format("%H:%M"), end.format("%H:%M"));
             let exec = match app.data.staff_name(b.executive) {
                 "" => "no executive yet".to_string(),

@@ -11,7 +11,7 @@ use crate::core::countdown::span;
 use chrono::{DateTime, FixedOffset};
 
 fn local(app: &App, t: Instant) -> DateTime<FixedOffset> {
-    t.with_timezone(&app.rules.calendar.offset)
+    crate::core::time_math::local(t, app.rules.calendar.offset)
 }
 
 /// `2026-11-23`.

@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 
 pub mod dashboard;
+pub mod dated;
+pub mod fuzzer;
 pub mod namespace;
 pub mod rng;
 pub mod tmux;

@@ -48,7 +48,7 @@ impl Saver {
     fn open(store_dir: &Path, now: Instant) -> anyhow::Result<Saver> {
         let store = Store::open(store_dir)?;
         let data = store.load()?;
-        let mut ids = IdAllocator::after(&data);
+        let mut ids = IdAllocator::after(&data)?;
         let customer = match data.customers.first() {
             Some(c) => c.id,
             None => {

@@ -67,7 +67,13 @@ fn data() -> Dataset {
 }
 
 fn plan(data: &Dataset, rows: &[CustomerRow]) -> ImportPlan {
-    plan_import(data, rows, &mut IdAllocator::after(data), "import", now())
+    plan_import(
+        data,
+        rows,
+        &mut IdAllocator::after(data).expect("room for ids"),
+        "import",
+        now(),
+    )
 }
 
 fn apply(data: &mut Dataset, changes: &ChangeSet) {

@@ -8,6 +8,7 @@
 use super::{Window, day_of};
 use crate::core::business_time::Calendar;
 use crate::core::policy::Policy;
+use crate::core::time_math;
 use crate::core::{CustomerId, Dataset, Instant, Interview, InterviewId, InterviewStatus, Trigger};
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -202,8 +203,11 @@ fn build(customer: CustomerId, requests: Vec<Request>, days: u32, cal: &Calendar
         for r in &requests {
             windows.push(QuietWindow {
                 request: *r,
-                first: day_of(cal, r.at - span),
-                last: day_of(cal, r.at + span - Duration::milliseconds(1)),
+                first: day_of(cal, time_math::earlier(r.at, span)),
+                last: day_of(
+                    cal,
+                    time_math::later(r.at, span - Duration::milliseconds(1)),
+                ),
             });
         }
         for (n, earlier) in requests.iter().enumerate() {

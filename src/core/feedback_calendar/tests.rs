@@ -4,7 +4,7 @@ use super::*;
 use crate::core::policy::Policy;
 use crate::core::queue::queue;
 use crate::core::{Lifecycle, Money, PreBrief, Tier};
-use chrono::{FixedOffset, Utc};
+use chrono::{FixedOffset, TimeZone, Utc};
 use std::collections::BTreeSet;
 
 /// 2026-11-`d` at `h`:`m` UTC (d may run past 30 into December; chrono normalises via days).

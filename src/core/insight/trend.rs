@@ -59,9 +59,11 @@ pub fn spark(trend: &[MonthAverage]) -> String {
 /// The first day of each of the 12 months up to the one containing the last instant before
 /// `until`, at `offset`.
 fn months(until: Instant, offset: FixedOffset) -> Vec<NaiveDate> {
-    let last = (until - Duration::milliseconds(1))
-        .with_timezone(&offset)
-        .date_naive();
+    let last = crate::core::time_math::local(
+        crate::core::time_math::earlier(until, Duration::milliseconds(1)),
+        offset,
+    )
+    .date_naive();
     let index = last.year() * 12 + last.month0() as i32;
     (0..MONTHS as i32)
         .rev()
@@ -114,7 +116,7 @@ pub(super) fn monthly(
         if at >= until || start.is_some_and(|s| at < s) {
             continue;
         }
-        let local = at.with_timezone(&offset).date_naive();
+        let local = crate::core::time_math::local(at, offset).date_naive();
         let Some(slot) = firsts
             .iter()
             .position(|d| d.year() == local.year() && d.month() == local.month())

@@ -87,3 +87,89 @@ fn calendar_uses_the_policy_offset_before_the_local_one() {
     assert_eq!(cal.offset.local_minus_utc(), -18000);
     assert_eq!(cal.working_days, vec![Weekday::Sun]);
 }
+
+#[test]
+fn every_number_is_bounded_and_the_error_names_key_value_and_range() {
+    let cases = [
+        ("cadence", "after_deliverable_days", "366", "0 to 365"),
+        ("cadence", "spacing_days", "4294967295", "0 to 365"),
+        (
+            "deadlines",
+            "prebrief_business_days_before",
+            "31",
+            "0 to 30",
+        ),
+        (
+            "deadlines",
+            "acknowledge_business_hours",
+            "4000000000",
+            "0 to 720",
+        ),
+        ("deadlines", "debrief_hours", "721", "0 to 720"),
+        ("deadlines", "inform_executives_hours", "100000", "0 to 720"),
+        ("deadlines", "report_president_days", "400", "0 to 365"),
+        (
+            "deadlines",
+            "disseminate_days_after_report",
+            "4294967295",
+            "0 to 365",
+        ),
+        ("deadlines", "formal_report_days", "1000", "0 to 365"),
+        ("deadlines", "action_followup_days", "999999", "0 to 365"),
+        (
+            "low_scores",
+            "senior_business_days",
+            "4294967295",
+            "0 to 30",
+        ),
+        ("low_scores", "managers_business_days", "31", "0 to 30"),
+    ];
+    for (section, key, value, range) in cases {
+        let text = format!("[policy.{section}]\n{key} = {value}\n");
+        let err = Policy::from_toml(&text).expect_err(&text).to_string();
+        for needle in [
+            format!("policy.{section}.{key}"),
+            value.to_string(),
+            range.to_string(),
+        ] {
+            assert!(err.contains(&needle), "{text:?} gave {err:?}");
+        }
+        // The edge of the range itself is accepted.
+        let edge = range.rsplit(' ').next().unwrap_or_default();
+        let ok = format!("[policy.{section}]\n{key} = {edge}\n");
+        assert!(Policy::from_toml(&ok).is_ok(), "{ok:?} is refused");
+    }
+}
+
+#[test]
+fn working_days_cannot_be_empty_or_repeated() {
+    let empty = Policy::from_toml("[policy.business_time]\nworking_days = []\n")
+        .expect_err("no working day")
+        .to_string();
+    assert!(
+        empty.contains("policy.business_time.working_days"),
+        "{empty}"
+    );
+    assert!(empty.contains("at least one"), "{empty}");
+    let twice = Policy::from_toml("[policy.business_time]\nworking_days = [\"mon\", \"Monday\"]\n")
+        .expect_err("mon twice")
+        .to_string();
+    assert!(twice.contains("twice"), "{twice}");
+}
+
+#[test]
+fn rejected_text_is_quoted_sanitised_and_short() {
+    let hostile = format!(
+        "[policy.business_time]\nworking_days = [\"\\u001b]52;c;aGk=\\u0007{}\"]\n",
+        "x".repeat(500)
+    );
+    let err = Policy::from_toml(&hostile)
+        .expect_err("not a day")
+        .to_string();
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.len() < 300, "{} bytes: {err}", err.len());
+    // toml quotes the offending line in a syntax error: it is sanitised too.
+    let raw = "[policy.cadence]\nmonths = \u{1b}[2J\u{1b}]52;c;aGk=\u{7}\n";
+    let err = Policy::from_toml(raw).expect_err("syntax").to_string();
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+}

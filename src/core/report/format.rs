@@ -11,12 +11,14 @@ pub const NONE: &str = "n/a";
 
 /// `2026-11-23` in the calendar's offset.
 pub fn date(cal: &Calendar, t: Instant) -> String {
-    t.with_timezone(&cal.offset).format("%Y-%m-%d").to_string()
+    crate::core::time_math::local(t, cal.offset)
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 /// `2026-11-23 09:00` in the calendar's offset.
 pub fn date_time(cal: &Calendar, t: Instant) -> String {
-    t.with_timezone(&cal.offset)
+    crate::core::time_math::local(t, cal.offset)
         .format("%Y-%m-%d %H:%M")
         .to_string()
 }

@@ -189,7 +189,12 @@ fn plan(data: &Dataset, responses: &[SurveyResponse]) -> SurveyImportPlan {
         now: now(),
         actor: "Test Lead",
     };
-    plan_survey_import(data, responses, cx, &mut IdAllocator::after(data))
+    plan_survey_import(
+        data,
+        responses,
+        cx,
+        &mut IdAllocator::after(data).expect("room for ids"),
+    )
 }
 
 #[test]
@@ -315,7 +320,12 @@ fn ids_are_unique_per_source_and_future_times_are_taken_as_now() {
     };
     let mut later = response(2, "r1", "ada@acme.example", &[Some(5)]);
     later.submitted_at = Some(at("2027-01-01T00:00:00Z"));
-    let other = plan_survey_import(&data, &[later], cx, &mut IdAllocator::after(&data));
+    let other = plan_survey_import(
+        &data,
+        &[later],
+        cx,
+        &mut IdAllocator::after(&data).expect("room for ids"),
+    );
     assert_eq!(
         other.imported.len(),
         1,
