@@ -1,10 +1,11 @@
 //! `hearback import customers|responses|backup`.
 
+use super::record_size::record_fits;
 use super::{Context, EXIT_PARTIAL, open_input};
 use crate::core::customer_diff::changed_fields;
-use crate::core::customer_import::plan_import;
+use crate::core::customer_import::plan_import_within;
 use crate::core::first_round;
-use crate::core::survey_import::{ImportContext, plan_survey_import};
+use crate::core::survey_import::{ImportContext, plan_survey_import_within};
 use crate::core::{Change, ChangeSet, IdAllocator};
 use crate::io::backup::Backup;
 use crate::io::customers_csv::parse_customers;
@@ -41,21 +42,30 @@ pub fn customers(
     let store = ctx.open_store()?;
     let data = store.load()?;
     let mut ids = IdAllocator::after(&data);
-    let plan = plan_import(&data, &parsed.rows, &mut ids, "import", ctx.now);
+    let plan = plan_import_within(
+        &data,
+        &parsed.rows,
+        &mut ids,
+        "import",
+        ctx.now,
+        &record_fits,
+    );
 
     println!(
         "{}: {:?} layout, {} good rows, {} rejected",
         file.display(),
         parsed.layout,
-        parsed.rows.len(),
-        parsed.errors.len()
+        parsed.rows.len() - plan.rejected.len(),
+        parsed.errors.len() + plan.rejected.len()
     );
     if !parsed.ignored_columns.is_empty() {
         println!("ignored columns: {}", parsed.ignored_columns.join(", "));
     }
-    for e in &parsed.errors {
-        eprintln!("{}:{}: {}", file.display(), e.line, e.reason);
-    }
+    let problems = rejected_rows(
+        file,
+        (parsed.errors.iter().map(|e| (e.line, e.reason.as_str())))
+            .chain(plan.rejected.iter().map(|r| (r.line, r.reason.as_str()))),
+    );
     let verb = if mode.dry_run { "would " } else { "" };
     let summary = format!(
         "{verb}create {} customers, {verb}update {}, {} unchanged, {verb}add {} staff",
@@ -64,11 +74,11 @@ pub fn customers(
         plan.unchanged,
         plan.staff_created.len()
     );
-    let partial = !parsed.errors.is_empty();
+    let partial = !problems.is_empty();
     if mode.strict && partial {
         eprintln!(
             "nothing imported: --strict and {} row(s) rejected",
-            parsed.errors.len()
+            problems.len()
         );
         return Ok(ExitCode::FAILURE);
     }
@@ -205,7 +215,7 @@ pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::
         now: ctx.now,
         actor: &ctx.actor,
     };
-    let plan = plan_survey_import(&data, &parsed.responses, cx, &mut ids);
+    let plan = plan_survey_import_within(&data, &parsed.responses, cx, &mut ids, &record_fits);
 
     println!(
         "{}: {} (source {}), {} responses read, {} rejected",

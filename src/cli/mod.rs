@@ -21,6 +21,7 @@ mod interview_args;
 mod lookup;
 mod overview;
 mod queue;
+mod record_size;
 mod report;
 mod staff;
 mod stats;

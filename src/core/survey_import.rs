@@ -8,6 +8,8 @@
 //! including a name or email that fits two customers, is rejected with the reason.
 
 use super::completion::plan_completion;
+use super::customer_import::RecordCheck;
+use super::excerpt::excerpt;
 use super::interview_flow::blank_answers;
 use super::policy::Policy;
 use super::{
@@ -152,10 +154,11 @@ pub fn match_respondent(data: &Dataset, email: &str, company: &str) -> Result<Re
                     contact: Some(*contact),
                 });
             }
-            [] => why.push(format!("no contact has the email '{email}'")),
+            [] => why.push(format!("no contact has the email '{}'", excerpt(email))),
             many => {
                 return Err(format!(
-                    "the email '{email}' belongs to contacts of {}; not guessing which",
+                    "the email '{}' belongs to contacts of {}; not guessing which",
+                    excerpt(email),
                     names(many.iter().map(|(c, _)| *c))
                 ));
             }
@@ -175,11 +178,11 @@ pub fn match_respondent(data: &Dataset, email: &str, company: &str) -> Result<Re
                     contact: None,
                 });
             }
-            [] => why.push(format!("no customer is named '{}'", company.trim())),
+            [] => why.push(format!("no customer is named '{}'", excerpt(company))),
             many => {
                 return Err(format!(
                     "the company '{}' matches {}; not guessing which",
-                    company.trim(),
+                    excerpt(company),
                     names(many.iter().copied())
                 ));
             }
@@ -225,6 +228,18 @@ pub fn plan_survey_import(
     cx: ImportContext<'_>,
     ids: &mut IdAllocator,
 ) -> SurveyImportPlan {
+    plan_survey_import_within(data, responses, cx, ids, &|_| Ok(()))
+}
+
+/// As [`plan_survey_import`], and a response whose records fail `fits` (too large to store) is
+/// rejected with its line instead of failing the whole import at commit.
+pub fn plan_survey_import_within(
+    data: &Dataset,
+    responses: &[SurveyResponse],
+    cx: ImportContext<'_>,
+    ids: &mut IdAllocator,
+    fits: RecordCheck<'_>,
+) -> SurveyImportPlan {
     let source = sanitize::line(cx.source);
     let mut stored: HashSet<String> = data
         .interviews
@@ -244,7 +259,11 @@ pub fn plan_survey_import(
             plan.already_imported.push(response.line);
             continue;
         }
-        match plan_one(data, response, &response_id, &source, cx, ids) {
+        let planned = plan_one(data, response, &response_id, &source, cx, ids).and_then(|one| {
+            one.1.changes.iter().try_for_each(fits)?;
+            Ok(one)
+        });
+        match planned {
             Ok((imported, changes)) => {
                 stored.insert(response_id);
                 plan.imported.push(imported);

@@ -12,6 +12,7 @@
 //! Line numbers are the lines where records start, counted the way an editor counts them
 //! (CRLF, LF or a lone CR end a line; quoted line breaks count).
 
+use crate::core::excerpt::excerpt;
 use crate::core::sanitize;
 use crate::core::survey_import::SurveyResponse;
 use crate::io::customers_csv::RowError;
@@ -170,6 +171,15 @@ pub fn read_table<R: Read>(
             }
         }
     }
+    if crate::io::csv_checks::unclosed_quote(data).is_some()
+        && let Some((line, _)) = records.pop()
+    {
+        // The record holding the quote swallowed the rest of the file: none of it is a row.
+        errors.retain(|e: &RowError| e.line != line);
+        let last = crate::io::csv_file::last_line(data);
+        let reason = crate::io::csv_checks::unclosed_message(line, last);
+        errors.push(RowError { line, reason });
+    }
     let Some((_, first)) = records.first() else {
         return Err(SurveyFileError::NoHeader);
     };
@@ -186,11 +196,16 @@ pub fn read_table<R: Read>(
         (None, None) => SurveyLayout::Generic,
     };
     let (columns, header_rows) = columns(layout, &records);
-    let rows = records
-        .into_iter()
-        .skip(header_rows)
-        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
-        .collect();
+    let mut rows = Vec::with_capacity(records.len().saturating_sub(header_rows));
+    for (line, record) in records.into_iter().skip(header_rows) {
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        match crate::io::csv_checks::swallowed(&record, &first, line) {
+            Some(reason) => errors.push(RowError { line, reason }),
+            None => rows.push((line, record)),
+        }
+    }
     Ok(SurveyTable {
         layout,
         columns,
@@ -226,15 +241,17 @@ impl SurveyTable {
                 many => {
                     let at: Vec<String> = many.iter().map(|i| (i + 1).to_string()).collect();
                     return Err(format!(
-                        "'{header}' names columns {}; name it by position instead",
+                        "'{}' names columns {}; name it by position instead",
+                        excerpt(header),
                         at.join(", ")
                     ));
                 }
             }
         }
-        let found: Vec<&str> = self.columns.iter().map(|c| c.header.as_str()).collect();
+        let found: Vec<String> = self.columns.iter().map(|c| excerpt(&c.header)).collect();
         Err(format!(
-            "no column is named '{header}' in this {}; the columns are: {}",
+            "no column is named '{}' in this {}; the columns are: {}",
+            excerpt(header),
             self.layout.label(),
             found.join(", ")
         ))
@@ -286,7 +303,7 @@ pub fn parse_responses<R: Read>(
         if let Some(first) = seen.get(&response.response_id) {
             let reason = format!(
                 "same response id '{}' as line {first}; only the first is imported",
-                response.response_id
+                excerpt(&response.response_id)
             );
             parsed.errors.push(RowError { line, reason });
             continue;
