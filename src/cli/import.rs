@@ -5,12 +5,9 @@ use super::{Context, EXIT_PARTIAL, open_input};
 use crate::core::customer_diff::changed_fields;
 use crate::core::customer_import::plan_import_within;
 use crate::core::first_round;
-use crate::core::survey_import::{ImportContext, plan_survey_import_within};
 use crate::core::{Change, ChangeSet, IdAllocator};
 use crate::io::backup::Backup;
 use crate::io::customers_csv::parse_customers;
-use crate::io::survey_csv::parse_responses;
-use crate::io::survey_map::SurveyMap;
 use anyhow::{Context as _, bail};
 use std::path::Path;
 use std::process::ExitCode;
@@ -195,97 +192,7 @@ fn first_round_line(
     )
 }
 
-/// Runs `hearback import responses FILE --map MAP`: each matched response not imported before
-/// becomes a completed interview, in one transaction.
-pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::Result<ExitCode> {
-    let rules = ctx.rules()?;
-    let text = std::fs::read_to_string(map)
-        .with_context(|| format!("cannot read the map file {}", map.display()))?;
-    let map = SurveyMap::from_toml(&text, &rules.questions)
-        .with_context(|| format!("invalid map file {}", map.display()))?;
-    let parsed = parse_responses(open_input(file)?, &map)
-        .with_context(|| format!("cannot import {}", file.display()))?;
-    let store = ctx.open_store()?;
-    let data = store.load()?;
-    let mut ids = IdAllocator::after(&data);
-    let cx = ImportContext {
-        source: &parsed.source,
-        questions: &rules.questions,
-        policy: &rules.policy,
-        now: ctx.now,
-        actor: &ctx.actor,
-    };
-    let plan = plan_survey_import_within(&data, &parsed.responses, cx, &mut ids, &record_fits);
-
-    println!(
-        "{}: {} (source {}), {} responses read, {} rejected",
-        file.display(),
-        parsed.layout.label(),
-        parsed.source,
-        parsed.responses.len(),
-        parsed.errors.len()
-    );
-    for note in &parsed.notes {
-        println!("note: {note}");
-    }
-    let problems = rejected_rows(
-        file,
-        (parsed.errors.iter().map(|e| (e.line, e.reason.as_str())))
-            .chain(plan.rejected.iter().map(|r| (r.line, r.reason.as_str()))),
-    );
-    let verb = if mode.dry_run {
-        "would import"
-    } else {
-        "imported"
-    };
-    let followups = plan
-        .imported
-        .iter()
-        .filter(|i| i.followup.is_some())
-        .count();
-    let summary = format!(
-        "{verb} {} responses ({followups} open a low-score follow-up), {} already imported, \
-         {} not imported",
-        plan.imported.len(),
-        plan.already_imported.len(),
-        problems.len()
-    );
-    if mode.strict && !problems.is_empty() {
-        eprintln!(
-            "nothing imported: --strict and {} response(s) not imported",
-            problems.len()
-        );
-        return Ok(ExitCode::FAILURE);
-    }
-    for i in &plan.imported {
-        let followup = i
-            .followup
-            .as_ref()
-            .map(|f| format!(", follow-up {f}"))
-            .unwrap_or_default();
-        println!(
-            "  {} {} (line {}, response {}): lowest {}{followup}",
-            i.interview,
-            i.customer,
-            i.line,
-            i.response_id,
-            i.lowest.get()
-        );
-    }
-    if mode.dry_run {
-        println!("dry run: {summary}");
-    } else if plan.changes.is_empty() {
-        println!("nothing to change: {summary}");
-    } else {
-        store.commit(&plan.changes)?;
-        println!("saved: {summary}");
-    }
-    Ok(if problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_PARTIAL)
-    })
-}
+pub use super::import_responses::responses;
 
 /// Runs `hearback import backup FILE`: restores into an empty store only, so a restore can
 /// never overwrite or mix with existing data.
@@ -328,7 +235,7 @@ pub fn backup(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
 }
 
 /// Prints every rejected row as `FILE:LINE: reason` on stderr, in line order, and returns them.
-fn rejected_rows<'a>(
+pub(super) fn rejected_rows<'a>(
     file: &Path,
     rows: impl Iterator<Item = (u64, &'a str)>,
 ) -> Vec<(u64, &'a str)> {

@@ -16,6 +16,7 @@ mod demo;
 mod export;
 mod followup;
 mod import;
+mod import_responses;
 mod interview;
 mod interview_args;
 mod lookup;

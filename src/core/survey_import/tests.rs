@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::core::{
-    Contact, FollowUpState, InterviewStatus, Lifecycle, Money, PreBrief, Role, Staff, StaffId, Tier,
+    Contact, Customer, FollowUpState, InterviewStatus, Lifecycle, Money, PreBrief, Role, Staff,
+    StaffId, Tier,
 };
 
 fn at(text: &str) -> Instant {
@@ -326,4 +327,42 @@ fn ids_are_unique_per_source_and_future_times_are_taken_as_now() {
         _ => None,
     });
     assert_eq!(completed, Some(now()));
+}
+
+#[test]
+fn a_response_whose_records_would_not_fit_is_rejected_by_line() {
+    let data = data();
+    let questions = QuestionSet::defaults();
+    let policy = Policy::default();
+    let cx = ImportContext {
+        source: "typeform",
+        questions: &questions,
+        policy: &policy,
+        now: now(),
+        actor: "Test Lead",
+    };
+    let mut long = response(3, "r2", "ada@acme.example", &[Some(5), Some(5), None]);
+    long.answers[0].comment = "x".repeat(500);
+    let responses = [
+        response(2, "r1", "ada@acme.example", &[Some(5), Some(5), None]),
+        long,
+    ];
+    // A stand-in for the store's cap: no interview may hold a comment over 100 bytes.
+    let fits = |c: &Change| match c {
+        Change::Interview(i) if i.answers.iter().any(|a| a.comment.len() > 100) => {
+            Err("too large".to_string())
+        }
+        _ => Ok(()),
+    };
+    let plan =
+        plan_survey_import_within(&data, &responses, cx, &mut IdAllocator::after(&data), &fits);
+    let lines: Vec<u64> = plan.imported.iter().map(|i| i.line).collect();
+    assert_eq!(lines, [2]);
+    assert_eq!(
+        plan.rejected,
+        [Rejected {
+            line: 3,
+            reason: "too large".into()
+        }]
+    );
 }
