@@ -366,3 +366,36 @@ fn a_response_whose_records_would_not_fit_is_rejected_by_line() {
         }]
     );
 }
+
+#[test]
+fn planning_in_batches_plans_exactly_as_planning_whole() {
+    let data = data();
+    let questions = QuestionSet::defaults();
+    let policy = Policy::default();
+    let cx = ImportContext {
+        source: "typeform",
+        questions: &questions,
+        policy: &policy,
+        now: now(),
+        actor: "Test Lead",
+    };
+    let responses = [
+        response(2, "r1", "ada@acme.example", &[Some(5), Some(2), None]),
+        response(3, "r2", "ada@acme.example", &[Some(4), Some(4), None]),
+        response(4, "r1", "ada@acme.example", &[Some(1), Some(1), None]),
+        response(5, "r3", "nobody@nowhere.example", &[Some(5), None, None]),
+    ];
+    let whole = plan_survey_import(&data, &responses, cx, &mut IdAllocator::after(&data));
+    let mut planner = SurveyPlanner::new(&data, cx);
+    let mut ids = IdAllocator::after(&data);
+    let first = planner.plan(&responses[..1], &mut ids, &|_| Ok(()));
+    let rest = planner.plan(&responses[1..], &mut ids, &|_| Ok(()));
+    // The repeated r1 in the second batch is known from the first.
+    assert_eq!(rest.already_imported, [4]);
+    let mut joined = first;
+    joined.changes.changes.extend(rest.changes.changes);
+    joined.imported.extend(rest.imported);
+    joined.already_imported.extend(rest.already_imported);
+    joined.rejected.extend(rest.rejected);
+    assert_eq!(joined, whole);
+}
