@@ -155,6 +155,8 @@ pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::
     }
 
     // Pass two: the same plan again (same data, same ids), listed and written batch by batch.
+    // Pass one's planner holds every response id: gone before pass two builds its own.
+    drop(planner);
     let mut planner = SurveyPlanner::new(&data, cx);
     let mut ids = IdAllocator::after(&data);
     let mut saved = 0;
