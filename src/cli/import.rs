@@ -1,15 +1,13 @@
 //! `hearback import customers|responses|backup`.
 
-use super::{Context, EXIT_PARTIAL, open_input};
+use super::record_size::record_fits;
+use super::{Context, EXIT_PARTIAL, open_input, say};
 use crate::core::customer_diff::changed_fields;
-use crate::core::customer_import::plan_import;
+use crate::core::customer_import::plan_import_within;
 use crate::core::first_round;
-use crate::core::survey_import::{ImportContext, plan_survey_import};
 use crate::core::{Change, ChangeSet, IdAllocator};
 use crate::io::backup::Backup;
 use crate::io::customers_csv::parse_customers;
-use crate::io::survey_csv::parse_responses;
-use crate::io::survey_map::SurveyMap;
 use anyhow::{Context as _, bail};
 use std::path::Path;
 use std::process::ExitCode;
@@ -41,21 +39,30 @@ pub fn customers(
     let store = ctx.open_store()?;
     let data = store.load()?;
     let mut ids = IdAllocator::after(&data)?;
-    let plan = plan_import(&data, &parsed.rows, &mut ids, "import", ctx.now);
+    let plan = plan_import_within(
+        &data,
+        &parsed.rows,
+        &mut ids,
+        "import",
+        ctx.now,
+        &record_fits,
+    );
 
-    println!(
+    say!(
         "{}: {:?} layout, {} good rows, {} rejected",
         file.display(),
         parsed.layout,
-        parsed.rows.len(),
-        parsed.errors.len()
+        parsed.rows.len() - plan.rejected.len(),
+        parsed.errors.len() + plan.rejected.len()
     );
     if !parsed.ignored_columns.is_empty() {
-        println!("ignored columns: {}", parsed.ignored_columns.join(", "));
+        say!("ignored columns: {}", parsed.ignored_columns.join(", "));
     }
-    for e in &parsed.errors {
-        eprintln!("{}:{}: {}", file.display(), e.line, e.reason);
-    }
+    let problems = rejected_rows(
+        file,
+        (parsed.errors.iter().map(|e| (e.line, e.reason.as_str())))
+            .chain(plan.rejected.iter().map(|r| (r.line, r.reason.as_str()))),
+    );
     let verb = if mode.dry_run { "would " } else { "" };
     let summary = format!(
         "{verb}create {} customers, {verb}update {}, {} unchanged, {verb}add {} staff",
@@ -64,20 +71,20 @@ pub fn customers(
         plan.unchanged,
         plan.staff_created.len()
     );
-    let partial = !parsed.errors.is_empty();
+    let partial = !problems.is_empty();
     if mode.strict && partial {
         eprintln!(
             "nothing imported: --strict and {} row(s) rejected",
-            parsed.errors.len()
+            problems.len()
         );
         return Ok(ExitCode::FAILURE);
     }
     let mut after = data.clone();
     after.apply(&plan.changes);
     if mode.dry_run {
-        println!("dry run: {summary}");
+        say!("dry run: {summary}");
         for name in &plan.created {
-            println!("  new: {name}");
+            say!("  new: {name}");
         }
         for (old, new) in plan.changes.changes.iter().filter_map(|c| match c {
             Change::Customer(new) => data.customer(new.id).map(|old| (old, new)),
@@ -85,17 +92,17 @@ pub fn customers(
         }) {
             let fields = changed_fields(old, new, &after);
             if !fields.is_empty() {
-                println!("  changed: {}: {}", new.name, fields.join("; "));
+                say!("  changed: {}: {}", new.name, fields.join("; "));
             }
         }
     } else if plan.changes.is_empty() {
-        println!("nothing to change: {summary}");
+        say!("nothing to change: {summary}");
     } else {
         super::commit(&store, &plan.changes)?;
-        println!("saved: {summary}");
+        say!("saved: {summary}");
     }
     if !plan.created.is_empty() {
-        println!(
+        say!(
             "{}",
             first_round_line(&after, &policy, ctx.now, mode.dry_run)
         );
@@ -116,14 +123,14 @@ pub fn people(ctx: &Context, file: &Path, mode: Mode) -> anyhow::Result<ExitCode
     let data = store.load()?;
     let mut ids = IdAllocator::after(&data)?;
     let plan = crate::core::people_import::plan_people(&data, &parsed.rows, &mut ids);
-    println!(
+    say!(
         "{}: {} rows read, {} rejected",
         file.display(),
         parsed.rows.len(),
         parsed.errors.len() + plan.rejected.len()
     );
     if !parsed.ignored_columns.is_empty() {
-        println!("ignored columns: {}", parsed.ignored_columns.join(", "));
+        say!("ignored columns: {}", parsed.ignored_columns.join(", "));
     }
     let problems = rejected_rows(
         file,
@@ -146,18 +153,18 @@ pub fn people(ctx: &Context, file: &Path, mode: Mode) -> anyhow::Result<ExitCode
         return Ok(ExitCode::FAILURE);
     }
     if mode.dry_run {
-        println!("dry run: {summary}");
+        say!("dry run: {summary}");
         for who in &plan.created {
-            println!("  new: {who}");
+            say!("  new: {who}");
         }
         for who in &plan.updated {
-            println!("  changed: {who}");
+            say!("  changed: {who}");
         }
     } else if plan.changes.is_empty() {
-        println!("nothing to change: {summary}");
+        say!("nothing to change: {summary}");
     } else {
         super::commit(&store, &plan.changes)?;
-        println!("saved: {summary}");
+        say!("saved: {summary}");
     }
     Ok(if partial {
         ExitCode::from(EXIT_PARTIAL)
@@ -185,97 +192,7 @@ fn first_round_line(
     )
 }
 
-/// Runs `hearback import responses FILE --map MAP`: each matched response not imported before
-/// becomes a completed interview, in one transaction.
-pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::Result<ExitCode> {
-    let rules = ctx.rules()?;
-    let text = std::fs::read_to_string(map)
-        .with_context(|| format!("cannot read the map file {}", map.display()))?;
-    let map = SurveyMap::from_toml(&text, &rules.questions)
-        .with_context(|| format!("invalid map file {}", map.display()))?;
-    let parsed = parse_responses(open_input(file)?, &map)
-        .with_context(|| format!("cannot import {}", file.display()))?;
-    let store = ctx.open_store()?;
-    let data = store.load()?;
-    let mut ids = IdAllocator::after(&data)?;
-    let cx = ImportContext {
-        source: &parsed.source,
-        questions: &rules.questions,
-        policy: &rules.policy,
-        now: ctx.now,
-        actor: &ctx.actor,
-    };
-    let plan = plan_survey_import(&data, &parsed.responses, cx, &mut ids);
-
-    println!(
-        "{}: {} (source {}), {} responses read, {} rejected",
-        file.display(),
-        parsed.layout.label(),
-        parsed.source,
-        parsed.responses.len(),
-        parsed.errors.len()
-    );
-    for note in &parsed.notes {
-        println!("note: {note}");
-    }
-    let problems = rejected_rows(
-        file,
-        (parsed.errors.iter().map(|e| (e.line, e.reason.as_str())))
-            .chain(plan.rejected.iter().map(|r| (r.line, r.reason.as_str()))),
-    );
-    let verb = if mode.dry_run {
-        "would import"
-    } else {
-        "imported"
-    };
-    let followups = plan
-        .imported
-        .iter()
-        .filter(|i| i.followup.is_some())
-        .count();
-    let summary = format!(
-        "{verb} {} responses ({followups} open a low-score follow-up), {} already imported, \
-         {} not imported",
-        plan.imported.len(),
-        plan.already_imported.len(),
-        problems.len()
-    );
-    if mode.strict && !problems.is_empty() {
-        eprintln!(
-            "nothing imported: --strict and {} response(s) not imported",
-            problems.len()
-        );
-        return Ok(ExitCode::FAILURE);
-    }
-    for i in &plan.imported {
-        let followup = i
-            .followup
-            .as_ref()
-            .map(|f| format!(", follow-up {f}"))
-            .unwrap_or_default();
-        println!(
-            "  {} {} (line {}, response {}): lowest {}{followup}",
-            i.interview,
-            i.customer,
-            i.line,
-            i.response_id,
-            i.lowest.get()
-        );
-    }
-    if mode.dry_run {
-        println!("dry run: {summary}");
-    } else if plan.changes.is_empty() {
-        println!("nothing to change: {summary}");
-    } else {
-        super::commit(&store, &plan.changes)?;
-        println!("saved: {summary}");
-    }
-    Ok(if problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_PARTIAL)
-    })
-}
+pub use super::import_responses::responses;
 
 /// Runs `hearback import backup FILE`: restores into an empty store only, so a restore can
 /// never overwrite or mix with existing data.
@@ -311,14 +228,14 @@ pub fn backup(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
         .extend(data.snoozes.into_iter().map(Change::Snooze));
     set.changes.extend(timeline.into_iter().map(Change::Event));
     let written = super::commit(&store, &set)?;
-    println!(
+    say!(
         "restored {} records from {} into {}",
         written.records,
         file.display(),
         ctx.data_dir.display()
     );
     if checked.cleaned > 0 {
-        println!(
+        say!(
             "cleaned {} text fields of escape sequences or control characters (they could \
              drive a terminal)",
             checked.cleaned
@@ -328,7 +245,7 @@ pub fn backup(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
 }
 
 /// Prints every rejected row as `FILE:LINE: reason` on stderr, in line order, and returns them.
-fn rejected_rows<'a>(
+pub(super) fn rejected_rows<'a>(
     file: &Path,
     rows: impl Iterator<Item = (u64, &'a str)>,
 ) -> Vec<(u64, &'a str)> {

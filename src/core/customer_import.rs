@@ -4,11 +4,15 @@
 //! is decided by comparing its final state with the stored one, so rows that set a value and
 //! later rows that set it back (or a re-import of the same file) produce no change at all.
 
+use super::people_import::Rejected;
 use super::sanitize;
 use super::{
-    Change, ChangeSet, Contact, ContactId, Customer, CustomerId, Dataset, EventKind, IdAllocator,
-    Instant, Lifecycle, Money, PreBrief, Role, Staff, StaffId, Tier, TimelineEvent,
+    Change, ChangeSet, Customer, CustomerId, Dataset, EventKind, IdAllocator, Instant, Lifecycle,
+    Money, PreBrief, Role, Staff, StaffId, Tier, TimelineEvent,
 };
+use index::{CustomerIndex, StaffIndex};
+use merge::{changed_fields, lines_text, merge_contact, set_text};
+use std::collections::HashMap;
 
 /// A contact person as read from a file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -65,7 +69,15 @@ pub struct ImportPlan {
     pub unchanged: usize,
     /// Names of staff members that would be created.
     pub staff_created: Vec<String>,
+    /// Rows not imported (their customer's record would be too large), in file order.
+    pub rejected: Vec<Rejected>,
+    /// Records the lookups examined: proportional to the rows, never to rows x customers.
+    pub lookups: usize,
 }
+
+/// Whether a record fits in the store: `Err` says why not. The store's codec knows the limit
+/// (core does not encode), so the caller passes the check in; planning stays pure.
+pub type RecordCheck<'a> = &'a dyn Fn(&Change) -> Result<(), String>;
 
 /// A customer touched by the import, with the file lines that touched it.
 struct Touched {
@@ -78,12 +90,19 @@ struct Planner<'a> {
     existing: &'a Dataset,
     customers: Vec<Customer>,
     staff: Vec<Staff>,
+    found: CustomerIndex,
+    found_staff: StaffIndex,
     touched: Vec<Touched>,
+    /// Where each touched customer (by working-list index) is in `touched`.
+    touched_at: HashMap<usize, usize>,
+    rejected: Vec<Rejected>,
     ids: &'a mut IdAllocator,
+    fits: RecordCheck<'a>,
     now: Instant,
 }
 
-/// Works out the changes that merge `rows` into `existing`, in file order.
+/// Works out the changes that merge `rows` into `existing`, in file order, without checking
+/// record sizes (see [`plan_import_within`]).
 pub fn plan_import(
     existing: &Dataset,
     rows: &[CustomerRow],
@@ -91,12 +110,31 @@ pub fn plan_import(
     actor: &str,
     now: Instant,
 ) -> ImportPlan {
+    plan_import_within(existing, rows, ids, actor, now, &|_| Ok(()))
+}
+
+/// Works out the changes that merge `rows` into `existing`, in file order. A row that would
+/// make its customer's record fail `fits` (too large to store) is rejected with its line and
+/// leaves the customer as the rows before it made it, so one bad row never fails the import.
+pub fn plan_import_within(
+    existing: &Dataset,
+    rows: &[CustomerRow],
+    ids: &mut IdAllocator,
+    actor: &str,
+    now: Instant,
+    fits: RecordCheck<'_>,
+) -> ImportPlan {
     let mut planner = Planner {
         existing,
         customers: existing.customers.clone(),
         staff: existing.staff.clone(),
+        found: CustomerIndex::new(&existing.customers),
+        found_staff: StaffIndex::new(&existing.staff),
         touched: Vec::new(),
+        touched_at: HashMap::new(),
+        rejected: Vec::new(),
         ids,
+        fits,
         now,
     };
     for row in rows {
@@ -113,29 +151,20 @@ impl Planner<'_> {
             .as_deref()
             .map(sanitize::line)
             .filter(|s| !s.is_empty());
-        let index = match self.find(crm_id.as_deref(), &name) {
-            Some(index) => index,
+        let (index, created) = match self.found.find(crm_id.as_deref(), &name) {
+            Some(index) => (index, false),
             // A nameless row can only update a customer found by its CRM id.
             None if name.is_empty() => return,
-            None => self.create(&name, row),
+            None => (self.create(&name, row), true),
         };
-        match self.touched.iter_mut().find(|t| t.index == index) {
-            Some(t) => t.lines.push(row.line),
-            None => self.touched.push(Touched {
-                index,
-                lines: vec![row.line],
-            }),
-        }
-        let staff = [
-            (&row.account_manager, Role::AccountManager),
-            (&row.salesperson, Role::Salesperson),
-            (&row.service_manager, Role::ServiceManager),
-            (&row.executive_sponsor, Role::Executive),
-        ]
-        .map(|(text, role)| text.as_deref().and_then(|t| self.resolve_staff(t, role)));
-        let Some(customer) = self.customers.get_mut(index) else {
+        let Some(before) = self.customers.get(index) else {
             return;
         };
+        let mut customer = before.clone();
+        // Out of the index while its id and name may change; filed again below.
+        if !created {
+            self.found.remove(index, before);
+        }
         if crm_id.is_some() {
             customer.crm_id = crm_id;
         }
@@ -150,41 +179,63 @@ impl Planner<'_> {
         }
         set_text(&mut customer.segment, row.segment.as_deref());
         set_text(&mut customer.region, row.region.as_deref());
-        let [am, sp, sm, ex] = staff;
-        for (slot, id) in [
-            (&mut customer.account_manager, am),
-            (&mut customer.salesperson, sp),
-            (&mut customer.service_manager, sm),
-            (&mut customer.executive_sponsor, ex),
-        ] {
+        if let Some(contact) = &row.contact {
+            merge_contact(&mut customer.contacts, contact, self.ids);
+        }
+        let texts = [
+            (&row.account_manager, Role::AccountManager),
+            (&row.salesperson, Role::Salesperson),
+            (&row.service_manager, Role::ServiceManager),
+            (&row.executive_sponsor, Role::Executive),
+        ];
+        // Checked with the largest staff ids there can be, before any staff is created, so a
+        // rejected row leaves nothing behind.
+        let mut largest = customer.clone();
+        for (slot, (text, _)) in staff_slots(&mut largest).into_iter().zip(&texts) {
+            if text
+                .as_deref()
+                .is_some_and(|t| !sanitize::line(t).is_empty())
+            {
+                *slot = Some(StaffId(u64::MAX));
+            }
+        }
+        if let Err(reason) = (self.fits)(&Change::Customer(largest)) {
+            match (created, self.customers.get(index)) {
+                (true, _) => drop(self.customers.pop()),
+                (false, Some(before)) => self.found.add(index, before),
+                (false, None) => {}
+            }
+            self.rejected.push(Rejected {
+                line: row.line,
+                reason,
+            });
+            return;
+        }
+        let staff =
+            texts.map(|(text, role)| text.as_deref().and_then(|t| self.resolve_staff(t, role)));
+        for (slot, id) in staff_slots(&mut customer).into_iter().zip(staff) {
             if id.is_some() {
                 *slot = id;
             }
         }
-        if let Some(contact) = &row.contact {
-            merge_contact(&mut customer.contacts, contact, self.ids);
+        self.found.add(index, &customer);
+        if let Some(slot) = self.customers.get_mut(index) {
+            *slot = customer;
         }
-    }
-
-    /// By CRM id first, else by normalised name; a customer with a different CRM id is a
-    /// different CRM record even when the names match.
-    fn find(&self, crm_id: Option<&str>, name: &str) -> Option<usize> {
-        if let Some(id) = crm_id
-            && let Some(i) = self
-                .customers
-                .iter()
-                .position(|c| c.crm_id.as_deref() == Some(id))
+        match self
+            .touched_at
+            .get(&index)
+            .and_then(|&t| self.touched.get_mut(t))
         {
-            return Some(i);
+            Some(t) => t.lines.push(row.line),
+            None => {
+                self.touched_at.insert(index, self.touched.len());
+                self.touched.push(Touched {
+                    index,
+                    lines: vec![row.line],
+                });
+            }
         }
-        let key = Customer::normalised_name(name);
-        if key.is_empty() {
-            return None;
-        }
-        self.customers.iter().position(|c| {
-            Customer::normalised_name(&c.name) == key
-                && (crm_id.is_none() || c.crm_id.is_none() || c.crm_id.as_deref() == crm_id)
-        })
     }
 
     fn create(&mut self, name: &str, row: &CustomerRow) -> usize {
@@ -216,23 +267,11 @@ impl Planner<'_> {
         if text.is_empty() {
             return None;
         }
-        let is_email = text.contains('@');
-        let found = self
-            .staff
-            .iter()
-            .position(|s| {
-                is_email
-                    && s.email
-                        .as_deref()
-                        .is_some_and(|e| e.trim().eq_ignore_ascii_case(&text))
-            })
-            .or_else(|| {
-                let lower = text.to_lowercase();
-                self.staff
-                    .iter()
-                    .position(|s| s.name.trim().to_lowercase() == lower)
-            });
-        match found.and_then(|i| self.staff.get_mut(i)) {
+        match self
+            .found_staff
+            .find(&text)
+            .and_then(|i| self.staff.get_mut(i))
+        {
             Some(member) => {
                 if !member.has_role(role) {
                     member.roles.push(role);
@@ -241,24 +280,33 @@ impl Planner<'_> {
             }
             None => {
                 let id = StaffId(self.ids.next_id());
-                self.staff.push(Staff {
+                let is_email = text.contains('@');
+                let member = Staff {
                     id,
                     name: text.clone(),
                     email: is_email.then_some(text),
                     roles: vec![role],
                     bio: String::new(),
                     active: true,
-                });
+                };
+                self.found_staff.add(self.staff.len(), &member);
+                self.staff.push(member);
                 Some(id)
             }
         }
     }
 
     fn finish(self, actor: &str) -> ImportPlan {
-        let mut plan = ImportPlan::default();
+        let mut plan = ImportPlan {
+            rejected: self.rejected,
+            lookups: self.found.probes + self.found_staff.probes,
+            ..ImportPlan::default()
+        };
+        let staff_before: HashMap<StaffId, &Staff> =
+            self.existing.staff.iter().map(|s| (s.id, s)).collect();
         for member in &self.staff {
-            match self.existing.staff.iter().find(|s| s.id == member.id) {
-                Some(before) if before == member => {}
+            match staff_before.get(&member.id) {
+                Some(before) if *before == member => {}
                 Some(_) => plan.changes.push(Change::Staff(member.clone())),
                 None => {
                     plan.staff_created.push(member.name.clone());
@@ -266,12 +314,13 @@ impl Planner<'_> {
                 }
             }
         }
+        let customers_before: HashMap<CustomerId, &Customer> =
+            self.existing.customers.iter().map(|c| (c.id, c)).collect();
         for touched in &self.touched {
             let Some(after) = self.customers.get(touched.index) else {
                 continue;
             };
-            let before = self.existing.customers.iter().find(|c| c.id == after.id);
-            let (kind, summary) = match before {
+            let (kind, summary) = match customers_before.get(&after.id) {
                 Some(before) => {
                     let fields = changed_fields(before, after);
                     if fields.is_empty() {
@@ -308,92 +357,21 @@ impl Planner<'_> {
     }
 }
 
-/// Replaces a text field when a value was given.
-fn set_text(slot: &mut String, value: Option<&str>) {
-    if let Some(value) = value.map(sanitize::line).filter(|v| !v.is_empty()) {
-        *slot = value;
-    }
+/// The four staff slots of a customer, in the order rows give them.
+fn staff_slots(c: &mut Customer) -> [&mut Option<StaffId>; 4] {
+    [
+        &mut c.account_manager,
+        &mut c.salesperson,
+        &mut c.service_manager,
+        &mut c.executive_sponsor,
+    ]
 }
 
-/// Adds the contact, or fills the blank fields of the one it matches: same email when both
-/// have one, otherwise same name (case-insensitive).
-fn merge_contact(contacts: &mut Vec<Contact>, row: &ContactRow, ids: &mut IdAllocator) {
-    let [name, role, email, phone] =
-        [&row.name, &row.role, &row.email, &row.phone].map(|s| sanitize::line(s));
-    if name.is_empty() && email.is_empty() {
-        return; // nobody to talk to
-    }
-    let same = |c: &Contact| {
-        if !email.is_empty() && !c.email.trim().is_empty() {
-            c.email.trim().eq_ignore_ascii_case(&email)
-        } else {
-            !name.is_empty() && c.name.trim().to_lowercase() == name.to_lowercase()
-        }
-    };
-    match contacts.iter_mut().find(|c| same(c)) {
-        Some(c) => {
-            for (slot, value) in [
-                (&mut c.name, name),
-                (&mut c.role, role),
-                (&mut c.email, email),
-                (&mut c.phone, phone),
-            ] {
-                if slot.trim().is_empty() && !value.is_empty() {
-                    *slot = value;
-                }
-            }
-        }
-        None => contacts.push(Contact {
-            id: ContactId(ids.next_id()),
-            name,
-            role,
-            email,
-            phone,
-            personality: String::new(),
-        }),
-    }
-}
-
-/// The names of the fields that differ, for the timeline.
-fn changed_fields(before: &Customer, after: &Customer) -> Vec<&'static str> {
-    let checks = [
-        (before.crm_id != after.crm_id, "CRM id"),
-        (before.name != after.name, "name"),
-        (before.size != after.size, "size"),
-        (before.tier != after.tier, "tier"),
-        (before.segment != after.segment, "segment"),
-        (before.region != after.region, "region"),
-        (
-            before.account_manager != after.account_manager,
-            "account manager",
-        ),
-        (before.salesperson != after.salesperson, "salesperson"),
-        (
-            before.service_manager != after.service_manager,
-            "service manager",
-        ),
-        (
-            before.executive_sponsor != after.executive_sponsor,
-            "executive sponsor",
-        ),
-        (before.contacts != after.contacts, "contacts"),
-    ];
-    checks
-        .into_iter()
-        .filter_map(|(changed, name)| changed.then_some(name))
-        .collect()
-}
-
-/// `line 12` or `lines 12, 40`.
-fn lines_text(lines: &[u64]) -> String {
-    match lines {
-        [one] => format!("line {one}"),
-        _ => {
-            let list: Vec<String> = lines.iter().map(u64::to_string).collect();
-            format!("lines {}", list.join(", "))
-        }
-    }
-}
+mod index;
+mod merge;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod limits_tests;

@@ -16,6 +16,7 @@ pub mod customer_diff;
 pub mod customer_import;
 pub mod dataset;
 pub mod draft;
+pub mod excerpt;
 pub mod feedback_calendar;
 pub mod first_round;
 pub mod followup;

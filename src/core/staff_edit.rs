@@ -60,7 +60,7 @@ pub fn clean_email(text: &str) -> Result<Option<String>, StaffError> {
     if ok {
         Ok(Some(e))
     } else {
-        Err(StaffError::BadEmail(e))
+        Err(StaffError::BadEmail(super::excerpt::excerpt(&e)))
     }
 }
 

@@ -8,12 +8,12 @@
 //! including a name or email that fits two customers, is rejected with the reason.
 
 use super::completion::plan_completion;
+use super::customer_import::RecordCheck;
 use super::interview_flow::blank_answers;
 use super::policy::Policy;
 use super::{
-    Change, ChangeSet, ContactId, Customer, CustomerId, Dataset, EventKind, FollowUpId,
-    IdAllocator, Instant, Interview, InterviewId, QuestionSet, Score, TimelineEvent, Trigger,
-    sanitize,
+    Change, ChangeSet, ContactId, CustomerId, Dataset, EventKind, FollowUpId, IdAllocator, Instant,
+    Interview, InterviewId, QuestionSet, Score, TimelineEvent, Trigger, sanitize,
 };
 use std::collections::HashSet;
 
@@ -131,77 +131,6 @@ pub struct Respondent {
     pub contact: Option<ContactId>,
 }
 
-/// Finds the customer (and contact) a response is from: by contact email first, else by
-/// company name; archived customers are not matched. The error says why nothing matched.
-pub fn match_respondent(data: &Dataset, email: &str, company: &str) -> Result<Respondent, String> {
-    let email = email.trim();
-    let mut why = Vec::new();
-    if !email.is_empty() {
-        let hits: Vec<(&Customer, ContactId)> = data
-            .customers
-            .iter()
-            .filter(|c| !c.archived)
-            .flat_map(|c| c.contacts.iter().map(move |p| (c, p)))
-            .filter(|(_, p)| p.email.trim().eq_ignore_ascii_case(email))
-            .map(|(c, p)| (c, p.id))
-            .collect();
-        match hits.as_slice() {
-            [(customer, contact)] => {
-                return Ok(Respondent {
-                    customer: customer.id,
-                    contact: Some(*contact),
-                });
-            }
-            [] => why.push(format!("no contact has the email '{email}'")),
-            many => {
-                return Err(format!(
-                    "the email '{email}' belongs to contacts of {}; not guessing which",
-                    names(many.iter().map(|(c, _)| *c))
-                ));
-            }
-        }
-    }
-    let key = Customer::normalised_name(company);
-    if !key.is_empty() {
-        let hits: Vec<&Customer> = data
-            .customers
-            .iter()
-            .filter(|c| !c.archived && Customer::normalised_name(&c.name) == key)
-            .collect();
-        match hits.as_slice() {
-            [customer] => {
-                return Ok(Respondent {
-                    customer: customer.id,
-                    contact: None,
-                });
-            }
-            [] => why.push(format!("no customer is named '{}'", company.trim())),
-            many => {
-                return Err(format!(
-                    "the company '{}' matches {}; not guessing which",
-                    company.trim(),
-                    names(many.iter().copied())
-                ));
-            }
-        }
-    }
-    if why.is_empty() {
-        return Err("no email or company to match the respondent by".into());
-    }
-    Err(format!(
-        "not matched: {}; add the contact or customer and import again",
-        why.join(" and ")
-    ))
-}
-
-/// `A (C1), B (C2)`.
-fn names<'a>(customers: impl Iterator<Item = &'a Customer>) -> String {
-    customers
-        .map(|c| format!("{} ({})", c.name, c.id))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// What every response of one import shares.
 #[derive(Clone, Copy, Debug)]
 pub struct ImportContext<'a> {
@@ -225,54 +154,105 @@ pub fn plan_survey_import(
     cx: ImportContext<'_>,
     ids: &mut IdAllocator,
 ) -> SurveyImportPlan {
-    let source = sanitize::line(cx.source);
-    let mut stored: HashSet<String> = data
-        .interviews
-        .iter()
-        .filter_map(|i| match &i.trigger {
-            Trigger::SurveyImport {
-                source: s,
-                response_id,
-            } if *s == source => Some(response_id.clone()),
-            _ => None,
-        })
-        .collect();
-    let mut plan = SurveyImportPlan::default();
-    for response in responses {
-        let response_id = sanitize::line(&response.response_id);
-        if stored.contains(&response_id) {
-            plan.already_imported.push(response.line);
-            continue;
-        }
-        match plan_one(data, response, &response_id, &source, cx, ids) {
-            Ok((imported, changes)) => {
-                stored.insert(response_id);
-                plan.imported.push(imported);
-                plan.changes.changes.extend(changes.changes);
-            }
-            Err(reason) => plan.rejected.push(Rejected {
-                line: response.line,
-                reason,
-            }),
+    plan_survey_import_within(data, responses, cx, ids, &|_| Ok(()))
+}
+
+/// As [`plan_survey_import`], and a response whose records fail `fits` (too large to store) is
+/// rejected with its line instead of failing the whole import at commit.
+pub fn plan_survey_import_within(
+    data: &Dataset,
+    responses: &[SurveyResponse],
+    cx: ImportContext<'_>,
+    ids: &mut IdAllocator,
+    fits: RecordCheck<'_>,
+) -> SurveyImportPlan {
+    SurveyPlanner::new(data, cx).plan(responses, ids, fits)
+}
+
+/// Plans an import in batches: what was stored before and what earlier batches imported are
+/// remembered, so a file read in pieces plans exactly as if it were read whole.
+pub struct SurveyPlanner<'a> {
+    data: &'a Dataset,
+    cx: ImportContext<'a>,
+    source: String,
+    respondents: Respondents<'a>,
+    /// Response ids of this source stored or planned so far.
+    stored: HashSet<String>,
+}
+
+impl<'a> SurveyPlanner<'a> {
+    /// A planner over `data`: its customers are indexed once for every batch.
+    pub fn new(data: &'a Dataset, cx: ImportContext<'a>) -> SurveyPlanner<'a> {
+        let source = sanitize::line(cx.source);
+        let stored = data
+            .interviews
+            .iter()
+            .filter_map(|i| match &i.trigger {
+                Trigger::SurveyImport {
+                    source: s,
+                    response_id,
+                } if *s == source => Some(response_id.clone()),
+                _ => None,
+            })
+            .collect();
+        SurveyPlanner {
+            data,
+            cx,
+            source,
+            respondents: Respondents::new(data),
+            stored,
         }
     }
-    plan
+
+    /// Plans the next batch of responses, in file order.
+    pub fn plan(
+        &mut self,
+        responses: &[SurveyResponse],
+        ids: &mut IdAllocator,
+        fits: RecordCheck<'_>,
+    ) -> SurveyImportPlan {
+        let mut plan = SurveyImportPlan::default();
+        for response in responses {
+            let response_id = sanitize::line(&response.response_id);
+            if self.stored.contains(&response_id) {
+                plan.already_imported.push(response.line);
+                continue;
+            }
+            let planned = plan_one(self, response, &response_id, ids).and_then(|one| {
+                one.1.changes.iter().try_for_each(fits)?;
+                Ok(one)
+            });
+            match planned {
+                Ok((imported, changes)) => {
+                    self.stored.insert(response_id);
+                    plan.imported.push(imported);
+                    plan.changes.changes.extend(changes.changes);
+                }
+                Err(reason) => plan.rejected.push(Rejected {
+                    line: response.line,
+                    reason,
+                }),
+            }
+        }
+        plan
+    }
 }
 
 /// One response as an interview completed through the shared completion rules.
 fn plan_one(
-    data: &Dataset,
+    planner: &SurveyPlanner<'_>,
     response: &SurveyResponse,
     response_id: &str,
-    source: &str,
-    cx: ImportContext<'_>,
     ids: &mut IdAllocator,
 ) -> Result<(Imported, ChangeSet), String> {
+    let (data, cx, source) = (planner.data, planner.cx, planner.source.as_str());
     if response_id.is_empty() {
         return Err("the response id is blank".into());
     }
     let email = sanitize::line(&response.email);
-    let who = match_respondent(data, &email, &sanitize::line(&response.company))?;
+    let who = planner
+        .respondents
+        .find(&email, &sanitize::line(&response.company))?;
     let mut answers = blank_answers(cx.questions);
     for given in &response.answers {
         let Some(answer) = answers
@@ -342,6 +322,9 @@ fn plan_one(
     };
     Ok((imported, changes))
 }
+
+mod respondents;
+pub use respondents::{Respondents, match_respondent};
 
 #[cfg(test)]
 mod tests;

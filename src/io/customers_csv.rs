@@ -6,11 +6,15 @@
 //! reports the line where the *previous* record ended, not where this one starts.
 
 use crate::core::customer_import::{ContactRow, CustomerRow};
+use crate::core::excerpt::excerpt;
 use crate::core::{Money, Tier, sanitize};
+use crate::io::csv_checks::{MAX_LINE_CHARS, swallowed, too_long};
 use crate::io::headers::{Columns, Field, Layout, assign_columns, detect_layout};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Read;
+
+pub(crate) use crate::io::csv_file::{LineCounter, read_headers, read_utf8, unclosed_row};
 
 /// A row that was not imported, and why, in words a person understands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,87 +102,6 @@ pub fn unguard_cell(cell: &str) -> &str {
     }
 }
 
-/// Counts line terminators (`\n`, `\r\n`, lone `\r`) in `bytes`.
-fn count_lines(bytes: &[u8], following: Option<u8>) -> u64 {
-    let mut count = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let next = bytes.get(i + 1).copied().or(following);
-        if b == b'\n' || (b == b'\r' && next != Some(b'\n')) {
-            count += 1;
-        }
-    }
-    count
-}
-
-/// Turns csv byte positions into the line where each record really starts (shared by every
-/// CSV reader in `io`).
-pub(crate) struct LineCounter<'a> {
-    data: &'a [u8],
-    at: usize,
-    line: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    /// A counter over the file's bytes; the header is line 1.
-    pub(crate) fn new(data: &'a [u8]) -> LineCounter<'a> {
-        LineCounter {
-            data,
-            at: 0,
-            line: 1,
-        }
-    }
-
-    /// The 1-based line of the record whose csv position is `byte` (the end of the previous
-    /// record: its terminator and any blank lines come before the record itself).
-    pub(crate) fn line_at(&mut self, byte: u64) -> u64 {
-        let mut start = usize::try_from(byte)
-            .unwrap_or(usize::MAX)
-            .min(self.data.len());
-        while matches!(self.data.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        if start > self.at {
-            let following = self.data.get(start).copied();
-            self.line += count_lines(&self.data[self.at..start], following);
-            self.at = start;
-        }
-        self.line
-    }
-}
-
-/// The header row, sanitised and with any formula guard taken off; refused when blank.
-pub(crate) fn read_headers<R: Read>(csv: &mut csv::Reader<R>) -> Result<Vec<String>, CsvFileError> {
-    let headers: Vec<String> = csv
-        .headers()
-        .map_err(|e| CsvFileError::Malformed(e.to_string()))?
-        .iter()
-        .map(|h| sanitize::line(unguard_cell(h)))
-        .collect();
-    if headers.iter().all(String::is_empty) {
-        return Err(CsvFileError::NoHeader);
-    }
-    Ok(headers)
-}
-
-/// Reads a whole CSV file, refusing UTF-16 and other non-UTF-8 encodings with the byte and
-/// line; the UTF-8 BOM is dropped. Shared by every CSV reader in `io`.
-pub(crate) fn read_utf8<R: Read>(mut reader: R) -> Result<Vec<u8>, CsvFileError> {
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(CsvFileError::Utf16);
-    }
-    if let Err(e) = std::str::from_utf8(&bytes) {
-        let offset = e.valid_up_to();
-        let line = 1 + count_lines(&bytes[..offset], bytes.get(offset).copied());
-        return Err(CsvFileError::NotUtf8 { offset, line });
-    }
-    if bytes.starts_with(b"\xef\xbb\xbf") {
-        bytes.drain(..3);
-    }
-    Ok(bytes)
-}
-
 /// Reads a customer CSV; `default_currency` applies to sizes without a currency column,
 /// symbol or code.
 pub fn parse_customers<R: Read>(
@@ -194,7 +117,8 @@ pub fn parse_customers<R: Read>(
     let headers = read_headers(&mut csv)?;
     let columns = assign_columns(&headers);
     if columns.get(Field::Name).is_none() {
-        return Err(CsvFileError::NoNameColumn { found: headers });
+        let found = headers.iter().map(|h| excerpt(h)).collect();
+        return Err(CsvFileError::NoNameColumn { found });
     }
     let reader = RowReader {
         headers: &headers,
@@ -209,6 +133,7 @@ pub fn parse_customers<R: Read>(
     };
     let mut lines = LineCounter::new(data);
     let mut seen_ids: HashMap<String, u64> = HashMap::new();
+    let mut last_record = 1;
     for result in csv.records() {
         let (record, line) = match result {
             Ok(record) => {
@@ -222,8 +147,13 @@ pub fn parse_customers<R: Read>(
                 continue;
             }
         };
+        last_record = line;
         if record.iter().all(|f| f.trim().is_empty()) {
             continue; // a blank line, or a row of empty cells
+        }
+        if let Some(reason) = swallowed(&record, &headers, line) {
+            parsed.errors.push(RowError { line, reason });
+            continue;
         }
         let mut row = match reader.read(&record, line) {
             Ok(row) => row,
@@ -234,8 +164,10 @@ pub fn parse_customers<R: Read>(
         };
         if let Some(id) = row.crm_id.take() {
             if let Some(first) = seen_ids.get(&id) {
-                let reason =
-                    format!("same CRM id '{id}' as line {first}; only the first is imported");
+                let reason = format!(
+                    "same CRM id '{}' as line {first}; only the first is imported",
+                    excerpt(&id)
+                );
                 parsed.errors.push(RowError { line, reason });
                 continue;
             }
@@ -243,6 +175,12 @@ pub fn parse_customers<R: Read>(
             row.crm_id = Some(id);
         }
         parsed.rows.push(row);
+    }
+    if let Some(unclosed) = unclosed_row(data, last_record) {
+        // The record holding the quote swallowed the rest of the file: none of it is a row.
+        parsed.rows.retain(|r| r.line != last_record);
+        parsed.errors.retain(|e| e.line != last_record);
+        parsed.errors.push(unclosed);
     }
     Ok(parsed)
 }
@@ -261,12 +199,12 @@ impl RowReader<'_> {
         Some(sanitize::line(unguard_cell(raw))).filter(|s| !s.is_empty())
     }
 
-    /// The header of the column that feeds `field`, for messages.
-    fn header(&self, field: Field) -> &str {
+    /// The header of the column that feeds `field`, shortened for messages.
+    fn header(&self, field: Field) -> String {
         self.columns
             .get(field)
             .and_then(|i| self.headers.get(i))
-            .map_or("", String::as_str)
+            .map_or_else(String::new, |h| excerpt(h))
     }
 
     /// One record as a row, or every reason it cannot be imported.
@@ -278,6 +216,13 @@ impl RowReader<'_> {
                 record.len(),
                 self.headers.len()
             ));
+        }
+        // A cell too long to be real is reported alone: the others are probably fine.
+        for (field, index) in self.columns.fields() {
+            let raw = record.get(index).unwrap_or("");
+            if let Some(problem) = too_long(&self.header(field), raw, MAX_LINE_CHARS) {
+                return Err(problem);
+            }
         }
         let mut problems = Vec::new();
         let name = self.cell(record, Field::Name).unwrap_or_else(|| {
@@ -292,8 +237,9 @@ impl RowReader<'_> {
             Some(other) => {
                 let header = self.header(Field::Currency);
                 problems.push(format!(
-                    "currency '{other}' is not a three-letter ISO code such as USD or EUR \
-                     (column '{header}')"
+                    "currency '{}' is not a three-letter ISO code such as USD or EUR \
+                     (column '{header}')",
+                    excerpt(&other)
                 ));
                 self.default_currency.to_string()
             }
@@ -308,9 +254,10 @@ impl RowReader<'_> {
             Some(text) => Tier::parse(&text).or_else(|| {
                 let header = self.header(Field::Tier);
                 problems.push(format!(
-                    "tier '{text}' is not known (column '{header}'); use key, growth or standard \
+                    "tier '{}' is not known (column '{header}'); use key, growth or standard \
                      (also accepted: strategic, enterprise, tier 1/2/3, A/B/C, platinum, gold, \
-                     silver, bronze, mid-market, SMB)"
+                     silver, bronze, mid-market, SMB)",
+                    excerpt(&text)
                 ));
                 None
             }),
@@ -351,14 +298,21 @@ impl RowReader<'_> {
             return match text.parse::<i64>() {
                 Ok(minor) if minor >= 0 => Ok(Some(Money::new(minor, currency))),
                 _ => Err(format!(
-                    "column '{}': '{text}' is not a whole, non-negative number of minor units \
+                    "column '{}': '{}' is not a whole, non-negative number of minor units \
                      (cents)",
-                    self.header(Field::SizeMinor)
+                    self.header(Field::SizeMinor),
+                    excerpt(&text)
                 )),
             };
         }
         match self.cell(record, Field::Size) {
             None => Ok(None),
+            // An amount is a few characters; the parser's message would quote all of a long one.
+            Some(text) if text.chars().count() > crate::core::excerpt::SHOWN_CHARS => Err(format!(
+                "column '{}': '{}' is not an amount (expected e.g. 1250000, 1,250,000.00 or $1.25M)",
+                self.header(Field::Size),
+                excerpt(&text)
+            )),
             Some(text) => Money::parse(&text, currency)
                 .map(Some)
                 .map_err(|e| format!("column '{}': {e}", self.header(Field::Size))),

@@ -306,6 +306,11 @@ pub struct Columns {
 }
 
 impl Columns {
+    /// Every field that is fed, with the index of its column.
+    pub fn fields(&self) -> impl Iterator<Item = (Field, usize)> + '_ {
+        self.chosen.iter().map(|&(field, index, _)| (field, index))
+    }
+
     /// The index of the column that feeds `field`.
     pub fn get(&self, field: Field) -> Option<usize> {
         self.chosen

@@ -2,6 +2,8 @@
 //! iCalendar feed.
 
 pub mod backup;
+pub mod csv_checks;
+mod csv_file;
 pub mod customers_csv;
 pub mod export;
 pub mod headers;

@@ -3,10 +3,12 @@
 //! employment status. Headers are matched like the CRM import's (case and punctuation ignored,
 //! synonyms); encoding, BOM and line numbers go through the same readers.
 
+use crate::core::excerpt::excerpt;
 use crate::core::people_import::PersonRow;
 use crate::core::sanitize;
+use crate::io::csv_checks::{MAX_LINE_CHARS, swallowed, too_long};
 use crate::io::customers_csv::{
-    CsvFileError, LineCounter, RowError, read_headers, read_utf8, unguard_cell,
+    CsvFileError, LineCounter, RowError, read_headers, read_utf8, unclosed_row, unguard_cell,
 };
 use crate::io::headers::normalise;
 use std::io::Read;
@@ -139,7 +141,8 @@ fn status(text: &str) -> Result<bool, String> {
         "inactive" | "no" | "false" | "0" | "terminated" | "left" | "leaver" | "former"
         | "disabled" | "resigned" | "retired" => Ok(false),
         _ => Err(format!(
-            "status '{text}' is not known; use active or terminated (also: yes/no, true/false, left, disabled)"
+            "status '{}' is not known; use active or terminated (also: yes/no, true/false, left, disabled)",
+            excerpt(text)
         )),
     }
 }
@@ -156,7 +159,8 @@ pub fn parse_people<R: Read>(reader: R) -> Result<ParsedPeople, PeopleFileError>
     let has_name = cols.get(Col::Name).is_some()
         || cols.get(Col::First).is_some() && cols.get(Col::Last).is_some();
     if !has_name {
-        return Err(PeopleFileError::NoNameColumn { found: headers });
+        let found = headers.iter().map(|h| excerpt(h)).collect();
+        return Err(PeopleFileError::NoNameColumn { found });
     }
     let mut parsed = ParsedPeople {
         rows: Vec::new(),
@@ -164,6 +168,7 @@ pub fn parse_people<R: Read>(reader: R) -> Result<ParsedPeople, PeopleFileError>
         ignored_columns: cols.ignored.clone(),
     };
     let mut lines = LineCounter::new(&bytes);
+    let mut last_record = 1;
     for result in csv.records() {
         let record = match result {
             Ok(r) => r,
@@ -175,7 +180,18 @@ pub fn parse_people<R: Read>(reader: R) -> Result<ParsedPeople, PeopleFileError>
             }
         };
         let line = lines.line_at(record.position().map_or(0, |p| p.byte()));
+        last_record = line;
         if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let broken = swallowed(&record, &headers, line).or_else(|| {
+            cols.found.iter().find_map(|&(_, i, _)| {
+                let header = headers.get(i).map_or("", String::as_str);
+                too_long(header, record.get(i).unwrap_or(""), MAX_LINE_CHARS)
+            })
+        });
+        if let Some(reason) = broken {
+            parsed.errors.push(RowError { line, reason });
             continue;
         }
         let cell = |col: Col| {
@@ -215,6 +231,12 @@ pub fn parse_people<R: Read>(reader: R) -> Result<ParsedPeople, PeopleFileError>
             manager: cell(Col::Manager),
             active,
         });
+    }
+    if let Some(unclosed) = unclosed_row(&bytes, last_record) {
+        // The record holding the quote swallowed the rest of the file: none of it is a row.
+        parsed.rows.retain(|r| r.line != last_record);
+        parsed.errors.retain(|e| e.line != last_record);
+        parsed.errors.push(unclosed);
     }
     Ok(parsed)
 }

@@ -12,19 +12,21 @@
 //! Line numbers are the lines where records start, counted the way an editor counts them
 //! (CRLF, LF or a lone CR end a line; quoted line breaks count).
 
-use crate::core::sanitize;
+use crate::core::excerpt::excerpt;
 use crate::core::survey_import::SurveyResponse;
 use crate::io::customers_csv::RowError;
 use crate::io::headers::normalise;
 use crate::io::survey_map::{ColumnRef, SurveyMap};
-use std::collections::HashMap;
 use std::io::Read;
 
 mod layout;
 mod rows;
+mod source;
+mod stream;
 
 pub use layout::SurveyLayout;
-use layout::{columns, detect};
+pub use source::SurveySource;
+pub use stream::{ResponseReader, SurveyRows, open_rows, read_responses};
 
 /// Why a survey file could not be read at all.
 #[derive(thiserror::Error, Debug)]
@@ -104,93 +106,22 @@ fn column_key(text: &str) -> String {
     }
 }
 
-/// Byte offsets where lines start, to turn a csv position into the line a record starts on.
-struct LineStarts(Vec<usize>);
-
-impl LineStarts {
-    fn new(data: &[u8]) -> LineStarts {
-        let ends = data
-            .iter()
-            .enumerate()
-            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && data.get(i + 1) != Some(&b'\n')));
-        LineStarts(std::iter::once(0).chain(ends.map(|(i, _)| i + 1)).collect())
-    }
-
-    /// The 1-based line holding byte `offset`.
-    fn line_of(&self, offset: usize) -> u64 {
-        self.0.partition_point(|&start| start <= offset) as u64
-    }
-
-    /// The line of the record whose csv position is `byte`: the reader reports where the
-    /// previous record ended, so its terminator and blank lines are skipped first.
-    fn record_line(&self, data: &[u8], byte: u64) -> u64 {
-        let mut at = usize::try_from(byte).unwrap_or(usize::MAX).min(data.len());
-        while matches!(data.get(at), Some(b'\r' | b'\n')) {
-            at += 1;
-        }
-        self.line_of(at)
-    }
-}
-
 /// Reads an export's header rows and data rows; `declared` is the layout the map names.
 pub fn read_table<R: Read>(
-    mut reader: R,
+    reader: R,
     declared: Option<SurveyLayout>,
 ) -> Result<SurveyTable, SurveyFileError> {
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(SurveyFileError::Utf16);
-    }
-    if let Err(e) = std::str::from_utf8(&bytes) {
-        let offset = e.valid_up_to();
-        let line = LineStarts::new(&bytes).line_of(offset);
-        return Err(SurveyFileError::NotUtf8 { offset, line });
-    }
-    let data = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-    let lines = LineStarts::new(data);
-    let mut csv = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(data);
-    let mut records = Vec::new();
-    let mut errors = Vec::new();
-    for result in csv.records() {
-        match result {
-            Ok(record) => {
-                let line = lines.record_line(data, record.position().map_or(0, |p| p.byte()));
-                records.push((line, record));
-            }
-            Err(e) => {
-                let line = e
-                    .position()
-                    .map_or(0, |p| lines.record_line(data, p.byte()));
-                let reason = format!("could not read this row: {e}");
-                errors.push(RowError { line, reason });
-            }
+    let source = SurveySource::read(reader)?;
+    let reading = open_rows(&source, declared)?;
+    let (layout, columns) = (reading.layout, reading.columns.clone());
+    let (mut rows, mut errors) = (Vec::new(), Vec::new());
+    for row in reading {
+        match row {
+            Ok(row) => rows.push(row),
+            Err(e) => errors.push(e),
         }
     }
-    let Some((_, first)) = records.first() else {
-        return Err(SurveyFileError::NoHeader);
-    };
-    let first: Vec<String> = first.iter().map(sanitize::line).collect();
-    let found = detect(&first, records.get(2).map(|(_, r)| r));
-    let layout = match (declared, found) {
-        (Some(d), Some(f)) if d != f => {
-            return Err(SurveyFileError::LayoutMismatch {
-                declared: d.name(),
-                found: f.label(),
-            });
-        }
-        (Some(layout), _) | (None, Some(layout)) => layout,
-        (None, None) => SurveyLayout::Generic,
-    };
-    let (columns, header_rows) = columns(layout, &records);
-    let rows = records
-        .into_iter()
-        .skip(header_rows)
-        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
-        .collect();
+    errors.sort_by_key(|e| e.line);
     Ok(SurveyTable {
         layout,
         columns,
@@ -226,15 +157,17 @@ impl SurveyTable {
                 many => {
                     let at: Vec<String> = many.iter().map(|i| (i + 1).to_string()).collect();
                     return Err(format!(
-                        "'{header}' names columns {}; name it by position instead",
+                        "'{}' names columns {}; name it by position instead",
+                        excerpt(header),
                         at.join(", ")
                     ));
                 }
             }
         }
-        let found: Vec<&str> = self.columns.iter().map(|c| c.header.as_str()).collect();
+        let found: Vec<String> = self.columns.iter().map(|c| excerpt(&c.header)).collect();
         Err(format!(
-            "no column is named '{header}' in this {}; the columns are: {}",
+            "no column is named '{}' in this {}; the columns are: {}",
+            excerpt(header),
             self.layout.label(),
             found.join(", ")
         ))
@@ -256,43 +189,25 @@ pub struct ParsedResponses {
     pub notes: Vec<String>,
 }
 
-/// Reads a survey export through `map`.
+/// Reads a survey export through `map`, all at once (see [`read_responses`] to stream).
 pub fn parse_responses<R: Read>(
     reader: R,
     map: &SurveyMap,
 ) -> Result<ParsedResponses, SurveyFileError> {
-    let table = read_table(reader, map.layout)?;
-    let binding = rows::Binding::new(&table, map)?;
+    let source = SurveySource::read(reader)?;
+    let reading = read_responses(&source, map)?;
     let mut parsed = ParsedResponses {
-        layout: table.layout,
-        source: map
-            .source
-            .clone()
-            .unwrap_or_else(|| table.layout.name().to_string()),
+        layout: reading.table.layout,
+        source: reading.source.clone(),
         responses: Vec::new(),
-        errors: table.errors.clone(),
-        notes: binding.notes(&table, map),
+        errors: Vec::new(),
+        notes: reading.notes.clone(),
     };
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    for (line, record) in &table.rows {
-        let line = *line;
-        let response = match binding.read(&table, map, record, line) {
-            Ok(response) => response,
-            Err(reason) => {
-                parsed.errors.push(RowError { line, reason });
-                continue;
-            }
-        };
-        if let Some(first) = seen.get(&response.response_id) {
-            let reason = format!(
-                "same response id '{}' as line {first}; only the first is imported",
-                response.response_id
-            );
-            parsed.errors.push(RowError { line, reason });
-            continue;
+    for item in reading {
+        match item {
+            Ok(response) => parsed.responses.push(response),
+            Err(e) => parsed.errors.push(e),
         }
-        seen.insert(response.response_id.clone(), line);
-        parsed.responses.push(response);
     }
     parsed.errors.sort_by_key(|e| e.line);
     Ok(parsed)

@@ -14,12 +14,14 @@
 //! scale = [0, 10]
 //! ```
 
+use crate::core::excerpt::excerpt;
 use crate::core::policy::parse_offset;
 use crate::core::survey_import::Scale;
+use crate::core::when::YEARS;
 use crate::core::{Instant, QuestionSet, sanitize};
 use crate::io::headers::normalise;
 use crate::io::survey_csv::SurveyLayout;
-use chrono::{FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use std::collections::BTreeMap;
@@ -196,10 +198,15 @@ fn scale(key: &str, given: Option<Vec<i64>>, default: Scale) -> Result<Scale, Ma
 impl SurveyMap {
     /// Parses and checks a map file against our questions.
     pub fn from_toml(text: &str, questions: &QuestionSet) -> Result<SurveyMap, MapError> {
-        let raw: RawMap = toml::from_str(text).map_err(|e| MapError::Syntax(e.to_string()))?;
+        // The TOML parser's message quotes the offending line: cleaned like any user text.
+        let raw: RawMap =
+            toml::from_str(text).map_err(|e| MapError::Syntax(sanitize::text(&e.to_string())))?;
         let layout = match raw.layout {
             None => None,
-            Some(name) => Some(SurveyLayout::parse(&name).ok_or(MapError::UnknownLayout(name))?),
+            Some(name) => Some(
+                SurveyLayout::parse(&name)
+                    .ok_or_else(|| MapError::UnknownLayout(excerpt(&name)))?,
+            ),
         };
         let source = match raw.source.map(|s| sanitize::line(&s)) {
             Some(s) if s.is_empty() => return Err(MapError::BlankSource),
@@ -207,13 +214,13 @@ impl SurveyMap {
         };
         let utc_offset = match raw.utc_offset {
             None => chrono::Utc.fix(),
-            Some(text) => parse_offset(&text).ok_or(MapError::BadOffset(text))?,
+            Some(text) => parse_offset(&text).ok_or_else(|| MapError::BadOffset(excerpt(&text)))?,
         };
         if let Some(format) = &raw.time_format {
             let broken = chrono::format::StrftimeItems::new(format)
                 .any(|item| matches!(item, chrono::format::Item::Error));
             if broken || format.trim().is_empty() {
-                return Err(MapError::BadTimeFormat(format.clone()));
+                return Err(MapError::BadTimeFormat(excerpt(format)));
             }
         }
         let default_scale = scale("scale", raw.scale, Scale::ONE_TO_FIVE)?;
@@ -222,7 +229,7 @@ impl SurveyMap {
             if !questions.questions.iter().any(|q| q.key == *key) {
                 let known: Vec<&str> = questions.questions.iter().map(|q| q.key.as_str()).collect();
                 return Err(MapError::UnknownQuestion {
-                    key: key.clone(),
+                    key: excerpt(key),
                     known: known.join(", "),
                 });
             }
@@ -282,7 +289,10 @@ impl SurveyMap {
             .map(|(_, c)| c)
             .collect();
         number.parse::<f64>().map(Some).map_err(|_| {
-            format!("'{text}' is not a score; use numbers, or add it under [labels] in the map")
+            format!(
+                "'{}' is not a score; use numbers, or add it under [labels] in the map",
+                excerpt(text)
+            )
         })
     }
 
@@ -290,6 +300,21 @@ impl SurveyMap {
     /// `YYYY-MM-DD HH:MM[:SS]` (Qualtrics, Typeform) or `MM/DD/YYYY HH:MM[:SS] [AM|PM]`
     /// (SurveyMonkey). Times without an offset are at `utc_offset`.
     pub fn submitted_time(&self, cell: &str) -> Result<Instant, String> {
+        let at = self.parse_time(cell)?;
+        if YEARS.contains(&at.year()) {
+            return Ok(at);
+        }
+        Err(format!(
+            "'{}' is in the year {}; a submission time must be between {} and {}",
+            excerpt(cell),
+            at.year(),
+            YEARS.start(),
+            YEARS.end()
+        ))
+    }
+
+    /// [`SurveyMap::submitted_time`] before the check of the year.
+    fn parse_time(&self, cell: &str) -> Result<Instant, String> {
         let text = cell.trim();
         if self.time_format.is_none()
             && let Ok(t) = chrono::DateTime::parse_from_rfc3339(text)
@@ -318,10 +343,15 @@ impl SurveyMap {
         let local = naive.and_then(|n| self.utc_offset.from_local_datetime(&n).single());
         match (local, &self.time_format) {
             (Some(t), _) => Ok(t.with_timezone(&chrono::Utc)),
-            (None, Some(f)) => Err(format!("'{text}' does not match time_format '{f}'")),
+            (None, Some(f)) => Err(format!(
+                "'{}' does not match time_format '{}'",
+                excerpt(text),
+                excerpt(f)
+            )),
             (None, None) => Err(format!(
-                "'{text}' is not a time we read (e.g. 2026-11-16 09:30:00 or \
-                 11/16/2026 09:30:00 AM); set time_format in the map"
+                "'{}' is not a time we read (e.g. 2026-11-16 09:30:00 or \
+                 11/16/2026 09:30:00 AM); set time_format in the map",
+                excerpt(text)
             )),
         }
     }

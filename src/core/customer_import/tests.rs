@@ -1,6 +1,7 @@
 //! Tests for the import merge: matching, defaults, staff, contacts, idempotence.
 
 use super::*;
+use crate::core::{Contact, ContactId};
 
 fn now() -> Instant {
     chrono::DateTime::from_timestamp(1_750_000_000, 0).expect("valid timestamp")

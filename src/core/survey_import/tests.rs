@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::core::{
-    Contact, FollowUpState, InterviewStatus, Lifecycle, Money, PreBrief, Role, Staff, StaffId, Tier,
+    Contact, Customer, FollowUpState, InterviewStatus, Lifecycle, Money, PreBrief, Role, Staff,
+    StaffId, Tier,
 };
 
 fn at(text: &str) -> Instant {
@@ -336,4 +337,85 @@ fn ids_are_unique_per_source_and_future_times_are_taken_as_now() {
         _ => None,
     });
     assert_eq!(completed, Some(now()));
+}
+
+#[test]
+fn a_response_whose_records_would_not_fit_is_rejected_by_line() {
+    let data = data();
+    let questions = QuestionSet::defaults();
+    let policy = Policy::default();
+    let cx = ImportContext {
+        source: "typeform",
+        questions: &questions,
+        policy: &policy,
+        now: now(),
+        actor: "Test Lead",
+    };
+    let mut long = response(3, "r2", "ada@acme.example", &[Some(5), Some(5), None]);
+    long.answers[0].comment = "x".repeat(500);
+    let responses = [
+        response(2, "r1", "ada@acme.example", &[Some(5), Some(5), None]),
+        long,
+    ];
+    // A stand-in for the store's cap: no interview may hold a comment over 100 bytes.
+    let fits = |c: &Change| match c {
+        Change::Interview(i) if i.answers.iter().any(|a| a.comment.len() > 100) => {
+            Err("too large".to_string())
+        }
+        _ => Ok(()),
+    };
+    let plan = plan_survey_import_within(
+        &data,
+        &responses,
+        cx,
+        &mut IdAllocator::after(&data).expect("room for ids"),
+        &fits,
+    );
+    let lines: Vec<u64> = plan.imported.iter().map(|i| i.line).collect();
+    assert_eq!(lines, [2]);
+    assert_eq!(
+        plan.rejected,
+        [Rejected {
+            line: 3,
+            reason: "too large".into()
+        }]
+    );
+}
+
+#[test]
+fn planning_in_batches_plans_exactly_as_planning_whole() {
+    let data = data();
+    let questions = QuestionSet::defaults();
+    let policy = Policy::default();
+    let cx = ImportContext {
+        source: "typeform",
+        questions: &questions,
+        policy: &policy,
+        now: now(),
+        actor: "Test Lead",
+    };
+    let responses = [
+        response(2, "r1", "ada@acme.example", &[Some(5), Some(2), None]),
+        response(3, "r2", "ada@acme.example", &[Some(4), Some(4), None]),
+        response(4, "r1", "ada@acme.example", &[Some(1), Some(1), None]),
+        response(5, "r3", "nobody@nowhere.example", &[Some(5), None, None]),
+    ];
+    let whole = plan_survey_import(
+        &data,
+        &responses,
+        cx,
+        &mut IdAllocator::after(&data).expect("room for ids"),
+    );
+    let mut planner = SurveyPlanner::new(&data, cx);
+    let mut ids = IdAllocator::after(&data).expect("room for ids");
+    let first = planner.plan(&responses[..1], &mut ids, &|_| Ok(()));
+    let rest = planner.plan(&responses[1..], &mut ids, &|_| Ok(()));
+    // The repeated r1 in the second batch is known from the first.
+    assert_eq!(rest.already_imported, [4]);
+    let mut joined = first;
+    joined.changes.changes.extend(rest.changes.changes);
+    joined.imported.extend(rest.imported);
+    joined.already_imported.extend(rest.already_imported);
+    joined.rejected.extend(rest.rejected);
+    assert_eq!(joined, whole);
 }

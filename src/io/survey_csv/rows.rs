@@ -1,8 +1,10 @@
 //! Binding a map to an export's columns, and reading each data row through it.
 
 use super::{SurveyFileError, SurveyTable};
+use crate::core::excerpt::excerpt;
 use crate::core::sanitize;
 use crate::core::survey_import::{Scale, SurveyAnswer, SurveyResponse};
+use crate::io::csv_checks::{MAX_LINE_CHARS, MAX_TEXT_CHARS, too_long};
 use crate::io::survey_map::{ColumnRef, SurveyMap};
 
 /// One of our questions bound to column indices.
@@ -142,7 +144,30 @@ impl Binding {
             ));
         }
         let cell = |i: usize| record.get(i).unwrap_or("");
-        let header = |i: usize| table.columns.get(i).map_or("", |c| c.header.as_str());
+        let header = |i: usize| {
+            table
+                .columns
+                .get(i)
+                .map_or_else(String::new, |c| excerpt(&c.header))
+        };
+        // A cell too long to be real is reported alone: the others are probably fine.
+        let lines = [
+            Some(self.response_id),
+            self.email,
+            self.company,
+            self.submitted,
+        ];
+        let scores = self.questions.iter().map(|q| Some(q.score));
+        for i in lines.into_iter().chain(scores).flatten() {
+            if let Some(problem) = too_long(&header(i), cell(i), MAX_LINE_CHARS) {
+                return Err(problem);
+            }
+        }
+        for i in self.questions.iter().filter_map(|q| q.comment) {
+            if let Some(problem) = too_long(&header(i), cell(i), MAX_TEXT_CHARS) {
+                return Err(problem);
+            }
+        }
         let text = |i: Option<usize>| i.map(|i| sanitize::line(cell(i))).unwrap_or_default();
         let mut problems = Vec::new();
         let response_id = text(Some(self.response_id));
