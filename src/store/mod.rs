@@ -299,7 +299,8 @@ impl Store {
         // the disk within their 100 ms (tests/crash_draft.rs). The guard stays at or below
         // the store's count, so no false alarm; what it cannot see is a loss of drafts alone,
         // after the last real save.
-        let guard_error = if set.changes.iter().all(Change::is_draft) {
+        let drafts_only = !set.changes.is_empty() && set.changes.iter().all(Change::is_draft);
+        let guard_error = if drafts_only {
             None
         } else {
             self.lock_watermark()
