@@ -1,17 +1,12 @@
 //! A flag that names a question twice is refused, not silently overwritten:
 //! `--comment 1=a --comment 1=b` kept only "b" before.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn hearback(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hearback"))
-        .args(args)
-        .env("HEARBACK_DATA", data)
-        .env("HEARBACK_NOW", "2026-11-23T09:00:00Z")
-        .env("TZ", "UTC")
-        .output()
-        .expect("runs hearback")
+use std::path::Path;
+
+fn hearback(data: &Path, args: &[&str]) -> std::process::Output {
+    common::hearback_cli(data, args)
 }
 
 #[test]

@@ -3,20 +3,13 @@
 //! root, overwrite whatever the links point to. hearback refuses such a dir, and its `store/`,
 //! as ssh refuses a `~/.ssh` others can write, and never follows a link for its lock file.
 
+mod common;
+
 use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
 use std::path::Path;
-use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_hearback");
-
-fn hearback(data: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env("HEARBACK_DATA", data)
-        .env("HEARBACK_NOW", "2026-11-23T09:00:00Z")
-        .env("TZ", "UTC")
-        .output()
-        .expect("runs hearback")
+fn hearback(data: &Path, args: &[&str]) -> std::process::Output {
+    common::hearback_cli(data, args)
 }
 
 fn chmod(path: &Path, mode: u32) {

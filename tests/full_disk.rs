@@ -10,19 +10,11 @@ mod common;
 
 use common::namespace;
 use std::path::Path;
-use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_hearback");
-const NOW: &str = "2026-11-23T09:00:00Z";
 
-fn hearback(data: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env("HEARBACK_DATA", data)
-        .env("HEARBACK_NOW", NOW)
-        .env("TZ", "UTC")
-        .output()
-        .expect("runs hearback")
+fn hearback(data: &Path, args: &[&str]) -> std::process::Output {
+    common::hearback_cli(data, args)
 }
 
 fn ok(data: &Path, args: &[&str]) -> String {

@@ -6,16 +6,9 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn hearback(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hearback"))
-        .args(args)
-        .env("HEARBACK_DATA", data)
-        .env("HEARBACK_NOW", "2026-11-23T09:00:00Z")
-        .env("TZ", "UTC")
-        .output()
-        .expect("runs hearback")
+fn hearback(data: &Path, args: &[&str]) -> std::process::Output {
+    common::hearback_cli(data, args)
 }
 
 fn fixture(name: &str) -> PathBuf {

@@ -10,7 +10,6 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hearback::app::{App, Msg, update};
 use hearback::core::*;
 use std::path::Path;
-use std::process::Command;
 
 const FAR: DateTime<Utc> = DateTime::<Utc>::MAX_UTC;
 const EARLY: DateTime<Utc> = DateTime::<Utc>::MIN_UTC;
@@ -55,13 +54,7 @@ fn the_queue_and_every_view_survive_dates_at_the_ends_of_time() {
 }
 
 fn hearback(data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_hearback"))
-        .args(args)
-        .env("HEARBACK_DATA", data)
-        .env("HEARBACK_NOW", "2026-11-23T09:00:00Z")
-        .env("TZ", "UTC")
-        .output()
-        .expect("runs hearback")
+    common::hearback_cli(data, args)
 }
 
 #[test]

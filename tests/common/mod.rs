@@ -193,3 +193,15 @@ pub fn one_of_each() -> ChangeSet {
     set.push(Change::Event(event(31)));
     set
 }
+
+/// Runs the real binary on `data` at the tests' fixed time (2026-11-23 09:00 UTC) and returns
+/// what it printed and its exit status.
+pub fn hearback_cli(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_hearback"))
+        .args(args)
+        .env("HEARBACK_DATA", data)
+        .env("HEARBACK_NOW", "2026-11-23T09:00:00Z")
+        .env("TZ", "UTC")
+        .output()
+        .expect("runs hearback")
+}
