@@ -21,6 +21,7 @@ mod interview;
 mod interview_args;
 mod lookup;
 mod overview;
+mod progress;
 mod queue;
 mod record_size;
 mod report;
