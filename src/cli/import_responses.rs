@@ -8,6 +8,10 @@
 //! batches, the batches already written stay and the message says so; running the same import
 //! again imports only the rest, because responses are keyed by source and response id and are
 //! never imported twice.
+//!
+//! Memory: the file's bytes, a 16-byte key per response id in the reader (duplicates) and in
+//! the planner (already imported), and one batch. 1M responses (128 MB file): 308 MB peak for
+//! `--dry-run`; a real import adds sled's own growth as it writes (about 470 MB more at 1M).
 
 use super::import::{Mode, rejected_rows};
 use super::progress::Progress;
