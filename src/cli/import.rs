@@ -1,5 +1,6 @@
 //! `hearback import customers|responses|backup`.
 
+use super::progress::Progress;
 use super::record_size::record_fits;
 use super::{Context, EXIT_PARTIAL, open_input, say};
 use crate::core::customer_diff::changed_fields;
@@ -34,11 +35,13 @@ pub fn customers(
     // The policy plans the first round: a bad config stops the import before anything is read.
     let policy = ctx.rules()?.policy;
     let input = open_input(file)?;
+    let progress = Progress::working("reading the file");
     let parsed = parse_customers(input, currency)
         .with_context(|| format!("cannot import {}", file.display()))?;
     let store = ctx.open_store()?;
     let data = store.load()?;
     let mut ids = IdAllocator::after(&data)?;
+    progress.message(&format!("planning {} rows", parsed.rows.len()));
     let plan = plan_import_within(
         &data,
         &parsed.rows,
@@ -47,6 +50,8 @@ pub fn customers(
         ctx.now,
         &record_fits,
     );
+    // Cleared before the report: it goes to stdout, often the same terminal.
+    drop(progress);
 
     say!(
         "{}: {:?} layout, {} good rows, {} rejected",
@@ -98,7 +103,9 @@ pub fn customers(
     } else if plan.changes.is_empty() {
         say!("nothing to change: {summary}");
     } else {
+        let writing = Progress::working(&format!("writing {} changes", plan.changes.len()));
         super::commit(&store, &plan.changes)?;
+        drop(writing);
         say!("saved: {summary}");
     }
     if !plan.created.is_empty() {
@@ -117,12 +124,16 @@ pub fn customers(
 /// Runs `hearback import people FILE`: our people from an HR or directory export, matched by
 /// email, then by name; titles give roles (see `core::people_import::role_for_title`).
 pub fn people(ctx: &Context, file: &Path, mode: Mode) -> anyhow::Result<ExitCode> {
-    let parsed = crate::io::people_csv::parse_people(open_input(file)?)
+    let input = open_input(file)?;
+    let progress = Progress::working("reading the file");
+    let parsed = crate::io::people_csv::parse_people(input)
         .with_context(|| format!("cannot import {}", file.display()))?;
     let store = ctx.open_store()?;
     let data = store.load()?;
     let mut ids = IdAllocator::after(&data)?;
+    progress.message(&format!("planning {} rows", parsed.rows.len()));
     let plan = crate::core::people_import::plan_people(&data, &parsed.rows, &mut ids);
+    drop(progress);
     say!(
         "{}: {} rows read, {} rejected",
         file.display(),
@@ -163,7 +174,9 @@ pub fn people(ctx: &Context, file: &Path, mode: Mode) -> anyhow::Result<ExitCode
     } else if plan.changes.is_empty() {
         say!("nothing to change: {summary}");
     } else {
+        let writing = Progress::working(&format!("writing {} changes", plan.changes.len()));
         super::commit(&store, &plan.changes)?;
+        drop(writing);
         say!("saved: {summary}");
     }
     Ok(if partial {

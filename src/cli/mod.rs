@@ -22,6 +22,7 @@ mod interview_args;
 mod lookup;
 mod output;
 mod overview;
+mod progress;
 mod queue;
 mod record_size;
 mod report;

@@ -16,6 +16,20 @@ use super::{
     Interview, InterviewId, QuestionSet, Score, TimelineEvent, Trigger, sanitize,
 };
 use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+
+/// A 128-bit fingerprint of a response id: a million ids held as these take 16 bytes each
+/// instead of a heap string each, and two different ids share one with odds near 2^-128.
+pub fn response_key(response_id: &str) -> u128 {
+    // Two SipHash runs told apart by a leading byte: std has no 128-bit hasher.
+    let half = |salt: u8| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        salt.hash(&mut h);
+        response_id.hash(&mut h);
+        h.finish()
+    };
+    (u128::from(half(1)) << 64) | u128::from(half(2))
+}
 
 /// The range of a survey question's answers, mapped onto our 1-5 scores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,8 +190,8 @@ pub struct SurveyPlanner<'a> {
     cx: ImportContext<'a>,
     source: String,
     respondents: Respondents<'a>,
-    /// Response ids of this source stored or planned so far.
-    stored: HashSet<String>,
+    /// Response ids of this source stored or planned so far, as [`response_key`]s.
+    stored: HashSet<u128>,
 }
 
 impl<'a> SurveyPlanner<'a> {
@@ -191,7 +205,7 @@ impl<'a> SurveyPlanner<'a> {
                 Trigger::SurveyImport {
                     source: s,
                     response_id,
-                } if *s == source => Some(response_id.clone()),
+                } if *s == source => Some(response_key(response_id)),
                 _ => None,
             })
             .collect();
@@ -214,7 +228,8 @@ impl<'a> SurveyPlanner<'a> {
         let mut plan = SurveyImportPlan::default();
         for response in responses {
             let response_id = sanitize::line(&response.response_id);
-            if self.stored.contains(&response_id) {
+            let key = response_key(&response_id);
+            if self.stored.contains(&key) {
                 plan.already_imported.push(response.line);
                 continue;
             }
@@ -224,7 +239,7 @@ impl<'a> SurveyPlanner<'a> {
             });
             match planned {
                 Ok((imported, changes)) => {
-                    self.stored.insert(response_id);
+                    self.stored.insert(key);
                     plan.imported.push(imported);
                     plan.changes.changes.extend(changes.changes);
                 }

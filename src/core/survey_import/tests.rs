@@ -419,3 +419,20 @@ fn planning_in_batches_plans_exactly_as_planning_whole() {
     joined.rejected.extend(rest.rejected);
     assert_eq!(joined, whole);
 }
+
+#[test]
+fn response_keys_tell_ids_apart_and_agree_on_equal_ids() {
+    // The planner and the reader keep these instead of the ids: a clash would skip a response.
+    let ids = [
+        "r1",
+        "r2",
+        "R1",
+        "r1 ",
+        "",
+        "k3v9x0q2m1b7c4d8",
+        "k3v9x0q2m1b7c4d9",
+    ];
+    let keys: HashSet<u128> = ids.iter().map(|id| response_key(id)).collect();
+    assert_eq!(keys.len(), ids.len());
+    assert_eq!(response_key("r1"), response_key(&String::from("r1")));
+}

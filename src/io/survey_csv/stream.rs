@@ -8,7 +8,7 @@ use super::source::{Records, SurveySource};
 use super::{Column, SurveyFileError, SurveyLayout, SurveyTable};
 use crate::core::excerpt::excerpt;
 use crate::core::sanitize;
-use crate::core::survey_import::SurveyResponse;
+use crate::core::survey_import::{SurveyResponse, response_key};
 use crate::io::csv_checks::swallowed;
 use crate::io::customers_csv::RowError;
 use crate::io::survey_map::SurveyMap;
@@ -103,7 +103,8 @@ pub struct ResponseReader<'a> {
     pub table: SurveyTable,
     binding: Binding,
     map: &'a SurveyMap,
-    seen: HashMap<String, u64>,
+    /// Each response id read so far (as a [`response_key`]) and the line it was on.
+    seen: HashMap<u128, u64>,
     /// The source stored with each response (the map's, else the layout's name).
     pub source: String,
     /// Things the user should know (e.g. a time zone the export names).
@@ -150,14 +151,15 @@ impl Iterator for ResponseReader<'_> {
             Ok(response) => response,
             Err(reason) => return Some(Err(RowError { line, reason })),
         };
-        if let Some(first) = self.seen.get(&response.response_id) {
+        let key = response_key(&response.response_id);
+        if let Some(first) = self.seen.get(&key) {
             let reason = format!(
                 "same response id '{}' as line {first}; only the first is imported",
                 excerpt(&response.response_id)
             );
             return Some(Err(RowError { line, reason }));
         }
-        self.seen.insert(response.response_id.clone(), line);
+        self.seen.insert(key, line);
         Some(Ok(response))
     }
 }
