@@ -342,4 +342,6 @@ mod respondents;
 pub use respondents::{Respondents, match_respondent};
 
 #[cfg(test)]
+mod batch_tests;
+#[cfg(test)]
 mod tests;
