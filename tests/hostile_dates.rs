@@ -92,3 +92,35 @@ fn reading_commands_survive_a_store_that_holds_such_dates() {
         );
     }
 }
+
+#[test]
+fn check_names_what_a_restore_would_refuse_so_the_backup_is_known_unrestorable() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("d");
+    assert!(
+        hearback(&data, &["demo", "--customers", "6"])
+            .status
+            .success()
+    );
+    let clean = hearback(&data, &["check"]);
+    assert!(
+        clean.status.success(),
+        "a demo store passes: {}",
+        String::from_utf8_lossy(&clean.stdout)
+    );
+    {
+        let store = hearback::store::Store::open(&data).expect("opens");
+        let base = store.load().expect("loads");
+        store
+            .commit(&common::dated::records_at(&base, &[FAR]))
+            .expect("commits");
+    }
+    let o = hearback(&data, &["check"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("PROBLEM:") && out.contains("would be refused"),
+        "{out}"
+    );
+    assert!(out.contains("outside 1970"), "names the date rule: {out}");
+}

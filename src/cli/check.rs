@@ -5,8 +5,10 @@
 use super::Context;
 use super::table::Table;
 use super::{say, say_raw};
+use crate::core::TimelineEvent;
 use crate::core::queue::queue;
 use crate::core::senior::SeniorPool;
+use crate::io::backup::{Backup, PROBLEMS_SHOWN};
 use crate::store::ReadStore;
 use std::process::ExitCode;
 
@@ -48,6 +50,23 @@ pub fn run(ctx: &Context, reset_guard: bool) -> anyhow::Result<ExitCode> {
     let rules = ctx.rules()?;
     let data = store.load()?;
     let mut problems = 0;
+    let timeline: Vec<TimelineEvent> = store.all()?;
+    let refused = Backup::new(data.clone(), timeline, ctx.now).problems(&rules.questions);
+    if !refused.is_empty() {
+        problems += 1;
+        say!(
+            "PROBLEM: {} field(s) break the rules every way into hearback keeps (written by an \
+             older build?), so a backup of this store would be refused on restore until they \
+             are corrected:",
+            refused.len()
+        );
+        for p in refused.iter().take(PROBLEMS_SHOWN) {
+            say!("  {p}");
+        }
+        if refused.len() > PROBLEMS_SHOWN {
+            say!("  ... and {} more", refused.len() - PROBLEMS_SHOWN);
+        }
+    }
     let pool = SeniorPool::new(&data, &rules.policy.senior_management);
     for name in &pool.unknown_named {
         problems += 1;

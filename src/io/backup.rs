@@ -142,6 +142,13 @@ impl Backup {
         })
     }
 
+    /// What a restore of this backup would refuse, by the same rules as [`Backup::from_reader`]:
+    /// `check` runs it on the store's own records, so a store whose export could not be
+    /// restored (data written by an older build) is known before the backup is needed.
+    pub fn problems(&self, questions: &QuestionSet) -> Vec<Problem> {
+        check::check(&mut self.clone(), questions).problems
+    }
+
     /// Splits into the dataset and the timeline.
     pub fn into_parts(self) -> (Dataset, Vec<TimelineEvent>) {
         (
