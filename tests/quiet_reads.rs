@@ -10,6 +10,8 @@
 //! merge them into one (sled does that on read), and the next open folds those writes into a
 //! new snapshot. So a store is "settled" after two reading opens; from then on nothing changes.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
@@ -17,19 +19,7 @@ use std::process::Command;
 const BIN: &str = env!("CARGO_BIN_EXE_hearback");
 
 fn ok(data: &Path, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .args(args)
-        .env("HEARBACK_DATA", data)
-        .env("HEARBACK_NOW", "2026-11-23T09:00:00Z")
-        .env("TZ", "UTC")
-        .output()
-        .expect("runs hearback");
-    assert!(
-        out.status.success(),
-        "hearback {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    common::hearback_ok(data, args)
 }
 
 /// Every file under `store/`, by path, with its bytes.

@@ -7,24 +7,11 @@ mod common;
 
 use common::namespace;
 use std::path::Path;
-use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_hearback");
 
 fn ok(data: &Path, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .args(args)
-        .env("HEARBACK_DATA", data)
-        .env("HEARBACK_NOW", "2026-11-23T09:00:00Z")
-        .env("TZ", "UTC")
-        .output()
-        .expect("runs hearback");
-    assert!(
-        out.status.success(),
-        "hearback {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    common::hearback_ok(data, args)
 }
 
 /// The reading commands run on the read-only store, each with its output file's name.

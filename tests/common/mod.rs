@@ -205,3 +205,14 @@ pub fn hearback_cli(data: &std::path::Path, args: &[&str]) -> std::process::Outp
         .output()
         .expect("runs hearback")
 }
+
+/// [`hearback_cli`] for a command that must succeed: its stdout, or a failure naming stderr.
+pub fn hearback_ok(data: &std::path::Path, args: &[&str]) -> String {
+    let out = hearback_cli(data, args);
+    assert!(
+        out.status.success(),
+        "hearback {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
