@@ -1,21 +1,14 @@
 //! Tests for survey imports at scale: a response too big for one record, planning in batches,
 //! and the keys that stand for response ids.
 
-use super::tests::{data, now, response};
+use super::tests::{context, data, response};
 use super::*;
 
 #[test]
 fn a_response_whose_records_would_not_fit_is_rejected_by_line() {
     let data = data();
-    let questions = QuestionSet::defaults();
-    let policy = Policy::default();
-    let cx = ImportContext {
-        source: "typeform",
-        questions: &questions,
-        policy: &policy,
-        now: now(),
-        actor: "Test Lead",
-    };
+    let (questions, policy) = (QuestionSet::defaults(), Policy::default());
+    let cx = context(&questions, &policy);
     let mut long = response(3, "r2", "ada@acme.example", &[Some(5), Some(5), None]);
     long.answers[0].comment = "x".repeat(500);
     let responses = [
@@ -50,15 +43,8 @@ fn a_response_whose_records_would_not_fit_is_rejected_by_line() {
 #[test]
 fn planning_in_batches_plans_exactly_as_planning_whole() {
     let data = data();
-    let questions = QuestionSet::defaults();
-    let policy = Policy::default();
-    let cx = ImportContext {
-        source: "typeform",
-        questions: &questions,
-        policy: &policy,
-        now: now(),
-        actor: "Test Lead",
-    };
+    let (questions, policy) = (QuestionSet::defaults(), Policy::default());
+    let cx = context(&questions, &policy);
     let responses = [
         response(2, "r1", "ada@acme.example", &[Some(5), Some(2), None]),
         response(3, "r2", "ada@acme.example", &[Some(4), Some(4), None]),

@@ -180,16 +180,20 @@ pub(super) fn response(line: u64, id: &str, email: &str, scores: &[Option<u8>]) 
     }
 }
 
-fn plan(data: &Dataset, responses: &[SurveyResponse]) -> SurveyImportPlan {
-    let questions = QuestionSet::defaults();
-    let policy = Policy::default();
-    let cx = ImportContext {
+/// A Typeform import by "Test Lead" at [`now`] under the given questions and policy.
+pub(super) fn context<'a>(questions: &'a QuestionSet, policy: &'a Policy) -> ImportContext<'a> {
+    ImportContext {
         source: "typeform",
-        questions: &questions,
-        policy: &policy,
+        questions,
+        policy,
         now: now(),
         actor: "Test Lead",
-    };
+    }
+}
+
+fn plan(data: &Dataset, responses: &[SurveyResponse]) -> SurveyImportPlan {
+    let (questions, policy) = (QuestionSet::defaults(), Policy::default());
+    let cx = context(&questions, &policy);
     plan_survey_import(
         data,
         responses,
