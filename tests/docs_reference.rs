@@ -33,8 +33,9 @@ fn blessing() -> bool {
 }
 
 fn stale(relative: &str) -> String {
+    let verb = if relative.contains(", ") { "are" } else { "is" };
     format!(
-        "{relative} is stale: run {BLESS}=1 cargo test --test docs_reference, then read the diff"
+        "{relative} {verb} stale: run {BLESS}=1 cargo test --test docs_reference, then read the diff"
     )
 }
 
@@ -107,9 +108,22 @@ fn cli_reference_is_current() {
 fn man_pages_are_current() {
     let pages = man_pages();
     assert!(pages.iter().any(|(name, _)| name == "hearback.1"));
+    let mut stale_pages = Vec::new();
     for (name, bytes) in &pages {
-        check_file(&format!("docs/man/{name}"), bytes);
+        let relative = format!("docs/man/{name}");
+        let current = std::fs::read(root().join(&relative)).unwrap_or_default();
+        if current != *bytes {
+            stale_pages.push(relative.clone());
+        }
+        if blessing() {
+            check_file(&relative, bytes);
+        }
     }
+    assert!(
+        stale_pages.is_empty() || blessing(),
+        "{}",
+        stale(&stale_pages.join(", "))
+    );
     // A page for a subcommand that no longer exists is stale too.
     let wanted: BTreeSet<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
     let dir = root().join("docs/man");
