@@ -97,3 +97,43 @@ fn the_check_sees_an_upward_use() {
     );
     assert_eq!(rooms_used("use crate::{app, core};"), vec!["{"]);
 }
+
+/// Where the real clock may be read, and why. Everything that asks what time it is gets the
+/// one clock `cli::run` builds (the system clock or a fixed `--now`); monotonic
+/// `Instant::now()` for measuring durations is not a read of the time and is not listed.
+const CLOCK_READS: [(&str, &str); 3] = [
+    ("cli/mod.rs", "the system clock itself"),
+    (
+        "runtime/draw_log.rs",
+        "test instrumentation: wall-clock times of draws, compared with the test's own clock",
+    ),
+    (
+        "store/read_copy.rs",
+        "a salt for a fresh temporary dir name, not a time",
+    ),
+];
+
+#[test]
+fn the_real_clock_is_read_in_one_place() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let mut wrong = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("reads a source file");
+        let name = file
+            .strip_prefix(&src)
+            .expect("under src")
+            .to_string_lossy()
+            .into_owned();
+        let reads = ["Utc::now", "Local::now", "SystemTime::now"]
+            .iter()
+            .map(|read| text.matches(read).count())
+            .sum::<usize>();
+        let allowed = CLOCK_READS.iter().any(|(f, _)| *f == name);
+        if reads > 0 && !allowed || allowed && reads > 1 {
+            wrong.push(format!("{name}: {reads} read(s) of the real clock"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
