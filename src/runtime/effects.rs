@@ -206,6 +206,32 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_worker_saves_through_any_store_and_says_when_one_is_refused() {
+        use crate::store::{DataRead, MemoryStore};
+        let store = Arc::new(MemoryStore::new());
+        let (worker, mut finished) = Worker::start(store.clone());
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00Z")
+            .expect("time")
+            .to_utc();
+        assert!(worker.submit(Effect::LoadDemo, now));
+        let first = finished.recv().await.expect("demo answers");
+        assert!(matches!(first.msg, Msg::Reloaded(Ok(ref data)) if data.customers.len() == 40));
+        assert_eq!(store.load().expect("load").customers.len(), 40);
+
+        store.refuse_writes();
+        let mut changes = ChangeSet::new();
+        let data = store.load().expect("load");
+        changes.push(crate::core::Change::Customer(data.customers[0].clone()));
+        let label = "a customer".to_string();
+        assert!(worker.submit(Effect::Commit { changes, label }, now));
+        let second = finished.recv().await.expect("commit answers");
+        let Msg::Saved { result, .. } = second.msg else {
+            panic!("a save answers Saved")
+        };
+        assert!(result.is_err_and(|e| e.starts_with("not saved")));
+    }
+
+    #[tokio::test]
     async fn jobs_answer_in_order_and_saves_are_durable() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Arc::new(crate::store::Store::open(dir.path()).expect("open"));
