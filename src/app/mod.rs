@@ -45,7 +45,10 @@ use crate::core::undo::Undo;
 use crate::core::{ChangeSet, CustomerId, Dataset, Instant, QuestionSet, TimelineEvent};
 use std::collections::HashMap;
 
-/// The rules in force: what the queue enforces.
+/// The rules in force: what the queue enforces. The one settings type of hearback: the
+/// command line builds it once per run from the shipped defaults and the user's config file
+/// (`config::load`, the only reader of that file) and hands it down to the dashboard and the
+/// handlers. Named fields only, so adding a setting is one field here and one line there.
 #[derive(Clone, Debug)]
 pub struct Rules {
     /// Time limits.

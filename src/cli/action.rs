@@ -3,7 +3,7 @@
 
 use super::customers::local_datetime;
 use super::say;
-use super::{Context, TimeArg, lookup};
+use super::{TimeArg, Writing, lookup};
 use crate::core::action_flow::{self, NewAction};
 use crate::core::{
     ActionKind, ActionState, Change, ChangeSet, Deliverable, DeliverableId, EventKind, IdAllocator,
@@ -85,9 +85,8 @@ pub enum ActionCommand {
 }
 
 /// Runs an action subcommand.
-pub fn run(ctx: &Context, cmd: ActionCommand) -> anyhow::Result<ExitCode> {
-    let store = ctx.open_store()?;
-    let data = store.load()?;
+pub fn run(session: Writing<'_>, cmd: ActionCommand) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
     let (set, done) = match cmd {
         ActionCommand::Add {
             customer,
@@ -98,8 +97,8 @@ pub fn run(ctx: &Context, cmd: ActionCommand) -> anyhow::Result<ExitCode> {
             due,
             followup,
         } => {
-            let customer = lookup::customer(&data, &customer)?;
-            let followup = followup.map(|f| lookup::followup(&data, &f)).transpose()?;
+            let customer = lookup::customer(data, &customer)?;
+            let followup = followup.map(|f| lookup::followup(data, &f)).transpose()?;
             let new = NewAction {
                 customer: customer.id,
                 kind: match kind {
@@ -108,17 +107,17 @@ pub fn run(ctx: &Context, cmd: ActionCommand) -> anyhow::Result<ExitCode> {
                 },
                 title,
                 detail,
-                owner: lookup::staff_id(&data, owner.as_deref())?,
+                owner: lookup::staff_id(data, owner.as_deref())?,
                 due: due.map(|d| ctx.time(&d)).transpose()?,
                 followup: followup.map(|f| f.id),
                 interview: followup.map(|f| f.interview),
             };
-            let mut ids = IdAllocator::after(&data)?;
+            let mut ids = IdAllocator::after(data)?;
             let (a, set) = action_flow::create(new, ctx.now, &ctx.actor, &mut ids)?;
             (set, format!("{} added for {}", a.id, customer.name))
         }
         ActionCommand::Move { id, to } => {
-            let a = lookup::action(&data, &id)?.clone();
+            let a = lookup::action(data, &id)?.clone();
             let to = match to {
                 StateArg::Todo => ActionState::ToDo,
                 StateArg::Doing => ActionState::Doing,
@@ -134,8 +133,8 @@ pub fn run(ctx: &Context, cmd: ActionCommand) -> anyhow::Result<ExitCode> {
             if owner.is_none() && due.is_none() {
                 anyhow::bail!("nothing to change: give --owner and/or --due");
             }
-            let a = lookup::action(&data, &id)?.clone();
-            let owner = owner.map(|o| lookup::staff(&data, &o)).transpose()?;
+            let a = lookup::action(data, &id)?.clone();
+            let owner = owner.map(|o| lookup::staff(data, &o)).transpose()?;
             let due = due.map(|d| ctx.time(&d)).transpose()?;
             let set = action_flow::update(
                 a,
@@ -147,28 +146,27 @@ pub fn run(ctx: &Context, cmd: ActionCommand) -> anyhow::Result<ExitCode> {
             (set, format!("{id} updated"))
         }
     };
-    super::commit(&store, &set)?;
+    session.commit(&set)?;
     say!("saved: {done}");
     Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `hearback deliverable`: records a major deliverable, which makes an interview due.
 pub fn deliverable(
-    ctx: &Context,
+    session: Writing<'_>,
     customer: &str,
     name: &str,
     at: Option<Instant>,
 ) -> anyhow::Result<ExitCode> {
-    let store = ctx.open_store()?;
-    let data = store.load()?;
-    let customer = lookup::customer(&data, customer)?;
+    let (ctx, data) = (session.ctx, &session.data);
+    let customer = lookup::customer(data, customer)?;
     let name = sanitize::line(name);
     if name.is_empty() {
         anyhow::bail!("a deliverable needs a name (--name)");
     }
     let delivered_at = at.unwrap_or(ctx.now);
     let d = Deliverable {
-        id: DeliverableId(IdAllocator::after(&data)?.next_id()),
+        id: DeliverableId(IdAllocator::after(data)?.next_id()),
         customer: customer.id,
         name,
         delivered_at,
@@ -187,7 +185,7 @@ pub fn deliverable(
         reference: Some(d.id.to_string()),
     }));
     set.push(Change::Deliverable(d));
-    super::commit(&store, &set)?;
+    session.commit(&set)?;
     say!(
         "saved: deliverable recorded for {} on {}; a feedback interview is now due",
         customer.name,

@@ -10,7 +10,7 @@
 //! interviews are shown), are taken at the offset hearback uses for every deadline: the
 //! policy's `business_time.utc_offset`, or else the computer's local offset at `--now`.
 
-use super::Context;
+use super::Reading;
 use crate::core::feedback_calendar::{EventKind, Window, day_of, events};
 use crate::core::queue::queue;
 use crate::io::ics;
@@ -29,15 +29,14 @@ pub struct CalendarArgs {
 
 /// Runs `hearback calendar`: writes the calendar from the start of today to `--months` later
 /// to standard output, and says on standard error when there is nothing in it.
-pub fn run(ctx: &Context, args: &CalendarArgs) -> anyhow::Result<ExitCode> {
+pub fn run(session: Reading<'_>, args: &CalendarArgs) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
     let rules = ctx.rules()?;
-    let store = ctx.read_store()?;
-    let data = store.load()?;
     let today = day_of(&rules.calendar, ctx.now);
     let window = Window::months(today, args.months);
-    let items = queue(&data, &rules.policy, &rules.calendar, ctx.now);
-    let list = events(&data, &items, &rules.calendar, window, ctx.now);
-    let text = ics::calendar(&data, &list);
+    let items = queue(data, &rules.policy, &rules.calendar, ctx.now);
+    let list = events(data, &items, &rules.calendar, window, ctx.now);
+    let text = ics::calendar(data, &list);
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())

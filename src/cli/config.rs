@@ -2,22 +2,12 @@
 //! policy overrides. A missing default file is fine; a named file that is missing, or any
 //! invalid key, is an error naming the file and key.
 
-use crate::core::business_time::Calendar;
+use crate::app::Rules;
 use crate::core::policy::Policy;
 use crate::core::{Instant, QuestionSet};
 use anyhow::Context as _;
 use chrono::{Local, Offset, TimeZone};
 use std::path::{Path, PathBuf};
-
-/// The policy and calendar in force.
-pub struct Rules {
-    /// Time limits.
-    pub policy: Policy,
-    /// Business days and the offset of day boundaries.
-    pub calendar: Calendar,
-    /// The interview questions.
-    pub questions: QuestionSet,
-}
 
 /// The default config file path.
 pub fn default_path() -> Option<PathBuf> {

@@ -3,7 +3,7 @@
 
 use super::customers::{Listing, local_date, local_datetime, next_text, risk_label};
 use super::say;
-use super::{Context, lookup};
+use super::{Reading, Session, lookup};
 use crate::core::Lifecycle;
 use crate::core::countdown::countdown;
 use std::process::ExitCode;
@@ -12,8 +12,9 @@ use std::process::ExitCode;
 const TIMELINE: usize = 20;
 
 /// Runs `hearback customer NAME_OR_ID`.
-pub fn run(ctx: &Context, which: &str) -> anyhow::Result<ExitCode> {
-    let listing = Listing::load(ctx)?;
+pub fn run(session: Reading<'_>, which: &str) -> anyhow::Result<ExitCode> {
+    let Session { ctx, store, data } = session;
+    let listing = Listing::of(ctx, data)?;
     let data = &listing.data;
     let c = lookup::customer(data, which)?;
     let staff = |id| match data.staff_name(id) {
@@ -134,9 +135,7 @@ pub fn run(ctx: &Context, which: &str) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    let store = ctx.read_store();
-    // The listing already closed its store handle; a second open only reads the timeline.
-    let timeline = store?.timeline(c.id)?;
+    let timeline = store.timeline(c.id)?;
     if !timeline.is_empty() {
         say!();
         say!("Timeline (latest {})", TIMELINE.min(timeline.len()));

@@ -1,7 +1,7 @@
 //! `hearback customers`: the customer list, largest first, with risk and the next interview.
 
 use super::table::Table;
-use super::{Context, ListFormat};
+use super::{Context, ListFormat, Reading};
 use super::{say, say_raw};
 use crate::core::queue::{Item, queue};
 use crate::core::risk::{Assessment, RiskLevel, assess};
@@ -61,10 +61,9 @@ pub struct Listing {
 }
 
 impl Listing {
-    /// Loads the store and computes the queue and risk.
-    pub fn load(ctx: &Context) -> anyhow::Result<Listing> {
+    /// The queue and risk of `data`.
+    pub fn of(ctx: &Context, data: Dataset) -> anyhow::Result<Listing> {
         let rules = ctx.rules()?;
-        let data = ctx.read_store()?.load()?;
         let items = queue(&data, &rules.policy, &rules.calendar, ctx.now);
         let risk = assess(&data, &items);
         Ok(Listing { data, items, risk })
@@ -196,8 +195,9 @@ pub fn table(l: &Listing, summaries: &[CustomerSummary<'_>], now: Instant) -> St
 }
 
 /// Runs `hearback customers`.
-pub fn run(ctx: &Context, format: ListFormat) -> anyhow::Result<ExitCode> {
-    let listing = Listing::load(ctx)?;
+pub fn run(session: Reading<'_>, format: ListFormat) -> anyhow::Result<ExitCode> {
+    let ctx = session.ctx;
+    let listing = Listing::of(ctx, session.data)?;
     let summaries = listing.summaries();
     match format {
         ListFormat::Json => {

@@ -1,6 +1,6 @@
 //! `hearback demo`: fill the store with sample data.
 
-use super::Context;
+use super::Writing;
 use super::say;
 use crate::core::{Change, IdAllocator};
 use crate::demo::{DemoOptions, generate};
@@ -8,9 +8,13 @@ use anyhow::bail;
 use std::process::ExitCode;
 
 /// Runs `hearback demo`.
-pub fn run(ctx: &Context, customers: usize, seed: u64, force: bool) -> anyhow::Result<ExitCode> {
-    let store = ctx.open_store()?;
-    let data = store.load()?;
+pub fn run(
+    session: Writing<'_>,
+    customers: usize,
+    seed: u64,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
     if !data.is_empty() && !force {
         bail!(
             "the store in {} already holds {} customers; demo data goes into an empty store \
@@ -19,10 +23,10 @@ pub fn run(ctx: &Context, customers: usize, seed: u64, force: bool) -> anyhow::R
             data.customers.len()
         );
     }
-    let mut ids = IdAllocator::after(&data)?;
+    let mut ids = IdAllocator::after(data)?;
     let changes = generate(&DemoOptions { customers, seed }, ctx.now, &mut ids);
     let count = |f: fn(&Change) -> bool| changes.changes.iter().filter(|c| f(c)).count();
-    let written = super::commit(&store, &changes)?;
+    let written = session.commit(&changes)?;
     say!(
         "Wrote {} customers, {} staff, {} interviews, {} follow-ups, {} action items ({} records, saved to disk) in {}",
         count(|c| matches!(c, Change::Customer(_))),

@@ -1,6 +1,6 @@
 //! `hearback export`: customers, interviews, actions as CSV/JSON, or everything as a backup.
 
-use super::{Context, ExportFormat, ExportWhat};
+use super::{ExportFormat, ExportWhat, Reading, Session};
 use crate::core::TimelineEvent;
 use crate::io::backup::Backup;
 use crate::io::export::{Format, action_rows, customer_rows, interview_rows, write_rows};
@@ -9,9 +9,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// Runs `hearback export`, writing to stdout.
-pub fn run(ctx: &Context, what: ExportWhat, format: ExportFormat) -> anyhow::Result<ExitCode> {
-    let store = ctx.read_store()?;
-    let data = store.load()?;
+pub fn run(
+    session: Reading<'_>,
+    what: ExportWhat,
+    format: ExportFormat,
+) -> anyhow::Result<ExitCode> {
+    let Session { ctx, store, data } = session;
     let stdout = std::io::stdout().lock();
     let mut out = std::io::BufWriter::new(stdout);
     let format = match format {
@@ -28,7 +31,7 @@ pub fn run(ctx: &Context, what: ExportWhat, format: ExportFormat) -> anyhow::Res
                     "`export all` writes a JSON backup only: use `hearback export all --format json`"
                 );
             }
-            let timeline: Vec<TimelineEvent> = store.all()?;
+            let timeline: Vec<TimelineEvent> = store.events()?;
             Backup::new(data, timeline, ctx.now).to_writer(&mut out)?;
             writeln!(out)?;
         }

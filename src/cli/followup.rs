@@ -3,7 +3,7 @@
 use super::TimeArg;
 use super::customers::local_datetime;
 use super::say;
-use super::{Context, lookup};
+use super::{Writing, lookup};
 use crate::core::followup_flow;
 use crate::core::queue::{Subject, queue};
 use crate::core::{ChangeSet, FollowUp};
@@ -64,31 +64,38 @@ pub enum FollowUpCommand {
 }
 
 fn step(
-    ctx: &Context,
+    session: &Writing<'_>,
     id: &str,
     f: impl FnOnce(FollowUp, &crate::core::Dataset) -> anyhow::Result<ChangeSet>,
 ) -> anyhow::Result<()> {
-    let store = ctx.open_store()?;
-    let data = store.load()?;
-    let followup = lookup::followup(&data, id)?.clone();
-    let set = f(followup, &data)?;
-    super::commit(&store, &set)?;
+    let data = &session.data;
+    let followup = lookup::followup(data, id)?.clone();
+    let set = f(followup, data)?;
+    session.commit(&set)?;
     Ok(())
 }
 
+impl FollowUpCommand {
+    /// Whether the step depends on the rules (they are read before the store is opened).
+    pub fn uses_rules(&self) -> bool {
+        matches!(self, FollowUpCommand::Snooze { .. })
+    }
+}
+
 /// Runs a follow-up step.
-pub fn run(ctx: &Context, cmd: FollowUpCommand) -> anyhow::Result<ExitCode> {
+pub fn run(session: Writing<'_>, cmd: FollowUpCommand) -> anyhow::Result<ExitCode> {
+    let ctx = session.ctx;
     let (actor, now) = (ctx.actor.as_str(), ctx.now);
     let done = match cmd {
         FollowUpCommand::Contacted { id, context } => {
-            step(ctx, &id, |f, _| {
+            step(&session, &id, |f, _| {
                 Ok(followup_flow::record_contact(f, &context, actor, now)?)
             })?;
             format!("{id}: context recorded; the formal report to the customer is now due")
         }
         FollowUpCommand::Assign { id, to, create_as } => {
             let mut name = String::new();
-            step(ctx, &id, |f, data| {
+            step(&session, &id, |f, data| {
                 let (staff_id, mut set) = match crate::core::lookup::staff(data, &to) {
                     Ok(s) => (s.id, crate::core::ChangeSet::new()),
                     Err(crate::core::lookup::LookupError::NotFound(..)) => {
@@ -121,7 +128,7 @@ pub fn run(ctx: &Context, cmd: FollowUpCommand) -> anyhow::Result<ExitCode> {
         FollowUpCommand::Snooze { id, until, reason } => {
             let rules = ctx.rules()?;
             let until = until.resolve(now, rules.calendar.offset)?;
-            step(ctx, &id, |f, data| {
+            step(&session, &id, |f, data| {
                 let items = queue(data, &rules.policy, &rules.calendar, now);
                 let item = items
                     .iter()
@@ -134,19 +141,21 @@ pub fn run(ctx: &Context, cmd: FollowUpCommand) -> anyhow::Result<ExitCode> {
             format!("{id} snoozed until {}", local_datetime(until))
         }
         FollowUpCommand::CommitReport { id } => {
-            step(ctx, &id, |f, _| {
+            step(&session, &id, |f, _| {
                 Ok(followup_flow::commit_report(f, actor, now)?)
             })?;
             format!("{id}: formal report committed")
         }
         FollowUpCommand::PresentReport { id } => {
-            step(ctx, &id, |f, _| {
+            step(&session, &id, |f, _| {
                 Ok(followup_flow::present_report(f, actor, now)?)
             })?;
             format!("{id}: formal report presented to the customer")
         }
         FollowUpCommand::Close { id } => {
-            step(ctx, &id, |f, _| Ok(followup_flow::close(f, actor, now)?))?;
+            step(&session, &id, |f, _| {
+                Ok(followup_flow::close(f, actor, now)?)
+            })?;
             format!("{id} closed")
         }
     };

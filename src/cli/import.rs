@@ -2,15 +2,16 @@
 
 use super::progress::Progress;
 use super::record_size::record_fits;
-use super::{Context, EXIT_PARTIAL, open_input, say};
+use super::{Context, EXIT_PARTIAL, Writing, open_input, say};
 use crate::core::customer_diff::changed_fields;
 use crate::core::customer_import::plan_import_within;
 use crate::core::first_round;
 use crate::core::{Change, ChangeSet, IdAllocator};
-use crate::io::backup::Backup;
-use crate::io::customers_csv::parse_customers;
+use crate::io::backup::{Backup, Checked};
+use crate::io::customers_csv::{ParsedCustomers, parse_customers};
+use crate::io::people_csv::ParsedPeople;
 use anyhow::{Context as _, bail};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// How `import customers` behaves.
@@ -22,28 +23,54 @@ pub struct Mode {
     pub strict: bool,
 }
 
-/// Runs `hearback import customers FILE`.
-pub fn customers(
+/// A file read in full before the store is opened: a refused file creates and locks nothing.
+pub struct Input<T> {
+    file: PathBuf,
+    parsed: T,
+    /// Shown from the reading to the planning.
+    progress: Progress,
+}
+
+/// Reads the file of `hearback import customers FILE`.
+pub fn read_customers(
     ctx: &Context,
     file: &Path,
-    mode: Mode,
     currency: &str,
-) -> anyhow::Result<ExitCode> {
+) -> anyhow::Result<Input<ParsedCustomers>> {
     if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
         bail!("--currency '{currency}' is not an ISO 4217 code like USD, EUR or GBP");
     }
     // The policy plans the first round: a bad config stops the import before anything is read.
-    let policy = ctx.rules()?.policy;
+    ctx.rules()?;
     let input = open_input(file)?;
     let progress = Progress::working("reading the file");
     let parsed = parse_customers(input, currency)
         .with_context(|| format!("cannot import {}", file.display()))?;
-    let store = ctx.open_store()?;
-    let data = store.load()?;
-    let mut ids = IdAllocator::after(&data)?;
+    Ok(Input {
+        file: file.to_path_buf(),
+        parsed,
+        progress,
+    })
+}
+
+/// Runs `hearback import customers FILE` on the file [`read_customers`] read.
+pub fn customers(
+    session: Writing<'_>,
+    input: Input<ParsedCustomers>,
+    mode: Mode,
+) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
+    let policy = &ctx.rules()?.policy;
+    let Input {
+        file,
+        parsed,
+        progress,
+    } = input;
+    let file = file.as_path();
+    let mut ids = IdAllocator::after(data)?;
     progress.message(&format!("planning {} rows", parsed.rows.len()));
     let plan = plan_import_within(
-        &data,
+        data,
         &parsed.rows,
         &mut ids,
         "import",
@@ -104,14 +131,14 @@ pub fn customers(
         say!("nothing to change: {summary}");
     } else {
         let writing = Progress::working(&format!("writing {} changes", plan.changes.len()));
-        super::commit(&store, &plan.changes)?;
+        session.commit(&plan.changes)?;
         drop(writing);
         say!("saved: {summary}");
     }
     if !plan.created.is_empty() {
         say!(
             "{}",
-            first_round_line(&after, &policy, ctx.now, mode.dry_run)
+            first_round_line(&after, policy, ctx.now, mode.dry_run)
         );
     }
     Ok(if partial {
@@ -121,18 +148,36 @@ pub fn customers(
     })
 }
 
-/// Runs `hearback import people FILE`: our people from an HR or directory export, matched by
-/// email, then by name; titles give roles (see `core::people_import::role_for_title`).
-pub fn people(ctx: &Context, file: &Path, mode: Mode) -> anyhow::Result<ExitCode> {
+/// Reads the file of `hearback import people FILE`.
+pub fn read_people(file: &Path) -> anyhow::Result<Input<ParsedPeople>> {
     let input = open_input(file)?;
     let progress = Progress::working("reading the file");
     let parsed = crate::io::people_csv::parse_people(input)
         .with_context(|| format!("cannot import {}", file.display()))?;
-    let store = ctx.open_store()?;
-    let data = store.load()?;
-    let mut ids = IdAllocator::after(&data)?;
+    Ok(Input {
+        file: file.to_path_buf(),
+        parsed,
+        progress,
+    })
+}
+
+/// Runs `hearback import people FILE`: our people from an HR or directory export, matched by
+/// email, then by name; titles give roles (see `core::people_import::role_for_title`).
+pub fn people(
+    session: Writing<'_>,
+    input: Input<ParsedPeople>,
+    mode: Mode,
+) -> anyhow::Result<ExitCode> {
+    let data = &session.data;
+    let Input {
+        file,
+        parsed,
+        progress,
+    } = input;
+    let file = file.as_path();
+    let mut ids = IdAllocator::after(data)?;
     progress.message(&format!("planning {} rows", parsed.rows.len()));
-    let plan = crate::core::people_import::plan_people(&data, &parsed.rows, &mut ids);
+    let plan = crate::core::people_import::plan_people(data, &parsed.rows, &mut ids);
     drop(progress);
     say!(
         "{}: {} rows read, {} rejected",
@@ -175,7 +220,7 @@ pub fn people(ctx: &Context, file: &Path, mode: Mode) -> anyhow::Result<ExitCode
         say!("nothing to change: {summary}");
     } else {
         let writing = Progress::working(&format!("writing {} changes", plan.changes.len()));
-        super::commit(&store, &plan.changes)?;
+        session.commit(&plan.changes)?;
         drop(writing);
         say!("saved: {summary}");
     }
@@ -207,16 +252,20 @@ fn first_round_line(
 
 pub use super::import_responses::responses;
 
+/// Reads and checks the file of `hearback import backup FILE`, in full before the store is
+/// even opened: a refused file changes nothing.
+pub fn read_backup(ctx: &Context, file: &Path) -> anyhow::Result<Checked> {
+    let questions = &ctx.rules()?.questions;
+    Backup::from_reader(open_input(file)?, questions)
+        .with_context(|| format!("cannot restore {}", file.display()))
+}
+
 /// Runs `hearback import backup FILE`: restores into an empty store only, so a restore can
 /// never overwrite or mix with existing data.
-pub fn backup(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
-    let questions = ctx.rules()?.questions;
-    // Checked in full before the store is even opened: a refused file changes nothing.
-    let checked = Backup::from_reader(open_input(file)?, &questions)
-        .with_context(|| format!("cannot restore {}", file.display()))?;
+pub fn backup(session: Writing<'_>, file: &Path, checked: Checked) -> anyhow::Result<ExitCode> {
+    let ctx = session.ctx;
     let backup = checked.backup;
-    let store = ctx.open_store()?;
-    if !store.is_empty() {
+    if !holds_nothing(&session)? {
         bail!(
             "the store in {} is not empty; restore into a new directory with --data NEWDIR \
              (nothing was changed)",
@@ -240,7 +289,7 @@ pub fn backup(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
     set.changes
         .extend(data.snoozes.into_iter().map(Change::Snooze));
     set.changes.extend(timeline.into_iter().map(Change::Event));
-    let written = super::commit(&store, &set)?;
+    let written = session.commit(&set)?;
     say!(
         "restored {} records from {} into {}",
         written.records,
@@ -255,6 +304,21 @@ pub fn backup(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether the store holds no record at all: a restore goes only into such a store, so it
+/// never mixes with or overwrites what is there.
+fn holds_nothing(session: &Writing<'_>) -> anyhow::Result<bool> {
+    let d = &session.data;
+    Ok(d.staff.is_empty()
+        && d.customers.is_empty()
+        && d.interviews.is_empty()
+        && d.followups.is_empty()
+        && d.actions.is_empty()
+        && d.deliverables.is_empty()
+        && d.snoozes.is_empty()
+        && session.store.events()?.is_empty()
+        && session.store.drafts()?.is_empty())
 }
 
 /// Prints every rejected row as `FILE:LINE: reason` on stderr, in line order, and returns them.

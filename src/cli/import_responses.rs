@@ -16,14 +16,14 @@
 use super::import::{Mode, rejected_rows};
 use super::progress::Progress;
 use super::record_size::record_fits;
-use super::{Context, EXIT_PARTIAL, open_input, say};
+use super::{Context, EXIT_PARTIAL, Writing, open_input, say};
 use crate::core::IdAllocator;
 use crate::core::survey_import::{ImportContext, SurveyImportPlan, SurveyPlanner, SurveyResponse};
 use crate::io::customers_csv::RowError;
-use crate::io::survey_csv::{SurveySource, read_responses};
+use crate::io::survey_csv::{SurveyLayout, SurveySource, read_responses};
 use crate::io::survey_map::SurveyMap;
 use anyhow::Context as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Responses written per transaction: large enough that syncing is not the cost, small enough
@@ -75,9 +75,19 @@ fn in_batches(
     }
 }
 
-/// Runs `hearback import responses FILE --map MAP`: each matched response not imported before
-/// becomes a completed interview.
-pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::Result<ExitCode> {
+/// The map and the responses file, read and their header checked before the store is opened:
+/// a refused file creates and locks nothing.
+pub struct Input {
+    file: PathBuf,
+    map: SurveyMap,
+    source: SurveySource,
+    layout: SurveyLayout,
+    source_name: String,
+    notes: Vec<String>,
+}
+
+/// Reads the map and the file of `hearback import responses FILE --map MAP`.
+pub fn read(ctx: &Context, file: &Path, map: &Path) -> anyhow::Result<Input> {
     let rules = ctx.rules()?;
     let text = std::fs::read_to_string(map)
         .with_context(|| format!("cannot read the map file {}", map.display()))?;
@@ -87,8 +97,31 @@ pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::
     let source = SurveySource::read(open_input(file)?).with_context(cannot)?;
     let header = read_responses(&source, &map).with_context(cannot)?;
     let (layout, source_name, notes) = (header.table.layout, header.source.clone(), header.notes);
-    let store = ctx.open_store()?;
-    let data = store.load()?;
+    Ok(Input {
+        file: file.to_path_buf(),
+        map,
+        source,
+        layout,
+        source_name,
+        notes,
+    })
+}
+
+/// Runs `hearback import responses FILE --map MAP` on what [`read`] read: each matched
+/// response not imported before becomes a completed interview.
+pub fn responses(session: Writing<'_>, input: Input, mode: Mode) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
+    let rules = ctx.rules()?;
+    let Input {
+        file,
+        map,
+        source,
+        layout,
+        source_name,
+        notes,
+    } = input;
+    let file = file.as_path();
+    let cannot = || format!("cannot import {}", file.display());
     let cx = ImportContext {
         source: &source_name,
         questions: &rules.questions,
@@ -99,8 +132,8 @@ pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::
 
     // Pass one: everything checked, nothing kept but counts and problems.
     let mut tally = Tally::default();
-    let mut planner = SurveyPlanner::new(&data, cx);
-    let mut ids = IdAllocator::after(&data)?;
+    let mut planner = SurveyPlanner::new(data, cx);
+    let mut ids = IdAllocator::after(data)?;
     let checking = Progress::counting("responses checked");
     in_batches(
         &source,
@@ -169,8 +202,8 @@ pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::
     // Pass two: the same plan again (same data, same ids), listed and written batch by batch.
     // Pass one's planner holds every response id: gone before pass two builds its own.
     drop(planner);
-    let mut planner = SurveyPlanner::new(&data, cx);
-    let mut ids = IdAllocator::after(&data)?;
+    let mut planner = SurveyPlanner::new(data, cx);
+    let mut ids = IdAllocator::after(data)?;
     let mut saved = 0;
     let mut wrote = false;
     let rows = (tally.read + tally.unreadable) as u64;
@@ -208,7 +241,7 @@ pub fn responses(ctx: &Context, file: &Path, map: &Path, mode: Mode) -> anyhow::
                 }
             });
             if !mode.dry_run && !plan.changes.is_empty() {
-                super::commit(&store, &plan.changes).with_context(|| {
+                session.commit(&plan.changes).with_context(|| {
                     format!(
                         "{saved} of {} responses were saved before this error; run the same \
                      import again to import the rest (none is imported twice)",

@@ -3,7 +3,7 @@
 
 use super::customers::local_datetime;
 pub use super::interview_args::{Answers, InterviewCommand, Who};
-use super::{Context, lookup};
+use super::{Context, Writing, lookup};
 use super::{say, say_raw};
 use crate::core::completion::plan_completion;
 use crate::core::interview_flow::{self, Booking, Step};
@@ -111,15 +111,9 @@ fn apply_answers(interview: &mut Interview, answers: &Answers) -> anyhow::Result
     Ok(())
 }
 
-/// `interview schedule`.
-pub fn schedule(
-    ctx: &Context,
-    who: &Who,
-    at: Instant,
-    minutes: u16,
-    location: Option<super::interview_args::Location>,
-    confirm: bool,
-) -> anyhow::Result<ExitCode> {
+/// Refuses to book an interview in the past without `--confirm`; checked before the store is
+/// opened.
+pub fn refuse_past(ctx: &Context, at: Instant, confirm: bool) -> anyhow::Result<()> {
     let rules = ctx.rules()?;
     if at < ctx.now && !confirm {
         anyhow::bail!(
@@ -127,18 +121,30 @@ pub fn schedule(
             crate::core::when::describe(at, ctx.now, rules.calendar.offset)
         );
     }
-    let store = ctx.open_store()?;
-    let data = store.load()?;
+    Ok(())
+}
+
+/// `interview schedule` (after [`refuse_past`]).
+pub fn schedule(
+    session: Writing<'_>,
+    who: &Who,
+    at: Instant,
+    minutes: u16,
+    location: Option<super::interview_args::Location>,
+    confirm: bool,
+) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
+    let rules = ctx.rules()?;
     let booking = Booking {
         minutes,
         location: location.and_then(|l| l.0),
         confirmed: confirm,
-        ..booking(&data, who, at, &rules.questions)?
+        ..booking(data, who, at, &rules.questions)?
     };
-    let customer = lookup::customer(&data, &who.customer)?;
-    let mut ids = IdAllocator::after(&data)?;
+    let customer = lookup::customer(data, &who.customer)?;
+    let mut ids = IdAllocator::after(data)?;
     let (interview, set) = interview_flow::schedule(
-        &data,
+        data,
         customer,
         booking,
         &rules.policy,
@@ -152,7 +158,7 @@ pub fn schedule(
         }
         other => anyhow!(other),
     })?;
-    super::commit(&store, &set)?;
+    session.commit(&set)?;
     say!(
         "saved: {} booked with {} for {}",
         interview.id,
@@ -199,23 +205,22 @@ fn booking(
 
 /// `interview record`: a completed interview in one step (paper forms, phone notes).
 pub fn record(
-    ctx: &Context,
+    session: Writing<'_>,
     who: &Who,
     at: Instant,
     answers: &Answers,
 ) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
     let rules = ctx.rules()?;
-    let store = ctx.open_store()?;
-    let data = store.load()?;
     // Recording what already happened is not a new request, so the spacing rule does not apply.
     let booking = Booking {
         confirmed: true,
-        ..booking(&data, who, at, &rules.questions)?
+        ..booking(data, who, at, &rules.questions)?
     };
-    let customer = lookup::customer(&data, &who.customer)?;
-    let mut ids = IdAllocator::after(&data)?;
+    let customer = lookup::customer(data, &who.customer)?;
+    let mut ids = IdAllocator::after(data)?;
     let (mut interview, booked) = interview_flow::schedule(
-        &data,
+        data,
         customer,
         booking,
         &rules.policy,
@@ -224,7 +229,7 @@ pub fn record(
         &mut ids,
     )?;
     apply_answers(&mut interview, answers)?;
-    let plan = plan_completion(&data, interview, &rules.policy, at, &ctx.actor, &mut ids)?;
+    let plan = plan_completion(data, interview, &rules.policy, at, &ctx.actor, &mut ids)?;
     let mut set = ChangeSet::new();
     set.changes.extend(
         booked
@@ -233,8 +238,8 @@ pub fn record(
             .filter(|c| !matches!(c, Change::Interview(_))),
     );
     set.changes.extend(plan.changes.changes);
-    super::commit(&store, &set)?;
-    report(&plan.interview, plan.followup.as_ref(), plan.senior, &data);
+    session.commit(&set)?;
+    report(&plan.interview, plan.followup.as_ref(), plan.senior, data);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -270,42 +275,45 @@ fn report(
 
 /// `interview complete ID`.
 pub fn complete(
-    ctx: &Context,
+    session: Writing<'_>,
     id: &str,
     answers: &Answers,
     at: Option<Instant>,
 ) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
     let rules = ctx.rules()?;
-    let store = ctx.open_store()?;
-    let data = store.load()?;
-    let mut interview = lookup::interview(&data, id)?.clone();
+    let mut interview = lookup::interview(data, id)?.clone();
     if interview.answers.is_empty() {
         interview.answers = interview_flow::blank_answers(&rules.questions);
     }
     apply_answers(&mut interview, answers)?;
-    let mut ids = IdAllocator::after(&data)?;
+    let mut ids = IdAllocator::after(data)?;
     let plan = plan_completion(
-        &data,
+        data,
         interview,
         &rules.policy,
         at.unwrap_or(ctx.now),
         &ctx.actor,
         &mut ids,
     )?;
-    super::commit(&store, &plan.changes)?;
-    report(&plan.interview, plan.followup.as_ref(), plan.senior, &data);
+    session.commit(&plan.changes)?;
+    report(&plan.interview, plan.followup.as_ref(), plan.senior, data);
     Ok(ExitCode::SUCCESS)
 }
 
 /// `interview mark ID STEP`.
-pub fn mark(ctx: &Context, id: &str, step: Step, at: Option<Instant>) -> anyhow::Result<ExitCode> {
-    let store = ctx.open_store()?;
-    let data = store.load()?;
-    let interview = lookup::interview(&data, id)?.clone();
-    let customer = lookup::customer_of(&data, interview.customer)?;
+pub fn mark(
+    session: Writing<'_>,
+    id: &str,
+    step: Step,
+    at: Option<Instant>,
+) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
+    let interview = lookup::interview(data, id)?.clone();
+    let customer = lookup::customer_of(data, interview.customer)?;
     let when = at.unwrap_or(ctx.now);
     let set = interview_flow::mark_step(customer, interview, step, when, &ctx.actor)?;
-    super::commit(&store, &set)?;
+    session.commit(&set)?;
     say!(
         "saved: {} {} at {}",
         id,
@@ -316,43 +324,41 @@ pub fn mark(ctx: &Context, id: &str, step: Step, at: Option<Instant>) -> anyhow:
 }
 
 /// `interview cancel ID --reason`.
-pub fn cancel(ctx: &Context, id: &str, reason: &str) -> anyhow::Result<ExitCode> {
-    let store = ctx.open_store()?;
-    let data = store.load()?;
-    let interview = lookup::interview(&data, id)?.clone();
-    let customer = lookup::customer_of(&data, interview.customer)?;
+pub fn cancel(session: Writing<'_>, id: &str, reason: &str) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
+    let interview = lookup::interview(data, id)?.clone();
+    let customer = lookup::customer_of(data, interview.customer)?;
     let set = interview_flow::cancel(customer, interview, reason, ctx.now, &ctx.actor)
         .context("cannot cancel")?;
-    super::commit(&store, &set)?;
+    session.commit(&set)?;
     say!("saved: {id} cancelled");
     Ok(ExitCode::SUCCESS)
 }
 
 /// `interview invitation ID`: the questions and the executive's bio, to send in advance.
 pub fn invitation(
-    ctx: &Context,
+    session: Writing<'_>,
     id: &str,
     out: Option<&std::path::Path>,
     template: Option<&std::path::Path>,
     mark: bool,
 ) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
     let rules = ctx.rules()?;
-    let store = ctx.open_store()?;
-    let data = store.load()?;
-    let interview = lookup::interview(&data, id)?.clone();
+    let interview = lookup::interview(data, id)?.clone();
     let template = match template {
         Some(path) => std::fs::read_to_string(path)
             .with_context(|| format!("cannot read {}", path.display()))?,
         None => crate::io::invitation::DEFAULT_TEMPLATE.to_string(),
     };
-    let text = crate::io::invitation::render(&data, &interview, &rules.questions, &template)?;
+    let text = crate::io::invitation::render(data, &interview, &rules.questions, &template)?;
     let text = crate::core::sanitize::terminal(&text);
     match out {
         Some(path) => crate::io::out_file::write(path, text.as_bytes())?,
         None => say_raw!("{text}"),
     }
     if mark {
-        let customer = lookup::customer_of(&data, interview.customer)?;
+        let customer = lookup::customer_of(data, interview.customer)?;
         let mut set = ChangeSet::new();
         let mut current = interview;
         for step in [Step::InvitationSent, Step::BioSent] {
@@ -371,7 +377,7 @@ pub fn invitation(
         }
         if !set.is_empty() {
             // Only the last interview record of the set counts; earlier ones are superseded.
-            super::commit(&store, &set)?;
+            session.commit(&set)?;
         }
         eprintln!("saved: questions and bio recorded as sent for {id}");
     }

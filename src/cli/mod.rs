@@ -26,19 +26,22 @@ mod progress;
 mod queue;
 mod record_size;
 mod report;
+mod session;
 mod staff;
 mod stats;
 mod table;
 
 use crate::core::Instant;
-use crate::store::{ReadStore, Store, StoreError, StoreOptions};
+use crate::runtime::{Clock, FixedClock};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
-use output::{commit, report};
+use output::report;
 pub(crate) use output::{say, say_raw};
+pub use session::{Context, Reading, Session, Writing};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 pub use args::{
     ExportFormat, ExportWhat, ImportCommand, ListFormat, TimeArg, parse_now, parse_time,
@@ -181,58 +184,18 @@ pub enum Command {
     },
 }
 
-/// What every handler gets: where the data is, what time it is, who acts, which rules.
-pub struct Context {
-    /// The data directory.
-    pub data_dir: PathBuf,
-    /// The current time (the clock, or `--now`).
-    pub now: Instant,
-    /// Who is acting, for the timeline.
-    pub actor: String,
-    /// An explicit config file.
-    pub config: Option<PathBuf>,
-}
+/// The system clock.
+struct SystemClock;
 
-impl Context {
-    /// Opens the store of this context, to write.
-    pub fn open_store(&self) -> Result<Store, StoreError> {
-        Store::open(&self.data_dir)
+impl Clock for SystemClock {
+    fn now(&self) -> Instant {
+        // The only read of the real clock in hearback: everything that asks what time it is
+        // gets it from the one clock `run` builds (this one, or the fixed `--now`).
+        chrono::Utc::now()
     }
 
-    /// Opens the store of this context for a command that only reads: where hearback cannot
-    /// write (read-only media), it reads a private copy, and says so once on stderr.
-    pub fn read_store(&self) -> Result<ReadStore, StoreError> {
-        static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-        let store = ReadStore::open(&self.data_dir, StoreOptions::default())?;
-        if let Some(copy) = store.copy_dir()
-            && !SAID.swap(true, std::sync::atomic::Ordering::Relaxed)
-        {
-            eprintln!(
-                "note: {} is read-only for hearback; reading a private copy of it in {} (removed at exit)",
-                self.data_dir.display(),
-                copy.display()
-            );
-        }
-        Ok(store)
-    }
-
-    /// Opens the store of this context, setting its lost-save guard to what the store holds.
-    pub fn open_store_resetting_guard(&self) -> Result<Store, StoreError> {
-        let options = StoreOptions {
-            reset_guard: true,
-            ..StoreOptions::default()
-        };
-        Store::open_with(&self.data_dir, options)
-    }
-
-    /// The instant a time flag names now, in the calendar's offset.
-    pub fn time(&self, arg: &TimeArg) -> anyhow::Result<Instant> {
-        arg.resolve(self.now, self.rules()?.calendar.offset)
-    }
-
-    /// The policy, calendar and questions in force.
-    pub fn rules(&self) -> anyhow::Result<config::Rules> {
-        config::load(self.config.as_deref(), self.now)
+    fn is_fixed(&self) -> bool {
+        false
     }
 }
 
@@ -269,58 +232,100 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Runs a parsed command line.
+/// Runs a parsed command line: builds the one clock and the context, opens the store once as
+/// the command needs it (to read, to write, or in its own way for `check` and `bench`), and
+/// hands the handler the session.
+///
+/// Commands that depend on the rules read them first (`ctx.rules()?` below, or a time flag,
+/// which is read in the calendar's offset): a bad config stops them before the store is
+/// touched. Commands that read a file (imports) or check their arguments first do that before
+/// the store is opened, so a refused file or flag creates and locks nothing.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data_dir = match cli.data {
         Some(dir) => dir,
         None => default_data_dir()?,
     };
     let actor = actor::actor(cli.actor);
-    // The only read of the real clock in hearback.
-    let ctx = Context {
-        data_dir,
-        now: cli.now.unwrap_or_else(chrono::Utc::now),
-        actor,
-        config: cli.config,
+    let clock: Arc<dyn Clock> = match cli.now {
+        Some(now) => Arc::new(FixedClock(now)),
+        None => Arc::new(SystemClock),
     };
+    let ctx = Context::new(data_dir, clock.now(), actor, cli.config);
     match cli.command {
-        // `cli.now` says whether `--now` replaced the clock: the dashboard's time stands still.
-        None if std::io::stdout().is_terminal() => crate::runtime::run(&ctx, cli.now.is_some()),
-        None | Some(Command::Status) => overview::run(&ctx),
+        None if std::io::stdout().is_terminal() => {
+            let Session { store, data, .. } = ctx.writing()?;
+            let rules = ctx.rules()?.clone();
+            crate::runtime::run(crate::runtime::Start {
+                store: Arc::from(store),
+                data,
+                rules,
+                clock,
+                place: ctx.data_dir.display().to_string(),
+                actor: ctx.actor.clone(),
+            })
+        }
+        None | Some(Command::Status) => {
+            ctx.rules()?;
+            overview::run(ctx.reading()?)
+        }
         Some(Command::Demo {
             customers,
             seed,
             force,
-        }) => demo::run(&ctx, customers as usize, seed, force),
+        }) => demo::run(ctx.writing()?, customers as usize, seed, force),
         Some(Command::Import(ImportCommand::Customers {
             file,
             dry_run,
             strict,
             currency,
-        })) => import::customers(&ctx, &file, import::Mode { dry_run, strict }, &currency),
+        })) => {
+            let input = import::read_customers(&ctx, &file, &currency)?;
+            import::customers(ctx.writing()?, input, import::Mode { dry_run, strict })
+        }
         Some(Command::Import(ImportCommand::Responses {
             file,
             map,
             dry_run,
             strict,
-        })) => import::responses(&ctx, &file, &map, import::Mode { dry_run, strict }),
+        })) => {
+            let input = import_responses::read(&ctx, &file, &map)?;
+            import::responses(ctx.writing()?, input, import::Mode { dry_run, strict })
+        }
         Some(Command::Import(ImportCommand::People {
             file,
             dry_run,
             strict,
-        })) => import::people(&ctx, &file, import::Mode { dry_run, strict }),
-        Some(Command::Import(ImportCommand::Backup { file })) => import::backup(&ctx, &file),
-        Some(Command::Export { what, format }) => export::run(&ctx, what, format),
+        })) => {
+            let input = import::read_people(&file)?;
+            import::people(ctx.writing()?, input, import::Mode { dry_run, strict })
+        }
+        Some(Command::Import(ImportCommand::Backup { file })) => {
+            let checked = import::read_backup(&ctx, &file)?;
+            import::backup(ctx.writing()?, &file, checked)
+        }
+        Some(Command::Export { what, format }) => export::run(ctx.reading()?, what, format),
         Some(Command::Check { reset_guard }) => check::run(&ctx, reset_guard),
-        Some(Command::Customers { format }) => customers::run(&ctx, format),
-        Some(Command::Customer { customer: which }) => customer::run(&ctx, &which),
-        Some(Command::Queue { format, all }) => queue::run(&ctx, format, all),
+        Some(Command::Customers { format }) => {
+            ctx.rules()?;
+            customers::run(ctx.reading()?, format)
+        }
+        Some(Command::Customer { customer: which }) => {
+            ctx.rules()?;
+            customer::run(ctx.reading()?, &which)
+        }
+        Some(Command::Queue { format, all }) => {
+            ctx.rules()?;
+            queue::run(ctx.reading()?, format, all)
+        }
         Some(Command::Snooze {
             key,
             until,
             reason,
             by,
-        }) => queue::snooze(&ctx, &key, ctx.time(&until)?, &reason, by.as_deref()),
+        }) => {
+            let until = ctx.time(&until)?;
+            queue::snooze(ctx.writing()?, &key, until, &reason, by.as_deref())
+        }
         Some(Command::Interview(cmd)) => {
             use interview::InterviewCommand;
             match cmd {
@@ -330,38 +335,85 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     minutes,
                     location,
                     confirm,
-                } => interview::schedule(&ctx, &who, ctx.time(&at)?, minutes, location, confirm),
+                } => {
+                    let at = ctx.time(&at)?;
+                    interview::refuse_past(&ctx, at, confirm)?;
+                    interview::schedule(ctx.writing()?, &who, at, minutes, location, confirm)
+                }
                 InterviewCommand::Record { who, at, answers } => {
-                    interview::record(&ctx, &who, ctx.time(&at)?, &answers)
+                    let at = ctx.time(&at)?;
+                    interview::record(ctx.writing()?, &who, at, &answers)
                 }
                 InterviewCommand::Complete { id, answers, at } => {
-                    interview::complete(&ctx, &id, &answers, at.map(|a| ctx.time(&a)).transpose()?)
+                    let at = at.map(|a| ctx.time(&a)).transpose()?;
+                    ctx.rules()?;
+                    interview::complete(ctx.writing()?, &id, &answers, at)
                 }
                 InterviewCommand::Mark { id, step, at } => {
-                    interview::mark(&ctx, &id, step, at.map(|a| ctx.time(&a)).transpose()?)
+                    let at = at.map(|a| ctx.time(&a)).transpose()?;
+                    interview::mark(ctx.writing()?, &id, step, at)
                 }
-                InterviewCommand::Cancel { id, reason } => interview::cancel(&ctx, &id, &reason),
+                InterviewCommand::Cancel { id, reason } => {
+                    interview::cancel(ctx.writing()?, &id, &reason)
+                }
                 InterviewCommand::Invitation {
                     id,
                     out,
                     template,
                     mark,
-                } => interview::invitation(&ctx, &id, out.as_deref(), template.as_deref(), mark),
+                } => {
+                    ctx.rules()?;
+                    interview::invitation(
+                        ctx.writing()?,
+                        &id,
+                        out.as_deref(),
+                        template.as_deref(),
+                        mark,
+                    )
+                }
             }
         }
-        Some(Command::Followup(cmd)) => followup::run(&ctx, cmd),
-        Some(Command::Action(cmd)) => action::run(&ctx, cmd),
+        Some(Command::Followup(cmd)) => {
+            if cmd.uses_rules() {
+                ctx.rules()?;
+            }
+            followup::run(ctx.writing()?, cmd)
+        }
+        Some(Command::Action(cmd)) => action::run(ctx.writing()?, cmd),
         Some(Command::Bench(cmd)) => bench::run(&ctx, cmd),
-        Some(Command::Report(cmd)) => report::run(&ctx, cmd),
-        Some(Command::Staff(cmd)) => staff::run(&ctx, cmd),
-        Some(Command::Stats(args)) => stats::run(&ctx, &args),
-        Some(Command::Calendar(args)) => calendar::run(&ctx, &args),
-        Some(Command::Deliverable { customer, name, at }) => action::deliverable(
-            &ctx,
-            &customer,
-            &name,
-            at.map(|a| ctx.time(&a)).transpose()?,
-        ),
+        Some(Command::Report(cmd)) => {
+            ctx.rules()?;
+            // A report that records nothing only reads, so it also works on read-only media;
+            // one that records keeps the store (and its lock) from the reading to the
+            // recording.
+            if cmd.records() {
+                let session = ctx.writing()?;
+                report::run(&ctx, &session.data, Some(&session), cmd)
+            } else {
+                report::run(&ctx, &ctx.reading()?.data, None, cmd)
+            }
+        }
+        Some(Command::Staff(cmd)) => match cmd {
+            staff::StaffCommand::List { format, all } => {
+                ctx.rules()?;
+                let session = ctx.reading()?;
+                staff::list(&ctx, &session.data, format, all)
+            }
+            cmd => staff::run(ctx.writing()?, cmd),
+        },
+        Some(Command::Stats(args)) => {
+            let since = stats::since(&ctx, &args)?;
+            ctx.rules()?;
+            stats::run(ctx.reading()?, &args, since)
+        }
+        Some(Command::Calendar(args)) => {
+            ctx.rules()?;
+            calendar::run(ctx.reading()?, &args)
+        }
+        Some(Command::Deliverable { customer, name, at }) => {
+            let at = at.map(|a| ctx.time(&a)).transpose()?;
+            action::deliverable(ctx.writing()?, &customer, &name, at)
+        }
     }
 }
 

@@ -2,7 +2,8 @@
 //! what to do, and a save's warning when the lost-save guard could not count it.
 
 use crate::core::sanitize;
-use crate::store::{Durable, Store, StoreError};
+use crate::store::{DataStore, Durable, StoreError};
+use std::path::Path;
 
 /// Prints an error with its causes and, for store errors, what to do about it. Messages quote
 /// user text (names, cells, paths): cleaned here once more, so none can drive the terminal.
@@ -54,14 +55,18 @@ pub(crate) use {say, say_raw};
 
 /// Commits `set`; when the change is saved but the lost-save guard could not count it, says so
 /// on stderr (the change stands, so this is a warning, not a failure).
-pub(super) fn commit(store: &Store, set: &crate::core::ChangeSet) -> Result<Durable, StoreError> {
+pub(super) fn commit(
+    store: &dyn DataStore,
+    data_dir: &Path,
+    set: &crate::core::ChangeSet,
+) -> Result<Durable, StoreError> {
     let durable = store.commit(set)?;
     if let Some(kind) = durable.guard_error {
         eprintln!(
             "warning: the change is saved, but hearback could not update its lost-save guard {} \
              ({kind}), so a later loss of this save by the store would go unnoticed. Check the \
              disk (space, permissions); the next save updates the guard again.",
-            store.dir().join("hearback.commits").display()
+            data_dir.join("hearback.commits").display()
         );
     }
     Ok(durable)

@@ -1,7 +1,7 @@
 //! `hearback` without a subcommand: where the data is, what is in it, and what to do next.
 //! (The dashboard replaces this once it exists.)
 
-use super::Context;
+use super::Reading;
 use super::customers::{Listing, table};
 use super::{say, say_raw};
 use std::process::ExitCode;
@@ -10,8 +10,9 @@ use std::process::ExitCode;
 const TOP: usize = 10;
 
 /// Runs the overview.
-pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
-    let listing = Listing::load(ctx)?;
+pub fn run(session: Reading<'_>) -> anyhow::Result<ExitCode> {
+    let ctx = session.ctx;
+    let listing = Listing::of(ctx, session.data)?;
     let data = &listing.data;
     say!(
         "hearback {} · data in {}",

@@ -2,7 +2,7 @@
 
 use super::customers::local_datetime;
 use super::table::Table;
-use super::{Context, ListFormat, lookup};
+use super::{ListFormat, Reading, Writing, lookup};
 use super::{say, say_raw};
 use crate::core::countdown::countdown;
 use crate::core::followup_flow;
@@ -107,17 +107,16 @@ fn table(data: &Dataset, items: &[Item], now: Instant) -> String {
 }
 
 /// Runs `hearback queue`.
-pub fn run(ctx: &Context, format: ListFormat, all: bool) -> anyhow::Result<ExitCode> {
+pub fn run(session: Reading<'_>, format: ListFormat, all: bool) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
     let rules = ctx.rules()?;
-    let store = ctx.read_store()?;
-    let data = store.load()?;
-    let everything = queue(&data, &rules.policy, &rules.calendar, ctx.now);
+    let everything = queue(data, &rules.policy, &rules.calendar, ctx.now);
     // Said under every table, even while the follow-up is upcoming or snoozed.
-    let warning = missing_senior_warning(&data, &everything);
+    let warning = missing_senior_warning(data, &everything);
     let items = shown(everything, all);
     match format {
         ListFormat::Json => {
-            let list: Vec<QueueItemJson> = items.iter().map(|i| json_item(&data, i)).collect();
+            let list: Vec<QueueItemJson> = items.iter().map(|i| json_item(data, i)).collect();
             say!("{}", serde_json::to_string_pretty(&list)?);
         }
         ListFormat::Table if items.is_empty() => {
@@ -134,7 +133,7 @@ pub fn run(ctx: &Context, format: ListFormat, all: bool) -> anyhow::Result<ExitC
                 .iter()
                 .filter(|i| i.state == DueState::Overdue)
                 .count();
-            say_raw!("{}", table(&data, &items, ctx.now));
+            say_raw!("{}", table(data, &items, ctx.now));
             say!(
                 "{} items, {overdue} overdue, as of {}",
                 items.len(),
@@ -171,26 +170,25 @@ pub fn missing_senior_warning(data: &Dataset, items: &[Item]) -> Option<String> 
 
 /// Runs `hearback snooze KEY --until T --reason TEXT`.
 pub fn snooze(
-    ctx: &Context,
+    session: Writing<'_>,
     key: &str,
     until: Instant,
     reason: &str,
     by: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
     let rules = ctx.rules()?;
-    let store = ctx.open_store()?;
-    let data = store.load()?;
     let wanted = parse_item_key(key).ok_or_else(|| {
         anyhow!("'{key}' is not a queue item key (like debrief:I20); see `hearback queue`")
     })?;
-    let items = queue(&data, &rules.policy, &rules.calendar, ctx.now);
+    let items = queue(data, &rules.policy, &rules.calendar, ctx.now);
     let item = items
         .iter()
         .find(|i| (i.kind, i.subject) == wanted)
         .ok_or_else(|| anyhow!("{key} is not in the queue (already discharged?)"))?;
-    let by = lookup::staff_id(&data, by)?;
+    let by = lookup::staff_id(data, by)?;
     let set = followup_flow::snooze(item, until, reason, by, &ctx.actor, ctx.now)?;
-    super::commit(&store, &set)?;
+    session.commit(&set)?;
     say!("saved: {key} snoozed until {}", local_datetime(until));
     Ok(ExitCode::SUCCESS)
 }

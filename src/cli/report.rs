@@ -2,7 +2,7 @@
 //! Markdown, to stdout or a file; `--record` records the matching step as done.
 
 use super::customers::local_datetime;
-use super::{Context, TimeArg, lookup};
+use super::{Context, TimeArg, Writing, lookup};
 use crate::core::interview_flow::{self, Step};
 use crate::core::queue::queue;
 use crate::core::report::{Period, Sources, interviews_in};
@@ -66,24 +66,29 @@ pub enum ReportCommand {
 }
 
 /// Runs `hearback report`.
-pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
+impl ReportCommand {
+    /// Whether the report records its step (`--record`): then it opens the store to write.
+    pub fn records(&self) -> bool {
+        match self {
+            ReportCommand::Debrief { record, .. }
+            | ReportCommand::President { record, .. }
+            | ReportCommand::Digest { record, .. } => *record,
+        }
+    }
+}
+
+/// Runs `hearback report` on `data`; `writer` is the session to record in, when recording.
+pub fn run(
+    ctx: &Context,
+    data: &Dataset,
+    writer: Option<&Writing<'_>>,
+    cmd: ReportCommand,
+) -> anyhow::Result<ExitCode> {
     let rules = ctx.rules()?;
-    let records = match &cmd {
-        ReportCommand::Debrief { record, .. }
-        | ReportCommand::President { record, .. }
-        | ReportCommand::Digest { record, .. } => *record,
-    };
-    // A report that records nothing only reads, so it also works on read-only media; one that
-    // records keeps the store (and its lock) from the reading to the recording.
-    let writer = records.then(|| ctx.open_store()).transpose()?;
-    let data = match &writer {
-        Some(store) => store.load()?,
-        None => ctx.read_store()?.load()?,
-    };
-    let items = queue(&data, &rules.policy, &rules.calendar, ctx.now);
-    let risk = assess(&data, &items);
+    let items = queue(data, &rules.policy, &rules.calendar, ctx.now);
+    let risk = assess(data, &items);
     let src = Sources {
-        data: &data,
+        data,
         items: &items,
         risk: &risk,
         questions: &rules.questions,
@@ -96,7 +101,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
             out,
             record,
         } => {
-            let interview = lookup::interview(&data, &interview)?;
+            let interview = lookup::interview(data, &interview)?;
             let text = markdown::debrief(&src, interview.id)?;
             (text, out, record, vec![interview], Step::Debriefed)
         }
@@ -116,7 +121,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
                 text,
                 out,
                 record,
-                interviews_in(&data, period),
+                interviews_in(data, period),
                 Step::Reported,
             )
         }
@@ -127,7 +132,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
                 text,
                 out,
                 record,
-                interviews_in(&data, period),
+                interviews_in(data, period),
                 Step::Disseminated,
             )
         }
@@ -146,10 +151,10 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
         }
     }
     // Only now that the document exists in full is the step recorded.
-    if let Some(store) = &writer {
-        let rec = mark_all(ctx, &data, &to_record, step)?;
+    if let Some(session) = writer {
+        let rec = mark_all(ctx, data, &to_record, step)?;
         if !rec.changes.is_empty() {
-            super::commit(store, &rec.changes)?;
+            session.commit(&rec.changes)?;
         }
         eprintln!("{}", rec.message);
     }

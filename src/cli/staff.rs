@@ -1,7 +1,7 @@
 //! `hearback staff add|set|list`: our people, their roles, and who counts as senior management.
 
 use super::table::Table;
-use super::{Context, ListFormat, lookup};
+use super::{Context, ListFormat, Writing, lookup};
 use super::{say, say_raw};
 use crate::core::ids::parse_id_number;
 use crate::core::senior::{SeniorPool, SeniorSource};
@@ -76,16 +76,16 @@ pub fn find<'a>(data: &'a Dataset, text: &str) -> anyhow::Result<&'a Staff> {
     lookup::staff(data, text)
 }
 
-/// Runs a staff subcommand.
-pub fn run(ctx: &Context, cmd: StaffCommand) -> anyhow::Result<ExitCode> {
+/// Runs a staff subcommand. (`staff list` only reads: the dispatch opens it with a reading
+/// session and calls [`list`] directly.)
+pub fn run(session: Writing<'_>, cmd: StaffCommand) -> anyhow::Result<ExitCode> {
+    let data = &session.data;
     match cmd {
-        StaffCommand::List { format, all } => list(ctx, format, all),
+        StaffCommand::List { format, all } => list(session.ctx, data, format, all),
         StaffCommand::Add { name, email, roles } => {
-            let store = ctx.open_store()?;
-            let data = store.load()?;
-            let mut ids = IdAllocator::after(&data)?;
-            let (member, set) = staff_edit::add(&data, &name, email.as_deref(), &roles, &mut ids)?;
-            super::commit(&store, &set)?;
+            let mut ids = IdAllocator::after(data)?;
+            let (member, set) = staff_edit::add(data, &name, email.as_deref(), &roles, &mut ids)?;
+            session.commit(&set)?;
             say!(
                 "saved: {} added as {} ({})",
                 member.name,
@@ -102,9 +102,7 @@ pub fn run(ctx: &Context, cmd: StaffCommand) -> anyhow::Result<ExitCode> {
             remove_roles,
             active,
         } => {
-            let store = ctx.open_store()?;
-            let data = store.load()?;
-            let member = find(&data, &who)?.clone();
+            let member = find(data, &who)?.clone();
             let patch = StaffPatch {
                 name,
                 email,
@@ -118,8 +116,8 @@ pub fn run(ctx: &Context, cmd: StaffCommand) -> anyhow::Result<ExitCode> {
                     member.name
                 ));
             }
-            let (after, set) = staff_edit::set(&data, member, &patch)?;
-            super::commit(&store, &set)?;
+            let (after, set) = staff_edit::set(data, member, &patch)?;
+            session.commit(&set)?;
             let state = if after.active { "active" } else { "left" };
             say!(
                 "saved: {} ({}): {}, {state}",
@@ -152,11 +150,15 @@ fn senior_label(pool: &SeniorPool, s: &Staff) -> Option<&'static str> {
     })
 }
 
-fn list(ctx: &Context, format: ListFormat, all: bool) -> anyhow::Result<ExitCode> {
+/// Runs `staff list`.
+pub fn list(
+    ctx: &Context,
+    data: &Dataset,
+    format: ListFormat,
+    all: bool,
+) -> anyhow::Result<ExitCode> {
     let rules = ctx.rules()?;
-    let store = ctx.read_store()?;
-    let data = store.load()?;
-    let pool = SeniorPool::new(&data, &rules.policy.senior_management);
+    let pool = SeniorPool::new(data, &rules.policy.senior_management);
     let people: Vec<&Staff> = data.staff.iter().filter(|s| all || s.active).collect();
     if format == ListFormat::Json {
         let list: Vec<StaffJson> = people

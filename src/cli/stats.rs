@@ -3,7 +3,7 @@
 
 use super::customers::local_datetime;
 use super::table::cut;
-use super::{Context, TimeArg};
+use super::{Context, Reading, TimeArg};
 use super::{say, say_raw};
 use crate::core::insight::{Figures, GroupBy, Insight, Period, compute, spark};
 use crate::core::{Dataset, Instant};
@@ -62,7 +62,9 @@ pub struct StatsArgs {
 }
 
 /// Runs `hearback stats`.
-pub fn run(ctx: &Context, args: &StatsArgs) -> anyhow::Result<ExitCode> {
+/// The start of the period `--since` names, refused unless it is before now; checked before
+/// the store is opened.
+pub fn since(ctx: &Context, args: &StatsArgs) -> anyhow::Result<Option<Instant>> {
     let since = args.since.as_ref().map(|s| ctx.time(s)).transpose()?;
     if let Some(since) = since.filter(|s| *s >= ctx.now) {
         anyhow::bail!(
@@ -71,15 +73,23 @@ pub fn run(ctx: &Context, args: &StatsArgs) -> anyhow::Result<ExitCode> {
             local_datetime(ctx.now)
         );
     }
+    Ok(since)
+}
+
+/// Runs `hearback stats` from `since` (see [`since`]).
+pub fn run(
+    session: Reading<'_>,
+    args: &StatsArgs,
+    since: Option<Instant>,
+) -> anyhow::Result<ExitCode> {
+    let (ctx, data) = (session.ctx, &session.data);
     let rules = ctx.rules()?;
-    let store = ctx.read_store()?;
-    let data = store.load()?;
     let period = Period {
         since,
         until: ctx.now,
     };
     let insight = compute(
-        &data,
+        data,
         &rules.questions,
         args.by.group_by(),
         period,
@@ -87,7 +97,7 @@ pub fn run(ctx: &Context, args: &StatsArgs) -> anyhow::Result<ExitCode> {
     );
     match args.format {
         StatsFormat::Json => say!("{}", serde_json::to_string_pretty(&to_json(&insight))?),
-        StatsFormat::Table => say_raw!("{}", table(&data, &insight)),
+        StatsFormat::Table => say_raw!("{}", table(data, &insight)),
     }
     Ok(ExitCode::SUCCESS)
 }

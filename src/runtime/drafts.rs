@@ -15,7 +15,7 @@
 
 use crate::app::{App, Effect};
 use crate::core::{Change, ChangeSet, Draft, InterviewId, InterviewStatus};
-use crate::store::Store;
+use crate::store::DataStore;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::time::Duration;
 use tokio::time::Instant;
@@ -184,8 +184,8 @@ impl Drafts {
 /// a closed terminal or a quit), exactly where it was. With several drafts, the most recently
 /// saved one; the others stay in the store. A draft whose interview is already completed or
 /// cancelled is stale and not reopened.
-pub fn resume(app: &mut App, store: &Store) {
-    let drafts = match store.all::<Draft>() {
+pub fn resume(app: &mut App, store: &dyn DataStore) {
+    let drafts = match store.drafts() {
         Ok(drafts) => drafts,
         Err(e) => {
             app.message = Some(format!(
@@ -212,11 +212,8 @@ pub fn resume(app: &mut App, store: &Store) {
     let (empty, drafts): (Vec<Draft>, Vec<Draft>) =
         drafts.into_iter().partition(Draft::nothing_entered);
     if !empty.is_empty() {
-        let mut set = ChangeSet::new();
-        for d in &empty {
-            set.push(Change::DiscardDraft(d.interview.id));
-        }
-        if let Err(e) = store.commit(&set) {
+        let ids: Vec<InterviewId> = empty.iter().map(|d| d.interview.id).collect();
+        if let Err(e) = store.remove_drafts(&ids) {
             app.message = Some(format!(
                 "cannot remove {} empty interview draft(s): {e}. {}",
                 empty.len(),

@@ -10,9 +10,9 @@
 //! commit discards it, so a late autosave can never bring a completed interview's draft back.
 
 use crate::app::{Effect, Msg};
-use crate::core::{Change, ChangeSet, CustomerId, Dataset, Draft, IdAllocator, Instant};
+use crate::core::{ChangeSet, CustomerId, Dataset, Draft, IdAllocator, Instant};
 use crate::demo::{DemoOptions, generate};
-use crate::store::{Store, StoreError};
+use crate::store::{DataStore, StoreError};
 use std::sync::Arc;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
@@ -51,7 +51,7 @@ impl Job {
     }
 
     /// Does the work. Blocking: runs on the blocking pool only.
-    fn run(self, store: &Store) -> Msg {
+    fn run(self, store: &dyn DataStore) -> Msg {
         match self {
             Job::Commit { changes, mut label } => {
                 // "Saved" is only ever said when commit returned Ok: then it is on disk.
@@ -73,9 +73,7 @@ impl Job {
             Job::Timeline(id) => Msg::Timeline(id, store.timeline(id).map_err(describe)),
             Job::Demo { now } => Msg::Reloaded(load_demo(store, now)),
             Job::Draft { draft, version } => {
-                let mut set = ChangeSet::new();
-                set.push(Change::Draft(*draft));
-                let result = store.commit(&set).map(|_| ()).map_err(describe);
+                let result = store.save_draft(*draft).map(|_| ()).map_err(describe);
                 Msg::DraftSaved { version, result }
             }
         }
@@ -116,7 +114,7 @@ fn describe(e: StoreError) -> String {
 
 /// Writes the demo data (40 customers, seed 7, as `hearback demo` does) into the empty store
 /// and reads everything back.
-fn load_demo(store: &Store, now: Instant) -> Result<Dataset, String> {
+fn load_demo(store: &dyn DataStore, now: Instant) -> Result<Dataset, String> {
     let data = store.load().map_err(describe)?;
     if !data.is_empty() {
         return Err(format!(
@@ -137,7 +135,7 @@ pub struct Worker {
 
 impl Worker {
     /// Starts the worker on the current tokio runtime; finished jobs arrive on the receiver.
-    pub fn start(store: Arc<Store>) -> (Worker, UnboundedReceiver<Done>) {
+    pub fn start(store: Arc<dyn DataStore>) -> (Worker, UnboundedReceiver<Done>) {
         let (jobs, queue) = unbounded_channel();
         let (done, finished) = unbounded_channel();
         tokio::spawn(serve(store, queue, done));
@@ -158,11 +156,15 @@ impl Worker {
 }
 
 /// Runs jobs one at a time, in order, each on the blocking pool.
-async fn serve(store: Arc<Store>, mut queue: UnboundedReceiver<Job>, done: UnboundedSender<Done>) {
+async fn serve(
+    store: Arc<dyn DataStore>,
+    mut queue: UnboundedReceiver<Job>,
+    done: UnboundedSender<Done>,
+) {
     while let Some(job) = queue.recv().await {
         let fallback = job.clone();
         let store = Arc::clone(&store);
-        let finished = match tokio::task::spawn_blocking(move || job.run(&store)).await {
+        let finished = match tokio::task::spawn_blocking(move || job.run(&*store)).await {
             Ok(msg) => Done {
                 msg,
                 crashed: false,
@@ -185,10 +187,10 @@ mod tests {
     #[tokio::test]
     async fn a_save_the_guard_could_not_count_is_saved_and_says_so() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Arc::new(Store::open(dir.path()).expect("open"));
+        let store = Arc::new(crate::store::Store::open(dir.path()).expect("open"));
         // The guard's temporary name taken by a directory: it cannot be replaced.
         std::fs::create_dir(dir.path().join("hearback.commits.tmp")).expect("blocks the guard");
-        let (worker, mut finished) = Worker::start(Arc::clone(&store));
+        let (worker, mut finished) = Worker::start(store.clone());
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00Z")
             .expect("time")
             .to_utc();
@@ -204,10 +206,36 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_worker_saves_through_any_store_and_says_when_one_is_refused() {
+        use crate::store::{DataRead, MemoryStore};
+        let store = Arc::new(MemoryStore::new());
+        let (worker, mut finished) = Worker::start(store.clone());
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00Z")
+            .expect("time")
+            .to_utc();
+        assert!(worker.submit(Effect::LoadDemo, now));
+        let first = finished.recv().await.expect("demo answers");
+        assert!(matches!(first.msg, Msg::Reloaded(Ok(ref data)) if data.customers.len() == 40));
+        assert_eq!(store.load().expect("load").customers.len(), 40);
+
+        store.refuse_writes();
+        let mut changes = ChangeSet::new();
+        let data = store.load().expect("load");
+        changes.push(crate::core::Change::Customer(data.customers[0].clone()));
+        let label = "a customer".to_string();
+        assert!(worker.submit(Effect::Commit { changes, label }, now));
+        let second = finished.recv().await.expect("commit answers");
+        let Msg::Saved { result, .. } = second.msg else {
+            panic!("a save answers Saved")
+        };
+        assert!(result.is_err_and(|e| e.starts_with("not saved")));
+    }
+
+    #[tokio::test]
     async fn jobs_answer_in_order_and_saves_are_durable() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Arc::new(Store::open(dir.path()).expect("open"));
-        let (worker, mut finished) = Worker::start(Arc::clone(&store));
+        let store = Arc::new(crate::store::Store::open(dir.path()).expect("open"));
+        let (worker, mut finished) = Worker::start(store.clone());
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00Z")
             .expect("time")
             .to_utc();

@@ -25,6 +25,7 @@
 //! - after a draft save only when what the screen says about it changed (the form became
 //!   saved, or a message appeared), not once per save while someone types.
 
+mod clock;
 mod drafts;
 mod draw_log;
 mod effects;
@@ -32,9 +33,8 @@ mod input;
 mod terminal;
 
 use crate::app::{App, Effect, Msg, Rules, update};
-use crate::cli::Context;
-use crate::core::Instant;
-use crate::store::Store;
+use crate::core::{Dataset, Instant};
+use crate::store::DataStore;
 use anyhow::{Context as _, anyhow};
 use crossterm::event::EventStream;
 use drafts::Drafts;
@@ -47,6 +47,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 use terminal::Tui;
+
+pub use clock::{Clock, FixedClock};
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::{MissedTickBehavior, interval_at, sleep_until};
@@ -54,37 +56,45 @@ use tokio::time::{MissedTickBehavior, interval_at, sleep_until};
 /// The tick: countdowns show minutes, the interview timer seconds.
 const TICK: Duration = Duration::from_secs(1);
 
-/// Opens the dashboard on the store of `ctx` and runs it until the user quits or a signal ends
-/// it. `fixed_now` says `--now` replaced the clock: time then stands still.
-///
-/// The store is opened and read before the terminal is touched, so a locked or damaged store
-/// gives the command line's usual error on a normal screen. Exits with 128 + the signal number
-/// after SIGTERM, SIGHUP or SIGINT, once the saves in flight are on disk.
-pub fn run(ctx: &Context, fixed_now: bool) -> anyhow::Result<ExitCode> {
-    let store = ctx.open_store()?;
-    let data = store.load()?;
-    let rules = ctx.rules()?;
-    let rules = Rules {
-        policy: rules.policy,
-        calendar: rules.calendar,
-        questions: rules.questions,
-    };
-    let mut app = App::new(
+/// What the dashboard runs on: the store opened and read by the caller (the command line),
+/// so a locked or damaged store gives the command line's usual error on a normal screen,
+/// before the terminal is touched.
+pub struct Start {
+    /// The store, opened to write.
+    pub store: Arc<dyn DataStore>,
+    /// What was read from it.
+    pub data: Dataset,
+    /// The rules in force.
+    pub rules: Rules,
+    /// The one clock of the run: the system clock, or a fixed `--now` (time then stands
+    /// still: no tick).
+    pub clock: Arc<dyn Clock>,
+    /// Where the data is, as the status line shows it.
+    pub place: String,
+    /// Who is acting, for the timeline.
+    pub actor: String,
+}
+
+/// Runs the dashboard until the user quits or a signal ends it. Exits with 128 + the signal
+/// number after SIGTERM, SIGHUP or SIGINT, once the saves in flight are on disk.
+pub fn run(start: Start) -> anyhow::Result<ExitCode> {
+    let Start {
+        store,
         data,
         rules,
-        ctx.now,
-        fixed_now,
-        ctx.data_dir.display().to_string(),
-        ctx.actor.clone(),
-    );
+        clock,
+        place,
+        actor,
+    } = start;
+    let mut app = App::new(data, rules, clock.now(), clock.is_fixed(), place, actor);
     app.color = !no_color();
-    drafts::resume(&mut app, &store);
+    drafts::resume(&mut app, &*store);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the event loop")?;
     let mut log = DrawLog::from_env();
-    let result = runtime.block_on(dashboard(app, Arc::new(store), &mut log));
+    let result = runtime.block_on(dashboard(app, store, &*clock, &mut log));
     if let Err(e) = log.write() {
         say(&format!("cannot write ${}: {e}", draw_log::ENV));
     }
@@ -132,7 +142,12 @@ fn minute(app: &App) -> i64 {
     app.now.timestamp().div_euclid(60)
 }
 
-async fn dashboard(mut app: App, store: Arc<Store>, log: &mut DrawLog) -> anyhow::Result<ExitCode> {
+async fn dashboard(
+    mut app: App,
+    store: Arc<dyn DataStore>,
+    clock: &dyn Clock,
+    log: &mut DrawLog,
+) -> anyhow::Result<ExitCode> {
     // Listen before the terminal changes, so a signal at any moment after is a clean exit.
     let listen = |kind: SignalKind, name: &str| {
         signal(kind).with_context(|| format!("cannot listen for {name}"))
@@ -209,7 +224,7 @@ async fn dashboard(mut app: App, store: Arc<Store>, log: &mut DrawLog) -> anyhow
             _ = tick.tick(), if !app.fixed_now => {
                 let counting = app.has_countdowns();
                 let said = app.message.is_some();
-                let effects = update(&mut app, Msg::Tick(chrono::Utc::now()));
+                let effects = update(&mut app, Msg::Tick(clock.now()));
                 let expired = said && app.message.is_none();
                 if counting || expired || app.has_countdowns() || minute(&app) != frame.drawn_minute {
                     frame.dirty = true;

@@ -13,12 +13,14 @@
 
 mod check;
 pub mod codec;
+mod data_store;
 mod dir_guard;
 mod error;
 mod io_text;
 pub mod keys;
 mod leftovers;
 mod lock;
+pub mod memory;
 mod read;
 mod read_copy;
 mod records;
@@ -26,7 +28,9 @@ mod sync;
 mod watermark;
 
 pub use check::{CheckReport, Damage};
+pub use data_store::{DataRead, DataStore, Durable};
 pub use error::{StoreError, hex};
+pub use memory::MemoryStore;
 pub use read_copy::ReadStore;
 pub use records::{Record, TreeName};
 
@@ -65,15 +69,6 @@ impl Default for StoreOptions {
             reset_guard: false,
         }
     }
-}
-
-/// Proof that a commit is on disk; only [`Store::commit`] makes one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Durable {
-    /// How many records were written.
-    pub records: usize,
-    /// Set when the change is durable but the lost-save guard could not count it: say so.
-    pub guard_error: Option<std::io::ErrorKind>,
 }
 
 /// An open store. Dropping it releases the lock.
@@ -269,7 +264,7 @@ impl Store {
         let writes = set
             .changes
             .iter()
-            .map(|c| self.encode_change(c))
+            .map(|c| encode_change(c, || self.next_sequence()))
             .collect::<Result<Vec<_>, _>>()?;
         let trees: &[sled::Tree] = &self.trees;
         let meta = TreeName::Meta.slot();
@@ -314,30 +309,6 @@ impl Store {
         })
     }
 
-    fn encode_change(&self, change: &Change) -> Result<Write, StoreError> {
-        match change {
-            Change::Staff(r) => encode_write(r),
-            Change::Customer(r) => encode_write(r),
-            Change::Interview(r) => encode_write(r),
-            Change::FollowUp(r) => encode_write(r),
-            Change::Action(r) => encode_write(r),
-            Change::Deliverable(r) => encode_write(r),
-            Change::Snooze(r) => encode_write(r),
-            Change::Event(r) => {
-                let mut w = encode_write(r)?;
-                w.key
-                    .extend_from_slice(&keys::id_key(self.next_sequence()?));
-                Ok(w)
-            }
-            Change::Draft(r) => encode_write(r),
-            Change::DiscardDraft(id) => Ok(Write {
-                slot: TreeName::Drafts.slot(),
-                key: keys::id_key(id.0).to_vec(),
-                value: None,
-            }),
-        }
-    }
-
     /// Decodes every record of every tree and reports counts and damage; never stops early.
     pub fn check(&self) -> CheckReport {
         check::run(&self.trees)
@@ -347,6 +318,34 @@ impl Store {
 /// A commit count as stored; anything but 8 bytes counts as none.
 fn read_count(value: &[u8]) -> u64 {
     <[u8; 8]>::try_from(value).map_or(0, u64::from_be_bytes)
+}
+
+/// The write of one change: its tree slot, key and encoded value. `sequence` numbers timeline
+/// events, so two at the same millisecond never overwrite each other.
+fn encode_change(
+    change: &Change,
+    sequence: impl FnOnce() -> Result<u64, StoreError>,
+) -> Result<Write, StoreError> {
+    match change {
+        Change::Staff(r) => encode_write(r),
+        Change::Customer(r) => encode_write(r),
+        Change::Interview(r) => encode_write(r),
+        Change::FollowUp(r) => encode_write(r),
+        Change::Action(r) => encode_write(r),
+        Change::Deliverable(r) => encode_write(r),
+        Change::Snooze(r) => encode_write(r),
+        Change::Event(r) => {
+            let mut w = encode_write(r)?;
+            w.key.extend_from_slice(&keys::id_key(sequence()?));
+            Ok(w)
+        }
+        Change::Draft(r) => encode_write(r),
+        Change::DiscardDraft(id) => Ok(Write {
+            slot: TreeName::Drafts.slot(),
+            key: keys::id_key(id.0).to_vec(),
+            value: None,
+        }),
+    }
 }
 
 /// One write of a transaction: a value to store, or `None` to remove the key.

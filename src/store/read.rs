@@ -56,7 +56,11 @@ impl Store {
     }
 }
 
-fn decode_at<R: Record>(tree: TreeName, key: &[u8], value: &[u8]) -> Result<R, StoreError> {
+pub(super) fn decode_at<R: Record>(
+    tree: TreeName,
+    key: &[u8],
+    value: &[u8],
+) -> Result<R, StoreError> {
     codec::decode(value).map_err(|source| StoreError::Record {
         tree: tree.as_str(),
         key: hex(key),

@@ -11,7 +11,7 @@ use anyhow::{Context as _, bail};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant as Clock, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant as Clock};
 
 /// How many tasks taskwarrior gets.
 const TASKS: u64 = 100_000;
@@ -32,10 +32,10 @@ fn uuid(n: u64) -> String {
 fn prepare(dir: &Path) -> anyhow::Result<std::path::PathBuf> {
     let data = dir.join("data");
     std::fs::create_dir_all(&data).with_context(|| format!("cannot create {}", data.display()))?;
-    // Taskwarrior compares due dates with the real clock, so the tasks are placed around it.
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    // Taskwarrior compares due dates with the real clock, so the tasks are placed around it,
+    // whatever `--now` says.
+    let now = u64::try_from(crate::runtime::Clock::now(&super::super::SystemClock).timestamp())
+        .unwrap_or(0);
     let mut pending = String::with_capacity(TASKS as usize * 160);
     for n in 0..TASKS {
         // Even tasks fell due up to ~30 days ago; odd ones are due within the next ~30 days.

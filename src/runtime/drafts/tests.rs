@@ -115,7 +115,7 @@ fn the_latest_open_draft_is_resumed_where_it_was() {
     use crate::app::Rules;
     use crate::core::{Dataset, InterviewStatus};
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(dir.path()).expect("open");
+    let store = crate::store::Store::open(dir.path()).expect("open");
     let mut older = draft(7, "older");
     older.cursor.question = 2;
     let mut newer = draft(8, "newer");
@@ -173,7 +173,7 @@ fn a_draft_with_nothing_entered_is_not_resumed_and_is_removed() {
     use crate::app::Rules;
     use crate::core::Dataset;
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(dir.path()).expect("open");
+    let store = crate::store::Store::open(dir.path()).expect("open");
     // What opening a form to look used to leave: started, nothing entered.
     let mut looked = draft(7, "looked at");
     looked.interview.answers = vec![Default::default(); 6];

@@ -1,0 +1,131 @@
+//! What a command runs with: the [`Context`] (where the data is, what time it is, who acts,
+//! the rules) and, opened once by the dispatch in `cli::run`, a [`Session`]: the store and the
+//! data read from it.
+//!
+//! Handlers never open the store themselves: the dispatch knows whether a command only reads
+//! (then it opens through [`Context::reading`], which works on read-only media through a
+//! private copy) or writes ([`Context::writing`], which takes the lock), and opens it once.
+
+use super::config;
+use super::output;
+use crate::app::Rules;
+use crate::core::{ChangeSet, Dataset, Instant};
+use crate::store::{DataRead, DataStore, Durable, ReadStore, Store, StoreError, StoreOptions};
+use std::cell::OnceCell;
+use std::path::PathBuf;
+
+/// What every command gets: where the data is, what time it is, who acts, which rules.
+pub struct Context {
+    /// The data directory.
+    pub data_dir: PathBuf,
+    /// The current time (the clock, or `--now`), read once for the whole command.
+    pub now: Instant,
+    /// Who is acting, for the timeline.
+    pub actor: String,
+    /// An explicit config file.
+    config: Option<PathBuf>,
+    /// The rules, once read.
+    rules: OnceCell<Rules>,
+}
+
+/// A command's opened store and the data read from it.
+pub struct Session<'c, S: ?Sized> {
+    /// Time, actor and rules.
+    pub ctx: &'c Context,
+    /// The store, to read the timeline from or (when writing) to commit to.
+    pub store: Box<S>,
+    /// Everything but the timeline, as read when the store was opened.
+    pub data: Dataset,
+}
+
+/// A session of a command that only reads.
+pub type Reading<'c> = Session<'c, dyn DataRead>;
+
+/// A session of a command that writes: it holds the store's lock until it ends.
+pub type Writing<'c> = Session<'c, dyn DataStore>;
+
+impl Context {
+    /// The context of one command. The config file is not read yet: see [`Context::rules`].
+    pub fn new(data_dir: PathBuf, now: Instant, actor: String, config: Option<PathBuf>) -> Self {
+        Context {
+            data_dir,
+            now,
+            actor,
+            config,
+            rules: OnceCell::new(),
+        }
+    }
+
+    /// The policy, calendar and questions in force, read from the config file on first use
+    /// and kept for the rest of the command. Read when asked, not up front, because commands
+    /// that do not depend on the rules (export, a cancel, adding a person) keep working with
+    /// a broken or missing config file: a backup is never refused over a typo in a setting.
+    pub fn rules(&self) -> anyhow::Result<&Rules> {
+        if let Some(rules) = self.rules.get() {
+            return Ok(rules);
+        }
+        let rules = config::load(self.config.as_deref(), self.now)?;
+        Ok(self.rules.get_or_init(|| rules))
+    }
+
+    /// The instant a time flag names now, in the calendar's offset.
+    pub fn time(&self, arg: &super::TimeArg) -> anyhow::Result<Instant> {
+        arg.resolve(self.now, self.rules()?.calendar.offset)
+    }
+
+    /// Opens the store to write (taking its lock) and reads it.
+    pub fn writing(&self) -> anyhow::Result<Writing<'_>> {
+        let store = Store::open(&self.data_dir)?;
+        let data = store.load()?;
+        Ok(Session {
+            ctx: self,
+            store: Box::new(store),
+            data,
+        })
+    }
+
+    /// Opens the store for a command that only reads, and reads it (see [`Context::read_store`]).
+    pub fn reading(&self) -> anyhow::Result<Reading<'_>> {
+        let store = self.read_store()?;
+        let data = store.load()?;
+        Ok(Session {
+            ctx: self,
+            store: Box::new(store),
+            data,
+        })
+    }
+
+    /// Opens the store for a command that only reads: where hearback cannot write (read-only
+    /// media), it reads a private copy, and says so once on stderr.
+    pub fn read_store(&self) -> Result<ReadStore, StoreError> {
+        static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        let store = ReadStore::open(&self.data_dir, StoreOptions::default())?;
+        if let Some(copy) = store.copy_dir()
+            && !SAID.swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            eprintln!(
+                "note: {} is read-only for hearback; reading a private copy of it in {} (removed at exit)",
+                self.data_dir.display(),
+                copy.display()
+            );
+        }
+        Ok(store)
+    }
+
+    /// Opens the store, setting its lost-save guard to what the store holds.
+    pub fn open_store_resetting_guard(&self) -> Result<Store, StoreError> {
+        let options = StoreOptions {
+            reset_guard: true,
+            ..StoreOptions::default()
+        };
+        Store::open_with(&self.data_dir, options)
+    }
+}
+
+impl Writing<'_> {
+    /// Commits `set`; when the change is saved but the lost-save guard could not count it,
+    /// says so on stderr (see `output::commit`).
+    pub fn commit(&self, set: &ChangeSet) -> Result<Durable, StoreError> {
+        output::commit(&*self.store, &self.ctx.data_dir, set)
+    }
+}
