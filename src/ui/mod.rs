@@ -3,10 +3,10 @@
 //! snapshot tests rely on. One file per pane or view; styles come from [`theme`].
 //!
 //! Layout: the focused pane alone when zoomed (`Z`); otherwise every pane of the registry
-//! (`app::Pane::ALL`) in a grid ([`grid`]: 2x2 for the four at 80x24; at 120 columns and more
+//! (`app::Pane::ALL`) in a grid (`grid`: 2x2 for the four at 80x24; at 120 columns and more
 //! the customers and the queue get the taller top row (customers the wider part of it) and the
 //! action board the wider half of the bottom row), a one-line status line at the bottom, and at
-//! most one overlay centred on top. [`pane_view`] says which module draws which pane.
+//! most one overlay centred on top. `pane_view` says which module draws which pane.
 
 mod actions;
 mod calendar;

@@ -1,11 +1,14 @@
 //! The dashboard's panes: one module per pane, each with its own state, rows, cursor and keys,
 //! all behind [`PaneKind`] and registered in one list ([`registry!`] below). The grid, the
 //! zoom, the focus keys `1`..`N`, Tab order and the titles all come from that list; the
-//! drawing of each pane is in `ui` (its `pane_view` registry names the draw module of each pane).
+//! drawing of each pane is in `ui` (`ui::pane_view` names the draw module of each pane).
 //!
-//! How to add a pane: see the developer docs ("How to add a pane"); in short, a state module
-//! here, a line in the registry, a field on `App`, a key context with its rows in `keymap`,
-//! and a draw module in `ui` with its line in `ui::pane_view`.
+//! Adding a pane (the compiler points at every step after the registry line):
+//! 1. `app/panes/<name>.rs`: its state struct and a `PaneKind` value;
+//! 2. here: `mod <name>;`, `pub use` of its state, and its line in `registry!`;
+//! 3. `app/mod.rs`: the state as a field of `App` (and its `Default` in `App::new`);
+//! 4. `keymap`: a `KeyContext` variant, its `Focus(n)` row and its key rows in `table.rs`;
+//! 5. `ui/<name>.rs`: its `draw` and `VIEW`, and `mod <name>;` plus its arm in `ui::pane_view`.
 
 mod actions;
 mod customers;
