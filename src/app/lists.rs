@@ -5,11 +5,14 @@
 //! every change of the data, and the panes read positions from here. Positions are looked up
 //! with `get`, so a list that is ever out of step shows a shorter list, never a panic.
 
+use super::App;
 use super::panes::action_column;
 use crate::core::Instant;
 use crate::core::queue::{Item, action_is_open};
 use crate::core::summary::{NextInterview, customer_summaries};
-use crate::core::{CustomerId, Dataset, FollowUpState, InterviewStatus};
+use crate::core::{
+    ActionItem, CustomerId, Dataset, FollowUp, FollowUpState, Interview, InterviewStatus,
+};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -175,5 +178,38 @@ impl Lists {
             columns,
             open_due,
         }
+    }
+}
+
+impl App {
+    /// A customer's interviews, oldest first by scheduled time (as `Dataset::interviews_of`,
+    /// from the index instead of a scan).
+    pub fn interviews_of(&self, id: CustomerId) -> Vec<&Interview> {
+        self.lists.by_customer.get(&id).map_or_else(Vec::new, |r| {
+            r.interviews
+                .iter()
+                .filter_map(|&at| self.data.interviews.get(at))
+                .collect()
+        })
+    }
+
+    /// A customer's follow-ups, in id order.
+    pub fn followups_of(&self, id: CustomerId) -> Vec<&FollowUp> {
+        self.lists.by_customer.get(&id).map_or_else(Vec::new, |r| {
+            r.followups
+                .iter()
+                .filter_map(|&at| self.data.followups.get(at))
+                .collect()
+        })
+    }
+
+    /// A customer's action items, in id order.
+    pub fn actions_of(&self, id: CustomerId) -> Vec<&ActionItem> {
+        self.lists.by_customer.get(&id).map_or_else(Vec::new, |r| {
+            r.actions
+                .iter()
+                .filter_map(|&at| self.data.actions.get(at))
+                .collect()
+        })
     }
 }

@@ -29,8 +29,8 @@ pub use form_keys::discard_question;
 pub use insight::InsightView;
 pub use msg::{Effect, Msg};
 pub use panes::{
-    ActionsPane, CustomerRow, CustomerSort, CustomersPane, Pane, QueuePane, action_column,
-    card_order,
+    ActionsPane, CustomerRow, CustomerSort, CustomersPane, InterviewsPane, Pane, QueuePane,
+    action_column, card_order,
 };
 pub use prompt::{Field, Prompt, PromptKind};
 pub use staff::{StaffView, staff_rows};
@@ -154,8 +154,8 @@ pub struct App {
     pub customers: CustomersPane,
     /// Queue pane state.
     pub queue: QueuePane,
-    /// Interview pane: selected booked interview.
-    pub interview_selected: usize,
+    /// Interviews pane state.
+    pub interviews: InterviewsPane,
     /// Action board state.
     pub actions: ActionsPane,
     /// What is drawn on top, if anything.
@@ -191,12 +191,6 @@ pub struct App {
     lists: lists::Lists,
     /// Moves on whenever the data, the queue or risk change: the views' memos are keyed by it.
     generation: u64,
-    /// The record under each cursor, so a re-sorted list keeps it selected.
-    anchors: selection::Anchors,
-    /// The customer list as shown, by (generation, filter, sort).
-    customer_view: views::Memo<(u64, String, CustomerSort)>,
-    /// The queue as shown, by (generation, show-all).
-    queue_view: views::Memo<(u64, bool)>,
 }
 
 impl App {
@@ -224,7 +218,7 @@ impl App {
             zoomed: false,
             customers: CustomersPane::default(),
             queue: QueuePane::default(),
-            interview_selected: 0,
+            interviews: InterviewsPane::default(),
             actions: ActionsPane::default(),
             timeline: None,
             save: SaveState::Saved,
@@ -240,9 +234,6 @@ impl App {
             senior_gaps: 0,
             lists: lists::Lists::default(),
             generation: 0,
-            anchors: selection::Anchors::default(),
-            customer_view: views::Memo::default(),
-            queue_view: views::Memo::default(),
         };
         app.recompute();
         app
@@ -294,7 +285,6 @@ impl App {
 
     /// Whether a visible countdown changes with time (so ticks must redraw).
     pub fn has_countdowns(&self) -> bool {
-        !self.queue_rows().is_empty()
-            || self.overlay.is_none() && !self.booked_interviews().is_empty()
+        Pane::ALL.iter().any(|p| p.kind().has_countdowns(self))
     }
 }

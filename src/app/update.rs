@@ -2,7 +2,6 @@
 //! the filter, then the focused pane's keys from the keymap table.
 
 use super::panes::Pane;
-use super::triage;
 use super::{App, Effect, Msg, Overlay, SaveState};
 use crate::keymap::{Action, KeyContext, lookup};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -100,10 +99,7 @@ impl App {
             (Some(Overlay::Document(_)), _) => KeyContext::Document,
             (Some(Overlay::Confirm(_)), _) => KeyContext::Confirm,
             (Some(Overlay::Staff(_)), _) => KeyContext::Staff,
-            (_, Pane::Customers) => KeyContext::Customers,
-            (_, Pane::Queue) => KeyContext::Queue,
-            (_, Pane::Interview) => KeyContext::Interview,
-            (_, Pane::Actions) => KeyContext::Actions,
+            (_, pane) => pane.context(),
         }
     }
 }
@@ -169,26 +165,6 @@ fn filter_key(app: &mut App, key: &KeyEvent) -> bool {
     true
 }
 
-fn move_selection(app: &mut App, to: impl Fn(usize, usize) -> usize) {
-    let len = match app.focus {
-        Pane::Customers => app.customer_rows().len(),
-        Pane::Queue => app.queue_rows().len(),
-        Pane::Interview => app.booked_interviews().len(),
-        Pane::Actions => app.cards(app.actions.column).len(),
-    };
-    if len == 0 {
-        return;
-    }
-    let slot = match app.focus {
-        Pane::Customers => &mut app.customers.selected,
-        Pane::Queue => &mut app.queue.selected,
-        Pane::Interview => &mut app.interview_selected,
-        Pane::Actions => &mut app.actions.selected[app.actions.column.min(3)],
-    };
-    *slot = to(*slot, len).min(len - 1);
-    app.clamp_selections();
-}
-
 /// Opens a customer's detail and asks for its timeline.
 pub(super) fn open_customer(app: &mut App, id: crate::core::CustomerId) -> Vec<Effect> {
     app.overlay = Some(Overlay::Customer { id, scroll: 0 });
@@ -232,63 +208,23 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FocusNext => app.focus = app.focus.cycle(true),
         Action::FocusPrev => app.focus = app.focus.cycle(false),
         Action::Focus(n) => app.focus = Pane::ALL.get(n).copied().unwrap_or(app.focus),
-        Action::Up => move_selection(app, |s, _| s.saturating_sub(1)),
-        Action::Down => move_selection(app, |s, _| s.saturating_add(1)),
-        Action::First => move_selection(app, |_, _| 0),
-        Action::Last => move_selection(app, |_, len| len.saturating_sub(1)),
+        Action::Up => app.move_selection(|s, _| s.saturating_sub(1)),
+        Action::Down => app.move_selection(|s, _| s.saturating_add(1)),
+        Action::First => app.move_selection(|_, _| 0),
+        Action::Last => app.move_selection(|_, len| len.saturating_sub(1)),
         Action::Back => {
-            // Esc backs out of one thing at a time: an overlay, the customer filter, the zoom.
-            if app.overlay.take().is_none() {
-                if app.focus == Pane::Customers && !app.customers.filter.is_empty() {
-                    app.customers.filter.clear();
-                } else {
-                    app.zoomed = false;
-                }
+            // Esc backs out of one thing at a time: an overlay, the pane's own (the customer
+            // filter), the zoom.
+            let pane = app.focus.kind();
+            if app.overlay.take().is_none() && !pane.back(app) {
+                app.zoomed = false;
             }
         }
         // The pane keys keep the zoom: the newly focused pane is shown zoomed.
         Action::Zoom => app.zoomed = !app.zoomed,
-        Action::Open if app.focus == Pane::Interview => {
-            let selected = app.selected_interview().cloned();
-            if let Some(interview) = selected {
-                return super::form_keys::open(app, interview);
-            }
-        }
-        Action::OpenCustomer if app.focus == Pane::Interview => {
-            let selected = app.selected_interview().map(|i| i.customer);
-            if let Some(id) = selected {
-                return open_customer(app, id);
-            }
-        }
-        Action::Open => {
-            if let Some(id) = app
-                .selected_customer()
-                .filter(|_| app.focus == Pane::Customers)
-            {
-                return open_customer(app, id);
-            }
-        }
-        Action::Filter => {
-            app.customers.filtering = true;
-            app.customers.selected = 0;
-            app.clamp_selections();
-        }
-        Action::Sort => {
-            app.customers.sort = app.customers.sort.next();
-            app.customers.selected = 0;
-            app.clamp_selections();
-        }
-        Action::ToggleAll => {
-            // The same item stays selected when it is in both lists.
-            app.queue.show_all = !app.queue.show_all;
-            app.restore_selections();
-        }
-        Action::ColumnLeft => app.actions.column = app.actions.column.saturating_sub(1),
-        Action::ColumnRight => app.actions.column = (app.actions.column + 1).min(3),
         Action::OpenInsight => return super::insight::open(app),
         Action::OpenCalendar => return super::calendar::open(app),
         Action::OpenStaff => return super::staff::open(app),
-        Action::ViewDocument => return super::document::open_for_selected_item(app),
         // Keys of the full-screen views; they do nothing over the panes.
         Action::CycleGroup
         | Action::PeriodPrev
@@ -308,19 +244,11 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             app.message = Some("writing demo data…".into());
             return vec![Effect::LoadDemo];
         }
-        Action::Book
-        | Action::CopyInvitation
-        | Action::MarkInvited
-        | Action::MarkPreBriefed
-        | Action::Assign
-        | Action::RecordContext
-        | Action::Snooze
-        | Action::Close
-        | Action::OpenCustomer
-        | Action::MoveLeft
-        | Action::MoveRight
-        | Action::SetOwner
-        | Action::SetDue => return triage::perform(app, action),
+        // Every other key is the focused pane's own.
+        action => {
+            let pane = app.focus.kind();
+            return pane.perform(app, action);
+        }
     }
     Vec::new()
 }

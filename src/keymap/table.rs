@@ -42,7 +42,8 @@ pub const DEFAULTS: &[Binding] = &[
     key(C::Global, K::Char('?'), A::Help, "this help"),
     key(C::Global, K::Tab, A::FocusNext, "next pane"),
     key(C::Global, K::BackTab, A::FocusPrev, "previous pane"),
-    // One help text for the four, so help shows them on one row.
+    // One row per pane of the registry (`app::Pane::ALL`), in its order (a test there checks
+    // it); one help text for all, so help shows them on one row.
     key(C::Global, K::Char('1'), A::Focus(0), PANES),
     key(C::Global, K::Char('2'), A::Focus(1), PANES),
     key(C::Global, K::Char('3'), A::Focus(2), PANES),

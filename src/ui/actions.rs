@@ -5,6 +5,7 @@
 
 use super::columns::Column;
 use super::fit::{truncate, window};
+use super::grid::{PaneView, Share};
 use super::table::{self, Spec};
 use super::theme::Theme;
 use super::{clock, pane_block, position};
@@ -38,6 +39,13 @@ type Cards<'a> = Rows<'a, &'a ActionItem>;
 fn is_overdue(app: &App, a: &ActionItem) -> bool {
     action_is_open(a.state) && a.due.is_some_and(|d| d < app.now)
 }
+
+/// How the registry's grid draws this pane, and the room it wants.
+pub(super) const VIEW: PaneView = PaneView {
+    draw,
+    width: Share::new(50, 65),
+    height: Share::new(50, 42),
+};
 
 /// Draws the action board.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {

@@ -4,6 +4,7 @@
 use super::clock;
 use super::columns::Column;
 use super::fit::truncate_line;
+use super::grid::{PaneView, Share};
 use super::table::{self, Spec};
 use super::theme::Theme;
 use super::{pane_block, position};
@@ -31,6 +32,13 @@ const COLUMNS: [Column; 9] = [
     Column::fixed("Risk", 7, 2),
     Column::fixed("F/U", 3, 8),
 ];
+
+/// How the registry's grid draws this pane, and the room it wants.
+pub(super) const VIEW: PaneView = PaneView {
+    draw,
+    width: Share::new(50, 60),
+    height: Share::new(50, 58),
+};
 
 /// Draws the customers pane.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {

@@ -4,6 +4,7 @@
 
 use super::columns::Column;
 use super::fit::truncate_line;
+use super::grid::{PaneView, Share};
 use super::table::{self, Spec};
 use super::theme::Theme;
 use super::{clock, pane_block, position};
@@ -25,6 +26,13 @@ const COLUMNS: [Column; 3] = [
 /// Lines of the selected interview's description.
 const DETAIL: u16 = 8;
 
+/// How the registry's grid draws this pane, and the room it wants.
+pub(super) const VIEW: PaneView = PaneView {
+    draw,
+    width: Share::new(50, 35),
+    height: Share::new(50, 42),
+};
+
 /// Draws the interviews pane.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let booked = app.booked_interviews();
@@ -34,12 +42,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         theme,
         Pane::Interview,
         &detail,
-        position(app.interview_selected, booked.len()),
+        position(app.interviews.selected, booked.len()),
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(selected) = booked
-        .get(app.interview_selected)
+        .get(app.interviews.selected)
         .or_else(|| booked.first())
     else {
         let text = vec![
@@ -70,7 +78,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         let spec = Spec {
             columns: &COLUMNS,
             len: booked.len(),
-            selected: app.interview_selected,
+            selected: app.interviews.selected,
             focused: app.focus == Pane::Interview,
         };
         table::draw(frame, list_area, theme, &spec, |i| match booked.get(i) {

@@ -2,9 +2,11 @@
 //! the environment or the disk; the same state always draws the same screen, which is what the
 //! snapshot tests rely on. One file per pane or view; styles come from [`theme`].
 //!
-//! Layout: the focused pane alone when zoomed (`Z`); otherwise the four panes in a grid (2x2 at 80x24; at 120 columns and more the customers and
-//! the queue get the taller top row (customers the wider part of it) and the action board the wider half of the bottom row),
-//! a one-line status line at the bottom, and at most one overlay centred on top.
+//! Layout: the focused pane alone when zoomed (`Z`); otherwise every pane of the registry
+//! (`app::Pane::ALL`) in a grid (`grid`: 2x2 for the four at 80x24; at 120 columns and more
+//! the customers and the queue get the taller top row (customers the wider part of it) and the
+//! action board the wider half of the bottom row), a one-line status line at the bottom, and at
+//! most one overlay centred on top. `pane_view` says which module draws which pane.
 
 mod actions;
 mod calendar;
@@ -17,6 +19,7 @@ mod document;
 mod fit;
 mod form;
 mod form_summary;
+mod grid;
 mod help;
 mod insight;
 mod interview;
@@ -31,15 +34,13 @@ mod welcome;
 use crate::app::{App, Overlay, Pane, SaveState};
 use crate::keymap::{Action, KeyContext, hints};
 use fit::truncate;
+use grid::PaneView;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use theme::Theme;
 use unicode_width::UnicodeWidthStr;
-
-/// From this width on, the panes get unequal shares of the screen.
-const WIDE: u16 = 120;
 
 /// Draws the whole dashboard for `app` into `frame`.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -104,19 +105,12 @@ fn draw_screen(app: &App, theme: Theme, frame: &mut Frame) {
         return;
     }
     if app.zoomed {
-        // The focused pane alone, over the whole area of the four.
-        match app.focus {
-            Pane::Customers => customers::draw(app, theme, frame, main),
-            Pane::Queue => queue::draw(app, theme, frame, main),
-            Pane::Interview => interview::draw(app, theme, frame, main),
-            Pane::Actions => actions::draw(app, theme, frame, main),
-        }
+        // The focused pane alone, over the whole area of all.
+        (pane_view(app.focus).draw)(app, theme, frame, main);
     } else {
-        let [customers_area, queue_area, interview_area, actions_area] = pane_areas(main);
-        customers::draw(app, theme, frame, customers_area);
-        queue::draw(app, theme, frame, queue_area);
-        interview::draw(app, theme, frame, interview_area);
-        actions::draw(app, theme, frame, actions_area);
+        for (pane, area) in pane_areas(main) {
+            (pane_view(pane).draw)(app, theme, frame, area);
+        }
     }
     match &app.overlay {
         None => {}
@@ -135,17 +129,24 @@ fn draw_screen(app: &App, theme: Theme, frame: &mut Frame) {
     }
 }
 
-/// The areas of the customers, queue, interview and action panes.
-fn pane_areas(main: Rect) -> [Rect; 4] {
-    let wide = main.width >= WIDE;
-    let (top_share, left_top, left_bottom) = if wide { (58, 60, 35) } else { (50, 50, 50) };
-    let [top, bottom] =
-        Layout::vertical([Constraint::Percentage(top_share), Constraint::Fill(1)]).areas(main);
-    let [c, q] =
-        Layout::horizontal([Constraint::Percentage(left_top), Constraint::Fill(1)]).areas(top);
-    let [i, a] = Layout::horizontal([Constraint::Percentage(left_bottom), Constraint::Fill(1)])
-        .areas(bottom);
-    [c, q, i, a]
+/// The draw side of the pane registry: the module that draws each pane and the room it wants.
+/// A pane added to `app::Pane` without its line here does not compile.
+fn pane_view(pane: Pane) -> PaneView {
+    match pane {
+        Pane::Customers => customers::VIEW,
+        Pane::Queue => queue::VIEW,
+        Pane::Interview => interview::VIEW,
+        Pane::Actions => actions::VIEW,
+    }
+}
+
+/// Every pane of the registry with its area of the grid, in registry order.
+fn pane_areas(main: Rect) -> Vec<(Pane, Rect)> {
+    let views: Vec<PaneView> = Pane::ALL.iter().map(|&p| pane_view(p)).collect();
+    Pane::ALL
+        .into_iter()
+        .zip(grid::grid(main, &views))
+        .collect()
 }
 
 /// The bordered block of a pane: the focused one has a thick, coloured border and a `▶` in its
@@ -159,10 +160,7 @@ fn pane_block(
     position: Option<String>,
 ) -> Block<'static> {
     let focused = app.focus == pane;
-    let number = Pane::ALL
-        .iter()
-        .position(|p| *p == pane)
-        .map_or(0, |i| i + 1);
+    let number = pane.index() + 1;
     let mark = if focused { "▶ " } else { "" };
     let mut title = format!(" {mark}{number} {}", pane.title());
     if app.zoomed && focused {

@@ -4,6 +4,7 @@
 
 use super::columns::Column;
 use super::fit::{truncate, truncate_line};
+use super::grid::{PaneView, Share};
 use super::table::{self, Spec, Text};
 use super::theme::Theme;
 use super::{clock, pane_block, position};
@@ -31,6 +32,13 @@ const COLUMNS: [Column; 6] = [
 
 /// Lines of the selected item's description, shown when some columns are left out.
 const FOOTER: u16 = 2;
+
+/// How the registry's grid draws this pane, and the room it wants.
+pub(super) const VIEW: PaneView = PaneView {
+    draw,
+    width: Share::new(50, 40),
+    height: Share::new(50, 58),
+};
 
 /// Draws the queue pane.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
