@@ -3,8 +3,8 @@
 
 use super::customers::local_datetime;
 use super::{Context, TimeArg, lookup};
-use crate::core::interview_flow::{self, Step};
-use crate::core::queue::queue;
+use crate::core::discharge::{discharge, discharged_at, interview_step};
+use crate::core::queue::{ItemKind, Subject, queue};
 use crate::core::report::{Period, Sources, interviews_in};
 use crate::core::risk::assess;
 use crate::core::{ChangeSet, Dataset, Instant, Interview};
@@ -90,7 +90,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
         calendar: &rules.calendar,
         now: ctx.now,
     };
-    let (text, out, _, to_record, step) = match cmd {
+    let (text, out, _, to_record, kind) = match cmd {
         ReportCommand::Debrief {
             interview,
             out,
@@ -98,7 +98,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
         } => {
             let interview = lookup::interview(&data, &interview)?;
             let text = markdown::debrief(&src, interview.id)?;
-            (text, out, record, vec![interview], Step::Debriefed)
+            (text, out, record, vec![interview], ItemKind::Debrief)
         }
         ReportCommand::President {
             since,
@@ -117,7 +117,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
                 out,
                 record,
                 interviews_in(&data, period),
-                Step::Reported,
+                ItemKind::ReportPresident,
             )
         }
         ReportCommand::Digest { since, out, record } => {
@@ -128,7 +128,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
                 out,
                 record,
                 interviews_in(&data, period),
-                Step::Disseminated,
+                ItemKind::Disseminate,
             )
         }
     };
@@ -147,7 +147,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
     }
     // Only now that the document exists in full is the step recorded.
     if let Some(store) = &writer {
-        let rec = mark_all(ctx, &data, &to_record, step)?;
+        let rec = mark_all(ctx, &data, &to_record, kind)?;
         if !rec.changes.is_empty() {
             super::commit(store, &rec.changes)?;
         }
@@ -183,41 +183,33 @@ struct Recorded {
     message: String,
 }
 
-/// When `step` was recorded on `i`, if it was.
-fn recorded_at(i: &Interview, step: Step) -> Option<Instant> {
-    match step {
-        Step::Debriefed => i.debriefed_at,
-        Step::Reported => i.reported_at,
-        Step::Disseminated => i.disseminated_at,
-        _ => None,
-    }
-}
-
-/// Records `step` now on every interview of `list` that does not have it yet, as one change
-/// set, and says what was done (or that it had been done already).
+/// Discharges the `kind` item of every interview of `list` that does not have it yet, as one
+/// change set, and says what was done (or that it had been done already). The step is the one
+/// the dashboard's `x` records on the same item ([`discharge`]).
 fn mark_all(
     ctx: &Context,
     data: &Dataset,
     list: &[&Interview],
-    step: Step,
+    kind: ItemKind,
 ) -> anyhow::Result<Recorded> {
     let mut changes = ChangeSet::new();
     let mut done: Vec<String> = Vec::new();
     let mut before: Vec<(String, Instant)> = Vec::new();
     for i in list {
-        if let Some(at) = recorded_at(i, step) {
+        if let Some(at) = discharged_at(kind, i) {
             before.push((i.id.to_string(), at));
             continue;
         }
-        let customer = lookup::customer_of(data, i.customer)?;
-        let set = interview_flow::mark_step(customer, (*i).clone(), step, ctx.now, &ctx.actor)
-            .map_err(|e| anyhow!("cannot record {}: {e}", step.as_str()))?;
+        // A missing customer is named the way every other command names it.
+        lookup::customer_of(data, i.customer)?;
+        let set = discharge(kind, Subject::Interview(i.id), data, ctx.now, &ctx.actor)
+            .map_err(|e| anyhow!("cannot record {}: {e}", step_name(kind)))?;
         changes.changes.extend(set.changes);
         done.push(i.id.to_string());
     }
-    let what = match step {
-        Step::Debriefed => "debriefed",
-        Step::Reported => "reported to the President",
+    let what = match kind {
+        ItemKind::Debrief => "debriefed",
+        ItemKind::ReportPresident => "reported to the President",
         _ => "disseminated to the workforce",
     };
     let message = if list.is_empty() {
@@ -232,7 +224,7 @@ fn mark_all(
             dates.join(", ")
         )
     } else {
-        let mut text = if step == Step::Debriefed {
+        let mut text = if kind == ItemKind::Debrief {
             format!("recorded: {what} {}", done.join(", "))
         } else {
             format!(
@@ -248,6 +240,11 @@ fn mark_all(
         text
     };
     Ok(Recorded { changes, message })
+}
+
+/// The step's name as `interview mark` spells it (`debriefed`).
+fn step_name(kind: ItemKind) -> &'static str {
+    interview_step(kind).map_or(kind.as_str(), |s| s.as_str())
 }
 
 fn count(n: usize, thing: &str) -> String {

@@ -15,6 +15,7 @@ pub mod customer;
 pub mod customer_diff;
 pub mod customer_import;
 pub mod dataset;
+pub mod discharge;
 pub mod draft;
 pub mod excerpt;
 pub mod feedback_calendar;
