@@ -26,6 +26,7 @@ pub mod ids;
 pub mod insight;
 pub mod interview;
 pub mod interview_flow;
+pub mod lateness;
 pub mod lookup;
 pub mod money;
 mod obligations;
