@@ -48,6 +48,7 @@ pub mod timeline;
 pub mod undo;
 pub mod what;
 pub mod when;
+pub mod wording;
 
 pub use action::{ActionItem, ActionKind, ActionState};
 pub use change::{Change, ChangeSet};

@@ -4,7 +4,7 @@
 use super::super::business_time::Calendar;
 use super::super::countdown::span;
 use super::super::queue::{DueState, Item};
-use super::super::{ActionKind, ActionState, FollowUpState, Instant, Score, Trigger};
+use super::super::{ActionKind, ActionState, FollowUpState, Instant, Score};
 
 /// Shown for a figure that does not exist (no scores in the period).
 pub const NONE: &str = "n/a";
@@ -83,16 +83,6 @@ pub fn count_change(now: usize, before: usize) -> String {
 /// `3`, or `N/A` for a question not scored.
 pub fn score(s: Option<Score>) -> String {
     s.map_or_else(|| "N/A".to_string(), |s| s.get().to_string())
-}
-
-/// Why the interview happened.
-pub fn trigger(t: &Trigger) -> String {
-    match t {
-        Trigger::Cadence => "regular cadence".to_string(),
-        Trigger::Deliverable { name } => format!("after the deliverable \"{name}\""),
-        Trigger::AdHoc => "asked for outside the cadence".to_string(),
-        Trigger::SurveyImport { source, .. } => format!("online survey response ({source})"),
-    }
 }
 
 /// Where a follow-up is in the loop.
