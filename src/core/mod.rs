@@ -31,6 +31,7 @@ pub mod lookup;
 pub mod money;
 mod obligations;
 pub mod people_import;
+pub mod period;
 pub mod policy;
 pub mod questions;
 pub mod queue;
