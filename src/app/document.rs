@@ -88,7 +88,7 @@ pub(super) fn open_debrief(app: &mut App, interview: InterviewId) -> Vec<Effect>
 
 /// The period `[since, until)` as the documents show it, for titles.
 fn period_label(app: &App, period: Period) -> String {
-    crate::core::report::format::period(&app.rules.calendar, period.since, period.until)
+    crate::core::report::format::period_of(&app.rules.calendar, period)
 }
 
 /// Opens the President report for `[since, until)`.
@@ -146,10 +146,12 @@ pub(super) fn open_for_selected_item(app: &mut App) -> Vec<Effect> {
                 return Vec::new();
             };
             let weeks = Period::weeks_from(completed, app.now, &app.rules.calendar);
+            // Whole weeks always have a start; the interview's own time stands in otherwise.
+            let since = weeks.since.unwrap_or(completed);
             if kind == ItemKind::ReportPresident {
-                open_president(app, weeks.since, weeks.until)
+                open_president(app, since, weeks.until)
             } else {
-                open_digest(app, weeks.since, weeks.until)
+                open_digest(app, since, weeks.until)
             }
         }
         _ => {

@@ -144,7 +144,7 @@ impl Lists {
             .actions
             .iter()
             .filter(|a| action_is_open(a.state))
-            .filter_map(|a| a.due)
+            .map(crate::core::lateness::action_due)
             .collect();
         open_due.sort_unstable();
         let mut by_customer: HashMap<CustomerId, Records> = HashMap::new();

@@ -3,83 +3,19 @@
 
 use super::triage::{book_prompt, commit, context_prompt, say};
 use super::{App, Confirm, Effect, Overlay};
-use crate::core::ActionState;
-use crate::core::action_flow;
-use crate::core::followup_flow;
-use crate::core::interview_flow::{self, Step};
-use crate::core::queue::{Item, ItemKind, Subject};
+use crate::core::discharge::{Refusal, closes_a_loop, discharge};
+use crate::core::queue::{Item, ItemKind};
 use crate::keymap::Action;
 
-/// `x`: records the step that discharges the selected item.
+/// `x`: records the step that discharges the selected item ([`discharge`] decides which); the
+/// items one step cannot close open the form that does: a booking, or the context of a low
+/// score.
 pub(super) fn done(app: &mut App, item: &Item, name: &str) -> Vec<Effect> {
-    let (now, actor) = (app.now, app.actor.clone());
-    let step = match item.kind {
-        ItemKind::PreBrief => Some(Step::PreBriefed),
-        ItemKind::Acknowledge => Some(Step::Acknowledged),
-        ItemKind::Debrief => Some(Step::Debriefed),
-        ItemKind::InformExecutives => Some(Step::ExecutivesInformed),
-        ItemKind::ReportPresident => Some(Step::Reported),
-        ItemKind::Disseminate => Some(Step::Disseminated),
-        _ => None,
-    };
-    let result = match (step, item.subject) {
-        (Some(step), Subject::Interview(id)) => {
-            let interview = app.data.interviews.iter().find(|i| i.id == id).cloned();
-            let customer = app.data.customer(item.customer);
-            match (interview, customer) {
-                (Some(i), Some(c)) => {
-                    interview_flow::mark_step(c, i, step, now, &actor).map_err(|e| e.to_string())
-                }
-                _ => Err(format!("{id} is no longer in the store")),
-            }
-        }
-        // A low score is discharged by recording what the customer said.
-        (_, Subject::FollowUp(_)) if item.kind == ItemKind::LowScoreFollowUp => {
-            return context_prompt(app, item, name);
-        }
-        (_, Subject::FollowUp(id)) => match app.data.followups.iter().find(|f| f.id == id).cloned()
-        {
-            // Presenting the formal report is the last step: it closes the loop too.
-            Some(f) => followup_flow::present_report(f, &actor, now)
-                .and_then(|mut set| {
-                    let presented = set.changes.iter().find_map(|c| match c {
-                        crate::core::Change::FollowUp(f) => Some(f.clone()),
-                        _ => None,
-                    });
-                    match presented {
-                        Some(f) => {
-                            let closed = followup_flow::close(f, &actor, now)?;
-                            set.changes
-                                .retain(|c| !matches!(c, crate::core::Change::FollowUp(_)));
-                            set.changes.extend(closed.changes);
-                            Ok(set)
-                        }
-                        None => Ok(set),
-                    }
-                })
-                .map_err(|e| e.to_string()),
-            None => Err(format!("{id} is no longer in the store")),
-        },
-        (_, Subject::Action(id)) => {
-            let to = if item.kind == ItemKind::ActionItem {
-                ActionState::Done
-            } else {
-                ActionState::FollowedUp
-            };
-            match app.data.actions.iter().find(|a| a.id == id).cloned() {
-                Some(a) => action_flow::move_to(a, to, now, &actor).map_err(|e| e.to_string()),
-                None => Err(format!("{id} is no longer in the store")),
-            }
-        }
-        // An interview is owed: `x` books it, as `b` does.
-        (_, Subject::Customer(customer)) => return book_prompt(app, customer),
-        _ => Err(format!(
-            "{} cannot be recorded done from the queue",
-            item.subject
-        )),
-    };
+    let result = discharge(item.kind, item.subject, &app.data, app.now, &app.actor);
     let label = format!("{} done ({name})", item.kind.label());
     match result {
+        Err(Refusal::NeedsBooking(customer)) => book_prompt(app, customer),
+        Err(Refusal::NeedsContext(_)) => context_prompt(app, item, name),
         // Steps that close a loop ask first: one mis-aimed key must not close a formal report.
         Ok(changes) if closes_a_loop(item.kind) => {
             app.overlay = Some(Overlay::Confirm(Confirm {
@@ -95,17 +31,8 @@ pub(super) fn done(app: &mut App, item: &Item, name: &str) -> Vec<Effect> {
             Vec::new()
         }
         Ok(set) => commit(app, set, label),
-        Err(e) => say(app, e),
+        Err(e) => say(app, e.to_string()),
     }
-}
-
-/// The steps after which nothing more is owed on the record: the formal report (it closes the
-/// follow-up), the dissemination and telling the customer an action is done.
-fn closes_a_loop(kind: ItemKind) -> bool {
-    matches!(
-        kind,
-        ItemKind::FormalReport | ItemKind::Disseminate | ItemKind::ActionFollowUp
-    )
 }
 
 fn closing_question(kind: ItemKind) -> &'static str {

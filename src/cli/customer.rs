@@ -107,9 +107,9 @@ pub fn run(session: Reading<'_>, which: &str) -> anyhow::Result<ExitCode> {
                 .map(|a| format!("avg {a:.1}"))
                 .unwrap_or_default();
             say!(
-                "  {} {when} {:?} [{}] {avg}",
+                "  {} {when} {} [{}] {avg}",
                 i.id,
-                i.status,
+                crate::core::wording::interview_status(i.status),
                 scores.join(" ")
             );
         }

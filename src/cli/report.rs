@@ -3,8 +3,8 @@
 
 use super::customers::local_datetime;
 use super::{Context, TimeArg, Writing, lookup};
-use crate::core::interview_flow::{self, Step};
-use crate::core::queue::queue;
+use crate::core::discharge::{discharge, discharged_at, interview_step};
+use crate::core::queue::{ItemKind, Subject, queue};
 use crate::core::report::{Period, Sources, interviews_in};
 use crate::core::risk::assess;
 use crate::core::{ChangeSet, Dataset, Instant, Interview};
@@ -95,7 +95,7 @@ pub fn run(
         calendar: &rules.calendar,
         now: ctx.now,
     };
-    let (text, out, _, to_record, step) = match cmd {
+    let (text, out, _, to_record, kind) = match cmd {
         ReportCommand::Debrief {
             interview,
             out,
@@ -103,7 +103,7 @@ pub fn run(
         } => {
             let interview = lookup::interview(data, &interview)?;
             let text = markdown::debrief(&src, interview.id)?;
-            (text, out, record, vec![interview], Step::Debriefed)
+            (text, out, record, vec![interview], ItemKind::Debrief)
         }
         ReportCommand::President {
             since,
@@ -122,7 +122,7 @@ pub fn run(
                 out,
                 record,
                 interviews_in(data, period),
-                Step::Reported,
+                ItemKind::ReportPresident,
             )
         }
         ReportCommand::Digest { since, out, record } => {
@@ -133,7 +133,7 @@ pub fn run(
                 out,
                 record,
                 interviews_in(data, period),
-                Step::Disseminated,
+                ItemKind::Disseminate,
             )
         }
     };
@@ -152,7 +152,7 @@ pub fn run(
     }
     // Only now that the document exists in full is the step recorded.
     if let Some(session) = writer {
-        let rec = mark_all(ctx, data, &to_record, step)?;
+        let rec = mark_all(ctx, data, &to_record, kind)?;
         if !rec.changes.is_empty() {
             session.commit(&rec.changes)?;
         }
@@ -188,41 +188,33 @@ struct Recorded {
     message: String,
 }
 
-/// When `step` was recorded on `i`, if it was.
-fn recorded_at(i: &Interview, step: Step) -> Option<Instant> {
-    match step {
-        Step::Debriefed => i.debriefed_at,
-        Step::Reported => i.reported_at,
-        Step::Disseminated => i.disseminated_at,
-        _ => None,
-    }
-}
-
-/// Records `step` now on every interview of `list` that does not have it yet, as one change
-/// set, and says what was done (or that it had been done already).
+/// Discharges the `kind` item of every interview of `list` that does not have it yet, as one
+/// change set, and says what was done (or that it had been done already). The step is the one
+/// the dashboard's `x` records on the same item ([`discharge`]).
 fn mark_all(
     ctx: &Context,
     data: &Dataset,
     list: &[&Interview],
-    step: Step,
+    kind: ItemKind,
 ) -> anyhow::Result<Recorded> {
     let mut changes = ChangeSet::new();
     let mut done: Vec<String> = Vec::new();
     let mut before: Vec<(String, Instant)> = Vec::new();
     for i in list {
-        if let Some(at) = recorded_at(i, step) {
+        if let Some(at) = discharged_at(kind, i) {
             before.push((i.id.to_string(), at));
             continue;
         }
-        let customer = lookup::customer_of(data, i.customer)?;
-        let set = interview_flow::mark_step(customer, (*i).clone(), step, ctx.now, &ctx.actor)
-            .map_err(|e| anyhow!("cannot record {}: {e}", step.as_str()))?;
+        // A missing customer is named the way every other command names it.
+        lookup::customer_of(data, i.customer)?;
+        let set = discharge(kind, Subject::Interview(i.id), data, ctx.now, &ctx.actor)
+            .map_err(|e| anyhow!("cannot record {}: {e}", step_name(kind)))?;
         changes.changes.extend(set.changes);
         done.push(i.id.to_string());
     }
-    let what = match step {
-        Step::Debriefed => "debriefed",
-        Step::Reported => "reported to the President",
+    let what = match kind {
+        ItemKind::Debrief => "debriefed",
+        ItemKind::ReportPresident => "reported to the President",
         _ => "disseminated to the workforce",
     };
     let message = if list.is_empty() {
@@ -237,7 +229,7 @@ fn mark_all(
             dates.join(", ")
         )
     } else {
-        let mut text = if step == Step::Debriefed {
+        let mut text = if kind == ItemKind::Debrief {
             format!("recorded: {what} {}", done.join(", "))
         } else {
             format!(
@@ -253,6 +245,11 @@ fn mark_all(
         text
     };
     Ok(Recorded { changes, message })
+}
+
+/// The step's name as `interview mark` spells it (`debriefed`).
+fn step_name(kind: ItemKind) -> &'static str {
+    interview_step(kind).map_or(kind.as_str(), |s| s.as_str())
 }
 
 fn count(n: usize, thing: &str) -> String {

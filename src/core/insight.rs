@@ -17,6 +17,9 @@ pub use churn::{ChurnReason, churn};
 pub use comments::{Comment, comments};
 pub use trend::{MonthAverage, SPARK_LEVELS, spark, spark_char};
 
+/// The one period type, here for insight's callers (completion times `[since, until)`).
+pub use super::period::Period;
+
 use super::{Customer, CustomerId, Dataset, Instant, Interview, QuestionSet, StaffId, Tier};
 use chrono::FixedOffset;
 use std::collections::{BTreeMap, BTreeSet};
@@ -70,22 +73,6 @@ impl GroupBy {
             GroupBy::Manager => "account manager",
             other => other.as_str(),
         }
-    }
-}
-
-/// A period of completion times: `[since, until)`; no `since` means from the beginning.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Period {
-    /// First instant included, if any.
-    pub since: Option<Instant>,
-    /// First instant no longer included.
-    pub until: Instant,
-}
-
-impl Period {
-    /// Whether `t` falls in the period.
-    pub fn contains(&self, t: Instant) -> bool {
-        self.since.is_none_or(|s| s <= t) && t < self.until
     }
 }
 

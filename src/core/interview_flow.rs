@@ -64,6 +64,11 @@ impl Step {
         )
     }
 
+    /// When this step was recorded on `i`, if it was.
+    pub fn recorded_at(self, i: &Interview) -> Option<Instant> {
+        *self.field(&mut i.clone())
+    }
+
     fn field(self, i: &mut Interview) -> &mut Option<Instant> {
         match self {
             Step::InvitationSent => &mut i.invitation_sent_at,

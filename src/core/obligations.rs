@@ -334,7 +334,7 @@ fn actions(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                 owner_role: None,
                 owner: a.owner,
                 participants: vec![],
-                due: a.due.unwrap_or(a.created_at),
+                due: crate::core::lateness::action_due(a),
                 severity: None,
                 opened_at: Some(a.created_at),
             });

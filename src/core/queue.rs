@@ -136,7 +136,7 @@ pub fn due_state(due: Instant, now: Instant, cal: &Calendar) -> DueState {
 
 /// The state of a due time, given when `now`'s day ends (computed once per queue).
 fn state_before(due: Instant, now: Instant, end_of_today: Instant) -> DueState {
-    if now > due {
+    if super::lateness::is_overdue(due, now) {
         DueState::Overdue
     } else if due < end_of_today {
         DueState::Due

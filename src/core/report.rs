@@ -28,11 +28,14 @@ pub use debrief::{Debrief, debrief};
 pub use digest::{Digest, digest};
 pub use president::{President, president};
 
+/// The one period type, here for the documents' callers.
+pub use super::period::Period;
+use super::period::PeriodError;
+
 use super::business_time::Calendar;
 use super::queue::{Item, Subject};
 use super::risk::Assessment;
 use super::{CustomerId, Dataset, Instant, Interview, InterviewId, InterviewStatus, QuestionSet};
-use chrono::Datelike;
 use std::collections::HashMap;
 
 /// Scores below this are low: followed up, listed for the President, and when flagged about an
@@ -87,71 +90,8 @@ pub enum ReportError {
     #[error("interview {0} names a customer that is not in the store; run `hearback check`")]
     NoCustomer(InterviewId),
     /// The period ends before (or where) it starts.
-    #[error(
-        "the period ends ({until}) before it starts ({since}): the end must come after the start"
-    )]
-    EmptyPeriod {
-        /// The start, as shown.
-        since: String,
-        /// The end, as shown.
-        until: String,
-    },
-}
-
-/// A span of time `[since, until)` a report covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Period {
-    /// The first instant inside.
-    pub since: Instant,
-    /// The first instant after.
-    pub until: Instant,
-}
-
-impl Period {
-    /// The period `[since, until)`; refused when it would be empty.
-    pub fn new(since: Instant, until: Instant) -> Result<Period, ReportError> {
-        if until <= since {
-            return Err(ReportError::EmptyPeriod {
-                since: since.format("%Y-%m-%d %H:%M UTC").to_string(),
-                until: until.format("%Y-%m-%d %H:%M UTC").to_string(),
-            });
-        }
-        Ok(Period { since, until })
-    }
-
-    /// The period of the same length that ends where this one starts.
-    pub fn previous(self) -> Period {
-        Period {
-            since: self.since - (self.until - self.since),
-            until: self.since,
-        }
-    }
-
-    /// Whether `t` falls inside.
-    pub fn contains(self, t: Instant) -> bool {
-        self.since <= t && t < self.until
-    }
-
-    /// The whole weeks (Monday to Sunday, in the calendar's days) from the week of `from` to
-    /// the week of `now`: the period a report or digest owed on an interview completed at
-    /// `from` is about. Whole weeks, so it prints as dates and compares with the weeks before
-    /// it, not with a few hours.
-    pub fn weeks_from(from: Instant, now: Instant, cal: &Calendar) -> Period {
-        let monday = |t: Instant| {
-            let day = cal.day_start(t);
-            let back = super::time_math::local(day, cal.offset)
-                .weekday()
-                .num_days_from_monday();
-            cal.day_start(super::time_math::earlier(
-                day,
-                chrono::Duration::days(i64::from(back)),
-            ))
-        };
-        let since = monday(from.min(now));
-        // Day boundaries are at a fixed offset: a week is always 7 x 24 hours.
-        let until = super::time_math::later(monday(now), chrono::Duration::days(7));
-        Period { since, until }
-    }
+    #[error(transparent)]
+    Period(#[from] PeriodError),
 }
 
 /// The interviews completed in `period`, oldest first (then by id).

@@ -11,7 +11,7 @@
 
 use crate::core::feedback_calendar::{Booked, CalendarEvent, Due, EventKind};
 use crate::core::sanitize;
-use crate::core::{Dataset, Trigger};
+use crate::core::{Dataset, wording};
 use chrono::Duration;
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 
@@ -108,7 +108,7 @@ fn booked_lines(data: &Dataset, e: &CalendarEvent, b: &Booked, lines: &mut Vec<S
         })
         .unwrap_or_else(|| "not chosen yet".to_string());
     lines.push(format!("Contact: {contact}"));
-    lines.push(format!("Trigger: {}", trigger(&b.trigger)));
+    lines.push(format!("Trigger: {}", wording::trigger(&b.trigger)));
     let state = if b.in_progress {
         "being recorded now"
     } else {
@@ -134,26 +134,12 @@ fn due_lines(e: &CalendarEvent, d: &Due, lines: &mut Vec<String>) {
     ));
 }
 
-/// Why an interview happens, in words.
-pub fn trigger(t: &Trigger) -> String {
-    match t {
-        Trigger::Cadence => "regular cadence".to_string(),
-        Trigger::Deliverable { name } => {
-            format!("after the deliverable \"{}\"", sanitize::line(name))
-        }
-        Trigger::AdHoc => "ad hoc (outside the cadence)".to_string(),
-        Trigger::SurveyImport { source, .. } => {
-            format!("survey response ({})", sanitize::line(source))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::feedback_calendar::booked_uid;
     use crate::core::what::What;
-    use crate::core::{CustomerId, InterviewId};
+    use crate::core::{CustomerId, InterviewId, Trigger};
     use chrono::{NaiveDate, TimeZone, Utc};
 
     fn events() -> Vec<CalendarEvent> {

@@ -14,7 +14,7 @@
 //! stays open with the text in it.
 
 use crate::app::{App, Effect};
-use crate::core::{Change, ChangeSet, Draft, InterviewId, InterviewStatus};
+use crate::core::{Change, ChangeSet, Draft, InterviewId};
 use crate::store::DataStore;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::time::Duration;
@@ -195,18 +195,6 @@ pub fn resume(app: &mut App, store: &dyn DataStore) {
             return;
         }
     };
-    let open = |d: &Draft| {
-        app.data
-            .interviews
-            .iter()
-            .find(|i| i.id == d.interview.id)
-            .is_none_or(|i| {
-                !matches!(
-                    i.status,
-                    InterviewStatus::Completed | InterviewStatus::Cancelled
-                )
-            })
-    };
     // A draft with nothing entered is what looking at a form used to leave: removed, so a
     // form glanced at yesterday does not reopen today with its timer "OVER".
     let (empty, drafts): (Vec<Draft>, Vec<Draft>) =
@@ -221,18 +209,16 @@ pub fn resume(app: &mut App, store: &dyn DataStore) {
             ));
         }
     }
-    let latest = drafts.into_iter().filter(open).max_by_key(|d| d.saved_at);
-    if let Some(draft) = latest {
+    if let Some(draft) = crate::core::draft::to_reopen(drafts, &app.data.interviews) {
         app.resume(draft);
     }
 }
 
 /// Whether `changes` store interview `id` as completed or cancelled.
 fn closes(changes: &ChangeSet, id: InterviewId) -> bool {
-    changes.changes.iter().any(|c| {
-        matches!(c, Change::Interview(i) if i.id == id
-            && matches!(i.status, InterviewStatus::Completed | InterviewStatus::Cancelled))
-    })
+    changes.changes.iter().any(
+        |c| matches!(c, Change::Interview(i) if i.id == id && crate::core::draft::is_closed(i)),
+    )
 }
 
 fn discarded(changes: &ChangeSet) -> impl Iterator<Item = InterviewId> + '_ {

@@ -11,7 +11,6 @@ use super::theme::Theme;
 use super::{clock, pane_block, position};
 use crate::app::{App, Pane, Rows};
 use crate::core::ActionItem;
-use crate::core::queue::action_is_open;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -35,9 +34,9 @@ const COLUMNS: [Column; 4] = [
 /// A column's cards.
 type Cards<'a> = Rows<'a, &'a ActionItem>;
 
-/// Whether a card is late: due before now and not yet done.
+/// Whether a card is late: the queue's rule, so a late card is an overdue queue item.
 fn is_overdue(app: &App, a: &ActionItem) -> bool {
-    action_is_open(a.state) && a.due.is_some_and(|d| d < app.now)
+    crate::core::lateness::action_is_late(a, app.now)
 }
 
 /// How the registry's grid draws this pane, and the room it wants.

@@ -8,7 +8,7 @@ use super::fit::{truncate, wrap_line};
 use super::theme::Theme;
 use crate::app::{App, CalendarView};
 use crate::core::feedback_calendar::{CalendarEvent, EventKind, Spacing, day_of};
-use crate::io::ics::trigger;
+use crate::core::wording::trigger;
 use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

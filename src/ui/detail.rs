@@ -9,7 +9,7 @@ use super::{centered, clock};
 use crate::app::App;
 use crate::core::countdown::countdown;
 use crate::core::summary::customer_summaries;
-use crate::core::{Customer, CustomerId, InterviewStatus, Lifecycle};
+use crate::core::{Customer, CustomerId, Lifecycle};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -182,12 +182,7 @@ fn interviews(app: &App, theme: Theme, id: CustomerId, lines: &mut Vec<Line<'sta
             .map(|a| a.score.map_or("-".into(), |s| s.get().to_string()))
             .collect();
         let when = clock::date(app, i.completed_at.unwrap_or(i.scheduled_at));
-        let status = match i.status {
-            InterviewStatus::Scheduled => "booked",
-            InterviewStatus::InProgress => "in progress",
-            InterviewStatus::Completed => "completed",
-            InterviewStatus::Cancelled => "cancelled",
-        };
+        let status = crate::core::wording::interview_status(i.status);
         let avg = i
             .average_score()
             .map(|a| format!(" avg {a:.1}"))

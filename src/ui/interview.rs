@@ -9,7 +9,7 @@ use super::table::{self, Spec};
 use super::theme::Theme;
 use super::{clock, pane_block, position};
 use crate::app::{App, Pane};
-use crate::core::{Instant, Interview, InterviewStatus, Trigger};
+use crate::core::{Instant, Interview, InterviewStatus};
 use crate::keymap::{Action, KeyContext};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -138,7 +138,7 @@ fn describe(app: &App, theme: Theme, i: &Interview) -> Vec<Line<'static>> {
         Line::styled(name, theme.title()),
         Line::styled(when, when_style(app, theme, i)),
         Line::from(format!("{} min {location}", i.duration_minutes)),
-        Line::from(trigger(&i.trigger)),
+        Line::from(crate::core::wording::trigger(&i.trigger)),
         Line::from(format!("contact {contact}")),
         Line::from(format!("conducted by {executive}")),
         Line::from(vec![
@@ -169,14 +169,5 @@ fn mark(theme: Theme, label: &str, done: Option<Instant>) -> Span<'static> {
     match done {
         Some(_) => Span::styled(format!("[x] {label}"), theme.ok()),
         None => Span::styled(format!("[ ] {label}"), theme.due()),
-    }
-}
-
-fn trigger(t: &Trigger) -> String {
-    match t {
-        Trigger::Cadence => "regular cadence".into(),
-        Trigger::Deliverable { name } => format!("after deliverable \"{name}\""),
-        Trigger::AdHoc => "ad hoc".into(),
-        Trigger::SurveyImport { source, .. } => format!("survey ({source})"),
     }
 }

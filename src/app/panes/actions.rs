@@ -46,7 +46,9 @@ impl App {
 
     /// How many cards are overdue: due before now and still to do or doing.
     pub fn overdue_cards(&self) -> usize {
-        self.lists.open_due.partition_point(|&due| due < self.now)
+        self.lists
+            .open_due
+            .partition_point(|&due| crate::core::lateness::is_overdue(due, self.now))
     }
 
     /// The selected action card, if any.

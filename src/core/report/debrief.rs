@@ -192,7 +192,7 @@ pub fn debrief(src: &Sources<'_>, id: InterviewId) -> Result<Debrief, ReportErro
         date: interview
             .completed_at
             .map_or_else(|| NONE.to_string(), |t| format::date_time(cal, t)),
-        trigger: format::trigger(&interview.trigger),
+        trigger: crate::core::wording::trigger(&interview.trigger),
         average: format::average(interview.average_score()),
         lowest: interview
             .lowest_score()

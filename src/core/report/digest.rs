@@ -165,7 +165,7 @@ pub fn digest(src: &Sources<'_>, period: Period) -> Digest {
         })
         .collect();
     Digest {
-        period: format::period(cal, period.since, period.until),
+        period: format::period_of(cal, period),
         count: list.len(),
         average: format::average(averages::overall(&list).mean()),
         interviews: list

@@ -3,8 +3,9 @@
 
 use super::super::business_time::Calendar;
 use super::super::countdown::span;
+use super::super::period::Period;
 use super::super::queue::{DueState, Item};
-use super::super::{ActionKind, ActionState, FollowUpState, Instant, Score, Trigger};
+use super::super::{ActionKind, ActionState, FollowUpState, Instant, Score};
 
 /// Shown for a figure that does not exist (no scores in the period).
 pub const NONE: &str = "n/a";
@@ -26,10 +27,22 @@ pub fn date_time(cal: &Calendar, t: Instant) -> String {
 /// A period `[since, until)` for people: `2026-10-01 to 2026-10-31` when both ends fall on
 /// day boundaries (the end day is the last one inside), else with the times.
 pub fn period(cal: &Calendar, since: Instant, until: Instant) -> String {
-    let start = if cal.day_start(since) == since {
-        date(cal, since)
-    } else {
-        date_time(cal, since)
+    period_of(
+        cal,
+        Period {
+            since: Some(since),
+            until,
+        },
+    )
+}
+
+/// A [`Period`] as [`period`] shows it; one from the beginning reads `the beginning to ...`.
+pub fn period_of(cal: &Calendar, period: Period) -> String {
+    let until = period.until;
+    let start = match period.since {
+        None => "the beginning".to_string(),
+        Some(since) if cal.day_start(since) == since => date(cal, since),
+        Some(since) => date_time(cal, since),
     };
     let end = if cal.day_start(until) == until {
         // The last day inside is the one before the boundary.
@@ -83,16 +96,6 @@ pub fn count_change(now: usize, before: usize) -> String {
 /// `3`, or `N/A` for a question not scored.
 pub fn score(s: Option<Score>) -> String {
     s.map_or_else(|| "N/A".to_string(), |s| s.get().to_string())
-}
-
-/// Why the interview happened.
-pub fn trigger(t: &Trigger) -> String {
-    match t {
-        Trigger::Cadence => "regular cadence".to_string(),
-        Trigger::Deliverable { name } => format!("after the deliverable \"{name}\""),
-        Trigger::AdHoc => "asked for outside the cadence".to_string(),
-        Trigger::SurveyImport { source, .. } => format!("online survey response ({source})"),
-    }
 }
 
 /// Where a follow-up is in the loop.

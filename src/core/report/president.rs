@@ -142,8 +142,8 @@ pub fn president(src: &Sources<'_>, period: Period) -> President {
     let this_list = interviews_in(src.data, period);
     let prev_list = interviews_in(src.data, before);
     President {
-        period: format::period(cal, period.since, period.until),
-        previous: format::period(cal, before.since, before.until),
+        period: format::period_of(cal, period),
+        previous: format::period_of(cal, before),
         written: format::date_time(cal, src.now),
         headline: headline(src, period, &this_list, &prev_list),
         interviews: this_list.iter().map(|i| interview_line(src, i)).collect(),

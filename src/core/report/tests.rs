@@ -308,7 +308,7 @@ fn a_report_owed_on_an_interview_covers_whole_weeks_to_this_one() {
     ];
     for (from, now, (since, until)) in cases {
         let p = Period::weeks_from(from, now, &cal);
-        assert_eq!((p.since, p.until), (since, until), "{from} {now}");
+        assert_eq!((p.since, p.until), (Some(since), until), "{from} {now}");
         assert!(p.contains(from) && p.contains(now));
     }
 }

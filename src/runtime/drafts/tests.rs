@@ -1,5 +1,5 @@
 use super::*;
-use crate::core::{CustomerId, Interview, Trigger};
+use crate::core::{CustomerId, Interview, InterviewStatus, Trigger};
 
 fn draft(id: u64, comment: &str) -> Draft {
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00Z")
