@@ -3,6 +3,8 @@
 //! out off the input path. No terminal, no disk, no clock in here: tests drive it with
 //! messages and read the state.
 
+mod act;
+mod asks;
 mod calendar;
 mod document;
 mod form;
@@ -173,6 +175,8 @@ pub struct App {
     pub undo: Option<Undo>,
     /// Set when the app should end.
     pub quit: bool,
+    /// The keys in force (the defaults until the runtime hands over the user's).
+    pub keymap: crate::keymap::Keymap,
     /// Draw in colour (false when `NO_COLOR` is set; the runtime decides).
     pub color: bool,
     /// The live interview form, while an interview is being recorded (drawn over the panes).
@@ -230,6 +234,7 @@ impl App {
             message_ticks: 0,
             undo: None,
             quit: false,
+            keymap: crate::keymap::Keymap::default(),
             color: true,
             form: None,
             parked: None,

@@ -64,6 +64,7 @@ pub fn run(ctx: &Context, fixed_now: bool) -> anyhow::Result<ExitCode> {
     let store = ctx.open_store()?;
     let data = store.load()?;
     let rules = ctx.rules()?;
+    let keymap = rules.keys;
     let rules = Rules {
         policy: rules.policy,
         calendar: rules.calendar,
@@ -78,6 +79,7 @@ pub fn run(ctx: &Context, fixed_now: bool) -> anyhow::Result<ExitCode> {
         ctx.actor.clone(),
     );
     app.color = !no_color();
+    app.keymap = keymap;
     drafts::resume(&mut app, &store);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -141,6 +141,7 @@ fn describe(app: &App, theme: Theme, i: &Interview) -> Vec<Line<'static>> {
             mark(theme, "pre-brief", i.prebriefed_at),
         ]),
         super::help::hint_line(
+            &app.keymap,
             KeyContext::Interview,
             &[(Action::Open, "record"), (Action::OpenCustomer, "customer")],
             theme,
