@@ -5,7 +5,7 @@
 //! middle of an interview is worse than a refusal at start-up.
 
 use super::{Action, Binding, KeyContext, Keymap, keys};
-use crate::core::sanitize::{line, quote};
+use crate::core::sanitize::line;
 
 /// Why the `[keys]` part of a config file was refused; the message names the mode and key.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -16,7 +16,7 @@ pub enum KeyError {
     /// A mode that does not exist.
     #[error("[keys.{mode}]: no such mode; the modes are {known}")]
     UnknownMode {
-        /// The name given (quoted, cleaned).
+        /// The name given (cleaned).
         mode: String,
         /// The names there are.
         known: String,
@@ -26,21 +26,21 @@ pub enum KeyError {
     UnknownAction {
         /// The mode.
         mode: String,
-        /// The name given (quoted, cleaned).
+        /// The name given (cleaned).
         action: String,
         /// The actions the mode has.
         known: String,
     },
     /// A key that cannot be read.
     #[error(
-        "[keys.{mode}] {action} = {key}: not a key ({why}); write it like \"x\", \"G\", \"Ctrl-z\", \"Enter\", \"Shift-Tab\" or \"F2\""
+        "[keys.{mode}] {action} = \"{key}\": not a key ({why}); write it like \"x\", \"G\", \"Ctrl-z\", \"Enter\", \"Shift-Tab\" or \"F2\""
     )]
     BadKey {
         /// The mode.
         mode: String,
         /// The action.
         action: String,
-        /// The text given (quoted, cleaned).
+        /// The text given (cleaned).
         key: String,
         /// What is wrong with it.
         why: String,
@@ -80,7 +80,7 @@ pub fn from_toml(text: &str) -> Result<Keymap, KeyError> {
     })?;
     for (mode_name, actions) in modes {
         let context = KeyContext::from_name(mode_name).ok_or_else(|| KeyError::UnknownMode {
-            mode: quote(mode_name),
+            mode: shown(mode_name),
             known: names(KeyContext::ALL.iter().map(|c| c.name())),
         })?;
         let mode = context.name();
@@ -93,7 +93,7 @@ pub fn from_toml(text: &str) -> Result<Keymap, KeyError> {
             let action =
                 action_in(context, action_name).ok_or_else(|| KeyError::UnknownAction {
                     mode: mode.clone(),
-                    action: quote(action_name),
+                    action: shown(action_name),
                     known: names(actions_of(context).iter().map(|a| a.name())),
                 })?;
             let texts: Vec<&str> = match value {
@@ -118,7 +118,7 @@ pub fn from_toml(text: &str) -> Result<Keymap, KeyError> {
                 let key = keys::parse(text).map_err(|why| KeyError::BadKey {
                     mode: mode.clone(),
                     action: action.name(),
-                    key: quote(text),
+                    key: shown(text),
                     why,
                 })?;
                 if !bound.contains(&key) {
@@ -152,6 +152,16 @@ fn action_in(context: KeyContext, name: &str) -> Option<Action> {
     actions_of(context).into_iter().find(|a| a.name() == name)
 }
 
+/// A name or key from the file as a message quotes it: cleaned (it cannot drive the
+/// terminal) and cut short.
+fn shown(text: &str) -> String {
+    let clean = line(text);
+    match clean.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &clean[..at]),
+        None => clean,
+    }
+}
+
 fn names(list: impl Iterator<Item = String>) -> String {
     list.collect::<Vec<_>>().join(", ")
 }
@@ -177,5 +187,91 @@ impl Keymap {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn press(keymap: &Keymap, context: KeyContext, code: KeyCode) -> Option<Action> {
+        super::super::lookup(keymap, context, &KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn an_entry_replaces_the_default_keys_of_its_action_in_its_mode_only() {
+        let km = from_toml("[keys.queue]\nclose = \"F2\"\n").expect("valid");
+        assert_eq!(
+            press(&km, KeyContext::Queue, KeyCode::F(2)),
+            Some(Action::Close)
+        );
+        assert_eq!(press(&km, KeyContext::Queue, KeyCode::Char('x')), None);
+        assert_eq!(
+            press(&km, KeyContext::Staff, KeyCode::Char('x')),
+            Some(Action::ToggleActive)
+        );
+        // `down` in the queue is a global key: the queue has no `down` of its own.
+        assert!(matches!(
+            from_toml("[keys.queue]\ndown = \"n\"\n"),
+            Err(KeyError::UnknownAction { .. })
+        ));
+        let km = from_toml("[keys.global]\ndown = [\"n\", \"Down\"]\n").expect("valid");
+        assert_eq!(
+            press(&km, KeyContext::Queue, KeyCode::Char('n')),
+            Some(Action::Down)
+        );
+        assert_eq!(press(&km, KeyContext::Queue, KeyCode::Char('j')), None);
+        assert_eq!(km.keys_of(KeyContext::Global, Action::Down), ["n", "↓"]);
+    }
+
+    #[test]
+    fn an_empty_list_unbinds_and_no_keys_table_keeps_the_defaults() {
+        let km = from_toml("[keys.global]\nundo = []\n").expect("valid");
+        assert!(km.keys_of(KeyContext::Global, Action::Undo).is_empty());
+        assert_eq!(
+            from_toml("[policy.low_scores]\nthreshold = 4\n"),
+            Ok(Keymap::default())
+        );
+    }
+
+    #[test]
+    fn mistakes_are_refused_naming_mode_and_key() {
+        let cases = [
+            (
+                "[keys.queue]\nclose = \"z\"\n",
+                "[keys.queue] \"z\" is bound to both snooze and close",
+            ),
+            (
+                "[keys.form]\nscore_1 = \"Ctrl-s\"\n",
+                "[keys.form] \"Ctrl-s\" is bound to both",
+            ),
+            (
+                "[keys.pane]\n",
+                "[keys.pane]: no such mode; the modes are global, customers",
+            ),
+            (
+                "[keys.form]\nfocus_1 = \"x\"\n",
+                "[keys.form] focus_1: no such action in form",
+            ),
+            (
+                "[keys.queue]\nclose = \"Ctrl-\"\n",
+                "close = \"Ctrl-\": not a key",
+            ),
+            (
+                "[keys.queue]\nclose = [1]\n",
+                "[keys.queue] close: give a key",
+            ),
+            ("keys = 3\n", "keys: write [keys.<mode>] tables"),
+            (
+                "[keys.queue]\nclose = \"\\u001b[31mx\"\n",
+                "close = \"x\": not a key",
+            ),
+        ];
+        for (text, needle) in cases {
+            let err = from_toml(text).expect_err(text).to_string();
+            assert!(err.contains(needle), "{text}: {err}");
+            assert!(!err.contains('\u{1b}'), "{err}");
+        }
     }
 }

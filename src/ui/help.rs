@@ -111,13 +111,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
     let width = screen.width.saturating_sub(4).min(MAX_WIDTH);
     let inner_width = usize::from(width.saturating_sub(2));
     let most_lines = usize::from(screen.height.saturating_sub(4));
-    let layout = layout(
-        theme,
-        &[pane_rows, global_rows],
-        inner_width,
-        most_lines,
-        key_width + 2,
-    );
+    // A view or form that takes only its own keys has no "Everywhere" section.
+    let sections: Vec<Vec<HelpLine>> = [pane_rows, global_rows]
+        .into_iter()
+        .filter(|s| s.len() > 1)
+        .collect();
+    let layout = layout(theme, &sections, inner_width, most_lines, key_width + 2);
     let height = u16::try_from(layout.iter().map(Vec::len).max().unwrap_or(0))
         .unwrap_or(u16::MAX)
         .saturating_add(2)
