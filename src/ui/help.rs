@@ -83,6 +83,23 @@ pub fn hint_keys(keymap: &Keymap, context: KeyContext, actions: &[Action]) -> St
     out.join("/")
 }
 
+/// A hint as text, `h/l day · t today`: for each part, the first key of each of its actions
+/// (a pane's or view's own, else the global one) joined by `/`, then its word. A part whose
+/// actions have no key is left out.
+pub fn hint_text(keymap: &Keymap, context: KeyContext, parts: &[(&[Action], &str)]) -> String {
+    parts
+        .iter()
+        .filter_map(|(actions, word)| {
+            let keys: Vec<String> = hints(keymap, context, actions)
+                .into_iter()
+                .map(|(key, _)| key)
+                .collect();
+            (!keys.is_empty()).then(|| format!("{} {word}", keys.join("/")))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// What the help is about: the pane's title, or the view's or form's.
 fn title(app: &App, ctx: KeyContext) -> &'static str {
     ctx.title().unwrap_or_else(|| app.focus.title())
