@@ -8,9 +8,8 @@
 use super::form::Form;
 use super::prompt::{Field, Prompt, PromptKind};
 use super::{App, Effect, Overlay};
-use crate::core::completion::plan_completion;
 use crate::core::interview_flow::blank_answers;
-use crate::core::{Change, ChangeSet, IdAllocator, Interview, Score};
+use crate::core::{Change, ChangeSet, Interview, Score};
 use crate::keymap::{Action, KeyContext, lookup};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::CursorMove;
@@ -60,7 +59,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     if form.confirming {
-        return confirm_key(app, key);
+        return super::form_complete::confirm_key(app, key);
     }
     if form.discarding {
         return discard_key(app, key);
@@ -115,7 +114,7 @@ fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Action::Complete) => {
             form.sync_editor();
             form.editor = None;
-            return summary(app);
+            return super::form_complete::summary(app);
         }
         _ => {
             let before = editor.cursor();
@@ -142,7 +141,7 @@ fn form_action(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::EditPreBrief => return prebrief_prompt(app),
-        Action::Complete => return summary(app),
+        Action::Complete => return super::form_complete::summary(app),
         _ => {}
     }
     let Some(form) = &mut app.form else {
@@ -295,113 +294,4 @@ fn prebrief_prompt(app: &mut App) -> Vec<Effect> {
         fields,
     )));
     Vec::new()
-}
-
-/// Ctrl-S: shows what completing will do (low scores, the follow-up and its owners).
-fn summary(app: &mut App) -> Vec<Effect> {
-    let (data, policy, now) = (&app.data, &app.rules.policy, app.now);
-    let Some(form) = &mut app.form else {
-        return Vec::new();
-    };
-    let planned = IdAllocator::after(data)
-        .map_err(|e| e.to_string())
-        .and_then(|mut ids| {
-            plan_completion(
-                data,
-                form.interview.clone(),
-                policy,
-                now,
-                "preview",
-                &mut ids,
-            )
-            .map_err(|e| e.to_string())
-        });
-    match planned {
-        Ok(plan) => {
-            let cal = &app.rules.calendar;
-            form.opens = crate::core::completion::opened_by(data, &plan, policy, cal, now);
-            form.preview = Some(plan.followup);
-            form.confirming = true;
-            Vec::new()
-        }
-        Err(e) => {
-            app.message = Some(format!("cannot complete yet: {e}"));
-            Vec::new()
-        }
-    }
-}
-
-/// After a completion is saved: the follow-up it opened is selected in the queue (focused),
-/// so the next thing to do is on screen. It shows in the default view, being opened within
-/// the last day (`Item::in_default_view`).
-pub(super) fn select_opened_followup(app: &mut App, changes: &ChangeSet) {
-    let opened = changes.changes.iter().find_map(|c| match c {
-        Change::FollowUp(f) => Some(crate::core::queue::Subject::FollowUp(f.id)),
-        _ => None,
-    });
-    let Some(subject) = opened else {
-        return;
-    };
-    let row = app.queue_rows().iter().position(|i| i.subject == subject);
-    if let Some(row) = row {
-        app.queue.selected = row;
-        app.clamp_selections();
-        app.focus = super::Pane::Queue;
-        if let Some(message) = &mut app.message {
-            message.push_str(": selected in the queue");
-        }
-    }
-}
-
-/// Keys on the completion summary: yes completes in one transaction; anything else goes back.
-fn confirm_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let action = lookup(&app.keymap, KeyContext::Summary, &key);
-    if action == Some(Action::Suspend) {
-        return vec![Effect::Suspend];
-    }
-    let Some(form) = &mut app.form else {
-        return Vec::new();
-    };
-    if action != Some(Action::Confirm) {
-        form.confirming = false;
-        form.preview = None;
-        form.opens.clear();
-        return Vec::new();
-    }
-    let (now, actor) = (app.now, app.actor.clone());
-    let interview = form.interview.clone();
-    let id = interview.id;
-    let planned = IdAllocator::after(&app.data)
-        .map_err(|e| e.to_string())
-        .and_then(|mut ids| {
-            plan_completion(
-                &app.data,
-                interview,
-                &app.rules.policy,
-                now,
-                &actor,
-                &mut ids,
-            )
-            .map_err(|e| e.to_string())
-        });
-    match planned {
-        Ok(mut plan) => {
-            plan.changes.push(Change::DiscardDraft(id));
-            let label = match &plan.followup {
-                Some(f) => format!(
-                    "{id} completed; {} opened (lowest score {})",
-                    f.id,
-                    f.severity.get()
-                ),
-                None => format!("{id} completed"),
-            };
-            form.completing = true;
-            super::act::commit(app, plan.changes, label)
-        }
-        Err(e) => {
-            form.confirming = false;
-            app.message = Some(format!("cannot complete: {e}"));
-            Vec::new()
-        }
-    }
 }

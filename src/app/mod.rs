@@ -8,6 +8,7 @@ mod asks;
 mod calendar;
 mod document;
 mod form;
+mod form_complete;
 mod form_keys;
 mod forms;
 mod insight;
