@@ -201,9 +201,11 @@ fn form_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Leave => {
             // Leave the form open in the background: its draft is saved and it reopens with Enter.
             app.parked = app.form.take();
-            app.message = Some(
-                "interview left open: its draft is saved; Enter on it in Interviews resumes".into(),
-            );
+            let resume = app.keymap.keys_of(KeyContext::Interview, Action::Open);
+            let resume = resume.first().map_or("", String::as_str);
+            app.message = Some(format!(
+                "interview left open: its draft is saved; {resume} on it in Interviews resumes"
+            ));
             return Vec::new();
         }
         _ => return Vec::new(),

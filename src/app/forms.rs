@@ -12,7 +12,7 @@ use crate::core::interview_flow;
 use crate::core::lookup;
 use crate::core::queue::Subject;
 use crate::core::when::parse_when;
-use crate::keymap::{Action, KeyContext, lookup};
+use crate::keymap::{Action, KeyContext, hints, lookup};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Keys while a form is open: its command keys from the key table (mode `prompt`), then
@@ -164,7 +164,15 @@ fn submit(app: &mut App) -> Vec<Effect> {
                         customer: *customer,
                         confirmed: true,
                     };
-                    p.error = Some(format!("{why}. Enter books anyway, Esc cancels"));
+                    let key = |action| {
+                        let hint = hints(&app.keymap, KeyContext::Prompt, &[action]);
+                        hint.into_iter()
+                            .next()
+                            .map(|(key, _)| key)
+                            .unwrap_or_default()
+                    };
+                    let (book, cancel) = (key(Action::Submit), key(Action::Back));
+                    p.error = Some(format!("{why}. {book} books anyway, {cancel} cancels"));
                 }
                 return Vec::new();
             }
