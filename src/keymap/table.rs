@@ -93,12 +93,7 @@ pub const DEFAULTS: &[Binding] = &[
         "our people and roles",
     ),
     key(C::Customers, K::Enter, A::Open, "open the customer"),
-    key(
-        C::Customers,
-        K::Char('/'),
-        A::Filter,
-        "filter as you type (Esc clears)",
-    ),
+    key(C::Customers, K::Char('/'), A::Filter, "filter as you type"),
     key(
         C::Customers,
         K::Char('s'),
