@@ -9,7 +9,6 @@ use common::tmux::Tmux;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hearback::app::{App, Effect, Msg, Overlay, Pane, update};
 use hearback::keymap::{Action, Binding, KeyContext, Keymap, from_toml};
-use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_hearback");
 
@@ -172,13 +171,8 @@ fn run_with(config: &str) -> (bool, String, String) {
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("hearback.toml");
     std::fs::write(&path, config).expect("write config");
-    let o = Command::new(BIN)
-        .args(["--config", &path.display().to_string(), "queue"])
-        .env("HEARBACK_DATA", dir.path().join("d"))
-        .env("HEARBACK_NOW", "2026-11-23T09:00:00Z")
-        .env("TZ", "UTC")
-        .output()
-        .expect("runs hearback");
+    let config = path.display().to_string();
+    let o = common::hearback_cli(&dir.path().join("d"), &["--config", &config, "queue"]);
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     (o.status.success(), err, path.display().to_string())
 }
