@@ -20,6 +20,7 @@ fn dashboard() -> App {
         policy: Policy::default(),
         calendar: Calendar::default(),
         questions: QuestionSet::defaults(),
+        keys: Default::default(),
     };
     App::new(
         synthetic::dataset(),

@@ -43,6 +43,7 @@ fn base(empty: bool) -> App {
         policy: Policy::default(),
         calendar: Calendar::default(),
         questions: QuestionSet::defaults(),
+        keys: Default::default(),
     };
     App::new(data, rules, now(), true, "/data".into(), "tester".into())
 }

@@ -1,15 +1,16 @@
-//! Keys while the interview form is open. Outside the comment editor every key is one action
-//! (a digit scores and moves on); inside it, keys are text, with the editor's own word moves,
-//! undo and paste, and Esc leaves it. Once the interview has started (first score, comment,
+//! Keys while the interview form is open, looked up in the key table (modes `form`, `editor`,
+//! `summary`, `discard`). Outside the comment editor every key is one action (a digit scores
+//! and moves on); inside it, keys are text, with the editor's own word moves, undo and paste,
+//! and its few command keys (leave, complete). Once the interview has started (first score, comment,
 //! flag, or `t`), every change, cursor moves included, asks for a draft save; before that,
 //! nothing is saved and leaving leaves nothing.
 
 use super::form::Form;
 use super::prompt::{Field, Prompt, PromptKind};
 use super::{App, Effect, Overlay};
-use crate::core::completion::plan_completion;
 use crate::core::interview_flow::blank_answers;
-use crate::core::{Change, ChangeSet, IdAllocator, Interview, Score};
+use crate::core::{Change, ChangeSet, Interview, Score};
+use crate::keymap::{Action, KeyContext, lookup};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::CursorMove;
 
@@ -50,95 +51,138 @@ fn save(app: &mut App) -> Vec<Effect> {
     }
 }
 
-/// Handles a key while the form is open.
+/// Handles a key while the form is open: the form's keys (or the comment editor's command
+/// keys, the summary's or the discard question's) from the key table; in the editor every
+/// other key is text.
 pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && key.code == KeyCode::Char('z') {
-        return vec![Effect::Suspend];
-    }
-    let Some(form) = &mut app.form else {
+    let Some(form) = &app.form else {
         return Vec::new();
     };
     if form.confirming {
-        return confirm_key(app, key);
+        return super::form_complete::confirm_key(app, key);
     }
     if form.discarding {
         return discard_key(app, key);
     }
+    if form.editor.is_some() {
+        return editor_key(app, key);
+    }
+    let Some(action) = lookup(&app.rules.keys, KeyContext::Form, &key) else {
+        return Vec::new();
+    };
+    form_action(app, action)
+}
+
+/// Keys in the comment editor: its command keys from the table, then text.
+fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    // Shift with a named key (Shift-arrows) is the editor's own, never a command.
+    let shifted =
+        key.modifiers.contains(KeyModifiers::SHIFT) && !matches!(key.code, KeyCode::Char(_));
+    let action = if shifted {
+        None
+    } else {
+        lookup(&app.rules.keys, KeyContext::Editor, &key)
+    };
+    if action == Some(Action::Suspend) {
+        return vec![Effect::Suspend];
+    }
     let now = app.now;
     let wrap = usize::from(super::form::comment_width(app.screen.0));
-    if let Some(editor) = &mut form.editor {
-        match key.code {
-            // Up and Down move by line on screen: a long comment is soft-wrapped.
-            KeyCode::Up | KeyCode::Down if key.modifiers.is_empty() => {
-                let lines = editor.lines();
-                let segments = super::soft_wrap::layout(lines, wrap);
-                let down = key.code == KeyCode::Down;
-                let Some((row, col)) =
-                    super::soft_wrap::vertical(&segments, lines, editor.cursor(), down)
-                else {
-                    return Vec::new();
-                };
-                let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-                editor.move_cursor(CursorMove::Jump(at(row), at(col)));
-            }
-            KeyCode::Esc => {
-                form.sync_editor();
-                form.editor = None;
-            }
-            KeyCode::Char('s') if ctrl => {
-                form.sync_editor();
-                form.editor = None;
-                return summary(app);
-            }
-            _ => {
-                let before = editor.cursor();
-                if editor.input(key) {
-                    form.sync_editor();
-                    form.start(now);
-                } else if editor.cursor() == before {
-                    return Vec::new();
-                }
-                // A cursor-only move is saved too: the draft brings the cursor back there.
-            }
+    let Some(form) = &mut app.form else {
+        return Vec::new();
+    };
+    let Some(editor) = &mut form.editor else {
+        return Vec::new();
+    };
+    match action {
+        // Up and Down move by line on screen: a long comment is soft-wrapped.
+        Some(a @ (Action::Up | Action::Down)) => {
+            let lines = editor.lines();
+            let segments = super::soft_wrap::layout(lines, wrap);
+            let Some((row, col)) =
+                super::soft_wrap::vertical(&segments, lines, editor.cursor(), a == Action::Down)
+            else {
+                return Vec::new();
+            };
+            let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+            editor.move_cursor(CursorMove::Jump(at(row), at(col)));
         }
-        return save_if_started(app);
+        Some(Action::Leave) => {
+            form.sync_editor();
+            form.editor = None;
+        }
+        Some(Action::Complete) => {
+            form.sync_editor();
+            form.editor = None;
+            return super::form_complete::summary(app);
+        }
+        _ => {
+            let before = editor.cursor();
+            if editor.input(key) {
+                form.sync_editor();
+                form.start(now);
+            } else if editor.cursor() == before {
+                return Vec::new();
+            }
+            // A cursor-only move is saved too: the draft brings the cursor back there.
+        }
     }
+    save_if_started(app)
+}
+
+/// Does one of the form's actions.
+fn form_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let now = app.now;
+    match action {
+        Action::Suspend => return vec![Effect::Suspend],
+        Action::Help => {
+            app.under_help = app.overlay.take();
+            app.overlay = Some(Overlay::Help);
+            return Vec::new();
+        }
+        Action::EditPreBrief => return prebrief_prompt(app),
+        Action::Complete => return super::form_complete::summary(app),
+        _ => {}
+    }
+    let Some(form) = &mut app.form else {
+        return Vec::new();
+    };
     let last = form.interview.answers.len().saturating_sub(1);
     // Keys that record something start the interview; moving about is only looking.
-    let entry = !ctrl && matches!(key.code, KeyCode::Char('0'..='5' | 'n' | 'i' | '!' | 't'));
-    match key.code {
-        KeyCode::Char(c @ '1'..='5') if !ctrl => {
-            let score = c
-                .to_digit(10)
-                .and_then(|d| u8::try_from(d).ok())
-                .and_then(Score::new);
+    let entry = matches!(
+        action,
+        Action::Score(_)
+            | Action::NotAsked
+            | Action::Individual
+            | Action::SignificantIssue
+            | Action::StartTimer
+    );
+    match action {
+        Action::Score(n) => {
             if let Some(answer) = form.interview.answers.get_mut(form.question) {
-                answer.score = score;
+                answer.score = Score::new(n);
             }
             form.question = (form.question + 1).min(last);
         }
-        KeyCode::Char('0' | 'n') if !ctrl => {
+        Action::NotAsked => {
             if let Some(answer) = form.interview.answers.get_mut(form.question) {
                 answer.score = None;
             }
             form.question = (form.question + 1).min(last);
         }
-        KeyCode::Tab | KeyCode::Down | KeyCode::Char('j') => {
-            form.question = (form.question + 1).min(last)
-        }
-        KeyCode::BackTab | KeyCode::Up | KeyCode::Char('k') => {
-            form.question = form.question.saturating_sub(1)
-        }
-        KeyCode::Enter | KeyCode::Char('c') if !ctrl => form.open_editor(),
-        KeyCode::Char('i') if !ctrl => {
+        Action::Down => form.question = (form.question + 1).min(last),
+        Action::Up => form.question = form.question.saturating_sub(1),
+        Action::Comment => form.open_editor(),
+        Action::Individual => {
             if let Some(answer) = form.interview.answers.get_mut(form.question) {
                 answer.individual = answer.individual.cycle();
             }
         }
-        KeyCode::Char('!') => form.interview.significant_issue = !form.interview.significant_issue,
-        KeyCode::Char('t') if !ctrl => {}
-        KeyCode::Char('d') if !ctrl => {
+        Action::SignificantIssue => {
+            form.interview.significant_issue = !form.interview.significant_issue
+        }
+        Action::StartTimer => {}
+        Action::DiscardDraft => {
             if form.started() {
                 form.discarding = true;
             } else {
@@ -146,9 +190,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             return Vec::new();
         }
-        KeyCode::Char('e') if !ctrl => return prebrief_prompt(app),
-        KeyCode::Char('s') if ctrl => return summary(app),
-        KeyCode::Char('q') | KeyCode::Esc if !form.started() => {
+        Action::Leave if !form.started() => {
             app.form = None;
             app.message = Some(
                 "form closed: nothing was entered, so nothing was saved; the interview is still booked"
@@ -156,12 +198,14 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             );
             return Vec::new();
         }
-        KeyCode::Char('q') | KeyCode::Esc => {
+        Action::Leave => {
             // Leave the form open in the background: its draft is saved and it reopens with Enter.
             app.parked = app.form.take();
-            app.message = Some(
-                "interview left open: its draft is saved; Enter on it in Interviews resumes".into(),
-            );
+            let resume = app.rules.keys.keys_of(KeyContext::Interview, Action::Open);
+            let resume = resume.first().map_or("", String::as_str);
+            app.message = Some(format!(
+                "interview left open: its draft is saved; {resume} on it in Interviews resumes"
+            ));
             return Vec::new();
         }
         _ => return Vec::new(),
@@ -187,17 +231,34 @@ pub fn discard_question(app: &App, form: &Form) -> String {
         .data
         .customer(form.interview.customer)
         .map_or_else(|| form.interview.customer.to_string(), |c| c.name.clone());
-    format!("Discard the draft of {name}'s interview? Everything typed is lost. y/n")
+    // The first key of yes and of no, as the question has always read (`y/n`).
+    let key = |action| {
+        app.rules
+            .keys
+            .keys_of(KeyContext::Discard, action)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
+    format!(
+        "Discard the draft of {name}'s interview? Everything typed is lost. {}/{}",
+        key(Action::Confirm),
+        key(Action::Back)
+    )
 }
 
-/// Keys on the discard question: y deletes the draft durably (the interview stays booked, as
-/// it was before the form was opened); anything else keeps it.
+/// Keys on the discard question: yes deletes the draft durably (the interview stays booked,
+/// as it was before the form was opened); anything else keeps it.
 fn discard_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let action = lookup(&app.rules.keys, KeyContext::Discard, &key);
+    if action == Some(Action::Suspend) {
+        return vec![Effect::Suspend];
+    }
     let Some(form) = &mut app.form else {
         return Vec::new();
     };
     form.discarding = false;
-    if key.code != KeyCode::Char('y') {
+    if action != Some(Action::Confirm) {
         app.message = Some("draft kept".into());
         return Vec::new();
     }
@@ -206,7 +267,7 @@ fn discard_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     changes.push(Change::DiscardDraft(id));
     // The form closes when the store confirms (see `update`), like a completion.
     let label = format!("draft of {id} discarded; the interview is booked as before");
-    super::triage::commit(app, changes, label)
+    super::act::commit(app, changes, label)
 }
 
 /// `e`: edits the customer's pre-brief notes (one line each; the form stays open beneath).
@@ -236,109 +297,4 @@ fn prebrief_prompt(app: &mut App) -> Vec<Effect> {
         fields,
     )));
     Vec::new()
-}
-
-/// Ctrl-S: shows what completing will do (low scores, the follow-up and its owners).
-fn summary(app: &mut App) -> Vec<Effect> {
-    let (data, policy, now) = (&app.data, &app.rules.policy, app.now);
-    let Some(form) = &mut app.form else {
-        return Vec::new();
-    };
-    let planned = IdAllocator::after(data)
-        .map_err(|e| e.to_string())
-        .and_then(|mut ids| {
-            plan_completion(
-                data,
-                form.interview.clone(),
-                policy,
-                now,
-                "preview",
-                &mut ids,
-            )
-            .map_err(|e| e.to_string())
-        });
-    match planned {
-        Ok(plan) => {
-            let cal = &app.rules.calendar;
-            form.opens = crate::core::completion::opened_by(data, &plan, policy, cal, now);
-            form.preview = Some(plan.followup);
-            form.confirming = true;
-            Vec::new()
-        }
-        Err(e) => {
-            app.message = Some(format!("cannot complete yet: {e}"));
-            Vec::new()
-        }
-    }
-}
-
-/// After a completion is saved: the follow-up it opened is selected in the queue (focused),
-/// so the next thing to do is on screen. It shows in the default view, being opened within
-/// the last day (`Item::in_default_view`).
-pub(super) fn select_opened_followup(app: &mut App, changes: &ChangeSet) {
-    let opened = changes.changes.iter().find_map(|c| match c {
-        Change::FollowUp(f) => Some(crate::core::queue::Subject::FollowUp(f.id)),
-        _ => None,
-    });
-    let Some(subject) = opened else {
-        return;
-    };
-    let row = app.queue_rows().iter().position(|i| i.subject == subject);
-    if let Some(row) = row {
-        app.queue.selected = row;
-        app.clamp_selections();
-        app.focus = super::Pane::Queue;
-        if let Some(message) = &mut app.message {
-            message.push_str(": selected in the queue");
-        }
-    }
-}
-
-/// Keys on the completion summary: y/Enter completes in one transaction; anything else goes back.
-fn confirm_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some(form) = &mut app.form else {
-        return Vec::new();
-    };
-    if !matches!(key.code, KeyCode::Char('y') | KeyCode::Enter) {
-        form.confirming = false;
-        form.preview = None;
-        form.opens.clear();
-        return Vec::new();
-    }
-    let (now, actor) = (app.now, app.actor.clone());
-    let interview = form.interview.clone();
-    let id = interview.id;
-    let planned = IdAllocator::after(&app.data)
-        .map_err(|e| e.to_string())
-        .and_then(|mut ids| {
-            plan_completion(
-                &app.data,
-                interview,
-                &app.rules.policy,
-                now,
-                &actor,
-                &mut ids,
-            )
-            .map_err(|e| e.to_string())
-        });
-    match planned {
-        Ok(mut plan) => {
-            plan.changes.push(Change::DiscardDraft(id));
-            let label = match &plan.followup {
-                Some(f) => format!(
-                    "{id} completed; {} opened (lowest score {})",
-                    f.id,
-                    f.severity.get()
-                ),
-                None => format!("{id} completed"),
-            };
-            form.completing = true;
-            super::triage::commit(app, plan.changes, label)
-        }
-        Err(e) => {
-            form.confirming = false;
-            app.message = Some(format!("cannot complete: {e}"));
-            Vec::new()
-        }
-    }
 }

@@ -2,8 +2,8 @@
 //! changes (assign, context, snooze, action owner/due, pre-brief, booking). A refused form
 //! stays open with the reason; an accepted one goes out as one `Commit`.
 
+use super::act::{commit, say};
 use super::prompt::{Prompt, PromptKind};
-use super::triage::{commit, say};
 use super::{App, Effect, Overlay};
 use crate::core::ChangeSet;
 use crate::core::action_flow;
@@ -12,69 +12,55 @@ use crate::core::interview_flow;
 use crate::core::lookup;
 use crate::core::queue::Subject;
 use crate::core::when::parse_when;
+use crate::keymap::{Action, KeyContext, hints, lookup};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Keys while a form is open.
+/// Keys while a form is open: its command keys from the key table (mode `prompt`), then
+/// the text-editing keys of a single-line field.
 pub(super) fn prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let action = lookup(&app.rules.keys, KeyContext::Prompt, &key);
     let Some(Overlay::Prompt(prompt)) = &mut app.overlay else {
         return Vec::new();
     };
     let plain = !key
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    match key.code {
-        KeyCode::Esc => {
+    let count = prompt.fields.len().max(1);
+    match action {
+        Some(Action::Back) => {
             app.overlay = None;
             return say(app, "cancelled");
         }
-        KeyCode::Tab | KeyCode::Down => {
-            prompt.focus = (prompt.focus + 1) % prompt.fields.len().max(1)
-        }
-        KeyCode::BackTab | KeyCode::Up => {
-            prompt.focus =
-                (prompt.focus + prompt.fields.len().max(1) - 1) % prompt.fields.len().max(1)
-        }
-        KeyCode::Enter if prompt.focus + 1 < prompt.fields.len() => prompt.focus += 1,
-        KeyCode::Enter => return submit(app),
-        // Ctrl-U empties the field, as in a shell: every form gets it from here.
-        KeyCode::Char('u') if key.modifiers == KeyModifiers::CONTROL => {
+        Some(Action::Down) => prompt.focus = (prompt.focus + 1) % count,
+        Some(Action::Up) => prompt.focus = (prompt.focus + count - 1) % count,
+        Some(Action::Submit) if prompt.focus + 1 < prompt.fields.len() => prompt.focus += 1,
+        Some(Action::Submit) => return submit(app),
+        // Empties the field, as Ctrl-U does in a shell: every form gets it from here.
+        Some(Action::ClearField) => {
             if let Some(f) = prompt.field() {
                 f.clear();
             }
         }
-        KeyCode::Char(c) if plain => {
-            if let Some(f) = prompt.field() {
-                f.insert(c);
-            }
-        }
-        KeyCode::Backspace => {
-            if let Some(f) = prompt.field() {
-                f.backspace();
-            }
-        }
-        KeyCode::Delete => {
-            if let Some(f) = prompt.field() {
-                f.delete();
-            }
-        }
-        KeyCode::Left => {
-            if let Some(f) = prompt.field() {
-                f.move_cursor(-1);
-            }
-        }
-        KeyCode::Right => {
-            if let Some(f) = prompt.field() {
-                f.move_cursor(1);
-            }
-        }
-        KeyCode::Home | KeyCode::End => {
-            if let Some(f) = prompt.field() {
-                f.home_end(key.code == KeyCode::End);
-            }
-        }
-        _ => {}
+        Some(_) => {}
+        None => edit_field(prompt, key, plain),
     }
     Vec::new()
+}
+
+/// The text-editing keys of the focused field (typed text is never a command).
+fn edit_field(prompt: &mut Prompt, key: KeyEvent, plain: bool) {
+    let Some(f) = prompt.field() else {
+        return;
+    };
+    match key.code {
+        KeyCode::Char(c) if plain => f.insert(c),
+        KeyCode::Backspace => f.backspace(),
+        KeyCode::Delete => f.delete(),
+        KeyCode::Left => f.move_cursor(-1),
+        KeyCode::Right => f.move_cursor(1),
+        KeyCode::Home | KeyCode::End => f.home_end(key.code == KeyCode::End),
+        _ => {}
+    }
 }
 
 /// Turns a submitted form into a change, or shows why not (the form stays open).
@@ -178,7 +164,15 @@ fn submit(app: &mut App) -> Vec<Effect> {
                         customer: *customer,
                         confirmed: true,
                     };
-                    p.error = Some(format!("{why}. Enter books anyway, Esc cancels"));
+                    let key = |action| {
+                        let hint = hints(&app.rules.keys, KeyContext::Prompt, &[action]);
+                        hint.into_iter()
+                            .next()
+                            .map(|(key, _)| key)
+                            .unwrap_or_default()
+                    };
+                    let (book, cancel) = (key(Action::Submit), key(Action::Back));
+                    p.error = Some(format!("{why}. {book} books anyway, {cancel} cancels"));
                 }
                 return Vec::new();
             }

@@ -3,9 +3,12 @@
 //! out off the input path. No terminal, no disk, no clock in here: tests drive it with
 //! messages and read the state.
 
+mod act;
+mod asks;
 mod calendar;
 mod document;
 mod form;
+mod form_complete;
 mod form_keys;
 mod forms;
 mod insight;
@@ -57,6 +60,8 @@ pub struct Rules {
     pub calendar: Calendar,
     /// The interview questions.
     pub questions: QuestionSet,
+    /// The dashboard's keys: the defaults with the config file's `[keys.<mode>]` on top.
+    pub keys: crate::keymap::Keymap,
 }
 
 /// What is drawn over the panes.

@@ -46,7 +46,7 @@ pub(super) fn saved(
                 None => format!("saved: {label}"),
             });
             if completed {
-                super::form_keys::select_opened_followup(app, &changes);
+                super::form_complete::select_opened_followup(app, &changes);
             }
             // A detail view of a customer this touched shows a stale timeline: reload.
             if let Some(Overlay::Customer { id, .. }) = &app.overlay {

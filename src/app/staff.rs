@@ -3,8 +3,8 @@
 //! back, and add a person. The selection is kept by staff id, so a save that re-sorts the list
 //! leaves it on the same person.
 
+use super::act::{commit, say};
 use super::prompt::{Field, Prompt, PromptKind};
-use super::triage::{commit, say};
 use super::{App, Effect, Overlay};
 use crate::core::staff_edit::{self, StaffPatch};
 use crate::core::{Role, Staff, StaffId};

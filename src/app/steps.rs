@@ -1,7 +1,8 @@
 //! Recording the step a queue item asks for (`x`), the question asked before a step that
 //! closes something, and `u`, which undoes the last step saved from the dashboard.
 
-use super::triage::{book_prompt, commit, context_prompt, say};
+use super::act::{commit, say};
+use super::asks::{book_prompt, context_prompt};
 use super::{App, Confirm, Effect, Overlay};
 use crate::core::discharge::{Refusal, closes_a_loop, discharge};
 use crate::core::queue::{Item, ItemKind};

@@ -2,34 +2,15 @@
 //! board (move, owner, due), and the forms they open. Every change goes out as one `Commit`
 //! effect and is shown only once the store says it is on disk.
 
+use super::act::{ask, commit, open_customer, say};
 use super::panes::Pane;
-use super::prompt::{Field, Prompt, PromptKind};
-use super::update::open_customer;
-use super::{App, Effect, Overlay, SaveState};
+use super::prompt::{Field, PromptKind};
+use super::{App, Effect};
 use crate::core::action_flow;
 use crate::core::interview_flow::{self, Step};
-use crate::core::queue::{Item, Subject};
+use crate::core::queue::Subject;
 use crate::core::{ActionState, ChangeSet};
 use crate::keymap::Action;
-
-/// Sends a change to the store.
-pub(super) fn commit(app: &mut App, changes: ChangeSet, label: String) -> Vec<Effect> {
-    app.save = match app.save {
-        SaveState::Saving(n) => SaveState::Saving(n + 1),
-        _ => SaveState::Saving(1),
-    };
-    vec![Effect::Commit { changes, label }]
-}
-
-pub(super) fn say(app: &mut App, text: impl Into<String>) -> Vec<Effect> {
-    app.message = Some(text.into());
-    Vec::new()
-}
-
-fn ask(app: &mut App, kind: PromptKind, title: String, fields: Vec<Field>) -> Vec<Effect> {
-    app.overlay = Some(Overlay::Prompt(Prompt::new(kind, title, fields)));
-    Vec::new()
-}
 
 /// Runs a triage or board action on the selection.
 pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
@@ -45,7 +26,7 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             _ => app.selected_item().map(|i| i.customer),
         };
         return match customer {
-            Some(id) => book_prompt(app, id),
+            Some(id) => super::asks::book_prompt(app, id),
             None => say(app, "no customer selected"),
         };
     }
@@ -75,7 +56,7 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             ),
         },
         Action::RecordContext => match item.subject {
-            Subject::FollowUp(_) => context_prompt(app, &item, &name),
+            Subject::FollowUp(_) => super::asks::context_prompt(app, &item, &name),
             _ => say(app, "context is recorded on low-score follow-ups"),
         },
         Action::Snooze => {
@@ -96,43 +77,6 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Close => super::steps::done(app, &item, &name),
         _ => Vec::new(),
     }
-}
-
-pub(super) fn book_prompt(app: &mut App, customer: crate::core::CustomerId) -> Vec<Effect> {
-    let (name, primary) = app
-        .data
-        .customer(customer)
-        .map_or_else(Default::default, |c| {
-            let primary = c.primary_contact().map(|k| k.name.clone());
-            (c.name.clone(), primary.unwrap_or_default())
-        });
-    let fields = vec![
-        Field::time("When", "10:00, tomorrow 9, fri 14:00, +3d or a date"),
-        Field::filled("Length", "minutes, 5-480", "30"),
-        Field::new("Place", "phone, video, on site (the default) or a place"),
-        Field::filled(
-            "Contact",
-            "their person: name or email (the primary contact first)",
-            &primary,
-        ),
-        Field::new(
-            "Executive",
-            "optional: default the customer's executive sponsor",
-        ),
-        Field::new(
-            "After deliverable",
-            "optional: the deliverable that triggers it",
-        ),
-    ];
-    ask(
-        app,
-        PromptKind::Book {
-            customer,
-            confirmed: false,
-        },
-        format!("Book a feedback interview with {name}"),
-        fields,
-    )
 }
 
 /// Interviews pane: record the questions and bio sent, or the pre-brief.
@@ -198,19 +142,6 @@ fn copy_invitation(app: &mut App) -> Vec<Effect> {
         }
         Err(e) => say(app, e.to_string()),
     }
-}
-
-pub(super) fn context_prompt(app: &mut App, item: &Item, name: &str) -> Vec<Effect> {
-    let fields = vec![Field::new(
-        "What the customer said",
-        "the context for root-cause analysis",
-    )];
-    ask(
-        app,
-        PromptKind::Context(item.subject),
-        format!("Context for {} ({name})", item.subject),
-        fields,
-    )
 }
 
 /// Board keys: move cards, set owner or due date, open the customer.

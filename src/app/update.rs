@@ -87,6 +87,9 @@ impl App {
     /// Where keys go now: the overlay's context, else the focused pane's. While help is up,
     /// the context of what it was opened over (help lists that context's keys).
     pub fn key_context(&self) -> KeyContext {
+        if let Some(mode) = self.mode_context() {
+            return mode;
+        }
         let overlay = match &self.overlay {
             Some(Overlay::Help) => self.under_help.as_ref(),
             other => other.as_ref(),
@@ -104,31 +107,39 @@ impl App {
     }
 }
 
-fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    // A form's small prompts (e.g. the pre-brief) sit on top of the interview form.
-    if app.form.is_some() && !matches!(app.overlay, Some(Overlay::Prompt(_))) {
-        return super::form_keys::key(app, key);
+impl App {
+    /// The mode of the interview form and the questions over the panes, if one is up (help
+    /// shows the keys of the mode it was opened over).
+    fn mode_context(&self) -> Option<KeyContext> {
+        match &self.overlay {
+            Some(Overlay::Prompt(_)) => return Some(KeyContext::Prompt),
+            Some(Overlay::ConfirmQuit) => return Some(KeyContext::Quit),
+            _ => {}
+        }
+        let form = self.form.as_ref()?;
+        Some(if form.confirming {
+            KeyContext::Summary
+        } else if form.discarding {
+            KeyContext::Discard
+        } else if form.editor.is_some() {
+            KeyContext::Editor
+        } else {
+            KeyContext::Form
+        })
     }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match app.overlay {
+        // Help first: it can be open over the interview form too.
+        Some(Overlay::Help) => return help_key(app, &key),
+        // A form's small prompts (e.g. the pre-brief) sit on top of the interview form.
         Some(Overlay::Prompt(_)) => return super::forms::prompt_key(app, key),
-        Some(Overlay::ConfirmQuit) => {
-            app.overlay = None;
-            if key.code == KeyCode::Char('q') {
-                app.quit = true;
-                return vec![Effect::Quit];
-            }
-            return Vec::new();
-        }
-        Some(Overlay::Help) => {
-            // Any key closes help, back to what it was opened over; Ctrl-z still suspends.
-            app.overlay = app.under_help.take();
-            return if lookup(KeyContext::Global, &key) == Some(Action::Suspend) {
-                vec![Effect::Suspend]
-            } else {
-                Vec::new()
-            };
-        }
+        Some(Overlay::ConfirmQuit) => return quit_key(app, &key),
         _ => {}
+    }
+    if app.form.is_some() {
+        return super::form_keys::key(app, key);
     }
     if app.focus == Pane::Customers
         && app.customers.filtering
@@ -137,41 +148,54 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     {
         return Vec::new();
     }
-    match lookup(app.key_context(), &key) {
+    match lookup(&app.rules.keys, app.key_context(), &key) {
         Some(action) => perform(app, action),
         None => Vec::new(),
     }
 }
 
-/// Keys typed into the customer filter; returns false for keys the filter does not take.
+/// Any key closes help, back to what it was opened over; the suspend key still suspends.
+fn help_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    app.overlay = app.under_help.take();
+    if lookup(&app.rules.keys, KeyContext::Help, key) == Some(Action::Suspend) {
+        vec![Effect::Suspend]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Quit asked with a save in flight: the quit key again quits; any other key stays.
+fn quit_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    app.overlay = None;
+    if lookup(&app.rules.keys, KeyContext::Quit, key) == Some(Action::Quit) {
+        app.quit = true;
+        return vec![Effect::Quit];
+    }
+    Vec::new()
+}
+
+/// Keys typed into the customer filter: its command keys from the table, then text; returns
+/// false for keys the filter does not take (they go to the pane).
 fn filter_key(app: &mut App, key: &KeyEvent) -> bool {
     let plain = !key
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    match key.code {
-        KeyCode::Char(c) if plain => app.customers.filter.push(c),
-        KeyCode::Backspace => {
-            app.customers.filter.pop();
-        }
-        KeyCode::Enter => app.customers.filtering = false,
-        KeyCode::Esc => {
+    match (lookup(&app.rules.keys, KeyContext::Filter, key), key.code) {
+        (Some(Action::Submit), _) => app.customers.filtering = false,
+        (Some(Action::Back), _) => {
             app.customers.filtering = false;
             app.customers.filter.clear();
         }
-        _ => return false,
+        (Some(_), _) => return false,
+        (None, KeyCode::Char(c)) if plain => app.customers.filter.push(c),
+        (None, KeyCode::Backspace) => {
+            app.customers.filter.pop();
+        }
+        (None, _) => return false,
     }
     app.customers.selected = 0;
     app.clamp_selections();
     true
-}
-
-/// Opens a customer's detail and asks for its timeline.
-pub(super) fn open_customer(app: &mut App, id: crate::core::CustomerId) -> Vec<Effect> {
-    app.overlay = Some(Overlay::Customer { id, scroll: 0 });
-    if app.timeline.as_ref().is_some_and(|(t, _)| *t != id) {
-        app.timeline = None;
-    }
-    vec![Effect::LoadTimeline(id)]
 }
 
 fn perform(app: &mut App, action: Action) -> Vec<Effect> {
@@ -239,6 +263,19 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::PageUp
         | Action::PageDown
         | Action::Confirm => {}
+        // Keys of the interview form and the small forms, handled where they are open.
+        Action::Score(_)
+        | Action::NotAsked
+        | Action::Comment
+        | Action::Individual
+        | Action::SignificantIssue
+        | Action::StartTimer
+        | Action::EditPreBrief
+        | Action::Complete
+        | Action::DiscardDraft
+        | Action::Leave
+        | Action::Submit
+        | Action::ClearField => {}
         Action::Undo => return super::steps::undo(app),
         Action::LoadDemo => {
             app.message = Some("writing demo data…".into());

@@ -1,10 +1,12 @@
 //! The user's config file (`hearback.toml` in the XDG config dir, or `--config FILE`): the
-//! policy overrides. A missing default file is fine; a named file that is missing, or any
-//! invalid key, is an error naming the file and key.
+//! policy overrides and the keys (`[keys.<mode>]`, see `keymap::from_toml`). A missing
+//! default file is fine; a named file that is missing, or any invalid key, is an error naming
+//! the file and key.
 
 use crate::app::Rules;
 use crate::core::policy::Policy;
 use crate::core::{Instant, QuestionSet};
+use crate::keymap::{self, Keymap};
 use anyhow::Context as _;
 use chrono::{Local, Offset, TimeZone};
 use std::path::{Path, PathBuf};
@@ -20,14 +22,15 @@ pub fn load(explicit: Option<&Path>, now: Instant) -> anyhow::Result<Rules> {
         Some(p) => (Some(p.to_path_buf()), true),
         None => (default_path(), false),
     };
-    let policy = match path {
+    let (policy, keys) = match path {
         Some(p) if required || p.exists() => {
             let text = std::fs::read_to_string(&p)
                 .with_context(|| format!("cannot read config file {}", p.display()))?;
-            Policy::from_toml(&text)
-                .with_context(|| format!("invalid config file {}", p.display()))?
+            let invalid = || format!("invalid config file {}", p.display());
+            let policy = Policy::from_toml(&text).with_context(invalid)?;
+            (policy, keymap::from_toml(&text).with_context(invalid)?)
         }
-        _ => Policy::default(),
+        _ => (Policy::default(), Keymap::default()),
     };
     // The user's local offset at `now`: weekends begin at local midnight.
     let local = Local.offset_from_utc_datetime(&now.naive_utc()).fix();
@@ -36,5 +39,6 @@ pub fn load(explicit: Option<&Path>, now: Instant) -> anyhow::Result<Rules> {
         policy,
         calendar,
         questions: QuestionSet::defaults(),
+        keys,
     })
 }

@@ -149,10 +149,14 @@ impl Default for BusinessTime {
 }
 
 /// The top level of a config file: the policy lives under `[policy.*]`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct ConfigFile {
     policy: Policy,
+    /// The user's keys (`[keys.<mode>]`), read by `keymap::from_toml`; accepted here so the
+    /// one file holds both.
+    #[serde(rename = "keys")]
+    _keys: Option<toml::Table>,
 }
 
 /// Why a policy was refused; the message names the key.

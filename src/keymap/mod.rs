@@ -1,166 +1,27 @@
-//! Keys are data: one table of `(context, key) -> Action` with a help text per row. Key
-//! handling looks keys up here and the help overlay lists the same rows, so help never lies.
+//! Keys are data: one table of `(mode, key) -> Action` with a help text per row, for every
+//! mode (panes, views, the interview form, its comment editor, the small forms, the filter,
+//! the questions and help). Key handling looks keys up here, and help and every hint line are
+//! read from the same rows, so they never lie. The live table is a [`Keymap`] value: the
+//! defaults with the user's `[keys.<mode>]` tables on top (see `config`), held by the app.
 
+mod action;
+mod config;
+mod context;
+mod keys;
+mod modes;
 mod table;
 
+pub use action::Action;
+pub use config::{KeyError, from_toml};
+pub use context::KeyContext;
+pub use keys::parse as parse_key;
+pub use modes::MODES;
 pub use table::DEFAULTS;
 
-use KeyCode as K;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Where a key is pressed: the focused pane, or everywhere.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum KeyContext {
-    /// Any pane (overlays excepted).
-    Global,
-    /// The customer list.
-    Customers,
-    /// The follow-up queue.
-    Queue,
-    /// The interviews pane.
-    Interview,
-    /// The action board.
-    Actions,
-    /// The customer detail overlay.
-    Detail,
-    /// The welcome screen of an empty store.
-    Welcome,
-    /// The insight view (scores by group and over time).
-    Insight,
-    /// The feedback calendar's month view.
-    Calendar,
-    /// A document (debrief, President report, digest) being read.
-    Document,
-    /// A question before an irreversible step (yes or no).
-    Confirm,
-    /// Our people: roles, active, add.
-    Staff,
-}
-
-impl KeyContext {
-    /// Whether this is a full-screen view or overlay that takes only its own keys (plus
-    /// help, suspend and Ctrl-C) rather than falling back to the global pane keys.
-    pub fn is_modal(self) -> bool {
-        matches!(
-            self,
-            KeyContext::Detail
-                | KeyContext::Welcome
-                | KeyContext::Insight
-                | KeyContext::Calendar
-                | KeyContext::Document
-                | KeyContext::Confirm
-                | KeyContext::Staff
-        )
-    }
-}
-
-/// Everything a key can ask for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Action {
-    /// Leave hearback (asks only if a save is in flight).
-    Quit,
-    /// Show every key of the focused pane.
-    Help,
-    /// Next pane.
-    FocusNext,
-    /// Previous pane.
-    FocusPrev,
-    /// Focus pane N (0-based).
-    Focus(usize),
-    /// Move the selection up.
-    Up,
-    /// Move the selection down.
-    Down,
-    /// Jump to the first row.
-    First,
-    /// Jump to the last row.
-    Last,
-    /// Open the selected thing.
-    Open,
-    /// Back out of an overlay or the filter.
-    Back,
-    /// Customers: filter as you type.
-    Filter,
-    /// Customers: cycle the sort order.
-    Sort,
-    /// Queue: show or hide upcoming and snoozed items.
-    ToggleAll,
-    /// Queue: assign the selected follow-up to someone.
-    Assign,
-    /// Queue: record the customer's context on the selected follow-up.
-    RecordContext,
-    /// Queue: snooze the selected item with a reason.
-    Snooze,
-    /// Queue: discharge the selected item (record the step done).
-    Close,
-    /// Queue/board: open the customer of the selection.
-    OpenCustomer,
-    /// Board: focus the column to the left.
-    ColumnLeft,
-    /// Board: focus the column to the right.
-    ColumnRight,
-    /// Board: move the card one column left.
-    MoveLeft,
-    /// Board: move the card one column right.
-    MoveRight,
-    /// Board: set the card's owner.
-    SetOwner,
-    /// Board: set the card's due date.
-    SetDue,
-    /// Customers/queue: book a feedback interview.
-    Book,
-    /// Interviews: record that the questions and the bio were sent.
-    MarkInvited,
-    /// Interviews: record that the executive was pre-briefed.
-    MarkPreBriefed,
-    /// Interviews: copy the invitation (questions and bio) to the clipboard.
-    CopyInvitation,
-    /// Welcome: fill the empty store with demo data.
-    LoadDemo,
-    /// Suspend to the shell (Ctrl-Z).
-    Suspend,
-    /// Open the insight view.
-    OpenInsight,
-    /// Open the feedback calendar's month view.
-    OpenCalendar,
-    /// Open the staff view (our people and their roles).
-    OpenStaff,
-    /// Staff: give or take away the senior-management role.
-    ToggleSenior,
-    /// Staff: mark the person as left, or back.
-    ToggleActive,
-    /// Staff: add a person.
-    AddStaff,
-    /// Queue: read the document that discharges the selected item (debrief, report, digest).
-    ViewDocument,
-    /// Insight: compare by the next grouping (segment, region, tier, manager).
-    CycleGroup,
-    /// Insight: a shorter period; calendar: the previous month.
-    PeriodPrev,
-    /// Insight: a longer period; calendar: the next month.
-    PeriodNext,
-    /// Calendar: back to today.
-    Today,
-    /// Insight: the President report for the chosen period.
-    PresidentReport,
-    /// Insight: the workforce digest for the chosen period.
-    Digest,
-    /// Document: copy the whole document to the clipboard.
-    CopyDocument,
-    /// Scroll a page up.
-    PageUp,
-    /// Scroll a page down.
-    PageDown,
-    /// Undo the last step saved from the dashboard (for a while after it was saved).
-    Undo,
-    /// Say yes to the question asked.
-    Confirm,
-    /// Give the focused pane the whole screen, or go back to the four panes.
-    Zoom,
-}
-
 /// One row of the table.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Binding {
     /// Where it applies.
     pub context: KeyContext,
@@ -174,21 +35,90 @@ pub struct Binding {
     pub help: &'static str,
 }
 
+/// The keys in force: every mode's bindings, the defaults with the user's on top.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: DEFAULTS.iter().chain(MODES).copied().collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// Every row, in table order (help lists them in this order).
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// Adds a row at the end of its mode's rows (a key for a new action, or another key).
+    pub fn add(&mut self, binding: Binding) {
+        let at = self
+            .bindings
+            .iter()
+            .rposition(|b| b.context == binding.context)
+            .map_or(self.bindings.len(), |i| i + 1);
+        self.bindings.insert(at, binding);
+    }
+
+    /// Replaces the keys of `action` in `context` with `keys` (none unbinds it), keeping its
+    /// help text and its place in help.
+    pub fn rebind(
+        &mut self,
+        context: KeyContext,
+        action: Action,
+        keys: &[(KeyCode, KeyModifiers)],
+    ) {
+        let mine = |b: &Binding| b.context == context && b.action == action;
+        let Some(at) = self.bindings.iter().position(mine) else {
+            return;
+        };
+        let help = self.bindings[at].help;
+        self.bindings.retain(|b| !mine(b));
+        for (n, &(code, modifiers)) in keys.iter().enumerate() {
+            let row = Binding {
+                context,
+                code,
+                modifiers,
+                action,
+                help,
+            };
+            self.bindings.insert(at + n, row);
+        }
+    }
+
+    /// The keys of `action` in `context` as help writes them, in table order.
+    pub fn keys_of(&self, context: KeyContext, action: Action) -> Vec<String> {
+        self.bindings
+            .iter()
+            .filter(|b| b.context == context && b.action == action)
+            .map(key_name)
+            .collect()
+    }
+}
+
 fn same_key(b: &Binding, event: &KeyEvent) -> bool {
     // Shift is part of the character for letters and symbols; other modifiers must match.
     let mods = event.modifiers - KeyModifiers::SHIFT;
     b.code == event.code && b.modifiers == mods
 }
 
-/// The action of a key in a context; pane contexts fall back to the global keys.
-pub fn lookup(context: KeyContext, event: &KeyEvent) -> Option<Action> {
+/// The action of a key in a context; pane contexts fall back to the global keys, the forms,
+/// questions and help (`own_keys_only`) to none.
+pub fn lookup(keymap: &Keymap, context: KeyContext, event: &KeyEvent) -> Option<Action> {
     let find = |ctx| {
-        DEFAULTS
+        keymap
+            .bindings
             .iter()
             .find(|b| b.context == ctx && same_key(b, event))
             .map(|b| b.action)
     };
     match context {
+        c if c.own_keys_only() => find(context),
         c if c.is_modal() => find(context).or_else(|| {
             // Only a few global keys work over these overlays.
             find(KeyContext::Global).filter(|a| {
@@ -202,49 +132,39 @@ pub fn lookup(context: KeyContext, event: &KeyEvent) -> Option<Action> {
 
 /// How a key is written in help: `q`, `Ctrl-z`, `Tab`, `↑`.
 pub fn key_name(b: &Binding) -> String {
-    let base = match b.code {
-        K::Char(' ') => "Space".to_string(),
-        K::Char(c) => c.to_string(),
-        K::Tab => "Tab".into(),
-        K::BackTab => "Shift-Tab".into(),
-        K::Enter => "Enter".into(),
-        K::Esc => "Esc".into(),
-        K::Up => "↑".into(),
-        K::Down => "↓".into(),
-        K::Left => "←".into(),
-        K::Right => "→".into(),
-        K::Home => "Home".into(),
-        K::PageUp => "PgUp".into(),
-        K::PageDown => "PgDn".into(),
-        K::End => "End".into(),
-        other => format!("{other:?}"),
-    };
-    if b.modifiers.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{base}")
-    } else {
-        base
-    }
+    keys::name(b.code, b.modifiers)
 }
 
 /// The key of each of `actions` in `context` (its first binding there, else the global one)
 /// with its help text, for hint lines: a hint read from the table cannot name a key that does
 /// not do what it says.
-pub fn hints(context: KeyContext, actions: &[Action]) -> Vec<(String, &'static str)> {
+pub fn hints(
+    keymap: &Keymap,
+    context: KeyContext,
+    actions: &[Action],
+) -> Vec<(String, &'static str)> {
     let first = |ctx: KeyContext, action: Action| {
-        DEFAULTS
+        keymap
+            .bindings
             .iter()
             .find(|b| b.context == ctx && b.action == action)
     };
     actions
         .iter()
-        .filter_map(|&a| first(context, a).or_else(|| first(KeyContext::Global, a)))
+        .filter_map(|&a| {
+            first(context, a).or_else(|| {
+                (!context.own_keys_only())
+                    .then(|| first(KeyContext::Global, a))
+                    .flatten()
+            })
+        })
         .map(|b| (key_name(b), b.help))
         .collect()
 }
 
-/// Help rows for a context: its own keys, then the global ones. Keys with the same action and
-/// help are merged on one row (`j ↓  down`).
-pub fn help_rows(context: KeyContext) -> Vec<(String, &'static str)> {
+/// Help rows for a context: its own keys, then the global ones (not for a modal one). Keys
+/// with the same action and help are merged on one row (`j ↓  down`).
+pub fn help_rows(keymap: &Keymap, context: KeyContext) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(String, &'static str)> = Vec::new();
     let contexts: &[KeyContext] = if context.is_modal() {
         &[context]
@@ -252,7 +172,7 @@ pub fn help_rows(context: KeyContext) -> Vec<(String, &'static str)> {
         &[context, KeyContext::Global]
     };
     for ctx in contexts {
-        for b in DEFAULTS.iter().filter(|b| b.context == *ctx) {
+        for b in keymap.bindings.iter().filter(|b| b.context == *ctx) {
             match rows.iter_mut().find(|(_, help)| *help == b.help) {
                 Some((keys, _)) => {
                     keys.push(' ');
@@ -269,39 +189,50 @@ pub fn help_rows(context: KeyContext) -> Vec<(String, &'static str)> {
 mod tests {
     use super::*;
 
+    use KeyCode as K;
+
     fn press(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
 
     #[test]
     fn pane_keys_come_before_global_ones() {
+        let km = Keymap::default();
         assert_eq!(
-            lookup(KeyContext::Queue, &press(K::Char('a'))),
+            lookup(&km, KeyContext::Queue, &press(K::Char('a'))),
             Some(Action::ToggleAll)
         );
         assert_eq!(
-            lookup(KeyContext::Queue, &press(K::Char('j'))),
+            lookup(&km, KeyContext::Queue, &press(K::Char('j'))),
             Some(Action::Down)
         );
         assert_eq!(
-            lookup(KeyContext::Actions, &press(K::Char('L'))),
+            lookup(&km, KeyContext::Actions, &press(K::Char('L'))),
             Some(Action::MoveRight)
         );
-        assert_eq!(lookup(KeyContext::Customers, &press(K::Char('x'))), None);
+        assert_eq!(
+            lookup(&km, KeyContext::Customers, &press(K::Char('x'))),
+            None
+        );
         let ctrl_z = KeyEvent::new(K::Char('z'), KeyModifiers::CONTROL);
         assert_eq!(
-            lookup(KeyContext::Queue, &ctrl_z),
+            lookup(&km, KeyContext::Queue, &ctrl_z),
             Some(Action::Suspend),
             "Ctrl-z is not z"
         );
         let shifted = KeyEvent::new(K::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(KeyContext::Customers, &shifted), Some(Action::Last));
+        assert_eq!(
+            lookup(&km, KeyContext::Customers, &shifted),
+            Some(Action::Last)
+        );
     }
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for (i, a) in DEFAULTS.iter().enumerate() {
-            for b in &DEFAULTS[i + 1..] {
+        let km = Keymap::default();
+        let all = km.bindings();
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
                 assert!(
                     !(a.context == b.context && a.code == b.code && a.modifiers == b.modifiers),
                     "{:?} {:?} bound twice",
@@ -314,8 +245,10 @@ mod tests {
 
     #[test]
     fn help_lists_every_binding_of_the_context() {
-        let rows = help_rows(KeyContext::Queue);
-        for b in DEFAULTS
+        let km = Keymap::default();
+        let rows = help_rows(&km, KeyContext::Queue);
+        for b in km
+            .bindings()
             .iter()
             .filter(|b| b.context == KeyContext::Queue || b.context == KeyContext::Global)
         {

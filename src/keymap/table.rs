@@ -1,6 +1,7 @@
 //! The default key table: every `(context, key) -> action` row with its help text.
 //!
-//! `DEFAULTS` is re-exported from the parent module as `crate::keymap::DEFAULTS`.
+//! `DEFAULTS` (the panes and views) is re-exported from the parent module as
+//! `crate::keymap::DEFAULTS`; the forms' and questions' keys are in `modes`.
 
 use super::{Action, Binding, KeyContext};
 use crossterm::event::{KeyCode, KeyModifiers};
@@ -10,7 +11,12 @@ use KeyCode as K;
 use KeyContext as C;
 
 /// A row for a plain key (no modifiers).
-const fn key(context: KeyContext, code: KeyCode, action: Action, help: &'static str) -> Binding {
+pub(super) const fn key(
+    context: KeyContext,
+    code: KeyCode,
+    action: Action,
+    help: &'static str,
+) -> Binding {
     Binding {
         context,
         code,
@@ -21,7 +27,12 @@ const fn key(context: KeyContext, code: KeyCode, action: Action, help: &'static 
 }
 
 /// A row for Ctrl plus a character.
-const fn ctrl(context: KeyContext, c: char, action: Action, help: &'static str) -> Binding {
+pub(super) const fn ctrl(
+    context: KeyContext,
+    c: char,
+    action: Action,
+    help: &'static str,
+) -> Binding {
     Binding {
         context,
         code: KeyCode::Char(c),
@@ -83,12 +94,7 @@ pub const DEFAULTS: &[Binding] = &[
         "our people and roles",
     ),
     key(C::Customers, K::Enter, A::Open, "open the customer"),
-    key(
-        C::Customers,
-        K::Char('/'),
-        A::Filter,
-        "filter as you type (Esc clears)",
-    ),
+    key(C::Customers, K::Char('/'), A::Filter, "filter as you type"),
     key(
         C::Customers,
         K::Char('s'),

@@ -38,9 +38,7 @@ pub fn draw(app: &App, view: &CalendarView, theme: Theme, frame: &mut Frame, are
         .border_type(BorderType::Double)
         .border_style(theme.focus_border())
         .title(Line::from(Span::styled(title, theme.title())))
-        .title_bottom(
-            Line::from(" h/l day · j/k week · [ ] month · t today · Esc close ").right_aligned(),
-        );
+        .title_bottom(Line::from(format!(" {} ", keys(app))).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.is_empty() {
@@ -386,4 +384,20 @@ fn event_lines(
         }
     }
     out
+}
+
+/// The view's keys, from the key table: `h/l day · j/k week · ...`.
+fn keys(app: &App) -> String {
+    use crate::keymap::{Action as A, KeyContext};
+    super::help::hint_text(
+        &app.rules.keys,
+        KeyContext::Calendar,
+        &[
+            (&[A::ColumnLeft, A::ColumnRight], "day"),
+            (&[A::Down, A::Up], "week"),
+            (&[A::PeriodPrev, A::PeriodNext], "month"),
+            (&[A::Today], "today"),
+            (&[A::Back], "close"),
+        ],
+    )
 }

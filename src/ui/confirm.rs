@@ -5,7 +5,7 @@ use super::centered;
 use super::fit::wrap_line;
 use super::theme::Theme;
 use crate::app::Confirm;
-use crate::keymap::{KeyContext, help_rows};
+use crate::keymap::{KeyContext, Keymap, help_rows};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 const MAX_WIDTH: u16 = 64;
 
 /// Draws the question over the panes.
-pub fn draw(confirm: &Confirm, theme: Theme, frame: &mut Frame, screen: Rect) {
+pub fn draw(keymap: &Keymap, confirm: &Confirm, theme: Theme, frame: &mut Frame, screen: Rect) {
     let width = screen.width.saturating_sub(4).min(MAX_WIDTH);
     let inner = usize::from(width.saturating_sub(2));
     let mut lines = wrap_line(
@@ -25,7 +25,10 @@ pub fn draw(confirm: &Confirm, theme: Theme, frame: &mut Frame, screen: Rect) {
     );
     lines.push(Line::raw(""));
     let mut keys: Vec<Span<'static>> = Vec::new();
-    for (n, (key, help)) in help_rows(KeyContext::Confirm).into_iter().enumerate() {
+    for (n, (key, help)) in help_rows(keymap, KeyContext::Confirm)
+        .into_iter()
+        .enumerate()
+    {
         if n > 0 {
             keys.push(Span::raw(" · "));
         }

@@ -82,9 +82,17 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     }
     if rows.is_empty() {
         let text = if filtered {
-            "No customer matches. Esc clears the filter."
+            let clear = crate::keymap::hints(
+                &app.rules.keys,
+                crate::keymap::KeyContext::Filter,
+                &[crate::keymap::Action::Back],
+            );
+            match clear.first() {
+                Some((key, _)) => format!("No customer matches. {key} clears the filter."),
+                None => "No customer matches.".to_string(),
+            }
         } else {
-            "No customers yet."
+            "No customers yet.".to_string()
         };
         frame.render_widget(
             Paragraph::new(text)

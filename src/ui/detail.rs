@@ -54,7 +54,18 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect, id: Custom
         .title(Line::from(Span::styled(title, theme.title())))
         .title_bottom(
             Line::from(format!(
-                " j/k scroll · Esc closes · {}-{} of {} ",
+                " {} · {}-{} of {} ",
+                super::help::hint_text(
+                    &app.rules.keys,
+                    crate::keymap::KeyContext::Detail,
+                    &[
+                        (
+                            &[crate::keymap::Action::Down, crate::keymap::Action::Up],
+                            "scroll"
+                        ),
+                        (&[crate::keymap::Action::Back], "closes"),
+                    ],
+                ),
                 top.saturating_add(1).min(shown_to),
                 shown_to,
                 lines.len()

@@ -4,6 +4,7 @@
 use super::fit::wrap_line;
 use super::theme::Theme;
 use crate::app::{App, DocumentView};
+use crate::keymap::{Action, KeyContext, hints};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -13,7 +14,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
 const INDENT: usize = 2;
 
 /// Draws the document view into `area` (the screen above the status line).
-pub fn draw(_app: &App, view: &DocumentView, theme: Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, view: &DocumentView, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let width = usize::from(area.width.saturating_sub(4));
     let page = usize::from(area.height.saturating_sub(2));
@@ -45,8 +46,23 @@ pub fn draw(_app: &App, view: &DocumentView, theme: Theme, frame: &mut Frame, ar
             format!(" {} ", view.title),
             theme.title(),
         )))
-        .title_bottom(Line::from(format!(" {position} · y copies · Esc closes ")).right_aligned());
+        .title_bottom(Line::from(format!(" {position} · {} ", keys(app))).right_aligned());
     frame.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+/// `y copies · Esc closes`, the keys from the key table.
+fn keys(app: &App) -> String {
+    let key = |action| {
+        hints(&app.rules.keys, KeyContext::Document, &[action])
+            .into_iter()
+            .next()
+            .map(|(key, _)| key)
+    };
+    [(Action::CopyDocument, "copies"), (Action::Back, "closes")]
+        .into_iter()
+        .filter_map(|(action, word)| Some(format!("{} {word}", key(action)?)))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A text line with its style: Markdown headings bold, everything else plain.

@@ -4,10 +4,12 @@
 //! bottom, and the completion summary on Ctrl-S.
 
 use super::fit::{truncate, wrap_line};
+use super::help::hint_keys;
 use super::theme::Theme;
 use crate::app::soft_wrap;
 use crate::app::{App, Form};
 use crate::core::Individual;
+use crate::keymap::{Action, KeyContext};
 use chrono::Duration;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -93,18 +95,7 @@ pub fn draw(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect)
         .title(title);
     let inner = block.inner(left);
     frame.render_widget(block, left);
-    let hint = if form.editor.is_some() {
-        "typing the comment · Esc leaves it · Ctrl-S complete".to_string()
-    } else {
-        let (timer_key, leave) = if form.started() {
-            ("", "d discard draft · q leave (draft kept)")
-        } else {
-            ("t start timer · ", "q close")
-        };
-        format!(
-            "1-5 score · 0/n not asked · Tab/j/k move · Enter/c comment · i individual: private/praise · ! significant issue · e pre-brief notes · {timer_key}Ctrl-S complete · {leave}"
-        )
-    };
+    let hint = hint(app, form);
     let saved = if !form.started() {
         Span::styled("not started, nothing saved", theme.dim())
     } else if form.is_saved() {
@@ -140,6 +131,48 @@ pub fn draw(app: &App, form: &Form, theme: Theme, frame: &mut Frame, area: Rect)
     if form.discarding {
         discard(app, form, theme, frame, area);
     }
+}
+
+/// The form's key hint: the keys from the key table (modes `form` and `editor`), each with
+/// a short word; the help over the form (`?`) has every key in full.
+fn hint(app: &App, form: &Form) -> String {
+    let keys = |context, actions: &[Action]| hint_keys(&app.rules.keys, context, actions);
+    let part = |context, actions: &[Action], word: &str| {
+        let keys = keys(context, actions);
+        (!keys.is_empty()).then(|| format!("{keys} {word}"))
+    };
+    let parts: Vec<Option<String>> = if form.editor.is_some() {
+        vec![
+            Some("typing the comment".to_string()),
+            part(KeyContext::Editor, &[Action::Leave], "leaves it"),
+            part(KeyContext::Editor, &[Action::Complete], "complete"),
+        ]
+    } else {
+        let c = KeyContext::Form;
+        let scores: Vec<Action> = (1..=5).map(Action::Score).collect();
+        let mut parts = vec![
+            part(c, &scores, "score"),
+            part(c, &[Action::NotAsked], "not asked"),
+            part(c, &[Action::Down, Action::Up], "move"),
+            part(c, &[Action::Comment], "comment"),
+            part(c, &[Action::Individual], "individual: private/praise"),
+            part(c, &[Action::SignificantIssue], "significant issue"),
+            part(c, &[Action::EditPreBrief], "pre-brief notes"),
+        ];
+        if !form.started() {
+            parts.push(part(c, &[Action::StartTimer], "start timer"));
+        }
+        parts.push(part(c, &[Action::Complete], "complete"));
+        if form.started() {
+            parts.push(part(c, &[Action::DiscardDraft], "discard draft"));
+            parts.push(part(c, &[Action::Leave], "leave (draft kept)"));
+        } else {
+            parts.push(part(c, &[Action::Leave], "close"));
+        }
+        parts.push(part(c, &[Action::Help], "all keys"));
+        parts
+    };
+    parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
 }
 
 /// The discard question, centred over the form.

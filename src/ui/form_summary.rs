@@ -7,6 +7,7 @@ use super::clock;
 use super::fit::wrap_line;
 use super::theme::Theme;
 use crate::app::{App, Form};
+use crate::keymap::{Action, KeyContext};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -114,9 +115,13 @@ fn lines(app: &App, form: &Form, theme: Theme, width: usize) -> Vec<Line<'static
         lines.extend(wrap_line(&Line::styled(text, style), width, 18));
     }
     let action = if form.completing {
-        "saving…"
+        "saving…".to_string()
     } else {
-        "y/Enter complete and save · any other key goes back"
+        // Any key but yes goes back, so the keys of going back need no naming.
+        format!(
+            "{} complete and save · any other key goes back",
+            super::help::hint_keys(&app.rules.keys, KeyContext::Summary, &[Action::Confirm])
+        )
     };
     lines.push(Line::styled(action, theme.key()));
     lines

@@ -5,7 +5,7 @@ use super::centered;
 use super::fit::wrap_line;
 use super::theme::Theme;
 use crate::app::App;
-use crate::keymap::{Action, DEFAULTS, KeyContext, help_rows, hints};
+use crate::keymap::{Action, KeyContext, Keymap, help_rows, hints};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -24,12 +24,13 @@ const MIN_COLUMN: usize = 26;
 /// A hint line, `key word · key word`: the keys are read from the key table, each with a
 /// short word for where room is scarce (the help overlay has the full text).
 pub fn hint_line(
+    keymap: &Keymap,
     context: KeyContext,
     actions: &[(Action, &'static str)],
     theme: Theme,
 ) -> Line<'static> {
     let keys = actions.iter().filter_map(|&(action, word)| {
-        let (key, _) = hints(context, &[action]).into_iter().next()?;
+        let (key, _) = hints(keymap, context, &[action]).into_iter().next()?;
         Some((key, word))
     });
     let mut spans = Vec::new();
@@ -43,25 +44,79 @@ pub fn hint_line(
     Line::from(spans)
 }
 
-/// What the help is about: the pane's title, or the view's.
-fn title(app: &App, ctx: KeyContext) -> &'static str {
-    match ctx {
-        KeyContext::Detail => "Customer",
-        KeyContext::Welcome => "Welcome",
-        KeyContext::Insight => "Insight",
-        KeyContext::Calendar => "Feedback calendar",
-        KeyContext::Document => "Document",
-        KeyContext::Staff => "Staff",
-        _ => app.focus.title(),
+/// Every key of `actions` in `context` for a hint, `Tab/j`: the arrows and Shift-Tab, which
+/// every user tries anyway, are left out when the action has another key (help lists them
+/// all), and a run of digits is a range (`1-5`). Empty when none of them has a key.
+pub fn hint_keys(keymap: &Keymap, context: KeyContext, actions: &[Action]) -> String {
+    let arrows = ["↑", "↓", "←", "→", "Shift-Tab"];
+    let mut keys: Vec<String> = Vec::new();
+    for &action in actions {
+        let all = keymap.keys_of(context, action);
+        let plain: Vec<String> = all
+            .iter()
+            .filter(|k| !arrows.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        keys.extend(if plain.is_empty() { all } else { plain });
     }
+    let digit = |k: &String| k.parse::<u8>().ok().filter(|_| k.len() == 1);
+    let mut out: Vec<String> = Vec::new();
+    let mut at = 0;
+    while at < keys.len() {
+        let mut end = at;
+        while let (Some(a), Some(b)) = (
+            keys.get(end).and_then(digit),
+            keys.get(end + 1).and_then(digit),
+        ) {
+            if b != a + 1 {
+                break;
+            }
+            end += 1;
+        }
+        let run = keys.get(at..=end).unwrap_or_default();
+        match (run.first(), run.last()) {
+            (Some(first), Some(last)) if run.len() > 2 => out.push(format!("{first}-{last}")),
+            _ => out.extend(run.iter().cloned()),
+        }
+        at = end + 1;
+    }
+    out.join("/")
+}
+
+/// A hint as text, `h/l day · t today`: for each part, the first key of each of its actions
+/// (a pane's or view's own, else the global one) joined by `/`, then its word. A part whose
+/// actions have no key is left out.
+pub fn hint_text(keymap: &Keymap, context: KeyContext, parts: &[(&[Action], &str)]) -> String {
+    parts
+        .iter()
+        .filter_map(|(actions, word)| {
+            let keys: Vec<String> = hints(keymap, context, actions)
+                .into_iter()
+                .map(|(key, _)| key)
+                .collect();
+            (!keys.is_empty()).then(|| format!("{} {word}", keys.join("/")))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// What the help is about: the pane's title, or the view's or form's.
+fn title(app: &App, ctx: KeyContext) -> &'static str {
+    ctx.title().unwrap_or_else(|| app.focus.title())
 }
 
 /// Draws the help overlay for the focused pane.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
     let ctx = app.key_context();
-    let rows = help_rows(ctx);
+    let rows = help_rows(&app.rules.keys, ctx);
     // A row belongs to the pane when one of the pane's own bindings has its text.
-    let own = |help: &str| DEFAULTS.iter().any(|b| b.context == ctx && b.help == help);
+    let own = |help: &str| {
+        app.rules
+            .keys
+            .bindings()
+            .iter()
+            .any(|b| b.context == ctx && b.help == help)
+    };
     let (pane_rows, global_rows): (Vec<_>, Vec<_>) = rows.iter().partition(|(_, help)| own(help));
     let key_width = rows
         .iter()
@@ -74,13 +129,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
     let width = screen.width.saturating_sub(4).min(MAX_WIDTH);
     let inner_width = usize::from(width.saturating_sub(2));
     let most_lines = usize::from(screen.height.saturating_sub(4));
-    let layout = layout(
-        theme,
-        &[pane_rows, global_rows],
-        inner_width,
-        most_lines,
-        key_width + 2,
-    );
+    // A view or form that takes only its own keys has no "Everywhere" section.
+    let sections: Vec<Vec<HelpLine>> = [pane_rows, global_rows]
+        .into_iter()
+        .filter(|s| s.len() > 1)
+        .collect();
+    let layout = layout(theme, &sections, inner_width, most_lines, key_width + 2);
     let height = u16::try_from(layout.iter().map(Vec::len).max().unwrap_or(0))
         .unwrap_or(u16::MAX)
         .saturating_add(2)
@@ -94,7 +148,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
             format!(" Keys: {} ", title(app, ctx)),
             theme.title(),
         )))
-        .title_bottom(Line::from(" Esc closes ").right_aligned());
+        .title_bottom(Line::from(closes(&app.rules.keys)).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     // Columns exactly as wide as the lines were wrapped to.
@@ -114,6 +168,17 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
     for (lines, column) in layout.into_iter().zip(areas.iter().step_by(2)) {
         frame.render_widget(Paragraph::new(lines), *column);
     }
+}
+
+/// ` Esc closes `: the help's own close key, from the table.
+fn closes(keymap: &Keymap) -> String {
+    hints(keymap, KeyContext::Help, &[Action::Back])
+        .into_iter()
+        .next()
+        .map_or_else(
+            || " any key closes ".to_string(),
+            |(key, help)| format!(" {key} {help} "),
+        )
 }
 
 /// A help line, and whether it starts a key row (not a heading, a gap or a wrapped line).

@@ -41,10 +41,7 @@ pub fn draw(app: &App, view: &InsightView, theme: Theme, frame: &mut Frame, area
             format!(" Insight · scores by {} ", insight.by.noun()),
             theme.title(),
         )))
-        .title_bottom(
-            Line::from(" b group · [ ] period · Enter comments · r report · d digest · ? help ")
-                .right_aligned(),
-        );
+        .title_bottom(Line::from(format!(" {} ", keys(app))).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.is_empty() {
@@ -230,4 +227,21 @@ fn capital(text: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// The view's keys, from the key table: `b group · [/] period · ...`.
+fn keys(app: &App) -> String {
+    use crate::keymap::{Action as A, KeyContext};
+    super::help::hint_text(
+        &app.rules.keys,
+        KeyContext::Insight,
+        &[
+            (&[A::CycleGroup], "group"),
+            (&[A::PeriodPrev, A::PeriodNext], "period"),
+            (&[A::Open], "comments"),
+            (&[A::PresidentReport], "report"),
+            (&[A::Digest], "digest"),
+            (&[A::Help], "help"),
+        ],
+    )
 }

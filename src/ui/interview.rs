@@ -149,6 +149,7 @@ fn describe(app: &App, theme: Theme, i: &Interview) -> Vec<Line<'static>> {
             mark(theme, "pre-brief", i.prebriefed_at),
         ]),
         super::help::hint_line(
+            &app.rules.keys,
             KeyContext::Interview,
             &[(Action::Open, "record"), (Action::OpenCustomer, "customer")],
             theme,

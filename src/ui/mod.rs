@@ -81,8 +81,10 @@ fn draw_screen(app: &App, theme: Theme, frame: &mut Frame) {
         // The form takes the screen above the status line while an interview is recorded; the
         // panes under it are not drawn at all, which keeps each keystroke's frame cheap.
         form::draw(app, form, theme, frame, main);
-        if let Some(Overlay::Prompt(p)) = &app.overlay {
-            prompt::draw(app, p, theme, frame, screen);
+        match &app.overlay {
+            Some(Overlay::Prompt(p)) => prompt::draw(app, p, theme, frame, screen),
+            Some(Overlay::Help) => help::draw(app, theme, frame, screen),
+            _ => {}
         }
         return;
     }
@@ -120,8 +122,8 @@ fn draw_screen(app: &App, theme: Theme, frame: &mut Frame) {
             detail::draw(app, theme, frame, screen, *id, *scroll)
         }
         Some(Overlay::Prompt(p)) => prompt::draw(app, p, theme, frame, screen),
-        Some(Overlay::ConfirmQuit) => prompt::draw_confirm_quit(theme, frame, screen),
-        Some(Overlay::Confirm(c)) => confirm::draw(c, theme, frame, screen),
+        Some(Overlay::ConfirmQuit) => prompt::draw_confirm_quit(app, theme, frame, screen),
+        Some(Overlay::Confirm(c)) => confirm::draw(&app.rules.keys, c, theme, frame, screen),
         // Drawn above instead of the panes.
         Some(
             Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_) | Overlay::Staff(_),
@@ -165,7 +167,7 @@ fn pane_block(
     let mut title = format!(" {mark}{number} {}", pane.title());
     if app.zoomed && focused {
         // Before the detail, so a narrow title is cut there rather than here.
-        let key = hints(KeyContext::Global, &[Action::Zoom])
+        let key = hints(&app.rules.keys, KeyContext::Global, &[Action::Zoom])
             .into_iter()
             .next()
             .map_or_else(String::new, |(key, _)| key);
@@ -215,10 +217,14 @@ fn draw_status(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     let clock = clock::datetime(app, app.now);
+    let help = hints(&app.rules.keys, KeyContext::Global, &[Action::Help])
+        .into_iter()
+        .next()
+        .map_or_else(String::new, |(key, _)| format!("  {key} help"));
     let right = if app.fixed_now {
-        format!(" --now {clock}  ? help ")
+        format!(" --now {clock}{help} ")
     } else {
-        format!(" {clock}  ? help ")
+        format!(" {clock}{help} ")
     };
     let right_width = u16::try_from(right.width())
         .unwrap_or(u16::MAX)

@@ -7,6 +7,7 @@ use super::centered;
 use super::fit::{truncate_line, wrap_line};
 use super::theme::Theme;
 use crate::app::{App, Field, Prompt};
+use crate::keymap::{Action, KeyContext, Keymap, hints};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -90,14 +91,12 @@ pub fn draw(app: &App, prompt: &Prompt, theme: Theme, frame: &mut Frame, screen:
     }
     lines.extend(error_lines);
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled("Enter", theme.key()),
-        Span::raw(" next field / submit · "),
-        Span::styled("Esc", theme.key()),
-        Span::raw(" cancel · "),
-        Span::styled("Ctrl-U", theme.key()),
-        Span::raw(" clear"),
-    ]));
+    lines.push(keys_line(
+        &app.rules.keys,
+        KeyContext::Prompt,
+        &[Action::Submit, Action::Back, Action::ClearField],
+        theme,
+    ));
     // Cut rather than wrapped: the cursor's line must stay where it was counted.
     let width = usize::from(inner.width);
     let lines: Vec<Line<'static>> = lines.into_iter().map(|l| truncate_line(l, width)).collect();
@@ -167,7 +166,7 @@ fn input_line(
 }
 
 /// Asks before quitting while a save is still on its way to disk.
-pub fn draw_confirm_quit(theme: Theme, frame: &mut Frame, screen: Rect) {
+pub fn draw_confirm_quit(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
     let area = centered(screen, 48, 4);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
@@ -176,17 +175,35 @@ pub fn draw_confirm_quit(theme: Theme, frame: &mut Frame, screen: Rect) {
         .title(Line::from(Span::styled(" Quit? ", theme.title())));
     let lines = vec![
         Line::styled("A save is still in progress.", theme.title()),
-        Line::from(vec![
-            Span::styled("q", theme.key()),
-            Span::raw(" again to quit anyway · "),
-            Span::styled("Esc", theme.key()),
-            Span::raw(" to stay"),
-        ]),
+        keys_line(
+            &app.rules.keys,
+            KeyContext::Quit,
+            &[Action::Quit, Action::Back],
+            theme,
+        ),
     ];
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// `key help · key help` for `actions`, keys and help from the key table.
+fn keys_line(
+    keymap: &Keymap,
+    context: KeyContext,
+    actions: &[Action],
+    theme: Theme,
+) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (n, (key, help)) in hints(keymap, context, actions).into_iter().enumerate() {
+        if n > 0 {
+            spans.push(Span::raw(" · "));
+        }
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {help}")));
+    }
+    Line::from(spans)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use super::theme::Theme;
 use crate::app::{App, StaffView, staff_rows};
 use crate::core::senior::{SeniorPool, SeniorSource};
 use crate::core::staff_edit::roles_text;
-use crate::keymap::{DEFAULTS, KeyContext, key_name};
+use crate::keymap::{KeyContext, key_name};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -24,9 +24,15 @@ const COLUMNS: [Column; 5] = [
 ];
 
 /// The view's keys, from the key table: `j/k next person · m give/take ... · Esc close`.
-fn hint() -> String {
+fn hint(app: &App) -> String {
     let mut parts: Vec<String> = Vec::new();
-    for b in DEFAULTS.iter().filter(|b| b.context == KeyContext::Staff) {
+    for b in app
+        .rules
+        .keys
+        .bindings()
+        .iter()
+        .filter(|b| b.context == KeyContext::Staff)
+    {
         let name = key_name(b);
         match parts.iter_mut().find(|p| p.ends_with(b.help)) {
             Some(p) => {
@@ -70,7 +76,7 @@ pub fn draw(app: &App, view: &StaffView, theme: Theme, frame: &mut Frame, area: 
             theme.error(),
         ))
     };
-    let hint = Line::from(Span::styled(hint(), theme.dim()));
+    let hint = Line::from(Span::styled(hint(app), theme.dim()));
     let width = inner.width.max(1);
     let lines_of =
         |line: &Line| u16::try_from(line.width().div_ceil(usize::from(width)).max(1)).unwrap_or(1);

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// Draws the welcome screen.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
-    let rows = help_rows(KeyContext::Welcome);
+    let rows = help_rows(&app.rules.keys, KeyContext::Welcome);
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let mut lines = vec![
         Line::styled("Welcome to hearback", theme.title()),

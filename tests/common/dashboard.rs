@@ -20,6 +20,7 @@ pub fn rules() -> Rules {
         policy: Policy::default(),
         calendar: Calendar::default(),
         questions: QuestionSet::defaults(),
+        keys: Default::default(),
     }
 }
 

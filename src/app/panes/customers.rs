@@ -1,8 +1,8 @@
 //! The customer list: its state (cursor, filter, sort), its rows and its keys.
 
 use super::PaneKind;
+use crate::app::act::open_customer;
 use crate::app::selection::{clamp, place};
-use crate::app::update::open_customer;
 use crate::app::views::{Memo, Rows};
 use crate::app::{App, Effect, triage};
 use crate::core::summary::NextInterview;

@@ -2,8 +2,8 @@
 //! (`app::form_keys`); the invitation and pre-brief steps are in `app::triage`.
 
 use super::PaneKind;
+use crate::app::act::open_customer;
 use crate::app::selection::{clamp, place};
-use crate::app::update::open_customer;
 use crate::app::{App, Effect, form_keys, triage};
 use crate::core::{Interview, InterviewId};
 use crate::keymap::{Action, KeyContext};

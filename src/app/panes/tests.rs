@@ -23,6 +23,7 @@ fn app_over(data: Dataset) -> App {
         policy: Policy::default(),
         calendar: Calendar::default(),
         questions: QuestionSet::defaults(),
+        keys: Default::default(),
     };
     App::new(data, rules, now(), true, "/data".into(), "tester".into())
 }

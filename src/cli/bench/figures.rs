@@ -24,6 +24,7 @@ fn rules() -> Rules {
         policy: Policy::default(),
         calendar: Calendar::default(),
         questions: QuestionSet::defaults(),
+        keys: Default::default(),
     }
 }
 

@@ -142,8 +142,19 @@ pub(super) fn draw_comments(
         )))
         .title_bottom(
             Line::from(format!(
-                " {}/{total} · j/k scroll · Esc closes ",
-                (panel.scroll + 1).min(total)
+                " {}/{total} · {} ",
+                (panel.scroll + 1).min(total),
+                crate::ui::help::hint_text(
+                    &app.rules.keys,
+                    crate::keymap::KeyContext::Insight,
+                    &[
+                        (
+                            &[crate::keymap::Action::Down, crate::keymap::Action::Up],
+                            "scroll"
+                        ),
+                        (&[crate::keymap::Action::Back], "closes"),
+                    ],
+                )
             ))
             .right_aligned(),
         );
