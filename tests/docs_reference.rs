@@ -3,6 +3,7 @@
 //!
 //! - `docs/src/reference/cli.md` and `docs/man/*.1` from the clap definitions (`hearback::cli::Cli`),
 //! - `docs/src/reference/config.md` from the shipped policy, `assets/policy.toml`, comments included,
+//! - `docs/src/reference/keys.md` from the key tables (`keymap::Keymap::default()`),
 //! - the dashboard capture in `README.md` from the snapshot test's real frame of the demo data.
 //!
 //! They also check the hand-written parts that name things in the code: the JSON field tables
@@ -14,6 +15,7 @@
 
 use clap::CommandFactory;
 use hearback::cli::Cli;
+use hearback::keymap::{KeyContext, Keymap, key_name};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -293,6 +295,67 @@ fn config_markdown(policy: &str) -> String {
     out.push_str(policy.trim_end());
     out.push_str("\n```\n");
     out
+}
+
+// ---- the key reference, from the key tables --------------------------------------------------
+
+/// What each mode is, for its heading: the panes have no title of their own in help.
+fn mode_heading(context: KeyContext) -> String {
+    let what = match context {
+        KeyContext::Global => "every pane",
+        KeyContext::Customers => "the customers pane",
+        KeyContext::Queue => "the follow-up queue",
+        KeyContext::Interview => "the interviews pane",
+        KeyContext::Actions => "the action board",
+        other => other.title().unwrap_or("(untitled)"),
+    };
+    format!("`[keys.{}]`: {what}", context.name())
+}
+
+/// One table per mode of the default key table: action name, its keys, what it does.
+fn keys_markdown() -> String {
+    let keymap = Keymap::default();
+    let mut out = String::from(
+        "# Keys\n\n<!-- Generated from the key tables (src/keymap/) by tests/docs_reference.rs: do not edit. -->\n\n\
+         Every key of the dashboard, mode by mode, as shipped. The first column is the name to use \
+         in `hearback.toml` to change it (see [changing keys](../guide/keys.md)). In the panes, a \
+         pane's own keys come before those of `[keys.global]`; the full-screen views and the \
+         customer overlay take only their own keys plus help, suspend and `Ctrl-c`; the forms, \
+         the questions and help take only their own keys.\n",
+    );
+    for context in KeyContext::ALL {
+        let mut rows: Vec<(String, Vec<String>, &str)> = Vec::new();
+        for b in keymap.bindings().iter().filter(|b| b.context == context) {
+            let name = b.action.name();
+            match rows.iter_mut().find(|(n, _, _)| *n == name) {
+                Some((_, keys, _)) => keys.push(key_name(b)),
+                None => rows.push((name, vec![key_name(b)], b.help)),
+            }
+        }
+        out.push_str(&format!("\n## {}\n\n", mode_heading(context)));
+        if rows.is_empty() {
+            out.push_str("No keys of its own.\n");
+            continue;
+        }
+        out.push_str("| action | keys | what it does |\n|---|---|---|\n");
+        for (name, keys, help) in rows {
+            let keys: Vec<String> = keys
+                .iter()
+                .map(|k| format!("`{}`", k.replace('|', "\\|")))
+                .collect();
+            out.push_str(&format!(
+                "| `{name}` | {} | {} |\n",
+                keys.join(" "),
+                help.replace('|', "\\|")
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn keys_reference_is_current() {
+    check_file("docs/src/reference/keys.md", keys_markdown().as_bytes());
 }
 
 #[test]
