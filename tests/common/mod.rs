@@ -31,40 +31,33 @@ pub fn staff(id: u64, name: &str, roles: Vec<Role>) -> Staff {
 }
 
 pub fn customer(id: u64, name: &str, minor: i64) -> Customer {
-    Customer {
-        id: CustomerId(id),
-        crm_id: Some(format!("HS-{id}")),
-        name: name.into(),
-        size: Money::new(minor, "USD"),
-        tier: Tier::Key,
-        segment: "Logistics".into(),
-        region: "EMEA".into(),
-        account_manager: Some(StaffId(1)),
-        salesperson: Some(StaffId(2)),
-        service_manager: None,
-        executive_sponsor: Some(StaffId(3)),
-        contacts: vec![Contact {
+    Customer::new(CustomerId(id), name, Money::new(minor, "USD"), at(0))
+        .with_crm_id(format!("HS-{id}"))
+        .with_tier(Tier::Key)
+        .with_segment("Logistics")
+        .with_region("EMEA")
+        .with_account_manager(StaffId(1))
+        .with_salesperson(StaffId(2))
+        .with_executive_sponsor(StaffId(3))
+        .with_contacts(vec![Contact {
             id: ContactId(id * 100),
             name: "Ada Byrne".into(),
             role: "COO".into(),
             email: "ada@acme.example".into(),
             phone: "+44 20 7946 0000".into(),
             personality: "Direct; wants numbers first.".into(),
-        }],
-        prebrief: PreBrief {
+        }])
+        .with_prebrief(PreBrief {
             successes: "On-time go-live".into(),
             problems: "Invoice errors".into(),
             issues: "Renewal in Q2".into(),
             personality: "Formal".into(),
-        },
-        lifecycle: Lifecycle::Lost {
+        })
+        .with_lifecycle(Lifecycle::Lost {
             reason: "Price".into(),
             at: at(5),
-        },
-        archived: false,
-        created_at: at(0),
-        updated_at: at(1),
-    }
+        })
+        .with_updated_at(at(1))
 }
 
 pub fn interview(id: u64, customer: u64) -> Interview {

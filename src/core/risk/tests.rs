@@ -1,7 +1,7 @@
 use super::*;
 use crate::core::queue::{Subject, queue};
 use crate::core::{
-    Answer, Customer, FollowUpId, Instant, InterviewId, Lifecycle, Money, PreBrief, Tier, Trigger,
+    Answer, Customer, FollowUpId, Instant, InterviewId, Lifecycle, Money, Trigger,
     business_time::Calendar, policy::Policy,
 };
 use chrono::{TimeZone, Utc};
@@ -258,25 +258,12 @@ fn levels_are_ordered_and_named() {
 }
 
 fn customer(id: u64) -> Customer {
-    Customer {
-        id: CustomerId(id),
-        crm_id: None,
-        name: format!("Customer {id}"),
-        size: Money::new(1_000, "USD"),
-        tier: Tier::Standard,
-        segment: String::new(),
-        region: String::new(),
-        account_manager: None,
-        salesperson: None,
-        service_manager: None,
-        executive_sponsor: None,
-        contacts: vec![],
-        prebrief: PreBrief::default(),
-        lifecycle: Lifecycle::Active,
-        archived: false,
-        created_at: t(1),
-        updated_at: t(1),
-    }
+    Customer::new(
+        CustomerId(id),
+        format!("Customer {id}"),
+        Money::new(1_000, "USD"),
+        t(1),
+    )
 }
 
 #[test]
