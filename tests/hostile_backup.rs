@@ -166,32 +166,7 @@ fn a_store_that_already_holds_escape_sequences_cannot_drive_the_terminal() {
     let raw: hearback::io::backup::Backup = serde_json::from_slice(&bytes).expect("parses");
     let (dataset, timeline) = raw.into_parts();
     let mut set = hearback::core::ChangeSet::new();
-    set.changes
-        .extend(dataset.staff.into_iter().map(hearback::core::Change::Staff));
-    set.changes.extend(
-        dataset
-            .customers
-            .into_iter()
-            .map(hearback::core::Change::Customer),
-    );
-    set.changes.extend(
-        dataset
-            .interviews
-            .into_iter()
-            .map(hearback::core::Change::Interview),
-    );
-    set.changes.extend(
-        dataset
-            .followups
-            .into_iter()
-            .map(hearback::core::Change::FollowUp),
-    );
-    set.changes.extend(
-        dataset
-            .actions
-            .into_iter()
-            .map(hearback::core::Change::Action),
-    );
+    set.changes.extend(dataset.into_changes());
     set.changes
         .extend(timeline.into_iter().map(hearback::core::Change::Event));
     hearback::store::Store::open(&data)
