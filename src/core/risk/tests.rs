@@ -1,5 +1,5 @@
 use super::*;
-use crate::core::queue::{Subject, queue};
+use crate::core::queue::{Obligation, Subject, queue};
 use crate::core::{
     Answer, Customer, FollowUpId, Instant, InterviewId, Lifecycle, Money, Trigger,
     business_time::Calendar, policy::Policy,
@@ -67,19 +67,21 @@ fn followup(id: u64, interview: u64, state: FollowUpState) -> FollowUp {
 
 fn item(kind: ItemKind, subject: Subject, state: DueState) -> Item {
     Item {
-        kind,
-        subject,
-        customer: CustomerId(10),
-        what: crate::core::what::What::Text(""),
-        owner_role: None,
-        owner: None,
-        participants: vec![],
-        due: t(3),
+        obligation: Obligation {
+            kind,
+            subject,
+            customer: CustomerId(10),
+            what: crate::core::what::What::Text(""),
+            owner_role: None,
+            owner: None,
+            participants: vec![],
+            due: t(3),
+            severity: None,
+            opened_at: None,
+        },
         state,
-        severity: None,
         snoozed_until: None,
         customer_size: 0,
-        opened_at: None,
         recent: false,
     }
 }
@@ -294,10 +296,9 @@ fn assess_groups_by_customer_and_skips_lost_and_archived() {
         }],
         ..Dataset::default()
     };
-    let items = vec![Item {
-        customer: CustomerId(99),
-        ..overdue(ItemKind::Debrief, I20)
-    }];
+    let mut late = overdue(ItemKind::Debrief, I20);
+    late.obligation.customer = CustomerId(99);
+    let items = vec![late];
     let map = assess(&data, &items);
     let mut ids: Vec<u64> = map.keys().map(|id| id.0).collect();
     ids.sort_unstable();
