@@ -74,7 +74,8 @@ fn a_second_open_is_refused_and_touches_nothing() {
     let path = dir.path().join("data");
     let first = Store::open(&path).expect("opens");
     first.commit(&one_of_each()).expect("commits");
-    let started = std::time::Instant::now();
+    // No clock: the first handle is held to the end of the test, so an open that waited for
+    // the lock instead of refusing would never return, and the run fails on the hang.
     match Store::open(&path) {
         Err(StoreError::Locked { dir, holder }) => {
             assert_eq!(dir, path);
@@ -83,7 +84,6 @@ fn a_second_open_is_refused_and_touches_nothing() {
         Err(other) => panic!("wrong error: {other}"),
         Ok(_) => panic!("second open must fail"),
     }
-    assert!(started.elapsed() < std::time::Duration::from_secs(1));
     assert_eq!(first.load().expect("still loads").customers.len(), 1);
     drop(first);
     assert!(

@@ -11,6 +11,12 @@ pub mod tmux;
 use chrono::{TimeZone, Utc};
 use hearback::core::*;
 
+/// The one wall-clock bound an end-to-end test may assert: long enough that a slow or busy
+/// machine (a debug build on two shared cores) never trips it, short enough that a run that
+/// waits for a lock, retries, or loops over a huge range fails instead of stalling the suite.
+/// Speed itself is measured by the criterion benches (benches/), never asserted in a test.
+pub const HANG: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// A fixed instant: 2026-11-23 09:00 UTC plus `minutes`.
 pub fn at(minutes: i64) -> Instant {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)

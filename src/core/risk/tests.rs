@@ -337,7 +337,7 @@ fn assess_reads_overdue_from_the_real_queue() {
 }
 
 #[test]
-fn assess_is_linear_in_the_data() {
+fn assess_covers_every_customer_of_a_large_programme() {
     let customers: Vec<Customer> = (1..=10_000).map(customer).collect();
     let interviews: Vec<Interview> = (0..100_000u64)
         .map(|n| Interview {
@@ -354,10 +354,8 @@ fn assess_is_linear_in_the_data() {
         interviews,
         ..Dataset::default()
     };
-    let started = std::time::Instant::now();
+    // No clock here: a quadratic pass over this would take minutes, a hang the run notices.
+    // The time is measured by the "risk assessment" bench in benches/queue.rs.
     let map = assess(&data, &[]);
-    let took = started.elapsed();
     assert_eq!(map.len(), 10_000);
-    // A quadratic pass would take minutes; this bound only catches that, not a slow machine.
-    assert!(took < std::time::Duration::from_secs(3), "took {took:?}");
 }
