@@ -17,6 +17,19 @@ use hearback::core::*;
 /// Speed itself is measured by the criterion benches (benches/), never asserted in a test.
 pub const HANG: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// Asserts `text` is the accepted copy of a document (debrief, President report, digest): the
+/// insta snapshot tests/snapshots/report_<name>.snap. The command line's tests (reports.rs)
+/// and the dashboard's (ui_document.rs) check against the same file, which is how they prove
+/// both show the same text. (The binary store goldens in tests/golden/v1 are not snapshots:
+/// they are bytes an older build wrote, see tests/golden.rs.)
+pub fn assert_report(name: &str, text: &str) {
+    let mut settings = insta::Settings::clone_current();
+    // Relative to this file, so the name is the same from every test file (and binary).
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(format!("report_{name}"), text));
+}
+
 /// A fixed instant: 2026-11-23 09:00 UTC plus `minutes`.
 pub fn at(minutes: i64) -> Instant {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
