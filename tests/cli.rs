@@ -8,15 +8,8 @@ use std::process::{Command, Output};
 
 const NOW: &str = "2026-11-23T09:00:00Z";
 
-fn hearback(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hearback"))
-        .args(args)
-        .env("HEARBACK_DATA", data)
-        .env("HEARBACK_NOW", NOW)
-        .env("TZ", "UTC")
-        .output()
-        .expect("runs hearback")
-}
+/// The real binary at the tests' fixed time ([`NOW`]).
+use common::hearback_cli as hearback;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

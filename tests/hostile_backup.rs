@@ -7,9 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-fn hearback(data: &Path, args: &[&str]) -> std::process::Output {
-    common::hearback_cli(data, args)
-}
+use common::hearback_cli as hearback;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(format!(
