@@ -156,47 +156,31 @@ fn config_and_map_files_never_panic() {
 }
 
 /// The fuzzer catches a target's panic without swapping the process-wide panic hook (other
-/// tests run in the same process at the same time). Checked in a child run of this test binary,
-/// since installing the observing hook in this process would be the very swap it forbids.
+/// tests run in the same process at the same time). Checked in a child process, since
+/// installing the observing hook here would be the very swap it forbids.
 #[test]
 fn fuzzing_leaves_the_process_panic_hook_alone() {
-    const CHILD: &str = "HEARBACK_TEST_HOOK_CHILD";
-    const NAME: &str = "fuzzing_leaves_the_process_panic_hook_alone";
-    if std::env::var_os(CHILD).is_some() {
-        static SEEN: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
-        std::panic::set_hook(Box::new(|info| {
-            if let Ok(mut seen) = SEEN.lock() {
-                seen.push(info.to_string());
-            }
-        }));
-        let fuzzed = std::panic::catch_unwind(|| {
-            fuzz("hook", vec![b"x".to_vec()], |_| panic!("the target panics"));
-        });
-        // Back to the default hook, so this child's own failures are printed.
-        drop(std::panic::take_hook());
-        assert!(fuzzed.is_err(), "a panicking target fails the fuzz run");
-        let seen = SEEN.lock().map(|s| s.clone()).unwrap_or_default();
-        assert!(
-            seen.iter().any(|m| m.contains("the target panics")),
-            "the hook in place saw only {seen:?}: the fuzzer replaced it while fuzzing"
-        );
+    if !common::run_alone(
+        module_path!(),
+        "fuzzing_leaves_the_process_panic_hook_alone",
+    ) {
         return;
     }
-    // The test's name as the harness knows it: `fuzz::NAME` once the tests share a binary.
-    let name = module_path!()
-        .split_once("::")
-        .map_or(NAME.to_string(), |(_, module)| format!("{module}::{NAME}"));
-    let exe = std::env::current_exe().expect("the test binary");
-    let out = std::process::Command::new(exe)
-        .args([name.as_str(), "--exact", "--nocapture", "--test-threads=1"])
-        .env(CHILD, "1")
-        .env("HEARBACK_FUZZ_SECS", "1")
-        .output()
-        .expect("runs the test binary");
-    let text = String::from_utf8_lossy(&out.stdout);
+    static SEEN: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    std::panic::set_hook(Box::new(|info| {
+        if let Ok(mut seen) = SEEN.lock() {
+            seen.push(info.to_string());
+        }
+    }));
+    let fuzzed = std::panic::catch_unwind(|| {
+        fuzz("hook", vec![b"x".to_vec()], |_| panic!("the target panics"));
+    });
+    // Back to the default hook, so this child's own failures are printed.
+    drop(std::panic::take_hook());
+    assert!(fuzzed.is_err(), "a panicking target fails the fuzz run");
+    let seen = SEEN.lock().map(|s| s.clone()).unwrap_or_default();
     assert!(
-        out.status.success() && text.contains("1 passed"),
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
+        seen.iter().any(|m| m.contains("the target panics")),
+        "the hook in place saw only {seen:?}: the fuzzer replaced it while fuzzing"
     );
 }

@@ -17,6 +17,35 @@ use hearback::core::*;
 /// Speed itself is measured by the criterion benches (benches/), never asserted in a test.
 pub const HANG: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// For a test that reads or changes process-wide state (the panic hook, the threads of the
+/// process): runs test `name` of `module` (pass `module_path!()`) alone in a child process of
+/// this test binary and asserts it passed. Returns true in that child, where the caller runs
+/// its body; false in the parent, which has nothing more to do. Other tests share the parent
+/// process (and, once the tests are one binary, every other test file does too).
+pub fn run_alone(module: &str, name: &str) -> bool {
+    const CHILD: &str = "HEARBACK_TEST_ALONE";
+    if std::env::var(CHILD).is_ok_and(|n| n == name) {
+        return true;
+    }
+    // The harness names a test by its module path below the crate: `fuzz::NAME` in one binary.
+    let test = module
+        .split_once("::")
+        .map_or(name.to_string(), |(_, m)| format!("{m}::{name}"));
+    let exe = std::env::current_exe().expect("the test binary");
+    let out = std::process::Command::new(exe)
+        .args([test.as_str(), "--exact", "--nocapture", "--test-threads=1"])
+        .env(CHILD, name)
+        .output()
+        .expect("runs the test binary");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("1 passed"),
+        "{test} in its own process:\n{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    false
+}
+
 /// Asserts `text` is the accepted copy of a document (debrief, President report, digest): the
 /// insta snapshot tests/snapshots/report_<name>.snap. The command line's tests (reports.rs)
 /// and the dashboard's (ui_document.rs) check against the same file, which is how they prove
