@@ -71,12 +71,37 @@ fn recompute(c: &mut Criterion) {
     });
 }
 
+/// The risk pass over the same programme and its queue (the customer list shows a level per
+/// row), and demo generation at 2,000 customers. Both were wall-clock asserts in the tests
+/// (`assess_is_linear_in_the_data` < 3 s, the large demo < 20 s); the figures belong here.
+fn assessment_and_demo(c: &mut Criterion) {
+    let data = synthetic::dataset();
+    let (policy, calendar, now) = (Policy::default(), Calendar::default(), synthetic::now());
+    let items = queue(&data, &policy, &calendar, now);
+    c.bench_function("risk assessment (10k customers, 100k interviews)", |b| {
+        b.iter(|| hearback::core::risk::assess(black_box(&data), black_box(&items)))
+    });
+    let options = hearback::demo::DemoOptions {
+        customers: 2_000,
+        seed: 7,
+    };
+    c.bench_function("demo generation (2,000 customers)", |b| {
+        b.iter(|| {
+            hearback::demo::generate(
+                black_box(&options),
+                now,
+                &mut hearback::core::IdAllocator::starting_at(1),
+            )
+        })
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .sample_size(30)
         .warm_up_time(Duration::from_secs(2))
         .measurement_time(Duration::from_secs(5));
-    targets = recompute
+    targets = recompute, assessment_and_demo
 }
 criterion_main!(benches);

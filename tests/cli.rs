@@ -1,20 +1,15 @@
 //! End-to-end runs of the real `hearback` binary on temporary data dirs.
 
+mod common;
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 
 const NOW: &str = "2026-11-23T09:00:00Z";
 
-fn hearback(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hearback"))
-        .args(args)
-        .env("HEARBACK_DATA", data)
-        .env("HEARBACK_NOW", NOW)
-        .env("TZ", "UTC")
-        .output()
-        .expect("runs hearback")
-}
+/// The real binary at the tests' fixed time ([`NOW`]).
+use common::hearback_cli as hearback;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -118,17 +113,15 @@ fn demo_is_deterministic_for_a_seed_and_now() {
 }
 
 #[test]
-fn a_second_process_gets_a_clear_message_within_a_second() {
+fn a_second_process_gets_a_clear_message_without_waiting() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("d");
     let store = hearback::store::Store::open(&data).expect("opens");
     let started = std::time::Instant::now();
     let o = hearback(&data, &["customers"]);
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(1),
-        "{:?}",
-        started.elapsed()
-    );
+    // The store stays open here until the end, so a process that waited for the lock would
+    // never finish; the bound turns that into a failure (see common::HANG), not a speed claim.
+    assert!(started.elapsed() < common::HANG, "{:?}", started.elapsed());
     assert!(!o.status.success());
     let err = stderr(&o);
     assert!(

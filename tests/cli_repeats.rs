@@ -3,11 +3,7 @@
 
 mod common;
 
-use std::path::Path;
-
-fn hearback(data: &Path, args: &[&str]) -> std::process::Output {
-    common::hearback_cli(data, args)
-}
+use common::hearback_cli as hearback;
 
 #[test]
 fn a_question_named_twice_by_one_flag_is_refused_and_nothing_is_saved() {

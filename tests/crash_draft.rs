@@ -119,10 +119,7 @@ trait Dashboard {
 
 impl Dashboard for Tmux {
     fn pid(&self) -> u32 {
-        let pid: u32 = self.display("#{pane_pid}").parse().expect("pane pid");
-        let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-        assert_eq!(comm.trim(), "hearback", "the pane runs hearback itself");
-        pid
+        self.pane_pid_running("hearback")
     }
 
     fn open_comment(&self) {

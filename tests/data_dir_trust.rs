@@ -8,9 +8,7 @@ mod common;
 use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
 use std::path::Path;
 
-fn hearback(data: &Path, args: &[&str]) -> std::process::Output {
-    common::hearback_cli(data, args)
-}
+use common::hearback_cli as hearback;
 
 fn chmod(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");

@@ -585,17 +585,14 @@ fn ids_start_where_the_allocator_says() {
 }
 
 #[test]
-fn large_demos_are_generated_quickly_and_stay_consistent() {
-    let started = std::time::Instant::now();
+fn large_demos_stay_consistent() {
+    // How fast it is generated is measured by benches/queue.rs ("demo generation"), not here.
     let set = demo(2_000, 7);
-    let elapsed = started.elapsed();
     let (data, _) = split(&set);
     assert_eq!(data.customers.len(), 2_000);
     let names: HashSet<&str> = data.customers.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names.len(), 2_000);
     check_references(&set);
-    // Generous for an unoptimised test build (release takes a small fraction of this).
-    assert!(elapsed.as_secs() < 20, "{elapsed:?}");
 }
 
 #[test]

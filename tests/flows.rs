@@ -10,7 +10,7 @@ use hearback::core::followup_flow::{
     FlowError, assign, close, commit_report, present_report, record_contact, snooze,
 };
 use hearback::core::policy::Policy;
-use hearback::core::queue::{DueState, Item, ItemKind, Subject};
+use hearback::core::queue::{DueState, Item, ItemKind, Obligation, Subject};
 use hearback::core::senior::{Senior, SeniorSource};
 use hearback::core::spacing::spacing_conflict;
 use hearback::core::*;
@@ -626,21 +626,23 @@ fn assign_sets_the_owner_and_adds_them_once() {
 /// A queue item as the queue would show it: the low-score follow-up 30 of customer 11.
 fn low_score_item() -> Item {
     Item {
-        kind: ItemKind::LowScoreFollowUp,
-        subject: Subject::FollowUp(FollowUpId(30)),
-        customer: CustomerId(11),
-        what: hearback::core::what::What::Text(
-            "Lowest score 2 on q1: senior management to attend the call",
-        ),
-        owner_role: Some(Role::AccountManager),
-        owner: Some(StaffId(1)),
-        participants: ids(&[1, 4, 8]),
-        due: at(1_440),
+        obligation: Obligation {
+            kind: ItemKind::LowScoreFollowUp,
+            subject: Subject::FollowUp(FollowUpId(30)),
+            customer: CustomerId(11),
+            what: hearback::core::what::What::Text(
+                "Lowest score 2 on q1: senior management to attend the call",
+            ),
+            owner_role: Some(Role::AccountManager),
+            owner: Some(StaffId(1)),
+            participants: ids(&[1, 4, 8]),
+            due: at(1_440),
+            severity: Some(2),
+            opened_at: None,
+        },
         state: DueState::Upcoming,
-        severity: Some(2),
         snoozed_until: None,
         customer_size: 125_000_000,
-        opened_at: None,
         recent: false,
     }
 }

@@ -9,8 +9,6 @@ use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hearback::app::{App, Effect, Msg, Pane, update};
 use hearback::core::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
 fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
@@ -313,22 +311,11 @@ fn a_draft_reopens_exactly_where_it_was() {
 }
 
 fn screen(app: &App, w: u16, h: u16) -> (String, ratatui::buffer::Buffer) {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
-    let frame = terminal
-        .draw(|f| hearback::ui::render(app, f))
-        .expect("draws");
-    let buffer = frame.buffer.clone();
-    let text = (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    (text, buffer)
+    let buffer = common::dashboard::draw(app, w, h)
+        .backend()
+        .buffer()
+        .clone();
+    (common::dashboard::buffer_text(&buffer), buffer)
 }
 
 #[test]

@@ -13,9 +13,7 @@ use std::path::Path;
 
 const BIN: &str = env!("CARGO_BIN_EXE_hearback");
 
-fn hearback(data: &Path, args: &[&str]) -> std::process::Output {
-    common::hearback_cli(data, args)
-}
+use common::hearback_cli as hearback;
 
 fn ok(data: &Path, args: &[&str]) -> String {
     let out = hearback(data, args);

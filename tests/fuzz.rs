@@ -154,3 +154,33 @@ fn config_and_map_files_never_panic() {
         let _ = SurveyMap::from_toml(&text, &questions);
     });
 }
+
+/// The fuzzer catches a target's panic without swapping the process-wide panic hook (other
+/// tests run in the same process at the same time). Checked in a child process, since
+/// installing the observing hook here would be the very swap it forbids.
+#[test]
+fn fuzzing_leaves_the_process_panic_hook_alone() {
+    if !common::run_alone(
+        module_path!(),
+        "fuzzing_leaves_the_process_panic_hook_alone",
+    ) {
+        return;
+    }
+    static SEEN: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    std::panic::set_hook(Box::new(|info| {
+        if let Ok(mut seen) = SEEN.lock() {
+            seen.push(info.to_string());
+        }
+    }));
+    let fuzzed = std::panic::catch_unwind(|| {
+        fuzz("hook", vec![b"x".to_vec()], |_| panic!("the target panics"));
+    });
+    // Back to the default hook, so this child's own failures are printed.
+    drop(std::panic::take_hook());
+    assert!(fuzzed.is_err(), "a panicking target fails the fuzz run");
+    let seen = SEEN.lock().map(|s| s.clone()).unwrap_or_default();
+    assert!(
+        seen.iter().any(|m| m.contains("the target panics")),
+        "the hook in place saw only {seen:?}: the fuzzer replaced it while fuzzing"
+    );
+}

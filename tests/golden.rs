@@ -2,6 +2,10 @@
 //! tests/golden/v1. They must keep decoding to the same values in every later build, and today's
 //! encoder must still produce them byte for byte (a change means a schema version bump and a
 //! migration). Regenerate only deliberately: `HEARBACK_BLESS=1 cargo test --test golden`.
+//!
+//! These stay raw files, not insta snapshots (every text golden is one): they are the proof of
+//! the stored format, bytes an earlier build wrote that every later build must read, so they
+//! are compared byte for byte and never accepted by a snapshot review.
 
 mod common;
 

@@ -7,9 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-fn hearback(data: &Path, args: &[&str]) -> std::process::Output {
-    common::hearback_cli(data, args)
-}
+use common::hearback_cli as hearback;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(format!(
@@ -166,32 +164,7 @@ fn a_store_that_already_holds_escape_sequences_cannot_drive_the_terminal() {
     let raw: hearback::io::backup::Backup = serde_json::from_slice(&bytes).expect("parses");
     let (dataset, timeline) = raw.into_parts();
     let mut set = hearback::core::ChangeSet::new();
-    set.changes
-        .extend(dataset.staff.into_iter().map(hearback::core::Change::Staff));
-    set.changes.extend(
-        dataset
-            .customers
-            .into_iter()
-            .map(hearback::core::Change::Customer),
-    );
-    set.changes.extend(
-        dataset
-            .interviews
-            .into_iter()
-            .map(hearback::core::Change::Interview),
-    );
-    set.changes.extend(
-        dataset
-            .followups
-            .into_iter()
-            .map(hearback::core::Change::FollowUp),
-    );
-    set.changes.extend(
-        dataset
-            .actions
-            .into_iter()
-            .map(hearback::core::Change::Action),
-    );
+    set.changes.extend(dataset.into_changes());
     set.changes
         .extend(timeline.into_iter().map(hearback::core::Change::Event));
     hearback::store::Store::open(&data)

@@ -9,7 +9,6 @@ use common::dashboard::{demo_data, now, rules, screen};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hearback::app::{App, Msg, update};
 use hearback::core::*;
-use std::path::Path;
 
 const FAR: DateTime<Utc> = DateTime::<Utc>::MAX_UTC;
 const EARLY: DateTime<Utc> = DateTime::<Utc>::MIN_UTC;
@@ -53,9 +52,7 @@ fn the_queue_and_every_view_survive_dates_at_the_ends_of_time() {
     screen(&app, 200, 60);
 }
 
-fn hearback(data: &Path, args: &[&str]) -> std::process::Output {
-    common::hearback_cli(data, args)
-}
+use common::hearback_cli as hearback;
 
 #[test]
 fn reading_commands_survive_a_store_that_holds_such_dates() {

@@ -302,31 +302,28 @@ fn build(spec: &DataSpec) -> Dataset {
         .customers
         .iter()
         .enumerate()
-        .map(|(n, c)| Customer {
-            id: CustomerId(id()),
-            crm_id: None,
-            name: format!("Customer {n}"),
-            size: Money::new(c.size, "USD"),
-            tier: c.tier,
-            segment: String::new(),
-            region: String::new(),
-            account_manager: pick(&c.people[0], &staff_ids),
-            salesperson: pick(&c.people[1], &staff_ids),
-            service_manager: pick(&c.people[2], &staff_ids),
-            executive_sponsor: pick(&c.people[3], &staff_ids),
-            contacts: vec![],
-            prebrief: PreBrief::default(),
-            lifecycle: if c.lost {
+        .map(|(n, c)| {
+            let lifecycle = if c.lost {
                 Lifecycle::Lost {
                     reason: "price".into(),
                     at: c.created_at,
                 }
             } else {
                 Lifecycle::Active
-            },
-            archived: c.archived,
-            created_at: c.created_at,
-            updated_at: c.created_at,
+            };
+            Customer::new(
+                CustomerId(id()),
+                format!("Customer {n}"),
+                Money::new(c.size, "USD"),
+                c.created_at,
+            )
+            .with_tier(c.tier)
+            .with_account_manager(pick(&c.people[0], &staff_ids))
+            .with_salesperson(pick(&c.people[1], &staff_ids))
+            .with_service_manager(pick(&c.people[2], &staff_ids))
+            .with_executive_sponsor(pick(&c.people[3], &staff_ids))
+            .with_lifecycle(lifecycle)
+            .with_archived(c.archived)
         })
         .collect();
     let customer_of = |i: &Index| customers[i.index(customers.len())].id;

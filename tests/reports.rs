@@ -1,6 +1,9 @@
 //! The documents end to end: the real binary over the demo data (40 customers, seed 7) at a
-//! fixed `--now`. Golden files under tests/golden/reports are compared byte for byte; after an
-//! intended change, bless them with `HEARBACK_BLESS=1 cargo test --test reports` and read them.
+//! fixed `--now`. The documents are insta snapshots (tests/snapshots/report_*.snap, shared with
+//! tests/ui_document.rs through `common::assert_report`); after an intended change, accept them
+//! with `INSTA_UPDATE=always cargo test --test reports` (or `cargo insta review`) and read them.
+
+mod common;
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -11,7 +14,7 @@ const NOW: &str = "2026-11-23T09:00:00Z";
 /// A completed interview of the demo with a low comment flagged about an individual, not yet
 /// debriefed (found with `hearback export interviews --format json`).
 const INTERVIEW: &str = "I380";
-/// The period of the President report and digest golden files.
+/// The period of the President report and digest snapshots.
 const SINCE: &str = "2026-11-01";
 
 fn hearback(data: &Path, args: &[&str]) -> Output {
@@ -54,45 +57,28 @@ fn demo() -> (tempfile::TempDir, PathBuf) {
     (dir, data)
 }
 
-fn golden(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden/reports")
-        .join(format!("{name}.md"));
-    if std::env::var_os("HEARBACK_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("creates the dir");
-        std::fs::write(&path, actual).expect("writes the golden file");
-    }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (bless with HEARBACK_BLESS=1)", path.display()));
-    assert!(
-        want == actual,
-        "{name} differs from {}; if intended, bless with HEARBACK_BLESS=1 and read the diff\n{actual}",
-        path.display()
-    );
-}
-
 #[test]
-fn the_debrief_matches_its_golden_file() {
+fn the_debrief_matches_its_snapshot() {
     let (_dir, data) = demo();
-    golden(
+    common::assert_report(
         "debrief",
         &stdout(&data, &["report", "debrief", "--interview", INTERVIEW]),
     );
 }
 
 #[test]
-fn the_president_report_matches_its_golden_file() {
+fn the_president_report_matches_its_snapshot() {
     let (_dir, data) = demo();
-    golden(
+    common::assert_report(
         "president",
         &stdout(&data, &["report", "president", "--since", SINCE]),
     );
 }
 
 #[test]
-fn the_digest_matches_its_golden_file() {
+fn the_digest_matches_its_snapshot() {
     let (_dir, data) = demo();
-    golden(
+    common::assert_report(
         "digest",
         &stdout(&data, &["report", "digest", "--since", SINCE]),
     );

@@ -417,9 +417,7 @@ fn a_long_stream_of_edits_keeps_memory_flat_and_disk_bounded() {
     let tmux = Tmux::start(socket, |c| configure(c, dir), &format!("exec '{BIN}'"));
     // Keep the pane after hearback exits, to read its exit status and last screen.
     tmux.run(&["set-option", "-w", "-t", "t", "remain-on-exit", "on"]);
-    let pid: u32 = tmux.display("#{pane_pid}").parse().expect("pane pid");
-    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-    assert_eq!(comm.trim(), "hearback", "the pane runs hearback itself");
+    let pid = tmux.pane_pid_running("hearback");
     tmux.wait_for("the dashboard", |s| s.contains("Action items"));
 
     let (samples, sent, forms) = drive(&tmux, pid, &data, emails, Duration::from_secs(secs));

@@ -2,11 +2,11 @@
 //! as a table and as JSON, the JSON shape, the counts checked against the exported
 //! interviews, `--since`, and the empty cases.
 
+mod common;
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
 
-const NOW: &str = "2026-11-23T09:00:00Z";
 const BY: [(&str, &str); 4] = [
     ("segment", "Segment"),
     ("region", "Region"),
@@ -14,15 +14,8 @@ const BY: [(&str, &str); 4] = [
     ("manager", "Account manager"),
 ];
 
-fn hearback(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hearback"))
-        .args(args)
-        .env("HEARBACK_DATA", data)
-        .env("HEARBACK_NOW", NOW)
-        .env("TZ", "UTC")
-        .output()
-        .expect("runs hearback")
-}
+/// The real binary at the tests' fixed time (2026-11-23 09:00 UTC).
+use common::hearback_cli as hearback;
 
 fn ok(data: &Path, args: &[&str]) -> String {
     let o = hearback(data, args);

@@ -8,15 +8,11 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::dashboard::{app, now, rules};
+use common::dashboard::{app, now, rules, screen};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hearback::app::{App, CalendarView, Msg, Overlay, update};
 use hearback::core::feedback_calendar::EventKind;
 use hearback::core::{Interview, InterviewId, Trigger};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use unicode_width::UnicodeWidthStr;
 
 /// The two sizes every view is snapshotted at.
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
@@ -47,33 +43,6 @@ fn view(app: &App) -> &CalendarView {
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
-
-/// The buffer as text lines, trailing blanks trimmed; cells behind a wide character skipped.
-fn text(buffer: &Buffer) -> String {
-    let width = usize::from(buffer.area.width).max(1);
-    let mut out = String::new();
-    for cells in buffer.content.chunks(width) {
-        let mut line = String::new();
-        let mut skip = 0usize;
-        for cell in cells {
-            if skip == 0 {
-                line.push_str(cell.symbol());
-            }
-            skip = skip.max(cell.symbol().width()).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| hearback::ui::render(app, frame))
-        .expect("drawing to a test backend");
-    text(terminal.backend().buffer())
 }
 
 fn snap(name: &str, app: &App) {

@@ -56,12 +56,8 @@ fn the_debrief_of_a_debrief_item() {
 #[test]
 fn the_dashboard_shows_the_same_debrief_as_the_command_line() {
     let app = debrief_open();
-    let golden = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/golden/reports/debrief.md"
-    ))
-    .expect("the golden debrief (tests/reports.rs writes it)");
-    assert_eq!(view(&app).text, golden);
+    // The same snapshot tests/reports.rs checks the command line's debrief against.
+    common::assert_report("debrief", &view(&app).text);
 }
 
 #[test]

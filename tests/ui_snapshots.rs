@@ -8,16 +8,12 @@
 
 mod common;
 
-use common::dashboard::{demo_changes, now, rules};
+use common::dashboard::{buffer_text, demo_changes, draw, now, rules, screen};
 
 use hearback::app::{App, Field, Overlay, Pane, Prompt, PromptKind, SaveState};
 use hearback::core::queue::Subject;
 use hearback::core::{Change, Dataset, Snooze, TimelineEvent};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use unicode_width::UnicodeWidthStr;
 
 /// The two sizes every view is snapshotted at.
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
@@ -48,38 +44,6 @@ fn demo() -> (App, Vec<TimelineEvent>) {
 
 fn app() -> App {
     demo().0
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| hearback::ui::render(app, frame))
-        .expect("drawing to a test backend");
-    terminal
-}
-
-/// The buffer as text lines, trailing blanks trimmed; the cells hidden behind a wide
-/// character are skipped, as a terminal shows them.
-fn text(buffer: &Buffer) -> String {
-    let width = usize::from(buffer.area.width).max(1);
-    let mut out = String::new();
-    for cells in buffer.content.chunks(width) {
-        let mut line = String::new();
-        let mut skip = 0usize;
-        for cell in cells {
-            if skip == 0 {
-                line.push_str(cell.symbol());
-            }
-            skip = skip.max(cell.symbol().width()).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    text(draw(app, width, height).backend().buffer())
 }
 
 fn snap(name: &str, app: &App) {
@@ -282,7 +246,10 @@ fn no_color_uses_modifiers_only() {
     let mut app = app();
     app.color = false;
     let terminal = draw(&app, 80, 24);
-    insta::assert_snapshot!("no_color_queue_80x24", text(terminal.backend().buffer()));
+    insta::assert_snapshot!(
+        "no_color_queue_80x24",
+        buffer_text(terminal.backend().buffer())
+    );
     for overlay in [None, Some(Overlay::Help), Some(Overlay::ConfirmQuit)] {
         app.overlay = overlay;
         for (w, h) in SIZES {

@@ -274,20 +274,7 @@ pub fn backup(session: Writing<'_>, file: &Path, checked: Checked) -> anyhow::Re
     }
     let (data, timeline) = backup.into_parts();
     let mut set = ChangeSet::new();
-    set.changes
-        .extend(data.staff.into_iter().map(Change::Staff));
-    set.changes
-        .extend(data.customers.into_iter().map(Change::Customer));
-    set.changes
-        .extend(data.interviews.into_iter().map(Change::Interview));
-    set.changes
-        .extend(data.followups.into_iter().map(Change::FollowUp));
-    set.changes
-        .extend(data.actions.into_iter().map(Change::Action));
-    set.changes
-        .extend(data.deliverables.into_iter().map(Change::Deliverable));
-    set.changes
-        .extend(data.snoozes.into_iter().map(Change::Snooze));
+    set.changes.extend(data.into_changes());
     set.changes.extend(timeline.into_iter().map(Change::Event));
     let written = session.commit(&set)?;
     say!(

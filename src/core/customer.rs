@@ -135,6 +135,109 @@ pub struct Customer {
 }
 
 impl Customer {
+    /// A current customer with the required fields: no CRM id, standard tier, nobody assigned,
+    /// no contacts, an empty pre-brief, and `updated_at` equal to `created_at`. The `with_*`
+    /// setters fill in the rest, so a new field needs one default here, not one in every caller.
+    pub fn new(id: CustomerId, name: impl Into<String>, size: Money, created_at: Instant) -> Self {
+        Customer {
+            id,
+            crm_id: None,
+            name: name.into(),
+            size,
+            tier: Tier::Standard,
+            segment: String::new(),
+            region: String::new(),
+            account_manager: None,
+            salesperson: None,
+            service_manager: None,
+            executive_sponsor: None,
+            contacts: Vec::new(),
+            prebrief: PreBrief::default(),
+            lifecycle: Lifecycle::Active,
+            archived: false,
+            created_at,
+            updated_at: created_at,
+        }
+    }
+
+    /// With the id in the CRM it came from (`None` for none).
+    pub fn with_crm_id(mut self, crm_id: impl Into<Option<String>>) -> Self {
+        self.crm_id = crm_id.into();
+        self
+    }
+
+    /// With an effort class.
+    pub fn with_tier(mut self, tier: Tier) -> Self {
+        self.tier = tier;
+        self
+    }
+
+    /// With a market segment.
+    pub fn with_segment(mut self, segment: impl Into<String>) -> Self {
+        self.segment = segment.into();
+        self
+    }
+
+    /// With a region.
+    pub fn with_region(mut self, region: impl Into<String>) -> Self {
+        self.region = region.into();
+        self
+    }
+
+    /// With an account manager (`None` for unassigned).
+    pub fn with_account_manager(mut self, staff: impl Into<Option<StaffId>>) -> Self {
+        self.account_manager = staff.into();
+        self
+    }
+
+    /// With a salesperson (`None` for unassigned).
+    pub fn with_salesperson(mut self, staff: impl Into<Option<StaffId>>) -> Self {
+        self.salesperson = staff.into();
+        self
+    }
+
+    /// With a service manager (`None` for unassigned).
+    pub fn with_service_manager(mut self, staff: impl Into<Option<StaffId>>) -> Self {
+        self.service_manager = staff.into();
+        self
+    }
+
+    /// With an executive sponsor (`None` for unassigned).
+    pub fn with_executive_sponsor(mut self, staff: impl Into<Option<StaffId>>) -> Self {
+        self.executive_sponsor = staff.into();
+        self
+    }
+
+    /// With these contacts, the first being the primary one.
+    pub fn with_contacts(mut self, contacts: Vec<Contact>) -> Self {
+        self.contacts = contacts;
+        self
+    }
+
+    /// With a pre-brief.
+    pub fn with_prebrief(mut self, prebrief: PreBrief) -> Self {
+        self.prebrief = prebrief;
+        self
+    }
+
+    /// With a lifecycle (active or lost).
+    pub fn with_lifecycle(mut self, lifecycle: Lifecycle) -> Self {
+        self.lifecycle = lifecycle;
+        self
+    }
+
+    /// Archived (hidden from lists) or not.
+    pub fn with_archived(mut self, archived: bool) -> Self {
+        self.archived = archived;
+        self
+    }
+
+    /// With the time the record last changed.
+    pub fn with_updated_at(mut self, updated_at: Instant) -> Self {
+        self.updated_at = updated_at;
+        self
+    }
+
     /// The name with case, punctuation and legal suffixes folded, so `ACME, Inc.` matches
     /// `Acme Inc`. Used to match re-imported rows that carry no CRM id.
     pub fn normalised_name(name: &str) -> String {
@@ -220,6 +323,82 @@ pub struct Deliverable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(ms: i64) -> Instant {
+        chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_new_customer_is_current_with_nothing_assigned() {
+        let c = Customer::new(CustomerId(7), "Acme", Money::new(5, "EUR"), at(1_000));
+        assert_eq!(
+            (c.id, c.name.as_str(), c.size.minor, c.tier),
+            (CustomerId(7), "Acme", 5, Tier::Standard)
+        );
+        assert!(c.is_current());
+        assert_eq!((c.created_at, c.updated_at), (at(1_000), at(1_000)));
+        assert!(c.crm_id.is_none() && c.contacts.is_empty() && c.segment.is_empty());
+        let people = [
+            c.account_manager,
+            c.salesperson,
+            c.service_manager,
+            c.executive_sponsor,
+        ];
+        assert_eq!(people, [None; 4]);
+        assert_eq!(c.prebrief, PreBrief::default());
+    }
+
+    #[test]
+    fn each_setter_sets_its_own_field() {
+        let contact = Contact {
+            id: ContactId(9),
+            name: "Ada".into(),
+            role: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            personality: String::new(),
+        };
+        let lost = Lifecycle::Lost {
+            reason: "price".into(),
+            at: at(3_000),
+        };
+        let c = Customer::new(CustomerId(7), "Acme", Money::new(5, "EUR"), at(1_000))
+            .with_crm_id(Some("HS-7".to_string()))
+            .with_tier(Tier::Key)
+            .with_segment("Retail")
+            .with_region("EMEA")
+            .with_account_manager(StaffId(1))
+            .with_salesperson(StaffId(2))
+            .with_service_manager(StaffId(3))
+            .with_executive_sponsor(StaffId(4))
+            .with_contacts(vec![contact.clone()])
+            .with_prebrief(PreBrief {
+                successes: "go-live".into(),
+                ..PreBrief::default()
+            })
+            .with_lifecycle(lost.clone())
+            .with_archived(true)
+            .with_updated_at(at(2_000));
+        assert_eq!(c.crm_id.as_deref(), Some("HS-7"));
+        assert_eq!(
+            (c.tier, c.segment.as_str(), c.region.as_str()),
+            (Tier::Key, "Retail", "EMEA")
+        );
+        assert_eq!(
+            [
+                c.account_manager,
+                c.salesperson,
+                c.service_manager,
+                c.executive_sponsor
+            ],
+            [1, 2, 3, 4].map(|n| Some(StaffId(n)))
+        );
+        assert_eq!(c.contacts, [contact]);
+        assert_eq!(c.prebrief.successes, "go-live");
+        assert_eq!(c.lifecycle, lost);
+        assert!(c.archived);
+        assert_eq!((c.created_at, c.updated_at), (at(1_000), at(2_000)));
+    }
 
     #[test]
     fn tier_parses_crm_wordings() {

@@ -7,8 +7,8 @@
 use super::people_import::Rejected;
 use super::sanitize;
 use super::{
-    Change, ChangeSet, Customer, CustomerId, Dataset, EventKind, IdAllocator, Instant, Lifecycle,
-    Money, PreBrief, Role, Staff, StaffId, Tier, TimelineEvent,
+    Change, ChangeSet, Customer, CustomerId, Dataset, EventKind, IdAllocator, Instant, Money, Role,
+    Staff, StaffId, Tier, TimelineEvent,
 };
 use index::{CustomerIndex, StaffIndex};
 use merge::{changed_fields, lines_text, merge_contact, set_text};
@@ -239,25 +239,12 @@ impl Planner<'_> {
     }
 
     fn create(&mut self, name: &str, row: &CustomerRow) -> usize {
-        self.customers.push(Customer {
-            id: CustomerId(self.ids.next_id()),
-            crm_id: None,
-            name: name.to_string(),
-            size: row.size.clone().unwrap_or_else(|| Money::new(0, "USD")),
-            tier: Tier::Standard,
-            segment: String::new(),
-            region: String::new(),
-            account_manager: None,
-            salesperson: None,
-            service_manager: None,
-            executive_sponsor: None,
-            contacts: Vec::new(),
-            prebrief: PreBrief::default(),
-            lifecycle: Lifecycle::Active,
-            archived: false,
-            created_at: self.now,
-            updated_at: self.now,
-        });
+        self.customers.push(Customer::new(
+            CustomerId(self.ids.next_id()),
+            name,
+            row.size.clone().unwrap_or_else(|| Money::new(0, "USD")),
+            self.now,
+        ));
         self.customers.len() - 1
     }
 

@@ -7,6 +7,10 @@ use super::{
 use std::cmp::Ordering;
 
 /// All records except the timeline (which is read per customer).
+///
+/// This is the one list of record kinds: the backup, the restore and [`Dataset::apply`] take
+/// the lists apart by exhaustive patterns (no `..`), so a kind added here does not compile
+/// until each of them handles it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dataset {
     /// Our people.
@@ -78,6 +82,37 @@ impl Dataset {
                 Change::Event(_) | Change::Draft(_) | Change::DiscardDraft(_) => {}
             }
         }
+    }
+
+    /// Every record as a change that writes it, kind by kind in the order of the fields, so a
+    /// restore writes the whole dataset.
+    pub fn into_changes(self) -> Vec<Change> {
+        let Dataset {
+            staff,
+            customers,
+            interviews,
+            followups,
+            actions,
+            deliverables,
+            snoozes,
+        } = self;
+        let mut changes = Vec::with_capacity(
+            staff.len()
+                + customers.len()
+                + interviews.len()
+                + followups.len()
+                + actions.len()
+                + deliverables.len()
+                + snoozes.len(),
+        );
+        changes.extend(staff.into_iter().map(Change::Staff));
+        changes.extend(customers.into_iter().map(Change::Customer));
+        changes.extend(interviews.into_iter().map(Change::Interview));
+        changes.extend(followups.into_iter().map(Change::FollowUp));
+        changes.extend(actions.into_iter().map(Change::Action));
+        changes.extend(deliverables.into_iter().map(Change::Deliverable));
+        changes.extend(snoozes.into_iter().map(Change::Snooze));
+        changes
     }
 
     /// Whether the store holds nothing worth showing.

@@ -40,9 +40,10 @@ impl DueState {
     }
 }
 
-/// One obligation in the queue.
+/// What an obligation rule decides: the work, whose it is, and by when. The rules in
+/// `obligations` build these; the queue adds where each stands at `now` ([`Item`]).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Item {
+pub struct Obligation {
     /// What must be done.
     pub kind: ItemKind,
     /// The record it is about.
@@ -59,19 +60,37 @@ pub struct Item {
     pub participants: Vec<StaffId>,
     /// When it is due.
     pub due: Instant,
-    /// Overdue, due or upcoming at `now`.
-    pub state: DueState,
     /// For follow-ups: the lowest score (1-2 most severe).
     pub severity: Option<u8>,
+    /// When the work appeared (the interview completed, the follow-up or action opened);
+    /// `None` for obligations that only wait for a date (scheduling, pre-briefs).
+    pub opened_at: Option<Instant>,
+}
+
+/// One obligation in the queue, and where it stands at `now`.
+///
+/// It derefs to its [`Obligation`], so `item.kind` or `item.due` read the obligation's fields
+/// without a second copy of them here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// What is owed, by whom, by when.
+    pub obligation: Obligation,
+    /// Overdue, due or upcoming at `now`.
+    pub state: DueState,
     /// Set while a snooze hides the item.
     pub snoozed_until: Option<Instant>,
     /// The customer's size in minor units (for ordering).
     pub customer_size: i64,
-    /// When the work appeared (the interview completed, the follow-up or action opened);
-    /// `None` for obligations that only wait for a date (scheduling, pre-briefs).
-    pub opened_at: Option<Instant>,
     /// Opened within [`RECENT_HOURS`] of `now`: shown in the default view even before it is due.
     pub recent: bool,
+}
+
+impl std::ops::Deref for Item {
+    type Target = Obligation;
+
+    fn deref(&self) -> &Obligation {
+        &self.obligation
+    }
 }
 
 /// How long newly opened work shows in the default queue before it is due, so what an
@@ -216,20 +235,6 @@ pub(crate) struct Builder<'a> {
     items: Vec<Item>,
 }
 
-/// The parts of an item the obligation rules decide.
-pub(crate) struct Obligation {
-    pub kind: ItemKind,
-    pub subject: Subject,
-    pub customer: CustomerId,
-    pub what: What,
-    pub owner_role: Option<Role>,
-    pub owner: Option<StaffId>,
-    pub participants: Vec<StaffId>,
-    pub due: Instant,
-    pub severity: Option<u8>,
-    pub opened_at: Option<Instant>,
-}
-
 impl Builder<'_> {
     /// The customer record, if it exists.
     pub fn customer(&self, id: CustomerId) -> Option<&Customer> {
@@ -247,18 +252,9 @@ impl Builder<'_> {
         self.items.push(Item {
             state: state_before(o.due, self.now, self.end_of_today),
             snoozed_until,
-            kind: o.kind,
-            subject: o.subject,
-            customer: o.customer,
-            what: o.what,
-            owner_role: o.owner_role,
-            owner: o.owner,
-            participants: o.participants,
-            due: o.due,
-            severity: o.severity,
             customer_size,
             recent: is_recent(o.opened_at, self.now),
-            opened_at: o.opened_at,
+            obligation: o,
         });
     }
 }

@@ -109,7 +109,7 @@ mod tests {
     use crate::core::business_time::Calendar;
     use crate::core::policy::Policy;
     use crate::core::queue::queue;
-    use crate::core::{CustomerId, InterviewId, Lifecycle, Money, PreBrief, Tier, Trigger};
+    use crate::core::{CustomerId, InterviewId, Lifecycle, Money, Trigger};
     use chrono::{TimeZone, Utc};
 
     fn t(m: u32, d: u32) -> Instant {
@@ -119,25 +119,7 @@ mod tests {
     }
 
     fn customer(id: u64, name: &str, minor: i64) -> Customer {
-        Customer {
-            id: CustomerId(id),
-            crm_id: None,
-            name: name.into(),
-            size: Money::new(minor, "USD"),
-            tier: Tier::Standard,
-            segment: String::new(),
-            region: String::new(),
-            account_manager: None,
-            salesperson: None,
-            service_manager: None,
-            executive_sponsor: None,
-            contacts: vec![],
-            prebrief: PreBrief::default(),
-            lifecycle: Lifecycle::Active,
-            archived: false,
-            created_at: t(1, 1),
-            updated_at: t(1, 1),
-        }
+        Customer::new(CustomerId(id), name, Money::new(minor, "USD"), t(1, 1))
     }
 
     fn interview(id: u64, customer: u64, at: Instant, status: InterviewStatus) -> Interview {

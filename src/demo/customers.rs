@@ -122,28 +122,24 @@ pub(crate) fn build(
     {
         updated_at = updated_at.max(t);
     }
-    Customer {
-        id,
-        crm_id,
-        name,
-        size: plan.size.clone(),
-        tier: plan.tier,
-        segment: plan.segment.name.to_string(),
-        region: plan.region.name.to_string(),
-        account_manager: team
-            .account_managers
-            .get(plan.account_manager % team.account_managers.len().max(1))
-            .copied(),
-        salesperson: rng.choose(&team.salespeople).copied(),
-        service_manager: rng.choose(&team.service_managers).copied(),
-        executive_sponsor,
-        contacts,
-        prebrief,
-        lifecycle,
-        archived: plan.fate == Fate::Archived,
-        created_at: schedule.created_at,
-        updated_at,
-    }
+    Customer::new(id, name, plan.size.clone(), schedule.created_at)
+        .with_crm_id(crm_id)
+        .with_tier(plan.tier)
+        .with_segment(plan.segment.name)
+        .with_region(plan.region.name)
+        .with_account_manager(
+            team.account_managers
+                .get(plan.account_manager % team.account_managers.len().max(1))
+                .copied(),
+        )
+        .with_salesperson(rng.choose(&team.salespeople).copied())
+        .with_service_manager(rng.choose(&team.service_managers).copied())
+        .with_executive_sponsor(executive_sponsor)
+        .with_contacts(contacts)
+        .with_prebrief(prebrief)
+        .with_lifecycle(lifecycle)
+        .with_archived(plan.fate == Fate::Archived)
+        .with_updated_at(updated_at)
 }
 
 /// One to three people at the customer (key accounts have more), each with a distinct role.

@@ -113,25 +113,24 @@ pub fn dataset() -> Dataset {
         } else {
             Lifecycle::Active
         };
-        data.customers.push(Customer {
-            id: CustomerId(id()),
-            crm_id: Some(format!("CRM-{n}")),
-            name: format!("Customer {n}"),
-            size: Money::new(size, "USD"),
-            tier,
-            segment: ["Logistics", "Retail", "Health", "Finance"][n as usize % 4].into(),
-            region: ["EMEA", "AMER", "APAC"][n as usize % 3].into(),
-            account_manager: rng.percent(98).then(|| rng.pick(&managers)),
-            salesperson: rng.percent(90).then(|| rng.pick(&sales)),
-            service_manager: rng.percent(80).then(|| rng.pick(&service)),
-            executive_sponsor: rng.percent(70).then(|| rng.pick(&executives)),
-            contacts: vec![],
-            prebrief: PreBrief::default(),
-            lifecycle,
-            archived: rng.percent(1),
+        // The draws from `rng` keep their order (the synthetic data must not change).
+        let customer = Customer::new(
+            CustomerId(id()),
+            format!("Customer {n}"),
+            Money::new(size, "USD"),
             created_at,
-            updated_at: created_at,
-        });
+        )
+        .with_crm_id(format!("CRM-{n}"))
+        .with_tier(tier)
+        .with_segment(["Logistics", "Retail", "Health", "Finance"][n as usize % 4])
+        .with_region(["EMEA", "AMER", "APAC"][n as usize % 3])
+        .with_account_manager(rng.percent(98).then(|| rng.pick(&managers)))
+        .with_salesperson(rng.percent(90).then(|| rng.pick(&sales)))
+        .with_service_manager(rng.percent(80).then(|| rng.pick(&service)))
+        .with_executive_sponsor(rng.percent(70).then(|| rng.pick(&executives)))
+        .with_lifecycle(lifecycle)
+        .with_archived(rng.percent(1));
+        data.customers.push(customer);
     }
 
     let customer_ids: Vec<CustomerId> = data.customers.iter().map(|c| c.id).collect();

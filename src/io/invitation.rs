@@ -63,8 +63,8 @@ pub fn render(
 mod tests {
     use super::*;
     use crate::core::{
-        Contact, ContactId, Customer, CustomerId, InterviewId, Lifecycle, Money, PreBrief, Role,
-        Staff, StaffId, Tier, Trigger,
+        Contact, ContactId, Customer, CustomerId, InterviewId, Money, Role, Staff, StaffId, Tier,
+        Trigger,
     };
     use chrono::{TimeZone, Utc};
 
@@ -91,32 +91,18 @@ mod tests {
                 active: true,
             },
         ];
-        let customer = Customer {
-            id: CustomerId(3),
-            crm_id: None,
-            name: "Acme Freight".into(),
-            size: Money::new(100, "USD"),
-            tier: Tier::Key,
-            segment: String::new(),
-            region: String::new(),
-            account_manager: Some(StaffId(1)),
-            salesperson: None,
-            service_manager: None,
-            executive_sponsor: Some(StaffId(2)),
-            contacts: vec![Contact {
+        let customer = Customer::new(CustomerId(3), "Acme Freight", Money::new(100, "USD"), at)
+            .with_tier(Tier::Key)
+            .with_account_manager(StaffId(1))
+            .with_executive_sponsor(StaffId(2))
+            .with_contacts(vec![Contact {
                 id: ContactId(4),
                 name: "Ada Byrne".into(),
                 role: "COO".into(),
                 email: String::new(),
                 phone: String::new(),
                 personality: String::new(),
-            }],
-            prebrief: PreBrief::default(),
-            lifecycle: Lifecycle::Active,
-            archived: false,
-            created_at: at,
-            updated_at: at,
-        };
+            }]);
         let interview = Interview {
             contact: Some(ContactId(4)),
             executive: Some(StaffId(2)),

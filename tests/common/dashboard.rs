@@ -55,17 +55,31 @@ pub fn app() -> App {
 /// The two sizes every view is snapshotted at.
 pub const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
-/// The screen as text lines, trailing blanks trimmed; cells hidden behind a wide character
-/// are skipped, as a terminal shows them.
-pub fn screen(app: &App, width: u16, height: u16) -> String {
+/// The dashboard drawn once on a test terminal of `width` x `height` (for tests that read
+/// cell styles as well as the text).
+pub fn draw(
+    app: &App,
+    width: u16,
+    height: u16,
+) -> ratatui::Terminal<ratatui::backend::TestBackend> {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
         .expect("a test terminal");
     terminal
         .draw(|frame| hearback::ui::render(app, frame))
         .expect("drawing to a test backend");
-    let buffer = terminal.backend().buffer();
+    terminal
+}
+
+/// The screen as text lines, trailing blanks trimmed; cells hidden behind a wide character
+/// are skipped, as a terminal shows them.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    buffer_text(draw(app, width, height).backend().buffer())
+}
+
+/// A drawn buffer as text lines, as [`screen`] shows it: the one buffer-to-text of the tests.
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
     let mut out = String::new();
-    for cells in buffer.content.chunks(usize::from(width).max(1)) {
+    for cells in buffer.content.chunks(usize::from(buffer.area.width).max(1)) {
         let mut line = String::new();
         let mut skip = 0usize;
         for cell in cells {

@@ -141,13 +141,13 @@ pub fn fuzz(name: &str, corpus: Vec<Vec<u8>>, target: impl Fn(&[u8])) -> u64 {
     };
     let started = Instant::now();
     let mut runs = 0u64;
-    // Keep the default hook quiet while we catch panics ourselves.
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    // The panic hook is process-wide: swapping it here would silence (or, restored late,
+    // misreport) the panics of every other test running at the same time. So it is left alone:
+    // the first panic ends the run, and its message (with the location) lands in this test's
+    // captured output, which is what one wants to read next to the saved input anyway.
     while started.elapsed() < budget {
         let input = f.input();
         if catch_unwind(AssertUnwindSafe(|| target(&input))).is_err() {
-            std::panic::set_hook(hook);
             let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fuzz-failures");
             std::fs::create_dir_all(&dir).expect("creates the failures dir");
             let path = dir.join(format!("{name}-{runs}.bin"));
@@ -159,7 +159,6 @@ pub fn fuzz(name: &str, corpus: Vec<Vec<u8>>, target: impl Fn(&[u8])) -> u64 {
         }
         runs += 1;
     }
-    std::panic::set_hook(hook);
     eprintln!(
         "fuzz {name}: {runs} inputs in {:.1} s, no panic",
         started.elapsed().as_secs_f64()

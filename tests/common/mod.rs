@@ -11,6 +11,54 @@ pub mod tmux;
 use chrono::{TimeZone, Utc};
 use hearback::core::*;
 
+/// The one wall-clock bound an end-to-end test may assert: long enough that a slow or busy
+/// machine (a debug build on two shared cores) never trips it, short enough that a run that
+/// waits for a lock, retries, or loops over a huge range fails instead of stalling the suite.
+/// Speed itself is measured by the criterion benches (benches/), never asserted in a test.
+pub const HANG: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// For a test that reads or changes process-wide state (the panic hook, the threads of the
+/// process): runs test `name` of `module` (pass `module_path!()`) alone in a child process of
+/// this test binary and asserts it passed. Returns true in that child, where the caller runs
+/// its body; false in the parent, which has nothing more to do. Other tests share the parent
+/// process (and, once the tests are one binary, every other test file does too).
+pub fn run_alone(module: &str, name: &str) -> bool {
+    const CHILD: &str = "HEARBACK_TEST_ALONE";
+    if std::env::var(CHILD).is_ok_and(|n| n == name) {
+        return true;
+    }
+    // The harness names a test by its module path below the crate: `fuzz::NAME` in one binary.
+    let test = module
+        .split_once("::")
+        .map_or(name.to_string(), |(_, m)| format!("{m}::{name}"));
+    let exe = std::env::current_exe().expect("the test binary");
+    let out = std::process::Command::new(exe)
+        .args([test.as_str(), "--exact", "--nocapture", "--test-threads=1"])
+        .env(CHILD, name)
+        .output()
+        .expect("runs the test binary");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("1 passed"),
+        "{test} in its own process:\n{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    false
+}
+
+/// Asserts `text` is the accepted copy of a document (debrief, President report, digest): the
+/// insta snapshot tests/snapshots/report_<name>.snap. The command line's tests (reports.rs)
+/// and the dashboard's (ui_document.rs) check against the same file, which is how they prove
+/// both show the same text. (The binary store goldens in tests/golden/v1 are not snapshots:
+/// they are bytes an older build wrote, see tests/golden.rs.)
+pub fn assert_report(name: &str, text: &str) {
+    let mut settings = insta::Settings::clone_current();
+    // Relative to this file, so the name is the same from every test file (and binary).
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(format!("report_{name}"), text));
+}
+
 /// A fixed instant: 2026-11-23 09:00 UTC plus `minutes`.
 pub fn at(minutes: i64) -> Instant {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
@@ -31,40 +79,33 @@ pub fn staff(id: u64, name: &str, roles: Vec<Role>) -> Staff {
 }
 
 pub fn customer(id: u64, name: &str, minor: i64) -> Customer {
-    Customer {
-        id: CustomerId(id),
-        crm_id: Some(format!("HS-{id}")),
-        name: name.into(),
-        size: Money::new(minor, "USD"),
-        tier: Tier::Key,
-        segment: "Logistics".into(),
-        region: "EMEA".into(),
-        account_manager: Some(StaffId(1)),
-        salesperson: Some(StaffId(2)),
-        service_manager: None,
-        executive_sponsor: Some(StaffId(3)),
-        contacts: vec![Contact {
+    Customer::new(CustomerId(id), name, Money::new(minor, "USD"), at(0))
+        .with_crm_id(format!("HS-{id}"))
+        .with_tier(Tier::Key)
+        .with_segment("Logistics")
+        .with_region("EMEA")
+        .with_account_manager(StaffId(1))
+        .with_salesperson(StaffId(2))
+        .with_executive_sponsor(StaffId(3))
+        .with_contacts(vec![Contact {
             id: ContactId(id * 100),
             name: "Ada Byrne".into(),
             role: "COO".into(),
             email: "ada@acme.example".into(),
             phone: "+44 20 7946 0000".into(),
             personality: "Direct; wants numbers first.".into(),
-        }],
-        prebrief: PreBrief {
+        }])
+        .with_prebrief(PreBrief {
             successes: "On-time go-live".into(),
             problems: "Invoice errors".into(),
             issues: "Renewal in Q2".into(),
             personality: "Formal".into(),
-        },
-        lifecycle: Lifecycle::Lost {
+        })
+        .with_lifecycle(Lifecycle::Lost {
             reason: "Price".into(),
             at: at(5),
-        },
-        archived: false,
-        created_at: at(0),
-        updated_at: at(1),
-    }
+        })
+        .with_updated_at(at(1))
 }
 
 pub fn interview(id: u64, customer: u64) -> Interview {

@@ -92,6 +92,26 @@ impl Tmux {
             .to_string()
     }
 
+    /// The pid of the pane's process once it runs `program`: tmux forks the pane before it
+    /// execs the program, so right after the start the pid still names a tmux child (seen as
+    /// "tmux: server" on a busy machine). Fails after [`WAIT`].
+    pub fn pane_pid_running(&self, program: &str) -> u32 {
+        let pid: u32 = self.display("#{pane_pid}").parse().expect("pane pid");
+        let start = Instant::now();
+        loop {
+            let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            if comm.trim() == program {
+                return pid;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "the pane runs {:?}, not {program}",
+                comm.trim()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Polls the screen until `ok` holds; fails with the screen after [`WAIT`].
     pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();

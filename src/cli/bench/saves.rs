@@ -3,8 +3,7 @@
 
 use crate::core::action_flow::{NewAction, create};
 use crate::core::{
-    ActionKind, Change, ChangeSet, Customer, CustomerId, IdAllocator, Instant, Lifecycle, Money,
-    PreBrief, Tier,
+    ActionKind, Change, ChangeSet, Customer, CustomerId, IdAllocator, Instant, Money,
 };
 use crate::store::Store;
 use std::io::Write as _;
@@ -14,25 +13,7 @@ use std::time::Duration;
 
 /// The one customer the saved actions belong to.
 fn bench_customer(id: CustomerId, now: Instant) -> Customer {
-    Customer {
-        id,
-        crm_id: None,
-        name: "Bench customer".into(),
-        size: Money::new(100_000, "USD"),
-        tier: Tier::Standard,
-        segment: String::new(),
-        region: String::new(),
-        account_manager: None,
-        salesperson: None,
-        service_manager: None,
-        executive_sponsor: None,
-        contacts: Vec::new(),
-        prebrief: PreBrief::default(),
-        lifecycle: Lifecycle::Active,
-        archived: false,
-        created_at: now,
-        updated_at: now,
-    }
+    Customer::new(id, "Bench customer", Money::new(100_000, "USD"), now)
 }
 
 /// A writer of one action (and its timeline event) per save, as the dashboard writes them.

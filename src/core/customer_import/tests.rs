@@ -1,7 +1,7 @@
 //! Tests for the import merge: matching, defaults, staff, contacts, idempotence.
 
 use super::*;
-use crate::core::{Contact, ContactId};
+use crate::core::{Contact, ContactId, Lifecycle};
 
 fn now() -> Instant {
     chrono::DateTime::from_timestamp(1_750_000_000, 0).expect("valid timestamp")
@@ -21,32 +21,25 @@ fn row(line: u64, crm_id: Option<&str>, name: &str) -> CustomerRow {
 }
 
 fn customer(id: u64, crm_id: Option<&str>, name: &str) -> Customer {
-    Customer {
-        id: CustomerId(id),
-        crm_id: crm_id.map(str::to_string),
-        name: name.to_string(),
-        size: Money::new(10_000_000, "USD"),
-        tier: Tier::Growth,
-        segment: "Manufacturing".into(),
-        region: "EMEA".into(),
-        account_manager: Some(StaffId(1)),
-        salesperson: None,
-        service_manager: None,
-        executive_sponsor: None,
-        contacts: vec![Contact {
-            id: ContactId(11),
-            name: "Lee Park".into(),
-            role: String::new(),
-            email: "lee@acme.example".into(),
-            phone: String::new(),
-            personality: String::new(),
-        }],
-        prebrief: PreBrief::default(),
-        lifecycle: Lifecycle::Active,
-        archived: false,
-        created_at: earlier(),
-        updated_at: earlier(),
-    }
+    Customer::new(
+        CustomerId(id),
+        name,
+        Money::new(10_000_000, "USD"),
+        earlier(),
+    )
+    .with_crm_id(crm_id.map(str::to_string))
+    .with_tier(Tier::Growth)
+    .with_segment("Manufacturing")
+    .with_region("EMEA")
+    .with_account_manager(StaffId(1))
+    .with_contacts(vec![Contact {
+        id: ContactId(11),
+        name: "Lee Park".into(),
+        role: String::new(),
+        email: "lee@acme.example".into(),
+        phone: String::new(),
+        personality: String::new(),
+    }])
 }
 
 /// Staff S1 (account manager), customers C10 "Acme Inc" (CRM 001A) and C20 "Northwind".

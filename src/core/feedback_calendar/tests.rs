@@ -1,9 +1,9 @@
 //! The calendar's rules, table by table: window edges, overdue pinning, quiet days, conflicts.
 
 use super::*;
+use crate::core::Money;
 use crate::core::policy::Policy;
 use crate::core::queue::queue;
-use crate::core::{Lifecycle, Money, PreBrief, Tier};
 use chrono::{FixedOffset, TimeZone, Utc};
 use std::collections::BTreeSet;
 
@@ -32,25 +32,17 @@ fn now() -> Instant {
 }
 
 fn customer(id: u64, name: &str) -> Customer {
-    Customer {
-        id: CustomerId(id),
-        crm_id: None,
-        name: name.into(),
-        size: Money::new(100_000, "USD"),
-        tier: Tier::Standard,
-        segment: "Logistics".into(),
-        region: "EMEA".into(),
-        account_manager: Some(StaffId(1)),
-        salesperson: None,
-        service_manager: None,
-        executive_sponsor: Some(StaffId(2)),
-        contacts: Vec::new(),
-        prebrief: PreBrief::default(),
-        lifecycle: Lifecycle::Active,
-        archived: false,
-        created_at: t(-400, 8, 0),
-        updated_at: t(-300, 8, 0),
-    }
+    Customer::new(
+        CustomerId(id),
+        name,
+        Money::new(100_000, "USD"),
+        t(-400, 8, 0),
+    )
+    .with_segment("Logistics")
+    .with_region("EMEA")
+    .with_account_manager(StaffId(1))
+    .with_executive_sponsor(StaffId(2))
+    .with_updated_at(t(-300, 8, 0))
 }
 
 fn completed(id: u64, customer: u64, at: Instant) -> Interview {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::core::{Lifecycle, Money, PreBrief};
+use crate::core::Money;
 use chrono::{TimeZone, Utc};
 
 fn imported() -> Instant {
@@ -9,25 +9,13 @@ fn imported() -> Instant {
 }
 
 fn customer(id: u64, tier: Tier, minor: i64, created_at: Instant) -> Customer {
-    Customer {
-        id: CustomerId(id),
-        crm_id: None,
-        name: format!("Customer {id:03}"),
-        size: Money::new(minor, "USD"),
-        tier,
-        segment: String::new(),
-        region: String::new(),
-        account_manager: None,
-        salesperson: None,
-        service_manager: None,
-        executive_sponsor: None,
-        contacts: vec![],
-        prebrief: PreBrief::default(),
-        lifecycle: Lifecycle::Active,
-        archived: false,
+    Customer::new(
+        CustomerId(id),
+        format!("Customer {id:03}"),
+        Money::new(minor, "USD"),
         created_at,
-        updated_at: created_at,
-    }
+    )
+    .with_tier(tier)
 }
 
 /// `n` customers imported together: every seventh is a key account, sizes vary.

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::core::{
-    Answer, CustomerId, Interview, InterviewId, InterviewStatus, Lifecycle, Money, PreBrief, Role,
-    Score, Staff, Trigger,
+    Answer, CustomerId, Interview, InterviewId, InterviewStatus, Lifecycle, Money, Role, Score,
+    Staff, Trigger,
 };
 use chrono::{FixedOffset, TimeZone, Utc};
 
@@ -18,25 +18,16 @@ fn utc() -> FixedOffset {
 }
 
 fn customer(id: u64, name: &str, segment: &str, tier: Tier, manager: Option<u64>) -> Customer {
-    Customer {
-        id: CustomerId(id),
-        crm_id: None,
-        name: name.into(),
-        size: Money::new(1_000, "USD"),
-        tier,
-        segment: segment.into(),
-        region: "EMEA".into(),
-        account_manager: manager.map(StaffId),
-        salesperson: None,
-        service_manager: None,
-        executive_sponsor: None,
-        contacts: vec![],
-        prebrief: PreBrief::default(),
-        lifecycle: Lifecycle::Active,
-        archived: false,
-        created_at: t(2025, 1, 1, 0),
-        updated_at: t(2025, 1, 1, 0),
-    }
+    Customer::new(
+        CustomerId(id),
+        name,
+        Money::new(1_000, "USD"),
+        t(2025, 1, 1, 0),
+    )
+    .with_tier(tier)
+    .with_segment(segment)
+    .with_region("EMEA")
+    .with_account_manager(manager.map(StaffId))
 }
 
 fn staff(id: u64, name: &str) -> Staff {

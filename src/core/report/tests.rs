@@ -4,7 +4,7 @@ use crate::core::queue::queue;
 use crate::core::risk::assess;
 use crate::core::{
     ActionId, ActionItem, ActionKind, ActionState, Answer, Customer, Individual, InterviewId,
-    Lifecycle, Money, PreBrief, Role, Score, Staff, StaffId, Tier, Trigger,
+    Money, Role, Score, Staff, StaffId, Tier, Trigger,
 };
 use chrono::{TimeZone, Utc};
 
@@ -42,25 +42,18 @@ const PRAISE: Individual = Individual::Praise;
 /// One customer, one interview completed on 2026-11-10 with every case of the digest rule,
 /// and an action whose title names one of our people.
 fn data() -> Dataset {
-    let customer = Customer {
-        id: crate::core::CustomerId(3),
-        crm_id: None,
-        name: "Acme Freight".into(),
-        size: Money::new(10_000_000, "USD"),
-        tier: Tier::Key,
-        segment: "Logistics".into(),
-        region: "EMEA".into(),
-        account_manager: Some(StaffId(1)),
-        salesperson: Some(StaffId(2)),
-        service_manager: None,
-        executive_sponsor: Some(StaffId(2)),
-        contacts: Vec::new(),
-        prebrief: PreBrief::default(),
-        lifecycle: Lifecycle::Active,
-        archived: false,
-        created_at: t(1, 0),
-        updated_at: t(1, 0),
-    };
+    let customer = Customer::new(
+        crate::core::CustomerId(3),
+        "Acme Freight",
+        Money::new(10_000_000, "USD"),
+        t(1, 0),
+    )
+    .with_tier(Tier::Key)
+    .with_segment("Logistics")
+    .with_region("EMEA")
+    .with_account_manager(StaffId(1))
+    .with_salesperson(StaffId(2))
+    .with_executive_sponsor(StaffId(2));
     let interview = Interview {
         status: InterviewStatus::Completed,
         executive: Some(StaffId(2)),

@@ -1,7 +1,7 @@
 use super::*;
-use crate::core::queue::{Subject, queue};
+use crate::core::queue::{Obligation, Subject, queue};
 use crate::core::{
-    Answer, Customer, FollowUpId, Instant, InterviewId, Lifecycle, Money, PreBrief, Tier, Trigger,
+    Answer, Customer, FollowUpId, Instant, InterviewId, Lifecycle, Money, Trigger,
     business_time::Calendar, policy::Policy,
 };
 use chrono::{TimeZone, Utc};
@@ -67,19 +67,21 @@ fn followup(id: u64, interview: u64, state: FollowUpState) -> FollowUp {
 
 fn item(kind: ItemKind, subject: Subject, state: DueState) -> Item {
     Item {
-        kind,
-        subject,
-        customer: CustomerId(10),
-        what: crate::core::what::What::Text(""),
-        owner_role: None,
-        owner: None,
-        participants: vec![],
-        due: t(3),
+        obligation: Obligation {
+            kind,
+            subject,
+            customer: CustomerId(10),
+            what: crate::core::what::What::Text(""),
+            owner_role: None,
+            owner: None,
+            participants: vec![],
+            due: t(3),
+            severity: None,
+            opened_at: None,
+        },
         state,
-        severity: None,
         snoozed_until: None,
         customer_size: 0,
-        opened_at: None,
         recent: false,
     }
 }
@@ -258,25 +260,12 @@ fn levels_are_ordered_and_named() {
 }
 
 fn customer(id: u64) -> Customer {
-    Customer {
-        id: CustomerId(id),
-        crm_id: None,
-        name: format!("Customer {id}"),
-        size: Money::new(1_000, "USD"),
-        tier: Tier::Standard,
-        segment: String::new(),
-        region: String::new(),
-        account_manager: None,
-        salesperson: None,
-        service_manager: None,
-        executive_sponsor: None,
-        contacts: vec![],
-        prebrief: PreBrief::default(),
-        lifecycle: Lifecycle::Active,
-        archived: false,
-        created_at: t(1),
-        updated_at: t(1),
-    }
+    Customer::new(
+        CustomerId(id),
+        format!("Customer {id}"),
+        Money::new(1_000, "USD"),
+        t(1),
+    )
 }
 
 #[test]
@@ -307,10 +296,9 @@ fn assess_groups_by_customer_and_skips_lost_and_archived() {
         }],
         ..Dataset::default()
     };
-    let items = vec![Item {
-        customer: CustomerId(99),
-        ..overdue(ItemKind::Debrief, I20)
-    }];
+    let mut late = overdue(ItemKind::Debrief, I20);
+    late.obligation.customer = CustomerId(99);
+    let items = vec![late];
     let map = assess(&data, &items);
     let mut ids: Vec<u64> = map.keys().map(|id| id.0).collect();
     ids.sort_unstable();
@@ -349,7 +337,7 @@ fn assess_reads_overdue_from_the_real_queue() {
 }
 
 #[test]
-fn assess_is_linear_in_the_data() {
+fn assess_covers_every_customer_of_a_large_programme() {
     let customers: Vec<Customer> = (1..=10_000).map(customer).collect();
     let interviews: Vec<Interview> = (0..100_000u64)
         .map(|n| Interview {
@@ -366,10 +354,8 @@ fn assess_is_linear_in_the_data() {
         interviews,
         ..Dataset::default()
     };
-    let started = std::time::Instant::now();
+    // No clock here: a quadratic pass over this would take minutes, a hang the run notices.
+    // The time is measured by the "risk assessment" bench in benches/queue.rs.
     let map = assess(&data, &[]);
-    let took = started.elapsed();
     assert_eq!(map.len(), 10_000);
-    // A quadratic pass would take minutes; this bound only catches that, not a slow machine.
-    assert!(took < std::time::Duration::from_secs(3), "took {took:?}");
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::core::{CustomerId, Lifecycle, Money, PreBrief, Tier};
+use crate::core::{CustomerId, Money, Tier};
 use chrono::TimeZone;
 
 fn person(id: u64, name: &str, roles: &[Role], active: bool) -> Staff {
@@ -18,25 +18,9 @@ fn customer(sponsor: Option<u64>) -> Customer {
         .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
         .single()
         .expect("valid");
-    Customer {
-        id: CustomerId(50),
-        crm_id: None,
-        name: "Acme".into(),
-        size: Money::new(0, "USD"),
-        tier: Tier::Key,
-        segment: String::new(),
-        region: String::new(),
-        account_manager: None,
-        salesperson: None,
-        service_manager: None,
-        executive_sponsor: sponsor.map(StaffId),
-        contacts: vec![],
-        prebrief: PreBrief::default(),
-        lifecycle: Lifecycle::Active,
-        archived: false,
-        created_at: t,
-        updated_at: t,
-    }
+    Customer::new(CustomerId(50), "Acme", Money::new(0, "USD"), t)
+        .with_tier(Tier::Key)
+        .with_executive_sponsor(sponsor.map(StaffId))
 }
 
 fn attends(id: u64, source: SeniorSource) -> Senior {

@@ -3,8 +3,7 @@
 
 use super::*;
 use crate::core::{
-    Contact, Customer, FollowUpState, InterviewStatus, Lifecycle, Money, PreBrief, Role, Staff,
-    StaffId, Tier,
+    Contact, Customer, FollowUpState, InterviewStatus, Money, Role, Staff, StaffId, Tier,
 };
 
 fn at(text: &str) -> Instant {
@@ -18,35 +17,28 @@ pub(super) fn now() -> Instant {
 }
 
 fn customer(id: u64, name: &str, emails: &[(u64, &str)]) -> Customer {
-    Customer {
-        id: CustomerId(id),
-        crm_id: None,
-        name: name.into(),
-        size: Money::new(100_000, "USD"),
-        tier: Tier::Key,
-        segment: String::new(),
-        region: String::new(),
-        account_manager: Some(StaffId(1)),
-        salesperson: None,
-        service_manager: Some(StaffId(2)),
-        executive_sponsor: Some(StaffId(3)),
-        contacts: emails
-            .iter()
-            .map(|&(contact, email)| Contact {
-                id: ContactId(contact),
-                name: format!("Person {contact}"),
-                role: String::new(),
-                email: email.into(),
-                phone: String::new(),
-                personality: String::new(),
-            })
-            .collect(),
-        prebrief: PreBrief::default(),
-        lifecycle: Lifecycle::Active,
-        archived: false,
-        created_at: at("2026-01-01T00:00:00Z"),
-        updated_at: at("2026-01-01T00:00:00Z"),
-    }
+    let contacts = emails
+        .iter()
+        .map(|&(contact, email)| Contact {
+            id: ContactId(contact),
+            name: format!("Person {contact}"),
+            role: String::new(),
+            email: email.into(),
+            phone: String::new(),
+            personality: String::new(),
+        })
+        .collect();
+    Customer::new(
+        CustomerId(id),
+        name,
+        Money::new(100_000, "USD"),
+        at("2026-01-01T00:00:00Z"),
+    )
+    .with_tier(Tier::Key)
+    .with_account_manager(StaffId(1))
+    .with_service_manager(StaffId(2))
+    .with_executive_sponsor(StaffId(3))
+    .with_contacts(contacts)
 }
 
 fn staff(id: u64, name: &str, role: Role) -> Staff {

@@ -161,7 +161,21 @@ impl Known {
 pub(super) fn check(b: &mut Backup, questions: &QuestionSet) -> Findings {
     let mut c = Checker::new(questions);
     let known = Known::of(b);
-    for (n, s) in b.staff.iter_mut().enumerate() {
+    // No `..`: a record kind added to the backup does not compile until it is checked.
+    let Backup {
+        format: _,
+        version: _,
+        exported_at: _,
+        staff,
+        customers,
+        interviews,
+        followups,
+        actions,
+        deliverables,
+        snoozes,
+        timeline,
+    } = b;
+    for (n, s) in staff.iter_mut().enumerate() {
         let at = format!("staff[{n}] ({})", s.id);
         c.id(&at, s.id.0);
         c.name(&at, "name", &mut s.name);
@@ -173,13 +187,21 @@ pub(super) fn check(b: &mut Backup, questions: &QuestionSet) -> Findings {
         }
         c.text(&mut s.bio);
     }
-    for (n, customer) in b.customers.iter_mut().enumerate() {
+    for (n, customer) in customers.iter_mut().enumerate() {
         super::records::customer(&mut c, &known, n, customer);
     }
-    for (n, i) in b.interviews.iter_mut().enumerate() {
+    for (n, i) in interviews.iter_mut().enumerate() {
         super::records::interview(&mut c, &known, n, i);
     }
-    super::refs::rest(&mut c, &known, b);
+    super::refs::rest(
+        &mut c,
+        &known,
+        followups,
+        actions,
+        deliverables,
+        snoozes,
+        timeline,
+    );
     c.found
 }
 

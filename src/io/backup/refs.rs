@@ -1,18 +1,26 @@
 //! The checks of the records that hang off customers and interviews: follow-ups, actions,
 //! deliverables, snoozes and the timeline. Each must name records that are in the file.
 
-use super::Backup;
 use super::check::{Checker, Known, customer_ref, staff_ref};
+use crate::core::{ActionItem, Deliverable, FollowUp, Snooze, TimelineEvent};
 
 /// Follow-ups, actions, deliverables, snoozes, timeline.
-pub(super) fn rest(c: &mut Checker<'_>, k: &Known, b: &mut Backup) {
+pub(super) fn rest(
+    c: &mut Checker<'_>,
+    k: &Known,
+    followups: &mut [FollowUp],
+    actions: &mut [ActionItem],
+    deliverables: &mut [Deliverable],
+    snoozes: &mut [Snooze],
+    timeline: &mut [TimelineEvent],
+) {
     let keys: Vec<String> = c
         .questions
         .questions
         .iter()
         .map(|q| q.key.clone())
         .collect();
-    for (n, f) in b.followups.iter_mut().enumerate() {
+    for (n, f) in followups.iter_mut().enumerate() {
         let at = format!("followups[{n}] ({})", f.id);
         c.id(&at, f.id.0);
         customer_ref(c, k, &at, "customer", f.customer.0);
@@ -59,7 +67,7 @@ pub(super) fn rest(c: &mut Checker<'_>, k: &Known, b: &mut Backup) {
             c.opt_date(&at, field, t);
         }
     }
-    for (n, a) in b.actions.iter_mut().enumerate() {
+    for (n, a) in actions.iter_mut().enumerate() {
         let at = format!("actions[{n}] ({})", a.id);
         c.id(&at, a.id.0);
         customer_ref(c, k, &at, "customer", a.customer.0);
@@ -83,14 +91,14 @@ pub(super) fn rest(c: &mut Checker<'_>, k: &Known, b: &mut Backup) {
         c.opt_date(&at, "done_at", a.done_at);
         c.opt_date(&at, "followed_up_at", a.followed_up_at);
     }
-    for (n, d) in b.deliverables.iter_mut().enumerate() {
+    for (n, d) in deliverables.iter_mut().enumerate() {
         let at = format!("deliverables[{n}] ({})", d.id);
         c.id(&at, d.id.0);
         customer_ref(c, k, &at, "customer", d.customer.0);
         c.name(&at, "name", &mut d.name);
         c.date(&at, "delivered_at", d.delivered_at);
     }
-    for (n, s) in b.snoozes.iter_mut().enumerate() {
+    for (n, s) in snoozes.iter_mut().enumerate() {
         let at = format!("snoozes[{n}]");
         customer_ref(c, k, &at, "customer", s.customer.0);
         staff_ref(c, k, &at, "by", s.by.map(|x| x.0));
@@ -99,7 +107,7 @@ pub(super) fn rest(c: &mut Checker<'_>, k: &Known, b: &mut Backup) {
         c.date(&at, "until", s.until);
         c.date(&at, "at", s.at);
     }
-    for (n, e) in b.timeline.iter_mut().enumerate() {
+    for (n, e) in timeline.iter_mut().enumerate() {
         let at = format!("timeline[{n}]");
         customer_ref(c, k, &at, "customer", e.customer.0);
         c.line(&mut e.actor);
