@@ -6,7 +6,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hearback::app::{App, Form, Msg, Rules, update};
-use hearback::core::business_time::Calendar;
+use hearback::core::business_time::WorkWeek;
 use hearback::core::policy::Policy;
 use hearback::core::{InterviewStatus, QuestionSet};
 use hearback::demo::synthetic;
@@ -18,7 +18,7 @@ use std::time::Duration;
 fn dashboard() -> App {
     let rules = Rules {
         policy: Policy::default(),
-        calendar: Calendar::default(),
+        work_week: WorkWeek::default(),
         questions: QuestionSet::defaults(),
         keys: Default::default(),
     };

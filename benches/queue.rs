@@ -2,7 +2,7 @@
 //! since the dashboard recomputes it on every tick and after every change.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use hearback::core::business_time::Calendar;
+use hearback::core::business_time::WorkWeek;
 use hearback::core::policy::Policy;
 use hearback::core::queue::{DueState, ItemKind, queue};
 use hearback::demo::synthetic;
@@ -11,7 +11,7 @@ use std::time::Duration;
 
 fn recompute(c: &mut Criterion) {
     let data = synthetic::dataset();
-    let (policy, calendar, now) = (Policy::default(), Calendar::default(), synthetic::now());
+    let (policy, calendar, now) = (Policy::default(), WorkWeek::default(), synthetic::now());
     let items = queue(&data, &policy, &calendar, now);
     let count = |state| items.iter().filter(|i| i.state == state).count();
     eprintln!(
@@ -76,7 +76,7 @@ fn recompute(c: &mut Criterion) {
 /// (`assess_is_linear_in_the_data` < 3 s, the large demo < 20 s); the figures belong here.
 fn assessment_and_demo(c: &mut Criterion) {
     let data = synthetic::dataset();
-    let (policy, calendar, now) = (Policy::default(), Calendar::default(), synthetic::now());
+    let (policy, calendar, now) = (Policy::default(), WorkWeek::default(), synthetic::now());
     let items = queue(&data, &policy, &calendar, now);
     c.bench_function("risk assessment (10k customers, 100k interviews)", |b| {
         b.iter(|| hearback::core::risk::assess(black_box(&data), black_box(&items)))

@@ -89,7 +89,7 @@ fn booking_accepts_a_time_of_day_with_length_place_and_the_primary_contact() {
     assert_eq!(prompt(&a).value(3), primary.name, "contact prefilled");
     typed(&mut a, "10:00");
     assert_eq!(
-        prompt(&a).preview(0, a.now, a.rules.calendar.offset),
+        prompt(&a).preview(0, a.now, a.rules.work_week.offset),
         Some(Ok("Mon 23 Nov 10:00 (today, in 1 h)".to_string())),
         "10:00 is later today"
     );
@@ -167,7 +167,7 @@ fn a_time_not_understood_says_so_as_you_type_and_on_submit() {
     open_booking(&mut a);
     typed(&mut a, "next tuesday");
     assert!(matches!(
-        prompt(&a).preview(0, a.now, a.rules.calendar.offset),
+        prompt(&a).preview(0, a.now, a.rules.work_week.offset),
         Some(Err(_))
     ));
     assert!(screen(&a, 80, 24).contains("not a time yet"));
@@ -193,7 +193,7 @@ fn an_action_due_date_takes_a_weekday() {
     update(&mut a, key(KeyCode::Char('d')));
     typed(&mut a, "fri");
     assert_eq!(
-        prompt(&a).preview(0, a.now, a.rules.calendar.offset),
+        prompt(&a).preview(0, a.now, a.rules.work_week.offset),
         Some(Ok("Fri 27 Nov 00:00 (in 4 days)".to_string()))
     );
     let effects = update(&mut a, key(KeyCode::Enter));

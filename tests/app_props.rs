@@ -4,7 +4,7 @@
 use chrono::{TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hearback::app::{App, Effect, Msg, Rules, update};
-use hearback::core::business_time::Calendar;
+use hearback::core::business_time::WorkWeek;
 use hearback::core::policy::Policy;
 use hearback::core::*;
 use hearback::demo::{DemoOptions, generate};
@@ -41,7 +41,7 @@ fn base(empty: bool) -> App {
     };
     let rules = Rules {
         policy: Policy::default(),
-        calendar: Calendar::default(),
+        work_week: WorkWeek::default(),
         questions: QuestionSet::defaults(),
         keys: Default::default(),
     };

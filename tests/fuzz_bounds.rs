@@ -16,7 +16,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Offset, Utc};
 use common::dashboard;
 use common::fuzzer::fuzz;
 use common::rng::Rng;
-use hearback::core::business_time::Calendar;
+use hearback::core::business_time::WorkWeek;
 use hearback::core::feedback_calendar::{Window, events};
 use hearback::core::policy::Policy;
 use hearback::core::{Dataset, IdAllocator, Instant, QuestionSet, queue, when};
@@ -51,7 +51,7 @@ fn offset(rng: &mut Rng) -> FixedOffset {
 }
 
 /// The queue, the calendar month of `now` and the calendar's business arithmetic over `data`.
-fn exercise(data: &Dataset, policy: &Policy, cal: &Calendar, now: Instant) {
+fn exercise(data: &Dataset, policy: &Policy, cal: &WorkWeek, now: Instant) {
     let items = queue::queue(data, policy, cal, now);
     let day = NaiveDate::from_ymd_opt(now.year().clamp(1970, 2200), 1, 1).unwrap_or_default();
     let _ = events(data, &items, cal, Window::months(day, 1), now);
@@ -82,7 +82,7 @@ fn backup_reader_never_panics() {
         if let Ok(checked) = Backup::from_reader(bytes, &questions) {
             let (data, _timeline) = checked.backup.into_parts();
             let _ = IdAllocator::after(&data);
-            exercise(&data, &rules.policy, &rules.calendar, dashboard::now());
+            exercise(&data, &rules.policy, &rules.work_week, dashboard::now());
         }
     };
     fuzz("backup", corpus, |bytes| {
@@ -201,7 +201,7 @@ fn policy_loading_never_panics_and_its_deadlines_never_hang() {
     fuzz("policy", corpus, |bytes| {
         let text = String::from_utf8_lossy(bytes);
         if let Ok(policy) = Policy::from_toml(&text) {
-            let cal = policy.calendar(Utc.fix());
+            let cal = policy.work_week(Utc.fix());
             exercise(&data, &policy, &cal, dashboard::now());
         }
     });
@@ -247,7 +247,7 @@ fn business_time_and_obligations_never_panic_at_random_instants() {
         let mut rng = Rng(seed);
         let policy = random_policy(&mut rng);
         let offset = offset(&mut rng);
-        let cal = policy.calendar(offset);
+        let cal = policy.work_week(offset);
         let (t, now) = (instant(&mut rng), instant(&mut rng));
         let amount = chrono::Duration::hours((rng.next() % 10_000) as i64);
         let _ = (

@@ -31,7 +31,7 @@ fn key(app: &mut App, c: char) {
 fn the_queue_and_every_view_survive_dates_at_the_ends_of_time() {
     let data = hostile_data();
     let r = rules();
-    let items = queue::queue(&data, &r.policy, &r.calendar, now());
+    let items = queue::queue(&data, &r.policy, &r.work_week, now());
     assert!(!items.is_empty());
     let mut app = App::new(data, r, now(), true, "/data".into(), "tester".into());
     for (w, h) in common::dashboard::SIZES {

@@ -4,7 +4,7 @@ mod common;
 
 use chrono::{Duration, TimeZone, Utc};
 use common::{action, customer, followup, interview, staff};
-use hearback::core::business_time::Calendar;
+use hearback::core::business_time::WorkWeek;
 use hearback::core::policy::Policy;
 use hearback::core::queue::{DueState, Item, ItemKind, Subject, queue};
 use hearback::core::*;
@@ -44,7 +44,7 @@ fn completed(id: u64, at: Instant) -> Interview {
 }
 
 fn items(data: &Dataset, now: Instant) -> Vec<Item> {
-    queue(data, &Policy::default(), &Calendar::default(), now)
+    queue(data, &Policy::default(), &WorkWeek::default(), now)
 }
 
 fn of(items: &[Item], kind: ItemKind) -> Vec<&Item> {
@@ -450,7 +450,7 @@ fn tier_cadence_override() {
             .expect("valid"),
     ));
     let policy = Policy::from_toml("[policy.cadence.tier_months]\nkey = 3\n").expect("valid");
-    let list = queue(&data, &policy, &Calendar::default(), t(23, 9));
+    let list = queue(&data, &policy, &WorkWeek::default(), t(23, 9));
     let due = of(&list, ItemKind::ScheduleInterview)[0].due;
     assert_eq!(
         due,

@@ -6,7 +6,7 @@
 //! covered by the table-driven tests in `tests/queue.rs`.
 
 use chrono::{Duration, FixedOffset, TimeZone, Utc};
-use hearback::core::business_time::Calendar;
+use hearback::core::business_time::WorkWeek;
 use hearback::core::policy::{Cadence, Deadlines, LowScores, Policy, TierMonths};
 use hearback::core::queue::{DueState, Item, ItemKind, queue};
 use hearback::core::*;
@@ -599,12 +599,12 @@ fn policy() -> impl Strategy<Value = (Policy, FixedOffset)> {
     )
 }
 
-/// Everything one case needs: data, policy, calendar, `now` and a step forward in time.
+/// Everything one case needs: data, policy, working week, `now` and a step forward in time.
 #[derive(Debug)]
 struct Case {
     data: Dataset,
     policy: Policy,
-    calendar: Calendar,
+    work_week: WorkWeek,
     now: Instant,
     later: Instant,
 }
@@ -619,11 +619,11 @@ fn case() -> impl Strategy<Value = Case> {
         ];
         (data_spec(span), policy(), instant(span), delta).prop_map(
             |(spec, (policy, local), now, delta)| {
-                let calendar = policy.calendar(local);
+                let work_week = policy.work_week(local);
                 Case {
                     data: build(&spec),
                     policy,
-                    calendar,
+                    work_week,
                     now,
                     later: now + Duration::seconds(delta),
                 }
@@ -746,7 +746,7 @@ fn stated_order(item: &Item) -> (DueState, bool, Option<u8>, Reverse<i64>, Insta
 }
 
 fn run(case: &Case, now: Instant) -> Vec<Item> {
-    queue(&case.data, &case.policy, &case.calendar, now)
+    queue(&case.data, &case.policy, &case.work_week, now)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -797,7 +797,7 @@ proptest! {
     #[test]
     fn states_match_due_times(case in case()) {
         let now = case.now;
-        let offset = case.calendar.offset;
+        let offset = case.work_week.offset;
         for item in run(&case, now) {
             let overdue = now > item.due;
             let same_day = item.due.with_timezone(&offset).date_naive() == now.with_timezone(&offset).date_naive();
@@ -831,7 +831,7 @@ proptest! {
     #[test]
     fn refresh_equals_recompute(case in case()) {
         let mut items = run(&case, case.now);
-        hearback::core::queue::refresh(&mut items, &case.calendar, case.later);
+        hearback::core::queue::refresh(&mut items, &case.work_week, case.later);
         let fresh = run(&case, case.later);
         prop_assert_eq!(items, fresh, "refresh from {} to {}", case.now, case.later);
     }
@@ -840,6 +840,6 @@ proptest! {
     fn queue_never_panics(case in case()) {
         let _ = run(&case, case.now);
         let _ = run(&case, case.later);
-        let _ = queue(&case.data, &Policy::default(), &Calendar::default(), case.now);
+        let _ = queue(&case.data, &Policy::default(), &WorkWeek::default(), case.now);
     }
 }

@@ -55,14 +55,14 @@ fn the_pane_and_the_debrief_say_the_same_words_for_every_trigger() {
     for trigger in triggers() {
         let data = data(&trigger);
         let r = rules();
-        let items = queue(&data, &Policy::default(), &r.calendar, now());
+        let items = queue(&data, &Policy::default(), &r.work_week, now());
         let risk = assess(&data, &items);
         let src = Sources {
             data: &data,
             items: &items,
             risk: &risk,
             questions: &r.questions,
-            calendar: &r.calendar,
+            work_week: &r.work_week,
             now: now(),
         };
         let words = debrief(&src, InterviewId(20)).expect("a debrief").trigger;

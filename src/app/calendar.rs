@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct CalendarView {
     /// The selected day.
     pub selected: NaiveDate,
-    /// Today, in the rules' calendar offset, when the events were read.
+    /// Today, in the working week's offset, when the events were read.
     pub today: NaiveDate,
     /// The events of the selected day's month, by start then UID.
     pub events: Vec<CalendarEvent>,
@@ -30,7 +30,7 @@ pub struct CalendarView {
 impl CalendarView {
     /// The view of `selected`'s month over the app's data at `app.now`.
     pub fn new(app: &App, selected: NaiveDate) -> CalendarView {
-        let cal = &app.rules.calendar;
+        let cal = &app.rules.work_week;
         let month = Window::month_of(selected);
         let events = events(&app.data, &app.items, cal, month, app.now);
         let customers: BTreeSet<CustomerId> = events.iter().map(|e| e.customer).collect();
@@ -82,7 +82,7 @@ impl CalendarView {
 
 /// Opens the month view on today.
 pub(super) fn open(app: &mut App) -> Vec<Effect> {
-    let today = day_of(&app.rules.calendar, app.now);
+    let today = day_of(&app.rules.work_week, app.now);
     app.overlay = Some(Overlay::Calendar(CalendarView::new(app, today)));
     Vec::new()
 }
@@ -105,7 +105,7 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Down => at.checked_add_days(Days::new(7)),
         Action::PeriodPrev => at.checked_sub_months(Months::new(1)),
         Action::PeriodNext => at.checked_add_months(Months::new(1)),
-        Action::Today => Some(day_of(&app.rules.calendar, app.now)),
+        Action::Today => Some(day_of(&app.rules.work_week, app.now)),
         _ => None,
     };
     let selected = moved.unwrap_or(at);

@@ -49,7 +49,7 @@ fn sources(app: &App) -> Sources<'_> {
         items: &app.items,
         risk: &app.risk,
         questions: &app.rules.questions,
-        calendar: &app.rules.calendar,
+        work_week: &app.rules.work_week,
         now: app.now,
     }
 }
@@ -88,7 +88,7 @@ pub(super) fn open_debrief(app: &mut App, interview: InterviewId) -> Vec<Effect>
 
 /// The period `[since, until)` as the documents show it, for titles.
 fn period_label(app: &App, period: Period) -> String {
-    crate::core::report::format::period_of(&app.rules.calendar, period)
+    crate::core::report::format::period_of(&app.rules.work_week, period)
 }
 
 /// Opens the President report for `[since, until)`.
@@ -145,7 +145,7 @@ pub(super) fn open_for_selected_item(app: &mut App) -> Vec<Effect> {
                 app.message = Some(format!("{id} has no completion time: nothing to report"));
                 return Vec::new();
             };
-            let weeks = Period::weeks_from(completed, app.now, &app.rules.calendar);
+            let weeks = Period::weeks_from(completed, app.now, &app.rules.work_week);
             // Whole weeks always have a start; the interview's own time stands in otherwise.
             let since = weeks.since.unwrap_or(completed);
             if kind == ItemKind::ReportPresident {

@@ -30,7 +30,7 @@ pub(super) fn summary(app: &mut App) -> Vec<Effect> {
         });
     match planned {
         Ok(plan) => {
-            let cal = &app.rules.calendar;
+            let cal = &app.rules.work_week;
             form.opens = crate::core::completion::opened_by(data, &plan, policy, cal, now);
             form.preview = Some(plan.followup);
             form.confirming = true;

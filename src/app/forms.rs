@@ -69,7 +69,7 @@ fn submit(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let (now, actor) = (app.now, app.actor.clone());
-    let offset = app.rules.calendar.offset;
+    let offset = app.rules.work_week.offset;
     // A time in the past is asked about once, naming it; Enter again with it unchanged uses it.
     if let Some(Overlay::Prompt(p)) = &mut app.overlay
         && let Some(why) = p.confirm_past(now, offset)
@@ -304,7 +304,7 @@ fn book(
     let c = data
         .customer(customer)
         .ok_or_else(|| "that customer is no longer in the store".to_string())?;
-    let at = parse_when(prompt.value(0), app.now, app.rules.calendar.offset)?;
+    let at = parse_when(prompt.value(0), app.now, app.rules.work_week.offset)?;
     let minutes = crate::core::booking::parse_minutes(prompt.value(1))?;
     let location = crate::core::booking::parse_location(prompt.value(2))?;
     let contact = match prompt.value(3) {

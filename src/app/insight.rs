@@ -60,11 +60,11 @@ impl PeriodPreset {
     }
 
     /// The period up to `now`; it starts at the beginning of the day `days` ago (at the
-    /// calendar's day boundary), so it reads as whole dates.
+    /// working week's day boundary), so it reads as whole dates.
     pub fn period(self, app: &App) -> Period {
         let since = self
             .days()
-            .map(|d| app.rules.calendar.day_start(app.now - Duration::days(d)));
+            .map(|d| app.rules.work_week.day_start(app.now - Duration::days(d)));
         Period {
             since,
             until: app.now,
@@ -154,7 +154,7 @@ fn figures(app: &App, by: GroupBy, preset: PeriodPreset) -> Insight {
         &app.rules.questions,
         by,
         preset.period(app),
-        app.rules.calendar.offset,
+        app.rules.work_week.offset,
     )
 }
 

@@ -40,7 +40,7 @@ pub use staff::{StaffView, staff_rows};
 pub use update::update;
 pub use views::Rows;
 
-use crate::core::business_time::Calendar;
+use crate::core::business_time::WorkWeek;
 use crate::core::policy::Policy;
 use crate::core::queue::{Item, queue, refresh};
 use crate::core::risk::{Assessment, assess};
@@ -57,7 +57,7 @@ pub struct Rules {
     /// Time limits.
     pub policy: Policy,
     /// Working days and day boundaries.
-    pub calendar: Calendar,
+    pub work_week: WorkWeek,
     /// The interview questions.
     pub questions: QuestionSet,
     /// The dashboard's keys: the defaults with the config file's `[keys.<mode>]` on top.
@@ -260,7 +260,7 @@ impl App {
         self.items = queue(
             &self.data,
             &self.rules.policy,
-            &self.rules.calendar,
+            &self.rules.work_week,
             self.now,
         );
         self.risk = assess(&self.data, &self.items);
@@ -281,7 +281,7 @@ impl App {
             return;
         }
         self.now = now;
-        if refresh(&mut self.items, &self.rules.calendar, now) {
+        if refresh(&mut self.items, &self.rules.work_week, now) {
             self.risk = assess(&self.data, &self.items);
             self.generation += 1;
             self.restore_selections();

@@ -90,7 +90,7 @@ pub enum ListFormat {
 }
 
 /// A time typed on the command line, checked when parsed and resolved against the present
-/// (`--now` or the clock) and the calendar's offset by the handler: the dashboard's parser,
+/// (`--now` or the clock) and the working week's offset by the handler: the dashboard's parser,
 /// so `10:00`, `tomorrow 9`, `fri`, `+2w` and dates mean the same in both.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeArg(String);

@@ -32,10 +32,10 @@ pub struct CalendarArgs {
 pub fn run(session: Reading<'_>, args: &CalendarArgs) -> anyhow::Result<ExitCode> {
     let (ctx, data) = (session.ctx, &session.data);
     let rules = ctx.rules()?;
-    let today = day_of(&rules.calendar, ctx.now);
+    let today = day_of(&rules.work_week, ctx.now);
     let window = Window::months(today, args.months);
-    let items = queue(data, &rules.policy, &rules.calendar, ctx.now);
-    let list = events(data, &items, &rules.calendar, window, ctx.now);
+    let items = queue(data, &rules.policy, &rules.work_week, ctx.now);
+    let list = events(data, &items, &rules.work_week, window, ctx.now);
     let text = ics::calendar(data, &list);
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())

@@ -74,7 +74,7 @@ pub fn run(ctx: &Context, reset_guard: bool) -> anyhow::Result<ExitCode> {
             "PROBLEM: [policy.senior_management] people names '{name}', who is not one of our people; add them with `hearback staff add \"{name}\" --role senior_management` or fix the name"
         );
     }
-    let items = queue(&data, &rules.policy, &rules.calendar, ctx.now);
+    let items = queue(&data, &rules.policy, &rules.work_week, ctx.now);
     if let Some(warning) = super::queue::missing_senior_warning(&data, &items) {
         problems += 1;
         say!("PROBLEM: {warning}");

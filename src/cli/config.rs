@@ -34,10 +34,10 @@ pub fn load(explicit: Option<&Path>, now: Instant) -> anyhow::Result<Rules> {
     };
     // The user's local offset at `now`: weekends begin at local midnight.
     let local = Local.offset_from_utc_datetime(&now.naive_utc()).fix();
-    let calendar = policy.calendar(local);
+    let work_week = policy.work_week(local);
     Ok(Rules {
         policy,
-        calendar,
+        work_week,
         questions: QuestionSet::defaults(),
         keys,
     })

@@ -64,7 +64,7 @@ impl Listing {
     /// The queue and risk of `data`.
     pub fn of(ctx: &Context, data: Dataset) -> anyhow::Result<Listing> {
         let rules = ctx.rules()?;
-        let items = queue(&data, &rules.policy, &rules.calendar, ctx.now);
+        let items = queue(&data, &rules.policy, &rules.work_week, ctx.now);
         let risk = assess(&data, &items);
         Ok(Listing { data, items, risk })
     }

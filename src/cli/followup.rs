@@ -127,9 +127,9 @@ pub fn run(session: Writing<'_>, cmd: FollowUpCommand) -> anyhow::Result<ExitCod
         }
         FollowUpCommand::Snooze { id, until, reason } => {
             let rules = ctx.rules()?;
-            let until = until.resolve(now, rules.calendar.offset)?;
+            let until = until.resolve(now, rules.work_week.offset)?;
             step(&session, &id, |f, data| {
-                let items = queue(data, &rules.policy, &rules.calendar, now);
+                let items = queue(data, &rules.policy, &rules.work_week, now);
                 let item = items
                     .iter()
                     .find(|i| i.subject == Subject::FollowUp(f.id))

@@ -118,7 +118,7 @@ pub fn refuse_past(ctx: &Context, at: Instant, confirm: bool) -> anyhow::Result<
     if at < ctx.now && !confirm {
         anyhow::bail!(
             "{} is in the past; to book it anyway pass --confirm, or use `interview record` for an interview that took place",
-            crate::core::when::describe(at, ctx.now, rules.calendar.offset)
+            crate::core::when::describe(at, ctx.now, rules.work_week.offset)
         );
     }
     Ok(())

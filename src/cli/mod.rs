@@ -105,7 +105,7 @@ pub fn main() -> ExitCode {
 /// hands the handler the session.
 ///
 /// Commands that depend on the rules read them first (`ctx.rules()?` below, or a time flag,
-/// which is read in the calendar's offset): a bad config stops them before the store is
+/// which is read in the working week's offset): a bad config stops them before the store is
 /// touched. Commands that read a file (imports) or check their arguments first do that before
 /// the store is opened, so a refused file or flag creates and locks nothing.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -110,7 +110,7 @@ fn table(data: &Dataset, items: &[Item], now: Instant) -> String {
 pub fn run(session: Reading<'_>, format: ListFormat, all: bool) -> anyhow::Result<ExitCode> {
     let (ctx, data) = (session.ctx, &session.data);
     let rules = ctx.rules()?;
-    let everything = queue(data, &rules.policy, &rules.calendar, ctx.now);
+    let everything = queue(data, &rules.policy, &rules.work_week, ctx.now);
     // Said under every table, even while the follow-up is upcoming or snoozed.
     let warning = missing_senior_warning(data, &everything);
     let items = shown(everything, all);
@@ -181,7 +181,7 @@ pub fn snooze(
     let wanted = parse_item_key(key).ok_or_else(|| {
         anyhow!("'{key}' is not a queue item key (like debrief:I20); see `hearback queue`")
     })?;
-    let items = queue(data, &rules.policy, &rules.calendar, ctx.now);
+    let items = queue(data, &rules.policy, &rules.work_week, ctx.now);
     let item = items
         .iter()
         .find(|i| (i.kind, i.subject) == wanted)

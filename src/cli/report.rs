@@ -85,14 +85,14 @@ pub fn run(
     cmd: ReportCommand,
 ) -> anyhow::Result<ExitCode> {
     let rules = ctx.rules()?;
-    let items = queue(data, &rules.policy, &rules.calendar, ctx.now);
+    let items = queue(data, &rules.policy, &rules.work_week, ctx.now);
     let risk = assess(data, &items);
     let src = Sources {
         data,
         items: &items,
         risk: &risk,
         questions: &rules.questions,
-        calendar: &rules.calendar,
+        work_week: &rules.work_week,
         now: ctx.now,
     };
     let (text, out, _, to_record, kind) = match cmd {

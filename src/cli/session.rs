@@ -56,7 +56,7 @@ impl Context {
         }
     }
 
-    /// The policy, calendar and questions in force, read from the config file on first use
+    /// The policy, working week, questions and keys in force, read from the config file on first use
     /// and kept for the rest of the command. Read when asked, not up front, because commands
     /// that do not depend on the rules (export, a cancel, adding a person) keep working with
     /// a broken or missing config file: a backup is never refused over a typo in a setting.
@@ -68,9 +68,9 @@ impl Context {
         Ok(self.rules.get_or_init(|| rules))
     }
 
-    /// The instant a time flag names now, in the calendar's offset.
+    /// The instant a time flag names now, in the working week's offset.
     pub fn time(&self, arg: &super::TimeArg) -> anyhow::Result<Instant> {
-        arg.resolve(self.now, self.rules()?.calendar.offset)
+        arg.resolve(self.now, self.rules()?.work_week.offset)
     }
 
     /// Opens the store to write (taking its lock) and reads it.

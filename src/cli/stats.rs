@@ -93,7 +93,7 @@ pub fn run(
         &rules.questions,
         args.by.group_by(),
         period,
-        rules.calendar.offset,
+        rules.work_week.offset,
     );
     match args.format {
         StatsFormat::Json => say!("{}", serde_json::to_string_pretty(&to_json(&insight))?),

@@ -9,18 +9,19 @@
 use super::{Instant, time_math};
 use chrono::{Datelike, Duration, FixedOffset, NaiveTime, Offset, Weekday};
 
-/// Which days are worked, and where a day begins.
+/// Which days are worked, and where a day begins (the working week; "calendar" in hearback
+/// means only the feedback calendar of interviews).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Calendar {
+pub struct WorkWeek {
     /// Working days (default Monday to Friday).
     pub working_days: Vec<Weekday>,
     /// Offset used to find day boundaries.
     pub offset: FixedOffset,
 }
 
-impl Default for Calendar {
+impl Default for WorkWeek {
     fn default() -> Self {
-        Calendar {
+        WorkWeek {
             working_days: vec![
                 Weekday::Mon,
                 Weekday::Tue,
@@ -33,7 +34,7 @@ impl Default for Calendar {
     }
 }
 
-impl Calendar {
+impl WorkWeek {
     /// Whether the local day containing `t` is a working day.
     pub fn is_working(&self, t: Instant) -> bool {
         self.working_days
@@ -152,7 +153,7 @@ mod tests {
 
     #[test]
     fn weekends_are_skipped() {
-        let cal = Calendar::default();
+        let cal = WorkWeek::default();
         let cases = [
             // (start, amount, expected)
             (t(20, 15), Duration::days(1), t(23, 15)), // Fri 15:00 + 1 day -> Mon 15:00
@@ -180,14 +181,14 @@ mod tests {
             Weekday::Sat,
             Weekday::Sun,
         ];
-        let cal = Calendar {
+        let cal = WorkWeek {
             working_days: every_day,
-            ..Calendar::default()
+            ..WorkWeek::default()
         };
         assert_eq!(cal.add(t(20, 15), Duration::days(1)), t(21, 15));
-        let none = Calendar {
+        let none = WorkWeek {
             working_days: vec![],
-            ..Calendar::default()
+            ..WorkWeek::default()
         };
         assert_eq!(none.add(t(20, 15), Duration::days(1)), t(21, 15));
     }
@@ -195,13 +196,13 @@ mod tests {
     #[test]
     fn day_boundaries_follow_the_offset() {
         // New York (UTC-5): Friday 20:00 local is Saturday 01:00 UTC, still a working Friday.
-        let ny = Calendar {
+        let ny = WorkWeek {
             offset: FixedOffset::west_opt(5 * 3600).expect("valid"),
-            ..Calendar::default()
+            ..WorkWeek::default()
         };
         let fri_evening_local = t(21, 1);
         assert!(ny.is_working(fri_evening_local));
-        assert!(!Calendar::default().is_working(fri_evening_local));
+        assert!(!WorkWeek::default().is_working(fri_evening_local));
         // 4 business hours from Fri 20:00 local use up Friday exactly: due at its end.
         assert_eq!(ny.add(fri_evening_local, Duration::hours(4)), t(21, 5));
         // 5 hours: the fifth is on Monday (05:00 UTC is Monday 00:00 local).
@@ -210,14 +211,14 @@ mod tests {
 
     #[test]
     fn business_days_before() {
-        let cal = Calendar::default();
+        let cal = WorkWeek::default();
         assert_eq!(cal.sub_days(t(23, 10), 1), t(20, 10)); // Mon -> Fri
         assert_eq!(cal.sub_days(t(25, 10), 1), t(24, 10)); // Wed -> Tue
         assert_eq!(cal.sub_days(t(24, 10), 2), t(20, 10)); // Tue -> Fri
     }
 
     /// The day-by-day walk the week skipping must agree with.
-    fn walk(cal: &Calendar, t: Instant, amount: Duration) -> Instant {
+    fn walk(cal: &WorkWeek, t: Instant, amount: Duration) -> Instant {
         let (mut at, mut left) = (t, amount);
         loop {
             if !cal.is_working(at) {
@@ -235,11 +236,11 @@ mod tests {
 
     #[test]
     fn skipping_whole_weeks_agrees_with_the_walk() {
-        let ny = Calendar {
+        let ny = WorkWeek {
             offset: FixedOffset::west_opt(5 * 3600).expect("valid"),
             working_days: vec![Weekday::Tue, Weekday::Sat, Weekday::Sun],
         };
-        for cal in [Calendar::default(), ny] {
+        for cal in [WorkWeek::default(), ny] {
             for start in [t(20, 15), t(21, 10), t(23, 0)] {
                 for hours in (1..24 * 60).step_by(7) {
                     let amount = Duration::hours(hours);
@@ -267,7 +268,7 @@ mod tests {
     fn huge_amounts_and_the_ends_of_time_neither_hang_nor_panic() {
         // No wall-clock bound here: the old day-by-day walk looped for seconds and then
         // panicked, which fails this test; a hang fails the run. Speed belongs to the bench.
-        let cal = Calendar::default();
+        let cal = WorkWeek::default();
         let far = cal.add_days(t(20, 15), u32::MAX);
         assert!(far > t(20, 15));
         assert!(cal.sub_days(t(20, 15), u32::MAX) < t(20, 15));

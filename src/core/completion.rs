@@ -3,7 +3,7 @@
 //! queue then derives thank-you, debrief, report and dissemination from the stored record;
 //! [`opened_by`] asks the queue itself what a plan will open, for the confirmation screen.
 
-use super::business_time::Calendar;
+use super::business_time::WorkWeek;
 use super::policy::Policy;
 use super::queue::{Item, queue};
 use super::senior::{MISSING_TEXT, Senior, senior_manager};
@@ -190,7 +190,7 @@ pub fn opened_by(
     data: &Dataset,
     plan: &CompletionPlan,
     policy: &Policy,
-    cal: &Calendar,
+    cal: &WorkWeek,
     now: Instant,
 ) -> Vec<Item> {
     let customer = plan.interview.customer;

@@ -13,7 +13,7 @@ mod tests;
 
 pub use quiet::{Conflict, QuietSpan, QuietWindow, Request, Spacing, spacing, spacing_of};
 
-use super::business_time::Calendar;
+use super::business_time::WorkWeek;
 use super::queue::{Item, ItemKind, Subject, is_booked};
 use super::what::What;
 use super::{
@@ -55,12 +55,12 @@ impl Window {
 }
 
 /// The day of `t` in the calendar's offset.
-pub fn day_of(cal: &Calendar, t: Instant) -> NaiveDate {
+pub fn day_of(cal: &WorkWeek, t: Instant) -> NaiveDate {
     super::time_math::local(t, cal.offset).date_naive()
 }
 
 /// The instant `day` begins in the calendar's offset.
-pub fn day_start(cal: &Calendar, day: NaiveDate) -> Instant {
+pub fn day_start(cal: &WorkWeek, day: NaiveDate) -> Instant {
     super::time_math::from_local(day.and_time(NaiveTime::MIN), cal.offset)
 }
 
@@ -139,7 +139,7 @@ pub struct Due {
 
 impl CalendarEvent {
     /// When it ends: a booked interview after its length, a due one at the end of its day.
-    pub fn end(&self, cal: &Calendar) -> Instant {
+    pub fn end(&self, cal: &WorkWeek) -> Instant {
         match &self.kind {
             EventKind::Booked(b) => {
                 super::time_math::later(self.start, Duration::minutes(i64::from(b.minutes)))
@@ -160,7 +160,7 @@ impl CalendarEvent {
 pub fn events(
     data: &Dataset,
     items: &[Item],
-    cal: &Calendar,
+    cal: &WorkWeek,
     window: Window,
     now: Instant,
 ) -> Vec<CalendarEvent> {

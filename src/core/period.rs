@@ -1,7 +1,7 @@
 //! A span of time `[since, until)`: the one period type of the documents (a President report,
 //! a digest) and of insight (figures over the last 90 days, or all time).
 
-use super::business_time::Calendar;
+use super::business_time::WorkWeek;
 use super::{Instant, time_math};
 use chrono::Datelike;
 
@@ -73,7 +73,7 @@ impl Period {
     /// the week of `now`: the period a report or digest owed on an interview completed at
     /// `from` is about. Whole weeks, so it prints as dates and compares with the weeks before
     /// it, not with a few hours.
-    pub fn weeks_from(from: Instant, now: Instant, cal: &Calendar) -> Period {
+    pub fn weeks_from(from: Instant, now: Instant, cal: &WorkWeek) -> Period {
         let monday = |t: Instant| {
             let day = cal.day_start(t);
             let back = time_math::local(day, cal.offset)

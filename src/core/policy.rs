@@ -2,7 +2,7 @@
 //! (`assets/policy.toml`) that a user's `hearback.toml` can override key by key.
 
 use super::Tier;
-use super::business_time::Calendar;
+use super::business_time::WorkWeek;
 use chrono::{Duration, FixedOffset, Weekday};
 use serde::Deserialize;
 
@@ -221,8 +221,8 @@ impl Policy {
     }
 
     /// The business calendar; `local_offset` is used when the policy names none.
-    pub fn calendar(&self, local_offset: FixedOffset) -> Calendar {
-        Calendar {
+    pub fn work_week(&self, local_offset: FixedOffset) -> WorkWeek {
+        WorkWeek {
             working_days: self
                 .business_time
                 .working_days

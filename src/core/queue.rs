@@ -5,7 +5,7 @@
 //! (e.g. `debriefed_at` set), so nothing silently drops out. A snooze hides an item until a time
 //! but never discharges it.
 
-use super::business_time::Calendar;
+use super::business_time::WorkWeek;
 use super::ids::IdMap;
 use super::policy::Policy;
 use super::what::What;
@@ -149,7 +149,7 @@ impl Item {
 type Rank = (DueState, u8, std::cmp::Reverse<i64>, i64, ItemKind, u64);
 
 /// The state of a due time at `now` in `cal`'s days.
-pub fn due_state(due: Instant, now: Instant, cal: &Calendar) -> DueState {
+pub fn due_state(due: Instant, now: Instant, cal: &WorkWeek) -> DueState {
     state_before(due, now, cal.next_day_start(now))
 }
 
@@ -166,7 +166,7 @@ fn state_before(due: Instant, now: Instant, end_of_today: Instant) -> DueState {
 
 /// Every undischarged obligation at `now`, in queue order. Snoozed items are included with
 /// `snoozed_until` set; callers showing the default queue keep only [`Item::is_visible`] ones.
-pub fn queue(data: &Dataset, policy: &Policy, cal: &Calendar, now: Instant) -> Vec<Item> {
+pub fn queue(data: &Dataset, policy: &Policy, cal: &WorkWeek, now: Instant) -> Vec<Item> {
     let customers: IdMap<CustomerId, &Customer> =
         data.customers.iter().map(|c| (c.id, c)).collect();
     // The store keeps one snooze per item key; should a dataset hold more, the latest wins.
@@ -199,7 +199,7 @@ pub fn queue(data: &Dataset, policy: &Policy, cal: &Calendar, now: Instant) -> V
 /// is what a tick costs; a full [`queue`] is needed only when the data or policy change.
 /// Returns whether anything changed (the order is restored when it did). The result equals
 /// `queue(data, policy, cal, now)` for any `now` not before the one `items` was computed at.
-pub fn refresh(items: &mut [Item], cal: &Calendar, now: Instant) -> bool {
+pub fn refresh(items: &mut [Item], cal: &WorkWeek, now: Instant) -> bool {
     let end_of_today = cal.next_day_start(now);
     let mut changed = false;
     for item in items.iter_mut() {
@@ -229,7 +229,7 @@ pub(crate) struct Builder<'a> {
     customers: &'a IdMap<CustomerId, &'a Customer>,
     snoozes: &'a std::collections::HashMap<(ItemKind, Subject), Instant>,
     /// The business calendar.
-    pub cal: &'a Calendar,
+    pub cal: &'a WorkWeek,
     now: Instant,
     end_of_today: Instant,
     items: Vec<Item>,

@@ -32,7 +32,7 @@ pub use president::{President, president};
 pub use super::period::Period;
 use super::period::PeriodError;
 
-use super::business_time::Calendar;
+use super::business_time::WorkWeek;
 use super::queue::{Item, Subject};
 use super::risk::Assessment;
 use super::{CustomerId, Dataset, Instant, Interview, InterviewId, InterviewStatus, QuestionSet};
@@ -55,7 +55,7 @@ pub struct Sources<'a> {
     /// The questions in force, for their order and wording.
     pub questions: &'a QuestionSet,
     /// Where days begin: dates are shown in its offset.
-    pub calendar: &'a Calendar,
+    pub work_week: &'a WorkWeek,
     /// The time the document is written at.
     pub now: Instant,
 }

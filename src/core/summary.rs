@@ -106,7 +106,7 @@ fn completed_or_scheduled(i: &Interview) -> Instant {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::business_time::Calendar;
+    use crate::core::business_time::WorkWeek;
     use crate::core::policy::Policy;
     use crate::core::queue::queue;
     use crate::core::{CustomerId, InterviewId, Lifecycle, Money, Trigger};
@@ -151,7 +151,7 @@ mod tests {
             ],
             ..Dataset::default()
         };
-        let items = queue(&data, &Policy::default(), &Calendar::default(), t(10, 1));
+        let items = queue(&data, &Policy::default(), &WorkWeek::default(), t(10, 1));
         let list = customer_summaries(&data, &items);
         let names: Vec<&str> = list.iter().map(|s| s.customer.name.as_str()).collect();
         assert_eq!(names, ["Big", "Mid", "Small"]);
@@ -177,7 +177,7 @@ mod tests {
         assert_eq!(
             customer_summaries(
                 &data,
-                &queue(&data, &Policy::default(), &Calendar::default(), t(10, 1))
+                &queue(&data, &Policy::default(), &WorkWeek::default(), t(10, 1))
             )[0]
             .next,
             NextInterview::NotPlanned

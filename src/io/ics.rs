@@ -13,7 +13,7 @@ use crate::core::feedback_calendar::{Booked, CalendarEvent, Due, EventKind};
 use crate::core::sanitize;
 use crate::core::{Dataset, wording};
 use chrono::Duration;
-use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
+use icalendar::{Calendar as IcsFile, Component, Event, EventLike, EventStatus, Property};
 
 /// The product identifier of the files hearback writes.
 pub const PRODID: &str = "-//hearback//Feedback calendar//EN";
@@ -24,7 +24,7 @@ pub const CALENDAR_NAME: &str = "Feedback interviews";
 /// The iCalendar text (CRLF line ends) of `events`, in their order. `data` supplies the
 /// names of people and contacts.
 pub fn calendar(data: &Dataset, events: &[CalendarEvent]) -> String {
-    let mut cal = Calendar::empty();
+    let mut cal = IcsFile::empty();
     cal.append_property(Property::new("VERSION", "2.0"))
         .append_property(Property::new("PRODID", PRODID))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))

@@ -191,7 +191,7 @@ impl Cells<'_> {
         let theme = self.theme;
         let (text, style) = match &e.kind {
             EventKind::Booked(_) => {
-                let time = crate::core::time_math::local(e.start, self.app.rules.calendar.offset)
+                let time = crate::core::time_math::local(e.start, self.app.rules.work_week.offset)
                     .format("%H:%M");
                 if self.view.too_close(e).is_empty() {
                     (format!("●{time} {}", e.customer_name), theme.normal())

@@ -1,8 +1,8 @@
 //! Times as the user reads them. Drawing must not read the environment, so the local zone is
-//! not looked up here: times are shown at the offset of the rules' calendar
-//! (`app.rules.calendar.offset`), which the runtime sets from the user's local offset (or the
+//! not looked up here: times are shown at the offset of the rules' working week
+//! (`app.rules.work_week.offset`), which the runtime sets from the user's local offset (or the
 //! policy's) at start-up. That also makes snapshots deterministic: tests use the default
-//! calendar, whose offset is UTC. A daylight-saving change while the app is open shifts the
+//! working week, whose offset is UTC. A daylight-saving change while the app is open shifts the
 //! shown times by an hour until the next start; the deadlines themselves are unaffected.
 
 use crate::app::App;
@@ -11,7 +11,7 @@ use crate::core::countdown::span;
 use chrono::{DateTime, FixedOffset};
 
 fn local(app: &App, t: Instant) -> DateTime<FixedOffset> {
-    crate::core::time_math::local(t, app.rules.calendar.offset)
+    crate::core::time_math::local(t, app.rules.work_week.offset)
 }
 
 /// `2026-11-23`.

@@ -77,7 +77,7 @@ pub fn draw(app: &App, prompt: &Prompt, theme: Theme, frame: &mut Frame, screen:
             continue;
         }
         lines.push(
-            match prompt.preview(n, app.now, app.rules.calendar.offset) {
+            match prompt.preview(n, app.now, app.rules.work_week.offset) {
                 Some(Ok(understood)) => Line::from(vec![
                     Span::styled("  = ", theme.key()),
                     Span::styled(understood, theme.title()),

@@ -2,7 +2,7 @@
 
 use chrono::{TimeZone, Utc};
 use hearback::app::{App, Rules};
-use hearback::core::business_time::Calendar;
+use hearback::core::business_time::WorkWeek;
 use hearback::core::policy::Policy;
 use hearback::core::{ChangeSet, Dataset, IdAllocator, Instant, QuestionSet};
 use hearback::demo::{DemoOptions, generate};
@@ -18,7 +18,7 @@ pub fn now() -> Instant {
 pub fn rules() -> Rules {
     Rules {
         policy: Policy::default(),
-        calendar: Calendar::default(),
+        work_week: WorkWeek::default(),
         questions: QuestionSet::defaults(),
         keys: Default::default(),
     }

@@ -4,7 +4,7 @@
 
 use super::Pane;
 use crate::app::{App, Msg, Overlay, Rules, update};
-use crate::core::business_time::Calendar;
+use crate::core::business_time::WorkWeek;
 use crate::core::policy::Policy;
 use crate::core::{Dataset, IdAllocator, Instant, QuestionSet};
 use crate::demo::{DemoOptions, generate};
@@ -21,7 +21,7 @@ fn now() -> Instant {
 fn app_over(data: Dataset) -> App {
     let rules = Rules {
         policy: Policy::default(),
-        calendar: Calendar::default(),
+        work_week: WorkWeek::default(),
         questions: QuestionSet::defaults(),
         keys: Default::default(),
     };

@@ -5,7 +5,7 @@
 use super::table::{Figure, Figures};
 use super::{Context, clear, generate, saves, taskwarrior};
 use crate::app::{App, Form, Msg, Rules, update};
-use crate::core::business_time::Calendar;
+use crate::core::business_time::WorkWeek;
 use crate::core::policy::Policy;
 use crate::core::queue::queue;
 use crate::core::{InterviewStatus, QuestionSet};
@@ -22,7 +22,7 @@ use std::time::{Duration, Instant as Clock};
 fn rules() -> Rules {
     Rules {
         policy: Policy::default(),
-        calendar: Calendar::default(),
+        work_week: WorkWeek::default(),
         questions: QuestionSet::defaults(),
         keys: Default::default(),
     }
@@ -190,7 +190,7 @@ pub fn measure(ctx: &Context, dir: &Path, quick: bool) -> anyhow::Result<Figures
     let r = rules();
     let now = synthetic::now();
     let mut q = sample(reps(50, 10), || {
-        std::hint::black_box(queue(&data, &r.policy, &r.calendar, now));
+        std::hint::black_box(queue(&data, &r.policy, &r.work_week, now));
         Ok(())
     })?;
     rows.push(Figure::target(

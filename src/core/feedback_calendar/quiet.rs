@@ -6,7 +6,7 @@
 //! already too close are a *conflict*.
 
 use super::{Window, day_of};
-use crate::core::business_time::Calendar;
+use crate::core::business_time::WorkWeek;
 use crate::core::policy::Policy;
 use crate::core::time_math;
 use crate::core::{CustomerId, Dataset, Instant, Interview, InterviewId, InterviewStatus, Trigger};
@@ -160,7 +160,7 @@ impl Spacing {
 }
 
 /// The spacing of one customer.
-pub fn spacing(data: &Dataset, customer: CustomerId, policy: &Policy, cal: &Calendar) -> Spacing {
+pub fn spacing(data: &Dataset, customer: CustomerId, policy: &Policy, cal: &WorkWeek) -> Spacing {
     let wanted = BTreeSet::from([customer]);
     spacing_of(data, &wanted, policy, cal)
         .remove(&customer)
@@ -172,7 +172,7 @@ pub fn spacing_of(
     data: &Dataset,
     customers: &BTreeSet<CustomerId>,
     policy: &Policy,
-    cal: &Calendar,
+    cal: &WorkWeek,
 ) -> BTreeMap<CustomerId, Spacing> {
     let mut requests: BTreeMap<CustomerId, Vec<Request>> =
         customers.iter().map(|c| (*c, Vec::new())).collect();
@@ -193,7 +193,7 @@ pub fn spacing_of(
         .collect()
 }
 
-fn build(customer: CustomerId, requests: Vec<Request>, days: u32, cal: &Calendar) -> Spacing {
+fn build(customer: CustomerId, requests: Vec<Request>, days: u32, cal: &WorkWeek) -> Spacing {
     let span = Policy::days(days);
     let mut windows = Vec::new();
     let mut conflicts = Vec::new();

@@ -65,7 +65,7 @@ fn dataset(customers: Vec<Customer>, interviews: Vec<Interview>) -> Dataset {
     }
 }
 
-fn events_of(data: &Dataset, cal: &Calendar, window: Window) -> Vec<CalendarEvent> {
+fn events_of(data: &Dataset, cal: &WorkWeek, window: Window) -> Vec<CalendarEvent> {
     let items = queue(data, &Policy::default(), cal, now());
     events(data, &items, cal, window, now())
 }
@@ -93,7 +93,7 @@ fn booked_interviews_inside_the_window_only() {
         from: date(2026, 11, 23),
         until: date(2026, 12, 1),
     };
-    let got = events_of(&data, &Calendar::default(), window);
+    let got = events_of(&data, &WorkWeek::default(), window);
     let booked: Vec<&str> = uids(&got)
         .into_iter()
         .filter(|u| u.starts_with("interview-"))
@@ -104,7 +104,7 @@ fn booked_interviews_inside_the_window_only() {
         .find(|e| e.uid == "interview-I11@hearback")
         .expect("I11 is in the window");
     assert_eq!(first.start, t(23, 0, 0));
-    assert_eq!(first.end(&Calendar::default()), t(23, 0, 30));
+    assert_eq!(first.end(&WorkWeek::default()), t(23, 0, 30));
 }
 
 #[test]
@@ -115,10 +115,10 @@ fn days_follow_the_calendar_offset() {
         vec![booked(10, 1, t(30, 23, 30))],
     );
     let november = Window::month_of(date(2026, 11, 5));
-    assert_eq!(events_of(&data, &Calendar::default(), november).len(), 1);
-    let plus_two = Calendar {
+    assert_eq!(events_of(&data, &WorkWeek::default(), november).len(), 1);
+    let plus_two = WorkWeek {
         offset: FixedOffset::east_opt(2 * 3600).expect("valid"),
-        ..Calendar::default()
+        ..WorkWeek::default()
     };
     let got = events_of(&data, &plus_two, november);
     assert!(
@@ -143,7 +143,7 @@ fn overdue_interviews_are_pinned_to_today_with_their_date() {
             completed(13, 4, ymd(2026, 9, 10)),
         ],
     );
-    let cal = Calendar::default();
+    let cal = WorkWeek::default();
     let window = Window::months(date(2026, 11, 23), 2);
     assert_eq!(window.until, date(2027, 1, 23));
     let got = events_of(&data, &cal, window);
@@ -198,7 +198,7 @@ fn booking_replaces_the_due_event() {
         ],
     );
     let window = Window::months(date(2026, 11, 23), 3);
-    let cal = Calendar::default();
+    let cal = WorkWeek::default();
     let before = events_of(&data, &cal, window);
     assert_eq!(uids(&before), ["due-C1@hearback", "due-C2@hearback"]);
     data.interviews.push(booked(12, 1, t(27, 14, 0)));
@@ -223,7 +223,7 @@ fn revised_comes_from_the_records() {
     );
     let got = events_of(
         &data,
-        &Calendar::default(),
+        &WorkWeek::default(),
         Window::months(date(2026, 11, 23), 3),
     );
     let revised: Vec<(&str, Instant)> = got.iter().map(|e| (e.uid.as_str(), e.revised)).collect();
@@ -250,7 +250,7 @@ fn quiet_days_surround_each_request() {
             },
         ],
     );
-    let cal = Calendar::default();
+    let cal = WorkWeek::default();
     let s = spacing(&data, CustomerId(1), &Policy::default(), &cal);
     assert_eq!(s.requests.len(), 1, "cancelled requests ask nothing");
     let w = s.windows[0];
@@ -291,7 +291,7 @@ fn conflicts_are_pairs_closer_than_the_spacing() {
             booked(14, 2, t(40, 9, 0)),    // 39 days later: fine
         ],
     );
-    let cal = Calendar::default();
+    let cal = WorkWeek::default();
     let wanted = BTreeSet::from([CustomerId(1), CustomerId(2)]);
     let all = spacing_of(&data, &wanted, &Policy::default(), &cal);
     let acme = &all[&CustomerId(1)];
@@ -337,7 +337,7 @@ fn overlapping_quiet_windows_make_one_span() {
         &data,
         CustomerId(1),
         &Policy::default(),
-        &Calendar::default(),
+        &WorkWeek::default(),
     );
     let november = s.quiet_spans(Window::month_of(date(2026, 11, 1)));
     assert_eq!(november.len(), 1);

@@ -78,12 +78,12 @@ fn offsets_parse() {
 #[test]
 fn calendar_uses_the_policy_offset_before_the_local_one() {
     let local = FixedOffset::east_opt(7200).expect("valid");
-    assert_eq!(Policy::default().calendar(local).offset, local);
+    assert_eq!(Policy::default().work_week(local).offset, local);
     let p = Policy::from_toml(
         "[policy.business_time]\nutc_offset = \"-05:00\"\nworking_days = [\"sun\"]\n",
     )
     .expect("valid");
-    let cal = p.calendar(local);
+    let cal = p.work_week(local);
     assert_eq!(cal.offset.local_minus_utc(), -18000);
     assert_eq!(cal.working_days, vec![Weekday::Sun]);
 }

@@ -161,7 +161,7 @@ pub fn debrief(src: &Sources<'_>, id: InterviewId) -> Result<Debrief, ReportErro
         .data
         .customer(interview.customer)
         .ok_or(ReportError::NoCustomer(id))?;
-    let cal = src.calendar;
+    let cal = src.work_week;
     let mut followups: Vec<&FollowUp> = src
         .data
         .followups
@@ -280,8 +280,8 @@ fn followup_line(src: &Sources<'_>, f: &FollowUp) -> FollowUpLine {
         due: item.map(|i| {
             format!(
                 "{} ({})",
-                format::date_time(src.calendar, i.due),
-                format::item_state(src.calendar, i, src.now)
+                format::date_time(src.work_week, i.due),
+                format::item_state(src.work_week, i, src.now)
             )
         }),
     }
@@ -311,7 +311,7 @@ fn linked_actions<'a>(
 pub(super) fn action_line(src: &Sources<'_>, a: &ActionItem) -> ActionLine {
     let mut state = format::action_state(a.state).to_string();
     if let Some(item) = src.items_about(Subject::Action(a.id)).next() {
-        let how = format::item_state(src.calendar, item, src.now);
+        let how = format::item_state(src.work_week, item, src.now);
         state = if item.kind == ItemKind::ActionFollowUp {
             format!("{state}; telling the customer is {how}")
         } else {
@@ -329,7 +329,7 @@ pub(super) fn action_line(src: &Sources<'_>, a: &ActionItem) -> ActionLine {
         owner: src.name_or(a.owner, NOBODY),
         due: a.due.map_or_else(
             || "no due date".to_string(),
-            |t| format::date(src.calendar, t),
+            |t| format::date(src.work_week, t),
         ),
         state,
     }

@@ -133,7 +133,7 @@ pub fn shareable(answer: &Answer, staff_names: &[String]) -> bool {
 
 /// Builds the workforce digest for `period`.
 pub fn digest(src: &Sources<'_>, period: Period) -> Digest {
-    let cal = src.calendar;
+    let cal = src.work_week;
     let list = interviews_in(src.data, period);
     let names = staff_names(src.data);
     let customer = |id| {

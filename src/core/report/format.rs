@@ -1,7 +1,7 @@
 //! How figures, dates and states read in the documents. Averages are rounded to tenths once,
 //! and changes are worked out from the rounded figures, so a table always adds up as shown.
 
-use super::super::business_time::Calendar;
+use super::super::business_time::WorkWeek;
 use super::super::countdown::span;
 use super::super::period::Period;
 use super::super::queue::{DueState, Item};
@@ -11,14 +11,14 @@ use super::super::{ActionKind, ActionState, FollowUpState, Instant, Score};
 pub const NONE: &str = "n/a";
 
 /// `2026-11-23` in the calendar's offset.
-pub fn date(cal: &Calendar, t: Instant) -> String {
+pub fn date(cal: &WorkWeek, t: Instant) -> String {
     crate::core::time_math::local(t, cal.offset)
         .format("%Y-%m-%d")
         .to_string()
 }
 
 /// `2026-11-23 09:00` in the calendar's offset.
-pub fn date_time(cal: &Calendar, t: Instant) -> String {
+pub fn date_time(cal: &WorkWeek, t: Instant) -> String {
     crate::core::time_math::local(t, cal.offset)
         .format("%Y-%m-%d %H:%M")
         .to_string()
@@ -26,7 +26,7 @@ pub fn date_time(cal: &Calendar, t: Instant) -> String {
 
 /// A period `[since, until)` for people: `2026-10-01 to 2026-10-31` when both ends fall on
 /// day boundaries (the end day is the last one inside), else with the times.
-pub fn period(cal: &Calendar, since: Instant, until: Instant) -> String {
+pub fn period(cal: &WorkWeek, since: Instant, until: Instant) -> String {
     period_of(
         cal,
         Period {
@@ -37,7 +37,7 @@ pub fn period(cal: &Calendar, since: Instant, until: Instant) -> String {
 }
 
 /// A [`Period`] as [`period`] shows it; one from the beginning reads `the beginning to ...`.
-pub fn period_of(cal: &Calendar, period: Period) -> String {
+pub fn period_of(cal: &WorkWeek, period: Period) -> String {
     let until = period.until;
     let start = match period.since {
         None => "the beginning".to_string(),
@@ -125,7 +125,7 @@ pub fn action_kind(k: ActionKind) -> &'static str {
 
 /// How an item stands at `now`: `overdue by 2d 12h`, `due today (in 3h 0m)`, `due in 3d 11h`,
 /// with the snooze when one hides it.
-pub fn item_state(cal: &Calendar, item: &Item, now: Instant) -> String {
+pub fn item_state(cal: &WorkWeek, item: &Item, now: Instant) -> String {
     let mut text = match item.state {
         DueState::Overdue => format!("overdue by {}", span(now - item.due)),
         DueState::Due => format!("due today (in {})", span(item.due - now)),
@@ -166,15 +166,15 @@ mod tests {
 
     #[test]
     fn periods_read_as_days_when_they_fall_on_day_boundaries() {
-        let cal = Calendar::default();
+        let cal = WorkWeek::default();
         assert_eq!(period(&cal, t(1, 0), t(23, 0)), "2026-11-01 to 2026-11-22");
         assert_eq!(
             period(&cal, t(1, 0), t(23, 9)),
             "2026-11-01 to 2026-11-23 09:00"
         );
-        let east = Calendar {
+        let east = WorkWeek {
             offset: FixedOffset::east_opt(2 * 3600).expect("valid"),
-            ..Calendar::default()
+            ..WorkWeek::default()
         };
         // 22:00 UTC is midnight at +02:00.
         assert_eq!(date(&east, t(22, 22)), "2026-11-23");

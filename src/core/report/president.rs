@@ -137,7 +137,7 @@ pub struct RiskLine {
 
 /// Builds the President report for `period`.
 pub fn president(src: &Sources<'_>, period: Period) -> President {
-    let cal = src.calendar;
+    let cal = src.work_week;
     let before = period.previous();
     let this_list = interviews_in(src.data, period);
     let prev_list = interviews_in(src.data, before);
@@ -226,7 +226,7 @@ fn interview_line(src: &Sources<'_>, i: &Interview) -> InterviewLine {
         customer: customer_name(src, i),
         date: i
             .completed_at
-            .map_or_else(|| NONE.to_string(), |t| format::date(src.calendar, t)),
+            .map_or_else(|| NONE.to_string(), |t| format::date(src.work_week, t)),
         average: format::average(i.average_score()),
         lowest: format::score(i.lowest_score()),
         significant: if i.significant_issue { "yes" } else { "" }.to_string(),
@@ -286,7 +286,7 @@ fn low_scores(src: &Sources<'_>, this: &[&Interview]) -> Vec<LowScore> {
                     interview: i.id.to_string(),
                     date: i
                         .completed_at
-                        .map_or_else(|| NONE.to_string(), |t| format::date(src.calendar, t)),
+                        .map_or_else(|| NONE.to_string(), |t| format::date(src.work_week, t)),
                     question: a.question_key.clone(),
                     comment: a.comment.trim().to_string(),
                     individual: a.individual,
@@ -315,8 +315,8 @@ fn open_followups(src: &Sources<'_>) -> Vec<OpenFollowUp> {
                 .map_or_else(|| NONE.to_string(), |s| s.to_string()),
             owner: src.name_or(item.owner, "not assigned"),
             what: item.what.to_string(),
-            due: format::date_time(src.calendar, item.due),
-            state: format::item_state(src.calendar, item, src.now),
+            due: format::date_time(src.work_week, item.due),
+            state: format::item_state(src.work_week, item, src.now),
         })
         .collect()
 }

@@ -122,7 +122,7 @@ fn data() -> Dataset {
 /// Builds the sources over `data` at 2026-11-23 09:00 and hands them to `f`.
 fn with_sources<R>(data: &Dataset, f: impl FnOnce(&Sources<'_>) -> R) -> R {
     let now = t(23, 9);
-    let cal = crate::core::business_time::Calendar::default();
+    let cal = crate::core::business_time::WorkWeek::default();
     let items = queue(data, &Policy::default(), &cal, now);
     let risk = assess(data, &items);
     let questions = QuestionSet::defaults();
@@ -131,7 +131,7 @@ fn with_sources<R>(data: &Dataset, f: impl FnOnce(&Sources<'_>) -> R) -> R {
         items: &items,
         risk: &risk,
         questions: &questions,
-        calendar: &cal,
+        work_week: &cal,
         now,
     })
 }
@@ -291,7 +291,7 @@ fn the_president_sees_every_low_score_lowest_first_with_the_previous_period() {
 
 #[test]
 fn a_report_owed_on_an_interview_covers_whole_weeks_to_this_one() {
-    let cal = crate::core::business_time::Calendar::default();
+    let cal = crate::core::business_time::WorkWeek::default();
     // 2026-11-19 is a Thursday, 2026-11-23 a Monday.
     let cases = [
         (t(19, 15), t(23, 9), (t(16, 0), t(30, 0))),

@@ -2,7 +2,7 @@ use super::*;
 use crate::core::queue::{Obligation, Subject, queue};
 use crate::core::{
     Answer, Customer, FollowUpId, Instant, InterviewId, Lifecycle, Money, Trigger,
-    business_time::Calendar, policy::Policy,
+    business_time::WorkWeek, policy::Policy,
 };
 use chrono::{TimeZone, Utc};
 
@@ -327,7 +327,7 @@ fn assess_reads_overdue_from_the_real_queue() {
         interviews: vec![i],
         ..Dataset::default()
     };
-    let items = queue(&data, &Policy::default(), &Calendar::default(), t(23));
+    let items = queue(&data, &Policy::default(), &WorkWeek::default(), t(23));
     let map = assess(&data, &items);
     assert_eq!(
         map[&CustomerId(10)].reasons,

@@ -142,7 +142,7 @@ fn the_latest_open_draft_is_resumed_where_it_was() {
     data.interviews = vec![older.interview.clone(), newer.interview.clone(), completed];
     let rules = Rules {
         policy: Default::default(),
-        calendar: Default::default(),
+        work_week: Default::default(),
         questions: crate::core::QuestionSet::defaults(),
         keys: Default::default(),
     };
@@ -188,7 +188,7 @@ fn a_draft_with_nothing_entered_is_not_resumed_and_is_removed() {
     data.interviews = vec![booked];
     let rules = Rules {
         policy: Default::default(),
-        calendar: Default::default(),
+        work_week: Default::default(),
         questions: crate::core::QuestionSet::defaults(),
         keys: Default::default(),
     };

@@ -52,7 +52,7 @@ pub(super) fn draw_day(
             let around: Vec<String> = span
                 .requests
                 .iter()
-                .map(|r| format!("{} on {}", r.label(), day_of(&app.rules.calendar, r.at)))
+                .map(|r| format!("{} on {}", r.label(), day_of(&app.rules.work_week, r.at)))
                 .collect();
             quiet_lines.push(Line::raw(format!(
                 "··· {name}: quiet {} to {}, around the {}",
@@ -92,13 +92,13 @@ fn event_lines(
     e: &CalendarEvent,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let offset = app.rules.calendar.offset;
+    let offset = app.rules.work_week.offset;
     let name = Span::styled(e.customer_name.clone(), theme.title());
     let mut out = Vec::new();
     match &e.kind {
         EventKind::Booked(b) => {
             let start = crate::core::time_math::local(e.start, offset);
-            let end = crate::core::time_math::local(e.end(&app.rules.calendar), offset);
+            let end = crate::core::time_math::local(e.end(&app.rules.work_week), offset);
             let times = format!("● {}–{} ", start.format("%H:%M"), end.format("%H:%M"));
             let exec = match app.data.staff_name(b.executive) {
                 "" => "no executive yet".to_string(),
@@ -111,7 +111,7 @@ fn event_lines(
             }
             out.push(Line::from(vec![Span::raw(times), name, Span::raw(rest)]));
             for other in view.too_close(e) {
-                let at = day_of(&app.rules.calendar, other.at);
+                let at = day_of(&app.rules.work_week, other.at);
                 let when = match (e.day - at).num_days() {
                     0 => "on the same day as".to_string(),
                     d if d > 0 => format!("{d} days after"),
