@@ -140,6 +140,21 @@ fn a_past_time_is_named_and_needs_enter_again() {
 }
 
 #[test]
+fn the_past_time_question_names_the_submit_keys_in_force() {
+    let mut a = app();
+    a.rules.keys = hearback::keymap::from_toml("[keys.prompt]\nsubmit = [\"Enter\", \"F2\"]\n")
+        .expect("a valid [keys] table");
+    open_booking(&mut a);
+    typed(&mut a, "today 8:00");
+    assert!(submit(&mut a).is_empty(), "the first submit only asks");
+    let error = prompt(&a).error.clone().unwrap_or_default();
+    assert!(
+        error.ends_with("is in the past. Enter or F2 again to use it, or change the time"),
+        "{error}"
+    );
+}
+
+#[test]
 fn ctrl_u_clears_the_field_and_a_changed_past_time_is_asked_again() {
     let mut a = app();
     open_booking(&mut a);

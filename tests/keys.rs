@@ -259,3 +259,36 @@ fn the_dashboard_uses_the_keys_of_its_config_file() {
     assert!(!shown.contains("? help"), "{shown}");
     tmux.keys(&["Escape", "q"]);
 }
+
+#[test]
+fn status_and_form_messages_name_the_keys_in_force() {
+    // Copying the invitation says which key records it sent.
+    let mut plain = app();
+    chars(&mut plain, "3y");
+    let said = plain.message.clone().unwrap_or_default();
+    assert!(said.ends_with("; v records it sent"), "{said}");
+    let mut a = app_with("[keys.interview]\nmark_invited = \"m\"\n");
+    chars(&mut a, "3y");
+    let said = a.message.clone().unwrap_or_default();
+    assert!(said.ends_with("; m records it sent"), "{said}");
+
+    // Naming an owner who is not on file offers to add them, and says how to cancel.
+    let mut a = app_with("[keys.prompt]\nback = \"F3\"\n");
+    chars(&mut a, "2");
+    let at = a
+        .queue_rows()
+        .iter()
+        .position(|i| i.kind == hearback::core::queue::ItemKind::LowScoreFollowUp)
+        .expect("a low-score follow-up in the demo queue");
+    a.queue.selected = at;
+    a.clamp_selections();
+    chars(&mut a, "wnobody-like-this");
+    press(&mut a, KeyCode::Enter);
+    let Some(Overlay::Prompt(p)) = &a.overlay else {
+        panic!("the add-a-person form is open")
+    };
+    let error = p.error.clone().unwrap_or_default();
+    assert!(error.ends_with(", or F3 to cancel"), "{error}");
+    press(&mut a, KeyCode::F(3));
+    assert_eq!(a.overlay, None, "F3 cancels, as the message says");
+}

@@ -5,6 +5,7 @@
 use super::prompt::{Field, Prompt, PromptKind};
 use super::{App, Effect, Overlay, SaveState};
 use crate::core::{ChangeSet, CustomerId};
+use crate::keymap::{Action, KeyContext};
 
 /// Sends a change to the store.
 pub(super) fn commit(app: &mut App, changes: ChangeSet, label: String) -> Vec<Effect> {
@@ -39,4 +40,12 @@ pub(super) fn open_customer(app: &mut App, id: CustomerId) -> Vec<Effect> {
         app.timeline = None;
     }
     vec![Effect::LoadTimeline(id)]
+}
+
+/// The keys of `action` in `context` as a message names them (`v`, `Enter or Tab`), from the
+/// keys in force, so a message never names a key that does something else; `None` when the
+/// user unbound it.
+pub(super) fn key_of(app: &App, context: KeyContext, action: Action) -> Option<String> {
+    let keys = app.rules.keys.keys_of(context, action);
+    (!keys.is_empty()).then(|| keys.join(" or "))
 }

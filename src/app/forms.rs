@@ -71,10 +71,13 @@ fn submit(app: &mut App) -> Vec<Effect> {
     let (now, actor) = (app.now, app.actor.clone());
     let offset = app.rules.work_week.offset;
     // A time in the past is asked about once, naming it; Enter again with it unchanged uses it.
+    let submit = super::act::key_of(app, KeyContext::Prompt, Action::Submit)
+        .map(|k| format!(" {k} again to use it, or change the time"))
+        .unwrap_or_else(|| " Submit again to use it, or change the time".into());
     if let Some(Overlay::Prompt(p)) = &mut app.overlay
-        && let Some(why) = p.confirm_past(now, offset)
+        && let Some(when) = p.confirm_past(now, offset)
     {
-        p.error = Some(why);
+        p.error = Some(format!("{when} is in the past.{submit}"));
         return Vec::new();
     }
     let data = &app.data;

@@ -187,8 +187,8 @@ impl Prompt {
         Some(when::parse_when(text, now, offset).map(|at| when::describe(at, now, offset)))
     }
 
-    /// The first time field that names a past moment not yet confirmed, with what to say:
-    /// the time, and that Enter again uses it. Marks it confirmed for the next submit.
+    /// The first time field that names a past moment not yet confirmed, described (`Mon 23 Nov
+    /// 08:00 (today, 1 h ago)`): submitting again uses it. Marks it confirmed for the next submit.
     pub fn confirm_past(&mut self, now: Instant, offset: FixedOffset) -> Option<String> {
         let (text, at) = self.fields.iter().find_map(|f| {
             let text = f.value.trim();
@@ -201,10 +201,7 @@ impl Prompt {
             return None;
         }
         self.past_confirmed = Some(text);
-        Some(format!(
-            "{} is in the past. Enter again to use it, or change the time",
-            when::describe(at, now, offset)
-        ))
+        Some(when::describe(at, now, offset))
     }
 }
 

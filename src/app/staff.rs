@@ -8,7 +8,7 @@ use super::prompt::{Field, Prompt, PromptKind};
 use super::{App, Effect, Overlay};
 use crate::core::staff_edit::{self, StaffPatch};
 use crate::core::{Role, Staff, StaffId};
-use crate::keymap::Action;
+use crate::keymap::{Action, KeyContext};
 
 /// The open staff view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,8 +141,11 @@ pub(super) fn ask_new(
     let mut prompt = Prompt::new(PromptKind::AddStaff { assign }, title, fields);
     if let Some(_id) = assign {
         prompt.focus = 2;
+        let cancel = super::act::key_of(app, KeyContext::Prompt, Action::Back)
+            .map(|k| format!(", or {k} to cancel"))
+            .unwrap_or_default();
         prompt.error = Some(format!(
-            "{name} is not one of our people: add them with a role (a/s/e/blank), or Esc to cancel"
+            "{name} is not one of our people: add them with a role (a/s/e/blank){cancel}"
         ));
     }
     app.under_help = None;

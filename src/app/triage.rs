@@ -10,7 +10,7 @@ use crate::core::action_flow;
 use crate::core::interview_flow::{self, Step};
 use crate::core::queue::Subject;
 use crate::core::{ActionState, ChangeSet};
-use crate::keymap::Action;
+use crate::keymap::{Action, KeyContext};
 
 /// Runs a triage or board action on the selection.
 pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
@@ -126,7 +126,7 @@ fn interview_steps(app: &mut App, action: Action) -> Vec<Effect> {
     commit(app, set, label)
 }
 
-/// `y`: the invitation of the selected booking, to the clipboard; `v` then records it sent.
+/// Copy the invitation of the selected booking to the clipboard; marking it sent records it.
 fn copy_invitation(app: &mut App) -> Vec<Effect> {
     let Some(interview) = app.selected_interview().cloned() else {
         return say(app, "no interview selected");
@@ -134,8 +134,11 @@ fn copy_invitation(app: &mut App) -> Vec<Effect> {
     let template = crate::io::invitation::DEFAULT_TEMPLATE;
     match crate::io::invitation::render(&app.data, &interview, &app.rules.questions, template) {
         Ok(text) => {
+            let record = super::act::key_of(app, KeyContext::Interview, Action::MarkInvited)
+                .map(|k| format!("; {k} records it sent"))
+                .unwrap_or_default();
             app.message = Some(format!(
-                "invitation for {} copied to the clipboard; v records it sent",
+                "invitation for {} copied to the clipboard{record}",
                 interview.id
             ));
             vec![Effect::Copy(text)]
