@@ -1,5 +1,5 @@
 //! The clap definitions of the command line: the global options and every subcommand. The
-//! CLI reference and the man pages under `docs/` are generated from these (tests/docs_reference.rs).
+//! CLI reference and the man pages under `docs/` are generated from these (tests/it/docs_reference.rs).
 
 use super::args::{
     ExportFormat, ExportWhat, ImportCommand, ListFormat, TimeArg, parse_now, parse_time,

@@ -1,4 +1,4 @@
-//! Fuzzing on stable Rust, shared by tests/fuzz.rs and tests/fuzz_bounds.rs: random and
+//! Fuzzing on stable Rust, shared by tests/it/fuzz.rs and tests/it/fuzz_bounds.rs: random and
 //! mutated inputs for a time budget; a panic saves the input and fails the test.
 
 use super::rng::{Rng, env_number};

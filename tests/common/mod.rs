@@ -50,7 +50,7 @@ pub fn run_alone(module: &str, name: &str) -> bool {
 /// insta snapshot tests/snapshots/report_<name>.snap. The command line's tests (reports.rs)
 /// and the dashboard's (ui_document.rs) check against the same file, which is how they prove
 /// both show the same text. (The binary store goldens in tests/golden/v1 are not snapshots:
-/// they are bytes an older build wrote, see tests/golden.rs.)
+/// they are bytes an older build wrote, see tests/it/golden.rs.)
 pub fn assert_report(name: &str, text: &str) {
     let mut settings = insta::Settings::clone_current();
     // Relative to this file, so the name is the same from every test file (and binary).
@@ -256,4 +256,29 @@ pub fn hearback_ok(data: &std::path::Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Waits until nothing holds the sled lock of the store in `data_dir`. A test that opened
+/// the store raw with sled (to damage it) drops its handle, but sled's background threads let
+/// go of the file and its lock a moment later; the next open, by the store or by the binary,
+/// must not race them. (A process that exits releases the lock at once.)
+pub fn wait_until_unlocked(data_dir: &std::path::Path) {
+    use std::os::fd::AsRawFd;
+    let db = data_dir.join("store").join("db");
+    let started = std::time::Instant::now();
+    loop {
+        let file = std::fs::File::open(&db).expect("the store's sled file");
+        // A new open file description conflicts with sled's lock even in this process.
+        // SAFETY: flock on a file descriptor this function owns; no memory is touched.
+        let got = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
+        if got {
+            return; // closing `file` releases the lock
+        }
+        assert!(
+            started.elapsed() < HANG,
+            "{} is still locked after {HANG:?}",
+            db.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
 }

@@ -1,0 +1,68 @@
+//! Every integration test in one binary: one link instead of fifty after a change to the
+//! library. Each file is a module; `cargo test --test it NAME::` runs one file's tests.
+//!
+//! Three tests stay binaries of their own in `tests/` because they time or kill real processes
+//! and need the machine to themselves: `crash_store` (SIGKILLs a writer and reopens the store at
+//! once), `crash_draft` (the 100 ms promise for typed text) and `tui_disk_failed` (a dashboard
+//! under strace's injected disk errors). The tests here share one process: a test that reads
+//! or changes process-wide state runs in a child process (`common::run_alone`).
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod app_keys;
+mod app_prompt;
+mod app_props;
+mod app_store;
+mod calendar_ics;
+mod cli;
+mod cli_help;
+mod cli_loop;
+mod cli_repeats;
+mod cli_times;
+mod damage;
+mod data_dir_trust;
+mod demo;
+mod discharge;
+mod docs_reference;
+mod export;
+mod flows;
+mod form;
+mod full_disk;
+mod fuzz;
+mod fuzz_bounds;
+mod golden;
+mod hostile_backup;
+mod hostile_config;
+mod hostile_dates;
+mod import_customers;
+mod import_hostile;
+mod import_progress;
+mod import_responses;
+mod keys;
+mod lateness;
+mod layering;
+mod one_writer;
+mod out_file;
+mod queue;
+mod queue_props;
+mod quiet_reads;
+mod readonly_media;
+mod reports;
+mod soak;
+mod staff;
+mod stats;
+mod store;
+mod store_contract;
+mod store_durability;
+mod strace_commit;
+mod tui_tmux;
+mod ui_calendar;
+mod ui_disk_failed;
+mod ui_document;
+mod ui_insight;
+mod ui_narrow;
+mod ui_snapshots;
+mod ui_staff;
+mod undo;
+mod wording;
