@@ -32,6 +32,25 @@ pub enum Msg {
     Timeline(CustomerId, Result<Vec<TimelineEvent>, String>),
     /// The store was (re)loaded, e.g. after demo data was written.
     Reloaded(Result<Dataset, String>),
+    /// A command typed at the `:` line finished.
+    CommandDone {
+        /// The line as typed.
+        line: String,
+        /// Its standard output.
+        stdout: String,
+        /// Its standard error.
+        stderr: String,
+        /// Its exit code.
+        code: u8,
+    },
+    /// A command run on the dashboard's behalf (from another terminal, or the `:` line) is
+    /// done with the store: if it wrote, `data` is the store read back.
+    Remote {
+        /// What to say in the status line when something changed.
+        said: String,
+        /// What the store holds now; `None` when the command changed nothing.
+        data: Option<Result<Dataset, String>>,
+    },
     /// The disk reported an error while the store made a save durable: the store writes
     /// nothing more, and the dashboard says so on every screen until it is quit.
     DiskFailed,

@@ -65,6 +65,24 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        // Shown by the command line (merged from its branch).
+        Msg::CommandDone { .. } => Vec::new(),
+        Msg::Remote { said, data } => {
+            match data {
+                None => {}
+                Some(Ok(data)) => {
+                    app.data = data;
+                    app.recompute();
+                    super::saved::refresh_views(app);
+                    if app.overlay == Some(Overlay::Welcome) && !app.data.is_empty() {
+                        app.overlay = None;
+                    }
+                    app.message = Some(said);
+                }
+                Some(Err(e)) => app.message = Some(format!("cannot read the store back: {e}")),
+            }
+            Vec::new()
+        }
         Msg::Reloaded(result) => {
             match result {
                 Ok(data) => {

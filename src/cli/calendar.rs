@@ -37,25 +37,27 @@ pub fn run(session: Reading<'_>, args: &CalendarArgs) -> anyhow::Result<ExitCode
     let items = queue(data, &rules.policy, &rules.work_week, ctx.now);
     let list = events(data, &items, &rules.work_week, window, ctx.now);
     let text = ics::calendar(data, &list);
-    let mut out = std::io::stdout().lock();
+    let mut out = super::console::out();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .context("cannot write the calendar to standard output")?;
     let last = window.until.pred_opt().unwrap_or(window.until);
     if data.is_empty() {
-        eprintln!(
+        crate::cli::say_err!(
             "The store is empty: nothing to schedule. Add customers (hearback import customers \
              FILE.csv) or try the sample data (hearback demo)."
         );
     } else if list.is_empty() {
-        eprintln!("No interviews booked or due from {today} to {last}: nothing to schedule.");
+        crate::cli::say_err!(
+            "No interviews booked or due from {today} to {last}: nothing to schedule."
+        );
     } else {
         let booked = list
             .iter()
             .filter(|e| matches!(e.kind, EventKind::Booked(_)))
             .count();
         let overdue = list.iter().filter(|e| e.is_overdue()).count();
-        eprintln!(
+        crate::cli::say_err!(
             "Feedback calendar {today} to {last}: {booked} booked, {} due ({overdue} overdue, \
              shown on {today}).",
             list.len() - booked

@@ -9,19 +9,26 @@ use crate::core::TimelineEvent;
 use crate::core::queue::queue;
 use crate::core::senior::SeniorPool;
 use crate::io::backup::{Backup, PROBLEMS_SHOWN};
-use crate::store::ReadStore;
+use crate::store::{DataRead, ReadStore};
 use std::process::ExitCode;
 
 /// Runs the check; exits non-zero when anything is damaged or a follow-up lacks its senior
 /// manager.
 pub fn run(ctx: &Context, reset_guard: bool) -> anyhow::Result<ExitCode> {
-    let store = if reset_guard {
+    let store: Box<dyn DataRead> = if reset_guard {
+        if ctx.in_dashboard() {
+            anyhow::bail!(
+                "the lost-save guard can only be reset with the store closed: quit the dashboard \
+                 on {}, then run `hearback check --reset-guard` again",
+                ctx.data_dir.display()
+            );
+        }
         let store = ctx.open_store_resetting_guard()?;
-        println!(
+        say!(
             "the lost-save guard now counts {} saves, what the store holds; check that your latest changes are there",
             store.saves()?
         );
-        ReadStore::from(store)
+        Box::new(ReadStore::from(store))
     } else {
         ctx.read_store()?
     };
@@ -50,7 +57,7 @@ pub fn run(ctx: &Context, reset_guard: bool) -> anyhow::Result<ExitCode> {
     let rules = ctx.rules()?;
     let data = store.load()?;
     let mut problems = 0;
-    let timeline: Vec<TimelineEvent> = store.all()?;
+    let timeline: Vec<TimelineEvent> = store.events()?;
     let refused = Backup::new(data.clone(), timeline, ctx.now).problems(&rules.questions);
     if !refused.is_empty() {
         problems += 1;

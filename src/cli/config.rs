@@ -17,14 +17,19 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 /// Loads the rules: shipped defaults, overridden by the config file if there is one.
-pub fn load(explicit: Option<&Path>, now: Instant) -> anyhow::Result<Rules> {
+/// `default` is the file read when none is given ([`default_path`] of the caller).
+pub fn load(
+    explicit: Option<&Path>,
+    default: Option<&Path>,
+    now: Instant,
+) -> anyhow::Result<Rules> {
     let (path, required) = match explicit {
         Some(p) => (Some(p.to_path_buf()), true),
-        None => (default_path(), false),
+        None => (default.map(Path::to_path_buf), false),
     };
     let (policy, keys) = match path {
-        Some(p) if required || p.exists() => {
-            let text = std::fs::read_to_string(&p)
+        Some(p) if required || super::console::path(&p).exists() => {
+            let text = std::fs::read_to_string(super::console::path(&p))
                 .with_context(|| format!("cannot read config file {}", p.display()))?;
             let invalid = || format!("invalid config file {}", p.display());
             let policy = Policy::from_toml(&text).with_context(invalid)?;

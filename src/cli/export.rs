@@ -15,7 +15,7 @@ pub fn run(
     format: ExportFormat,
 ) -> anyhow::Result<ExitCode> {
     let Session { ctx, store, data } = session;
-    let stdout = std::io::stdout().lock();
+    let stdout = super::console::out();
     let mut out = std::io::BufWriter::new(stdout);
     let format = match format {
         ExportFormat::Csv => Format::Csv,

@@ -105,7 +105,7 @@ pub fn customers(
     );
     let partial = !problems.is_empty();
     if mode.strict && partial {
-        eprintln!(
+        crate::cli::say_err!(
             "nothing imported: --strict and {} row(s) rejected",
             problems.len()
         );
@@ -202,7 +202,7 @@ pub fn people(
     );
     let partial = !problems.is_empty();
     if mode.strict && partial {
-        eprintln!(
+        crate::cli::say_err!(
             "nothing imported: --strict and {} row(s) rejected",
             problems.len()
         );
@@ -316,7 +316,7 @@ pub(super) fn rejected_rows<'a>(
     let mut problems: Vec<(u64, &str)> = rows.collect();
     problems.sort_by_key(|&(line, _)| line);
     for (line, reason) in &problems {
-        eprintln!("{}:{line}: {reason}", file.display());
+        crate::cli::say_err!("{}:{line}: {reason}", file.display());
     }
     problems
 }

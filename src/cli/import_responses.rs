@@ -89,7 +89,7 @@ pub struct Input {
 /// Reads the map and the file of `hearback import responses FILE --map MAP`.
 pub fn read(ctx: &Context, file: &Path, map: &Path) -> anyhow::Result<Input> {
     let rules = ctx.rules()?;
-    let text = std::fs::read_to_string(map)
+    let text = std::fs::read_to_string(super::console::path(map))
         .with_context(|| format!("cannot read the map file {}", map.display()))?;
     let map = SurveyMap::from_toml(&text, &rules.questions)
         .with_context(|| format!("invalid map file {}", map.display()))?;
@@ -192,7 +192,7 @@ pub fn responses(session: Writing<'_>, input: Input, mode: Mode) -> anyhow::Resu
         problems.len()
     );
     if mode.strict && !problems.is_empty() {
-        eprintln!(
+        crate::cli::say_err!(
             "nothing imported: --strict and {} response(s) not imported",
             problems.len()
         );

@@ -347,14 +347,14 @@ pub fn invitation(
     let rules = ctx.rules()?;
     let interview = lookup::interview(data, id)?.clone();
     let template = match template {
-        Some(path) => std::fs::read_to_string(path)
+        Some(path) => std::fs::read_to_string(super::console::path(path))
             .with_context(|| format!("cannot read {}", path.display()))?,
         None => crate::io::invitation::DEFAULT_TEMPLATE.to_string(),
     };
     let text = crate::io::invitation::render(data, &interview, &rules.questions, &template)?;
     let text = crate::core::sanitize::terminal(&text);
     match out {
-        Some(path) => crate::io::out_file::write(path, text.as_bytes())?,
+        Some(path) => super::console::write_file(path, text.as_bytes())?,
         None => say_raw!("{text}"),
     }
     if mark {
@@ -379,7 +379,7 @@ pub fn invitation(
             // Only the last interview record of the set counts; earlier ones are superseded.
             session.commit(&set)?;
         }
-        eprintln!("saved: questions and bio recorded as sent for {id}");
+        crate::cli::say_err!("saved: questions and bio recorded as sent for {id}");
     }
     Ok(ExitCode::SUCCESS)
 }

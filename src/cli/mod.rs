@@ -11,11 +11,14 @@ mod calendar;
 mod check;
 mod command;
 mod config;
+pub mod console;
 mod customer;
 mod customers;
 mod demo;
+mod dispatch;
 mod export;
 mod followup;
+mod hub;
 mod import;
 mod import_responses;
 mod interview;
@@ -38,7 +41,7 @@ use anyhow::Context as _;
 use clap::Parser;
 pub use command::{Cli, Command};
 use output::report;
-pub(crate) use output::{say, say_raw};
+pub(crate) use output::{say, say_err, say_raw};
 pub use session::{Context, Reading, Session, Writing};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
@@ -74,6 +77,9 @@ fn default_data_dir() -> anyhow::Result<PathBuf> {
 }
 
 /// Parses the command line, runs it and turns errors into messages and exit codes.
+///
+/// When a dashboard holds the data dir, the command is sent to it and run there (see `hub`):
+/// its output, errors and exit code come back as they would have been here.
 pub fn main() -> ExitCode {
     // Like every Unix filter: `hearback status | head` ends quietly when `head` has enough,
     // instead of a panic on the closed pipe. A write to a closed pipe ends the process before
@@ -91,7 +97,20 @@ pub fn main() -> ExitCode {
         libc::umask(user | 0o077);
     }
     let cli = Cli::parse();
-    match run(cli) {
+    let args = std::env::args_os().skip(1).collect();
+    let invocation = match Invocation::resolve(cli, args) {
+        Ok(invocation) => invocation,
+        Err(err) => {
+            report(&err);
+            return ExitCode::FAILURE;
+        }
+    };
+    if invocation.may_go_to_a_dashboard()
+        && let Some(code) = hub::forward(&invocation)
+    {
+        return ExitCode::from(code);
+    }
+    match dispatch::run(invocation, None) {
         Ok(code) => code,
         Err(err) => {
             report(&err);
@@ -100,197 +119,88 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Runs a parsed command line: builds the one clock and the context, opens the store once as
-/// the command needs it (to read, to write, or in its own way for `check` and `bench`), and
-/// hands the handler the session.
-///
-/// Commands that depend on the rules read them first (`ctx.rules()?` below, or a time flag,
-/// which is read in the working week's offset): a bad config stops them before the store is
-/// touched. Commands that read a file (imports) or check their arguments first do that before
-/// the store is opened, so a refused file or flag creates and locks nothing.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let data_dir = match cli.data {
-        Some(dir) => dir,
-        None => default_data_dir()?,
-    };
-    let actor = actor::actor(cli.actor);
-    let clock: Arc<dyn Clock> = match cli.now {
-        Some(now) => Arc::new(FixedClock(now)),
-        None => Arc::new(SystemClock),
-    };
-    let ctx = Context::new(data_dir, clock.now(), actor, cli.config);
-    match cli.command {
-        None if std::io::stdout().is_terminal() => {
-            let Session { store, data, .. } = ctx.writing()?;
-            let rules = ctx.rules()?.clone();
-            crate::runtime::run(crate::runtime::Start {
-                store: Arc::from(store),
-                data,
-                rules,
-                clock,
-                place: ctx.data_dir.display().to_string(),
-                actor: ctx.actor.clone(),
-            })
-        }
-        None | Some(Command::Status) => {
-            ctx.rules()?;
-            overview::run(ctx.reading()?)
-        }
-        Some(Command::Demo {
-            customers,
-            seed,
-            force,
-        }) => demo::run(ctx.writing()?, customers as usize, seed, force),
-        Some(Command::Import(ImportCommand::Customers {
-            file,
-            dry_run,
-            strict,
-            currency,
-        })) => {
-            let input = import::read_customers(&ctx, &file, &currency)?;
-            import::customers(ctx.writing()?, input, import::Mode { dry_run, strict })
-        }
-        Some(Command::Import(ImportCommand::Responses {
-            file,
-            map,
-            dry_run,
-            strict,
-        })) => {
-            let input = import_responses::read(&ctx, &file, &map)?;
-            import::responses(ctx.writing()?, input, import::Mode { dry_run, strict })
-        }
-        Some(Command::Import(ImportCommand::People {
-            file,
-            dry_run,
-            strict,
-        })) => {
-            let input = import::read_people(&file)?;
-            import::people(ctx.writing()?, input, import::Mode { dry_run, strict })
-        }
-        Some(Command::Import(ImportCommand::Backup { file })) => {
-            let checked = import::read_backup(&ctx, &file)?;
-            import::backup(ctx.writing()?, &file, checked)
-        }
-        Some(Command::Export { what, format }) => export::run(ctx.reading()?, what, format),
-        Some(Command::Check { reset_guard }) => check::run(&ctx, reset_guard),
-        Some(Command::Customers { format }) => {
-            ctx.rules()?;
-            customers::run(ctx.reading()?, format)
-        }
-        Some(Command::Customer { customer: which }) => {
-            ctx.rules()?;
-            customer::run(ctx.reading()?, &which)
-        }
-        Some(Command::Queue { format, all }) => {
-            ctx.rules()?;
-            queue::run(ctx.reading()?, format, all)
-        }
-        Some(Command::Snooze {
-            key,
-            until,
-            reason,
-            by,
-        }) => {
-            let until = ctx.time(&until)?;
-            queue::snooze(ctx.writing()?, &key, until, &reason, by.as_deref())
-        }
-        Some(Command::Interview(cmd)) => {
-            use interview::InterviewCommand;
-            match cmd {
-                InterviewCommand::Schedule {
-                    who,
-                    at,
-                    minutes,
-                    location,
-                    confirm,
-                } => {
-                    let at = ctx.time(&at)?;
-                    interview::refuse_past(&ctx, at, confirm)?;
-                    interview::schedule(ctx.writing()?, &who, at, minutes, location, confirm)
-                }
-                InterviewCommand::Record { who, at, answers } => {
-                    let at = ctx.time(&at)?;
-                    interview::record(ctx.writing()?, &who, at, &answers)
-                }
-                InterviewCommand::Complete { id, answers, at } => {
-                    let at = at.map(|a| ctx.time(&a)).transpose()?;
-                    ctx.rules()?;
-                    interview::complete(ctx.writing()?, &id, &answers, at)
-                }
-                InterviewCommand::Mark { id, step, at } => {
-                    let at = at.map(|a| ctx.time(&a)).transpose()?;
-                    interview::mark(ctx.writing()?, &id, step, at)
-                }
-                InterviewCommand::Cancel { id, reason } => {
-                    interview::cancel(ctx.writing()?, &id, &reason)
-                }
-                InterviewCommand::Invitation {
-                    id,
-                    out,
-                    template,
-                    mark,
-                } => {
-                    ctx.rules()?;
-                    interview::invitation(
-                        ctx.writing()?,
-                        &id,
-                        out.as_deref(),
-                        template.as_deref(),
-                        mark,
-                    )
-                }
-            }
-        }
-        Some(Command::Followup(cmd)) => {
-            if cmd.uses_rules() {
-                ctx.rules()?;
-            }
-            followup::run(ctx.writing()?, cmd)
-        }
-        Some(Command::Action(cmd)) => action::run(ctx.writing()?, cmd),
-        Some(Command::Bench(cmd)) => bench::run(&ctx, cmd),
-        Some(Command::Report(cmd)) => {
-            ctx.rules()?;
-            // A report that records nothing only reads, so it also works on read-only media;
-            // one that records keeps the store (and its lock) from the reading to the
-            // recording.
-            if cmd.records() {
-                let session = ctx.writing()?;
-                report::run(&ctx, &session.data, Some(&session), cmd)
-            } else {
-                report::run(&ctx, &ctx.reading()?.data, None, cmd)
-            }
-        }
-        Some(Command::Staff(cmd)) => match cmd {
-            staff::StaffCommand::List { format, all } => {
-                ctx.rules()?;
-                let session = ctx.reading()?;
-                staff::list(&ctx, &session.data, format, all)
-            }
-            cmd => staff::run(ctx.writing()?, cmd),
-        },
-        Some(Command::Stats(args)) => {
-            let since = stats::since(&ctx, &args)?;
-            ctx.rules()?;
-            stats::run(ctx.reading()?, &args, since)
-        }
-        Some(Command::Calendar(args)) => {
-            ctx.rules()?;
-            calendar::run(ctx.reading()?, &args)
-        }
-        Some(Command::Deliverable { customer, name, at }) => {
-            let at = at.map(|a| ctx.time(&a)).transpose()?;
-            action::deliverable(ctx.writing()?, &customer, &name, at)
+/// One command, with what the caller's process resolved for it: where the data is, what time
+/// it is, which config, who acts. A command sent to the open dashboard carries these, so it
+/// runs with the caller's settings, not the dashboard's.
+pub struct Invocation {
+    /// The subcommand (none: the dashboard, or the overview when not on a terminal).
+    pub command: Option<Command>,
+    /// The data directory.
+    pub data_dir: PathBuf,
+    /// `--now`, if given.
+    pub now: Option<Instant>,
+    /// `--config`, if given.
+    pub config: Option<PathBuf>,
+    /// The config file read when none is given.
+    pub default_config: Option<PathBuf>,
+    /// Who acts.
+    pub actor: String,
+    /// The arguments as typed, after the program's name (sent to the dashboard as they are).
+    pub args: Vec<std::ffi::OsString>,
+}
+
+impl Invocation {
+    /// Resolves what the command line left to the environment.
+    pub fn resolve(cli: Cli, args: Vec<std::ffi::OsString>) -> anyhow::Result<Invocation> {
+        let data_dir = match cli.data {
+            Some(dir) => dir,
+            None => default_data_dir()?,
+        };
+        Ok(Invocation {
+            command: cli.command,
+            data_dir,
+            now: cli.now,
+            config: cli.config,
+            default_config: config::default_path(),
+            actor: actor::actor(cli.actor),
+            args,
+        })
+    }
+
+    /// Whether this command opens the dashboard itself.
+    fn opens_the_dashboard(&self) -> bool {
+        self.command.is_none() && std::io::stdout().is_terminal()
+    }
+
+    /// Whether an open dashboard may run it: every command but the dashboard itself and the
+    /// benchmark (which works on stores of its own, never the data dir).
+    fn may_go_to_a_dashboard(&self) -> bool {
+        !self.opens_the_dashboard() && !matches!(self.command, Some(Command::Bench(_)))
+    }
+
+    /// The context the command runs in, with the one clock.
+    fn context(&self, clock: &dyn Clock) -> Context {
+        Context::new(
+            self.data_dir.clone(),
+            clock.now(),
+            self.actor.clone(),
+            self.config.clone(),
+            self.default_config.clone(),
+        )
+    }
+
+    /// The one clock of the command: the system clock, or `--now`.
+    fn clock(&self) -> Arc<dyn Clock> {
+        match self.now {
+            Some(now) => Arc::new(FixedClock(now)),
+            None => Arc::new(SystemClock),
         }
     }
+}
+
+/// An exit code as the byte a process exits with (`ExitCode` does not say).
+pub fn exit_byte(code: ExitCode) -> u8 {
+    (0..=u8::MAX)
+        .find(|n| ExitCode::from(*n) == code)
+        .unwrap_or(1)
 }
 
 /// Opens a file for reading, or standard input for `-`.
 fn open_input(path: &Path) -> anyhow::Result<Box<dyn std::io::Read>> {
     if path == Path::new("-") {
-        return Ok(Box::new(std::io::stdin().lock()));
+        return console::stdin().map(|r| r as Box<dyn std::io::Read>);
     }
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file = std::fs::File::open(console::path(path))
+        .with_context(|| format!("cannot open {}", path.display()))?;
     Ok(Box::new(file))
 }

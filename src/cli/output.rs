@@ -8,9 +8,9 @@ use std::path::Path;
 /// Prints an error with its causes and, for store errors, what to do about it. Messages quote
 /// user text (names, cells, paths): cleaned here once more, so none can drive the terminal.
 pub(super) fn report(err: &anyhow::Error) {
-    eprintln!("error: {}", sanitize::terminal(&message(err)));
+    super::console::err_line(&format!("error: {}", sanitize::terminal(&message(err))));
     if let Some(store) = err.chain().find_map(|e| e.downcast_ref::<StoreError>()) {
-        eprintln!("hint: {}", store.advice());
+        super::console::err_line(&format!("hint: {}", store.advice()));
     }
 }
 
@@ -34,24 +34,34 @@ pub fn message(err: &anyhow::Error) -> String {
     line
 }
 
-/// `println!` for command output: the text is cleaned of escape sequences on its way out
-/// (STYLE: sanitise in and out), whatever the store holds.
+/// `println!` for command output, to the command's stdout (see `console`): the text is
+/// cleaned of escape sequences on its way out (STYLE: sanitise in and out), whatever the store
+/// holds.
 macro_rules! say {
     () => {
-        println!()
+        $crate::cli::console::out_text("\n")
     };
     ($($arg:tt)*) => {
-        println!("{}", $crate::core::sanitize::terminal(&format!($($arg)*)))
+        $crate::cli::console::out_text(
+            &($crate::core::sanitize::terminal(&format!($($arg)*)) + "\n")
+        )
     };
 }
 
 /// `print!` for command output, cleaned as [`say!`].
 macro_rules! say_raw {
     ($($arg:tt)*) => {
-        print!("{}", $crate::core::sanitize::terminal(&format!($($arg)*)))
+        $crate::cli::console::out_text(&$crate::core::sanitize::terminal(&format!($($arg)*)))
     };
 }
-pub(crate) use {say, say_raw};
+/// `eprintln!` for hearback's own messages, to the command's stderr (see `console`); not
+/// cleaned here: the messages clean what they quote.
+macro_rules! say_err {
+    ($($arg:tt)*) => {
+        $crate::cli::console::err_line(&format!($($arg)*))
+    };
+}
+pub(crate) use {say, say_err, say_raw};
 
 /// Commits `set`; when the change is saved but the lost-save guard could not count it, says so
 /// on stderr (the change stands, so this is a warning, not a failure).
@@ -62,12 +72,12 @@ pub(super) fn commit(
 ) -> Result<Durable, StoreError> {
     let durable = store.commit(set)?;
     if let Some(kind) = durable.guard_error {
-        eprintln!(
+        super::console::err_line(&format!(
             "warning: the change is saved, but hearback could not update its lost-save guard {} \
              ({kind}), so a later loss of this save by the store would go unnoticed. Check the \
              disk (space, permissions); the next save updates the guard again.",
             data_dir.join("hearback.commits").display()
-        );
+        ));
     }
     Ok(durable)
 }

@@ -5,7 +5,6 @@
 //! when the import ends, so the terminal keeps only the import's own report.
 
 use indicatif::{ProgressBar, ProgressStyle};
-use std::io::IsTerminal;
 use std::time::Duration;
 
 /// A bar, or nothing when stderr is not a terminal.
@@ -49,7 +48,7 @@ impl Progress {
     }
 
     fn new(make: impl FnOnce() -> ProgressBar) -> Progress {
-        let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = super::console::stderr_is_terminal().then(|| {
             let bar = make();
             // Ticks on its own so a long step without items (planning, a commit) still moves.
             bar.enable_steady_tick(Duration::from_millis(200));
@@ -57,7 +56,7 @@ impl Progress {
         });
         Progress {
             bar,
-            stdout_is_terminal: std::io::stdout().is_terminal(),
+            stdout_is_terminal: super::console::stdout_is_terminal(),
         }
     }
 

@@ -141,9 +141,9 @@ pub fn run(
     // reports) as to the terminal, whatever an older store holds.
     let text = crate::core::sanitize::terminal(&text);
     match &out {
-        Some(path) => crate::io::out_file::write(path, text.as_bytes())?,
+        Some(path) => super::console::write_file(path, text.as_bytes())?,
         None => {
-            let mut stdout = std::io::stdout().lock();
+            let mut stdout = super::console::out();
             stdout
                 .write_all(text.as_bytes())
                 .and_then(|()| stdout.flush())
@@ -156,7 +156,7 @@ pub fn run(
         if !rec.changes.is_empty() {
             session.commit(&rec.changes)?;
         }
-        eprintln!("{}", rec.message);
+        crate::cli::say_err!("{}", rec.message);
     }
     Ok(ExitCode::SUCCESS)
 }

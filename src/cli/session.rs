@@ -5,11 +5,15 @@
 //! Handlers never open the store themselves: the dispatch knows whether a command only reads
 //! (then it opens through [`Context::reading`], which works on read-only media through a
 //! private copy) or writes ([`Context::writing`], which takes the lock), and opens it once.
+//!
+//! A command run inside the open dashboard (see `hub`) opens nothing: it leases the
+//! dashboard's store, once, for the rest of the command, as a process would hold the lock.
 
 use super::config;
 use super::output;
 use crate::app::Rules;
 use crate::core::{ChangeSet, Dataset, Instant};
+use crate::runtime::{Hub, Lease};
 use crate::store::{DataRead, DataStore, Durable, ReadStore, Store, StoreError, StoreOptions};
 use std::cell::OnceCell;
 use std::path::PathBuf;
@@ -24,8 +28,15 @@ pub struct Context {
     pub actor: String,
     /// An explicit config file.
     config: Option<PathBuf>,
+    /// The config file read when none is given, if the caller has a config dir.
+    default_config: Option<PathBuf>,
     /// The rules, once read.
     rules: OnceCell<Rules>,
+    /// Inside the open dashboard: where the store comes from, and what the dashboard's status
+    /// line says when the command changed something.
+    hub: Option<(Hub, String)>,
+    /// The dashboard's store, once the command has asked for it.
+    lease: OnceCell<Lease>,
 }
 
 /// A command's opened store and the data read from it.
@@ -46,14 +57,47 @@ pub type Writing<'c> = Session<'c, dyn DataStore>;
 
 impl Context {
     /// The context of one command. The config file is not read yet: see [`Context::rules`].
-    pub fn new(data_dir: PathBuf, now: Instant, actor: String, config: Option<PathBuf>) -> Self {
+    pub fn new(
+        data_dir: PathBuf,
+        now: Instant,
+        actor: String,
+        config: Option<PathBuf>,
+        default_config: Option<PathBuf>,
+    ) -> Self {
         Context {
             data_dir,
             now,
             actor,
             config,
+            default_config,
             rules: OnceCell::new(),
+            hub: None,
+            lease: OnceCell::new(),
         }
+    }
+
+    /// The same context for a command run inside the open dashboard: it leases the dashboard's
+    /// store instead of opening one; `said` is what the dashboard says if it changes anything.
+    pub fn in_hub(mut self, hub: Hub, said: String) -> Self {
+        self.hub = Some((hub, said));
+        self
+    }
+
+    /// The dashboard's store, leased on first use (see `runtime::hub`); `None` outside it.
+    fn leased(&self) -> anyhow::Result<Option<&Lease>> {
+        let Some((hub, said)) = &self.hub else {
+            return Ok(None);
+        };
+        if self.lease.get().is_none() {
+            let lease = hub.lease(said.clone()).map_err(|_| {
+                anyhow::anyhow!(
+                    "the dashboard on {} closed before this command could run; run it again",
+                    self.data_dir.display()
+                )
+            })?;
+            let _ = self.lease.set(lease);
+        }
+        Ok(self.lease.get())
     }
 
     /// The policy, working week, questions and keys in force, read from the config file on first use
@@ -64,7 +108,11 @@ impl Context {
         if let Some(rules) = self.rules.get() {
             return Ok(rules);
         }
-        let rules = config::load(self.config.as_deref(), self.now)?;
+        let rules = config::load(
+            self.config.as_deref(),
+            self.default_config.as_deref(),
+            self.now,
+        )?;
         Ok(self.rules.get_or_init(|| rules))
     }
 
@@ -75,11 +123,14 @@ impl Context {
 
     /// Opens the store to write (taking its lock) and reads it.
     pub fn writing(&self) -> anyhow::Result<Writing<'_>> {
-        let store = Store::open(&self.data_dir)?;
+        let store: Box<dyn DataStore> = match self.leased()? {
+            Some(lease) => lease.store(),
+            None => Box::new(Store::open(&self.data_dir)?),
+        };
         let data = store.load()?;
         Ok(Session {
             ctx: self,
-            store: Box::new(store),
+            store,
             data,
         })
     }
@@ -90,20 +141,42 @@ impl Context {
         let data = store.load()?;
         Ok(Session {
             ctx: self,
-            store: Box::new(store),
+            store,
             data,
         })
     }
 
+    /// Opens the store for a command that only reads (see [`Context::read_only_store`]), or
+    /// leases the dashboard's.
+    pub fn read_store(&self) -> anyhow::Result<Box<dyn DataRead>> {
+        Ok(match self.leased()? {
+            Some(lease) => {
+                let store: Box<dyn DataRead> = lease.store();
+                store
+            }
+            None => Box::new(self.read_only_store()?),
+        })
+    }
+
+    /// The explicit config file and the default one, as given.
+    pub fn config_paths(&self) -> (Option<&std::path::Path>, Option<&std::path::Path>) {
+        (self.config.as_deref(), self.default_config.as_deref())
+    }
+
+    /// Whether the command runs inside the open dashboard.
+    pub fn in_dashboard(&self) -> bool {
+        self.hub.is_some()
+    }
+
     /// Opens the store for a command that only reads: where hearback cannot write (read-only
     /// media), it reads a private copy, and says so once on stderr.
-    pub fn read_store(&self) -> Result<ReadStore, StoreError> {
+    fn read_only_store(&self) -> Result<ReadStore, StoreError> {
         static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
         let store = ReadStore::open(&self.data_dir, StoreOptions::default())?;
         if let Some(copy) = store.copy_dir()
             && !SAID.swap(true, std::sync::atomic::Ordering::Relaxed)
         {
-            eprintln!(
+            crate::cli::say_err!(
                 "note: {} is read-only for hearback; reading a private copy of it in {} (removed at exit)",
                 self.data_dir.display(),
                 copy.display()

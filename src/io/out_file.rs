@@ -35,6 +35,19 @@ pub enum OutFileError {
     },
 }
 
+impl OutFileError {
+    /// The same error naming `path` (as the user typed it) instead of the path written to.
+    pub fn shown_as(self, path: &Path) -> OutFileError {
+        let path = path.to_path_buf();
+        match self {
+            OutFileError::Symlink(_) => OutFileError::Symlink(path),
+            OutFileError::Directory(_) => OutFileError::Directory(path),
+            OutFileError::NoName(_) => OutFileError::NoName(path),
+            OutFileError::Io { source, .. } => OutFileError::Io { path, source },
+        }
+    }
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutFileError + '_ {
     move |source| OutFileError::Io {
         path: path.to_path_buf(),

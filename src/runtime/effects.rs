@@ -9,6 +9,7 @@
 //! draft queued before the commit that completes its interview is written before that
 //! commit discards it, so a late autosave can never bring a completed interview's draft back.
 
+use super::hub::LeaseRequest;
 use crate::app::{Effect, Msg};
 use crate::core::{ChangeSet, CustomerId, Dataset, Draft, IdAllocator, Instant};
 use crate::demo::{DemoOptions, generate};
@@ -28,10 +29,20 @@ pub struct Done {
 /// One unit of background work.
 #[derive(Clone)]
 enum Job {
-    Commit { changes: ChangeSet, label: String },
+    Commit {
+        changes: ChangeSet,
+        label: String,
+    },
     Timeline(CustomerId),
-    Demo { now: Instant },
-    Draft { draft: Box<Draft>, version: u64 },
+    Demo {
+        now: Instant,
+    },
+    Draft {
+        draft: Box<Draft>,
+        version: u64,
+    },
+    /// A command run on the dashboard's behalf has the store until it is done (see `hub`).
+    Lease(LeaseRequest),
 }
 
 impl Job {
@@ -51,8 +62,12 @@ impl Job {
     }
 
     /// Does the work. Blocking: runs on the blocking pool only.
-    fn run(self, store: &dyn DataStore) -> Msg {
+    fn run(self, store: &Arc<dyn DataStore>) -> Msg {
         match self {
+            Job::Lease(LeaseRequest { said, grant }) => Msg::Remote {
+                said,
+                data: super::hub::serve_lease(store, &grant),
+            },
             Job::Commit { changes, mut label } => {
                 // "Saved" is only ever said when commit returned Ok: then it is on disk.
                 let result = store.commit(&changes).map_err(describe).map(|durable| {
@@ -71,7 +86,7 @@ impl Job {
                 }
             }
             Job::Timeline(id) => Msg::Timeline(id, store.timeline(id).map_err(describe)),
-            Job::Demo { now } => Msg::Reloaded(load_demo(store, now)),
+            Job::Demo { now } => Msg::Reloaded(load_demo(&**store, now)),
             Job::Draft { draft, version } => {
                 let result = store.save_draft(*draft).map(|_| ()).map_err(describe);
                 Msg::DraftSaved { version, result }
@@ -97,6 +112,12 @@ impl Job {
             Job::Demo { .. } => Msg::Reloaded(Err(format!(
                 "writing the demo data stopped unexpectedly ({why}); run `hearback check`"
             ))),
+            Job::Lease(LeaseRequest { said, .. }) => Msg::Remote {
+                said,
+                data: Some(Err(format!(
+                    "a command from outside stopped unexpectedly ({why}); run `hearback check`"
+                ))),
+            },
             Job::Draft { version, .. } => Msg::DraftSaved {
                 version,
                 result: Err(format!(
@@ -142,6 +163,12 @@ impl Worker {
         (Worker { jobs }, finished)
     }
 
+    /// Queues a lease of the store for a command run on the dashboard's behalf; one [`Done`]
+    /// (`Msg::Remote`) comes back for it once the command is done.
+    pub fn lease(&self, request: LeaseRequest) -> bool {
+        self.jobs.send(Job::Lease(request)).is_ok()
+    }
+
     /// Queues the work of `effect` (`now` is the app's time, for the demo data). Returns
     /// whether a job was queued — one [`Done`] will come back for it — or `false` for the
     /// effects the loop handles itself (suspend, quit).
@@ -164,7 +191,7 @@ async fn serve(
     while let Some(job) = queue.recv().await {
         let fallback = job.clone();
         let store = Arc::clone(&store);
-        let finished = match tokio::task::spawn_blocking(move || job.run(&*store)).await {
+        let finished = match tokio::task::spawn_blocking(move || job.run(&store)).await {
             Ok(msg) => Done {
                 msg,
                 crashed: false,

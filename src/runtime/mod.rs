@@ -29,6 +29,7 @@ mod clock;
 mod drafts;
 mod draw_log;
 mod effects;
+mod hub;
 mod input;
 mod terminal;
 
@@ -49,6 +50,7 @@ use std::time::Duration;
 use terminal::Tui;
 
 pub use clock::{Clock, FixedClock};
+pub use hub::{CommandOutput, Hub, HubClosed, HubInbox, Lease, hub};
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::{MissedTickBehavior, interval_at, sleep_until};
@@ -73,6 +75,14 @@ pub struct Start {
     pub place: String,
     /// Who is acting, for the timeline.
     pub actor: String,
+    /// Where commands from outside the loop come in (see `hub`), if anything can send them.
+    pub hub: Option<HubInbox>,
+    /// Said in the status line at start (e.g. why other terminals cannot reach the dashboard).
+    pub notice: Option<String>,
+    /// The lines typed at the `:` line in earlier runs, oldest first.
+    pub history: Vec<String>,
+    /// Runs a line typed at the `:` line; its output comes back through the hub.
+    pub commands: Option<Box<dyn Fn(String)>>,
 }
 
 /// Runs the dashboard until the user quits or a signal ends it. Exits with 128 + the signal
@@ -85,16 +95,24 @@ pub fn run(start: Start) -> anyhow::Result<ExitCode> {
         clock,
         place,
         actor,
+        hub,
+        notice,
+        history,
+        commands,
     } = start;
     let mut app = App::new(data, rules, clock.now(), clock.is_fixed(), place, actor);
     app.color = !no_color();
+    if notice.is_some() {
+        app.message = notice;
+    }
+    let _ = (history, commands);
     drafts::resume(&mut app, &*store);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the event loop")?;
     let mut log = DrawLog::from_env();
-    let result = runtime.block_on(dashboard(app, store, &*clock, &mut log));
+    let result = runtime.block_on(dashboard(app, store, hub, &*clock, &mut log));
     if let Err(e) = log.write() {
         say(&format!("cannot write ${}: {e}", draw_log::ENV));
     }
@@ -145,6 +163,7 @@ fn minute(app: &App) -> i64 {
 async fn dashboard(
     mut app: App,
     store: Arc<dyn DataStore>,
+    mut inbox: Option<HubInbox>,
     clock: &dyn Clock,
     log: &mut DrawLog,
 ) -> anyhow::Result<ExitCode> {
@@ -260,6 +279,12 @@ async fn dashboard(
                 if !quiet || draft_shown(&app) != before {
                     frame.dirty = true;
                 }
+                effects
+            }
+            Some(visit) = hub::next(&mut inbox) => {
+                let (effects, queued) = hub::take(&mut app, &worker, visit);
+                pending += usize::from(queued);
+                frame.dirty |= !effects.is_empty() || !queued;
                 effects
             }
             event = events.next() => match event {

@@ -43,6 +43,9 @@ pub trait DataRead {
 
     /// The interview drafts saved while an interview was being recorded, by interview id.
     fn drafts(&self) -> Result<Vec<Draft>, StoreError>;
+
+    /// Decodes every record: counts per tree and any damage (`hearback check`).
+    fn check(&self) -> super::CheckReport;
 }
 
 /// What the dashboard and the writing commands need from a store.
@@ -89,6 +92,10 @@ impl DataRead for super::Store {
     fn drafts(&self) -> Result<Vec<Draft>, StoreError> {
         self.all()
     }
+
+    fn check(&self) -> super::CheckReport {
+        super::Store::check(self)
+    }
 }
 
 impl DataStore for super::Store {
@@ -116,5 +123,9 @@ impl DataRead for super::ReadStore {
 
     fn drafts(&self) -> Result<Vec<Draft>, StoreError> {
         self.all()
+    }
+
+    fn check(&self) -> super::CheckReport {
+        super::ReadStore::check(self)
     }
 }

@@ -90,6 +90,18 @@ impl DataRead for MemoryStore {
     fn drafts(&self) -> Result<Vec<Draft>, StoreError> {
         self.all()
     }
+
+    /// The records per tree. Only what encoded is ever kept here, and no disk can damage it,
+    /// so the report never holds damage.
+    fn check(&self) -> super::CheckReport {
+        let state = self.state();
+        let mut report = super::CheckReport::default();
+        for name in TreeName::ALL {
+            let tree = &state.trees[name.slot()];
+            report.counts.push((name.as_str(), tree.len()));
+        }
+        report
+    }
 }
 
 impl DataStore for MemoryStore {

@@ -148,7 +148,7 @@ fn open_in_child(dir: &Path, n: usize) -> anyhow::Result<(f64, Option<u64>)> {
 pub fn measure(ctx: &Context, dir: &Path, quick: bool) -> anyhow::Result<Figures> {
     let reps = |full: usize, short: usize| if quick { short } else { full };
     let mut rows = Vec::new();
-    eprintln!(
+    crate::cli::say_err!(
         "bench: generating (or reusing) the synthetic store in {}",
         dir.display()
     );
@@ -158,7 +158,7 @@ pub fn measure(ctx: &Context, dir: &Path, quick: bool) -> anyhow::Result<Figures
         format!("{:.2} s", gen_time.as_secs_f64()),
     ));
 
-    eprintln!("bench: open to first frame, in a fresh process");
+    crate::cli::say_err!("bench: open to first frame, in a fresh process");
     let (open_ms, rss) = open_in_child(dir, reps(7, 3))?;
     rows.push(Figure::target(
         "open store to first frame (200x60)",
@@ -186,7 +186,7 @@ pub fn measure(ctx: &Context, dir: &Path, quick: bool) -> anyhow::Result<Figures
         data.actions.len()
     );
 
-    eprintln!("bench: queue recompute");
+    crate::cli::say_err!("bench: queue recompute");
     let r = rules();
     let now = synthetic::now();
     let mut q = sample(reps(50, 10), || {
@@ -200,7 +200,7 @@ pub fn measure(ctx: &Context, dir: &Path, quick: bool) -> anyhow::Result<Figures
         5.0,
     ));
 
-    eprintln!("bench: full draw");
+    crate::cli::say_err!("bench: full draw");
     let mut app = dashboard(data);
     for (w, h, target) in [(200u16, 60u16, Some(1.0)), (80, 24, None)] {
         let mut term = terminal(w, h)?;
@@ -217,7 +217,7 @@ pub fn measure(ctx: &Context, dir: &Path, quick: bool) -> anyhow::Result<Figures
         });
     }
 
-    eprintln!("bench: keystroke to frame in the interview form");
+    crate::cli::say_err!("bench: keystroke to frame in the interview form");
     let booked = app
         .data
         .interviews
@@ -248,7 +248,7 @@ pub fn measure(ctx: &Context, dir: &Path, quick: bool) -> anyhow::Result<Figures
         format!("{p99:.3} ms"),
     ));
 
-    eprintln!("bench: durable saves next to plain fdatasync");
+    crate::cli::say_err!("bench: durable saves next to plain fdatasync");
     clear(dir, "saves")?;
     std::fs::create_dir_all(dir.join("saves"))?;
     let (mut store_l, mut plain_l) = saves::latencies(&dir.join("saves"), reps(500, 60), ctx.now)?;
@@ -272,7 +272,7 @@ pub fn measure(ctx: &Context, dir: &Path, quick: bool) -> anyhow::Result<Figures
     rows.push(Figure::ratio("save / fdatasync ratio (p50)", s50, f50, 2.0));
     rows.push(Figure::ratio("save / fdatasync ratio (p99)", s99, f99, 2.0));
 
-    eprintln!("bench: overdue query next to taskwarrior");
+    crate::cli::say_err!("bench: overdue query next to taskwarrior");
     rows.extend(taskwarrior::compare(dir, reps(5, 2))?);
 
     Ok(Figures {

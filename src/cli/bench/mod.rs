@@ -66,13 +66,13 @@ pub fn run(ctx: &Context, cmd: BenchCommand) -> anyhow::Result<ExitCode> {
         BenchCommand::Run { dir, quick } => {
             let dir = bench_dir(dir)?;
             let figures = figures::measure(ctx, &dir, quick)?;
-            print!("{}", table::render(&figures));
+            crate::cli::say_raw!("{}", table::render(&figures));
             Ok(ExitCode::SUCCESS)
         }
         BenchCommand::Generate { dir } => {
             let dir = bench_dir(dir)?;
             let took = generate(&dir.join("store"))?;
-            println!(
+            crate::cli::say!(
                 "wrote the synthetic programme to {} in {:.1} s",
                 dir.join("store").display(),
                 took.as_secs_f64()
@@ -86,7 +86,7 @@ pub fn run(ctx: &Context, cmd: BenchCommand) -> anyhow::Result<ExitCode> {
         }
         BenchCommand::Open { dir } => {
             let json = figures::open_once(ctx, &dir.join("store"))?;
-            println!("{json}");
+            crate::cli::say!("{json}");
             Ok(ExitCode::SUCCESS)
         }
     }

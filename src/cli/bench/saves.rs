@@ -78,7 +78,7 @@ impl Saver {
 /// so a reader sees exactly the acknowledged saves even if this process is killed).
 pub fn ack_loop(store_dir: &Path, count: u64, now: Instant) -> anyhow::Result<()> {
     let mut saver = Saver::open(store_dir, now)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::console::out();
     for _ in 0..count {
         let id = saver.save()?;
         writeln!(out, "ack {id}")?;

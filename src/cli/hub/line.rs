@@ -1,0 +1,223 @@
+//! The dashboard's `:` line: a command typed there is split as a shell would split it, parsed
+//! by the same clap definitions and run by the same dispatch as `hearback` in a terminal, on a
+//! thread of its own, with its output captured for the document view. The lines typed are
+//! kept in `DATA/command-history`, one per line, so the history survives a restart.
+
+use super::server::parse;
+use crate::cli::console::Console;
+use crate::cli::{Command, Context, Invocation, dispatch, exit_byte, output};
+use crate::core::Instant;
+use crate::runtime::{CommandOutput, Hub};
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// The history file's name in the data dir.
+pub const HISTORY_FILE: &str = "command-history";
+
+/// How many lines of history are read back at start.
+const HISTORY_KEPT: usize = 500;
+
+/// Runs the lines typed at `:` for one dashboard.
+pub struct Runner {
+    hub: Hub,
+    settings: Settings,
+}
+
+/// The dashboard's own settings, which a `:` command runs with unless it gives its own.
+#[derive(Clone)]
+struct Settings {
+    data_dir: PathBuf,
+    /// The dashboard's fixed `--now`, if any: a command at its `:` line runs at the same time.
+    now: Option<Instant>,
+    config: Option<PathBuf>,
+    default_config: Option<PathBuf>,
+    actor: String,
+}
+
+/// A line split into words as a shell would (quotes, backslashes), without a leading
+/// `hearback` if the user typed one.
+pub fn split_line(line: &str) -> Result<Vec<String>, String> {
+    let mut words = shlex::split(line).ok_or_else(|| {
+        "a quote is not closed: close it, or put a backslash before it".to_string()
+    })?;
+    if words.first().is_some_and(|w| w == "hearback") {
+        words.remove(0);
+    }
+    Ok(words)
+}
+
+impl Runner {
+    /// The runner for the dashboard of `ctx`, at its fixed time if it has one.
+    pub fn new(ctx: &Context, hub: Hub, now: Option<Instant>) -> Runner {
+        let (config, default_config) = ctx.config_paths();
+        Runner {
+            hub,
+            settings: Settings {
+                data_dir: ctx.data_dir.clone(),
+                now,
+                config: config.map(PathBuf::from),
+                default_config: default_config.map(PathBuf::from),
+                actor: ctx.actor.clone(),
+            },
+        }
+    }
+
+    fn history_path(&self) -> PathBuf {
+        self.settings.data_dir.join(HISTORY_FILE)
+    }
+
+    /// The lines typed in earlier runs, oldest first (the last [`HISTORY_KEPT`]). A history
+    /// that cannot be read is an empty one: it is a convenience, never a reason not to start.
+    pub fn history(&self) -> Vec<String> {
+        let text = std::fs::read(self.history_path()).unwrap_or_default();
+        let text = String::from_utf8_lossy(&text);
+        let lines: Vec<String> = text
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
+        let skip = lines.len().saturating_sub(HISTORY_KEPT);
+        lines.into_iter().skip(skip).collect()
+    }
+
+    /// Appends the line to the history file (created 0600 under the umask `main` sets).
+    fn remember(&self, line: &str) {
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.history_path())
+            .and_then(|mut f| {
+                f.write_all(format!("{}\n", crate::core::sanitize::line(line)).as_bytes())
+            });
+        // Losing a history line is not worth interrupting anyone for.
+        let _ = appended;
+    }
+
+    /// Runs `line` on a thread of its own; its output reaches the dashboard as a
+    /// [`CommandOutput`].
+    pub fn run(&self, line: String) {
+        self.remember(&line);
+        let (hub, settings) = (self.hub.clone(), self.settings.clone());
+        let spawned = std::thread::Builder::new()
+            .name("command line".into())
+            .spawn(move || {
+                let output = capture(&line, settings, &hub);
+                hub.output(output);
+            });
+        if let Err(e) = spawned {
+            self.hub.output(CommandOutput {
+                line: String::new(),
+                stdout: String::new(),
+                stderr: format!("error: cannot start the command: {e}\n"),
+                code: 1,
+            });
+        }
+    }
+}
+
+/// The line as the status line quotes it.
+fn line_shown(line: &str) -> String {
+    let line = crate::core::sanitize::line(line);
+    match line.char_indices().nth(50) {
+        Some((cut, _)) => format!(":{}…", &line[..cut]),
+        None => format!(":{line}"),
+    }
+}
+
+/// A buffer the command writes into.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut bytes = self.0.lock().map_err(|_| std::io::ErrorKind::Other)?;
+        bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    fn text(&self) -> String {
+        let bytes = self.0.lock().map(|b| b.clone()).unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
+
+/// Runs the line with its output captured: the same parse and dispatch as in a terminal.
+fn capture(line: &str, settings: Settings, hub: &Hub) -> CommandOutput {
+    let (out, err) = (Captured::default(), Captured::default());
+    let console = Console {
+        out: Box::new(out.clone()),
+        err: Box::new(err.clone()),
+        input: None,
+        cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/")),
+    };
+    let (code, _) = console.run(|| {
+        let args: Vec<std::ffi::OsString> = match split_line(line) {
+            Ok(words) => words.into_iter().map(Into::into).collect(),
+            Err(why) => {
+                crate::cli::say_err!("error: {why}");
+                return 2;
+            }
+        };
+        let cli = match parse(&args) {
+            Ok(cli) => cli,
+            Err(code) => return code,
+        };
+        if let Some(why) = refused(&cli, &settings) {
+            crate::cli::say_err!("error: {why}");
+            return 1;
+        }
+        let invocation = Invocation {
+            command: cli.command,
+            data_dir: settings.data_dir,
+            now: cli.now.or(settings.now),
+            config: cli.config.or(settings.config),
+            default_config: settings.default_config,
+            actor: match cli.actor {
+                Some(name) => crate::cli::actor::actor(Some(name)),
+                None => settings.actor,
+            },
+            args,
+        };
+        let said = format!("{}: done", line_shown(line));
+        match dispatch::run(invocation, Some((hub.clone(), said))) {
+            Ok(code) => exit_byte(code),
+            Err(e) => {
+                output::report(&e);
+                1
+            }
+        }
+    });
+    CommandOutput {
+        line: line.to_string(),
+        stdout: out.text(),
+        stderr: err.text(),
+        code: code.unwrap_or(1),
+    }
+}
+
+/// Why a parsed line cannot run at the `:` line, if it cannot.
+fn refused(cli: &crate::cli::Cli, settings: &Settings) -> Option<String> {
+    if matches!(cli.command, Some(Command::Bench(_))) {
+        return Some(
+            "bench measures in processes and stores of its own: run `hearback bench` in a \
+             terminal"
+                .into(),
+        );
+    }
+    match &cli.data {
+        Some(dir) if *dir != settings.data_dir => Some(format!(
+            "the : line works on this dashboard's data dir ({}); run commands for {} in a \
+             terminal",
+            settings.data_dir.display(),
+            dir.display()
+        )),
+        _ => None,
+    }
+}

@@ -1,0 +1,72 @@
+//! One hearback per data dir, and every command still works: the dashboard that holds the
+//! data dir listens on a Unix socket in it (`DIR/hearback.sock`), and a `hearback` command
+//! started anywhere else sends its command line there instead of opening the store. The
+//! dashboard runs it with the same clap definitions and the same handlers, on a thread of its
+//! own, with the caller's output, input, working directory, `--now`, `--config` and `--as`
+//! (see `console` and `Invocation`), and leases the store through its save worker (see
+//! `runtime::hub`), so the caller sees what it would have seen with the dashboard closed.
+//!
+//! Boring and safe on purpose:
+//! - the socket is 0600 in the 0700 data dir, and a peer of another user is refused by its
+//!   credentials (SO_PEERCRED) even if the modes were loosened;
+//! - only the dashboard, holding the store's lock, creates the socket, so whatever was at its
+//!   path before (a killed dashboard's) is stale and replaced;
+//! - a request is one bincode message with a size limit, read with a timeout: a malformed,
+//!   oversized or silent one ends that connection only;
+//! - a caller whose dashboard is suspended (Ctrl-Z) or stuck hears so within 2 s, and nothing
+//!   it sent can run later: the request is sent only after the dashboard said hello.
+
+mod client;
+mod line;
+mod protocol;
+mod server;
+
+use super::{Context, Session};
+use crate::runtime::Clock;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+pub use client::forward;
+
+/// The socket's name in the data dir.
+pub const SOCKET: &str = "hearback.sock";
+
+/// Where the dashboard of `data_dir` listens.
+pub fn socket_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(SOCKET)
+}
+
+/// Opens the dashboard on the store (taking its lock) and serves other terminals' commands
+/// for as long as it runs.
+pub(super) fn dashboard(ctx: &Context, clock: Arc<dyn Clock>) -> anyhow::Result<ExitCode> {
+    let Session { store, data, .. } = ctx.writing()?;
+    let rules = ctx.rules()?.clone();
+    let (hub, inbox) = crate::runtime::hub();
+    // Without the socket the dashboard still works; the status line says what is missing.
+    let (listening, notice) = match server::listen(&ctx.data_dir, hub.clone()) {
+        Ok(listening) => (Some(listening), None),
+        Err(e) => (
+            None,
+            Some(format!(
+                "commands from other terminals cannot reach this dashboard ({e}); they say \
+                 hearback is open until you quit it"
+            )),
+        ),
+    };
+    let lines = line::Runner::new(ctx, hub, clock.is_fixed().then(|| clock.now()));
+    let result = crate::runtime::run(crate::runtime::Start {
+        store: Arc::from(store),
+        data,
+        rules,
+        clock,
+        place: ctx.data_dir.display().to_string(),
+        actor: ctx.actor.clone(),
+        hub: Some(inbox),
+        notice,
+        history: lines.history(),
+        commands: Some(Box::new(move |line| lines.run(line))),
+    });
+    drop(listening);
+    result
+}
