@@ -79,6 +79,23 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), OutFileError> {
     }
 }
 
+/// Appends `bytes` to a log file hearback keeps for itself (the `:` line's history in the data
+/// dir): created 0600, never through a link (`O_NOFOLLOW`). One `write` of the whole line on
+/// an `O_APPEND` file: lines from two writers never interleave.
+pub fn append(path: &Path, bytes: &[u8]) -> Result<(), OutFileError> {
+    let mut file = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)
+        .map_err(|e| match e.raw_os_error() {
+            Some(libc::ELOOP) => OutFileError::Symlink(path.to_path_buf()),
+            _ => io(path)(e),
+        })?;
+    file.write_all(bytes).map_err(io(path))
+}
+
 fn write_in_place(path: &Path, bytes: &[u8]) -> Result<(), OutFileError> {
     let mut file = OpenOptions::new()
         .write(true)

@@ -35,6 +35,8 @@ mod golden;
 mod hostile_backup;
 mod hostile_config;
 mod hostile_dates;
+mod hub;
+mod hub_safety;
 mod import_customers;
 mod import_hostile;
 mod import_progress;

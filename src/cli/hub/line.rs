@@ -81,17 +81,11 @@ impl Runner {
         lines.into_iter().skip(skip).collect()
     }
 
-    /// Appends the line to the history file (created 0600 under the umask `main` sets).
+    /// Appends the line to the history file.
     fn remember(&self, line: &str) {
-        let appended = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(self.history_path())
-            .and_then(|mut f| {
-                f.write_all(format!("{}\n", crate::core::sanitize::line(line)).as_bytes())
-            });
+        let text = format!("{}\n", crate::core::sanitize::line(line));
         // Losing a history line is not worth interrupting anyone for.
-        let _ = appended;
+        let _ = crate::io::out_file::append(&self.history_path(), text.as_bytes());
     }
 
     /// Runs `line` on a thread of its own; its output reaches the dashboard as a

@@ -174,10 +174,14 @@ fn caller(stream: UnixStream, hub: &Hub, dir: &Path) {
             return;
         }
         Err(e) => {
-            let _ = end(
-                &writer,
-                &format!("the request could not be read ({e}); nothing was run"),
-            );
+            let why = match e {
+                bincode::error::DecodeError::LimitExceeded => format!(
+                    "the request is larger than the {} KiB a command may be; nothing was run",
+                    protocol::REQUEST_LIMIT / 1024
+                ),
+                _ => "the request is not one hearback sends; nothing was run".to_string(),
+            };
+            let _ = end(&writer, &why);
             return;
         }
     };
@@ -193,7 +197,7 @@ fn caller(stream: UnixStream, hub: &Hub, dir: &Path) {
         );
         return;
     }
-    let said = format!("from another terminal: hearback {}", shown(&request.args));
+    let said = format!("hearback {} (another terminal)", shown(&request.args));
     let console = Console {
         out: Box::new(Frames::out(&writer)),
         err: Box::new(Frames::err(&writer)),

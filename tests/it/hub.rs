@@ -1,0 +1,230 @@
+//! The open dashboard is the hub: with it running in a tmux pane, `hearback` commands from
+//! another "terminal" (this test process) run inside it and behave as they do with the
+//! dashboard closed: the same stdout and stderr bytes and exit code, stdin streamed, paths and
+//! `--now` as the caller gives them. And it stays safe: a suspended dashboard is reported
+//! within 2 s, a peer of another user is refused, garbage on the socket disturbs nothing, a
+//! socket left by a killed dashboard is stale and replaced.
+
+use crate::common::tmux::{Tmux, text};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_hearback");
+const NOW: &str = "2026-11-23T09:00:00Z";
+
+/// A data dir with the demo data, and a dashboard on it in a tmux pane, started from a shell
+/// (so Ctrl-Z suspends it as in a real terminal).
+pub struct Open {
+    pub dir: tempfile::TempDir,
+    pub tmux: Tmux,
+}
+
+impl Open {
+    pub fn new(name: &str) -> Open {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data = dir.path().join("data");
+        let demo = hearback(&data, dir.path(), &["demo"]);
+        assert!(demo.status.success(), "{}", text(&demo));
+        let socket = format!("hearback-{}-hub-{name}", std::process::id());
+        let tmux = Tmux::start(
+            socket,
+            |cmd| cmd.env("TZ", "UTC").env("PS1", "$ ").env_remove("TMUX"),
+            "bash --norc --noprofile",
+        );
+        let open = Open { dir, tmux };
+        open.start();
+        open
+    }
+
+    /// Starts the dashboard at the pane's shell prompt.
+    pub fn start(&self) {
+        self.tmux.literal(&format!(
+            "HEARBACK_DATA='{}' HEARBACK_NOW={NOW} HEARBACK_USER='Lead at the console' '{BIN}'",
+            self.data().display()
+        ));
+        self.tmux.keys(&["Enter"]);
+        self.tmux
+            .wait_for("the dashboard", |s| s.contains("Action items"));
+    }
+
+    /// The dashboard's process id, as its lock file says.
+    pub fn pid(&self) -> String {
+        let pid = std::fs::read_to_string(self.data().join("hearback.lock")).expect("the lock");
+        pid.trim().to_string()
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    /// A copy of the data dir as it is now (the dashboard has saved nothing yet), to run the
+    /// same commands on with no dashboard.
+    fn closed_copy(&self) -> PathBuf {
+        let copy = self.dir.path().join("closed");
+        let out = Command::new("cp")
+            .args(["-a"])
+            .arg(self.data())
+            .arg(&copy)
+            .output()
+            .expect("cp");
+        assert!(out.status.success(), "{}", text(&out));
+        // The copy holds the dashboard's socket and pid: no dashboard listens on it.
+        let _ = std::fs::remove_file(copy.join("hearback.sock"));
+        copy
+    }
+}
+
+/// Runs the real binary on `data` from `cwd`, at the tests' time, as a user would in another
+/// terminal.
+pub fn hearback(data: &Path, cwd: &Path, args: &[&str]) -> Output {
+    run_with(data, cwd, args, None)
+}
+
+fn run_with(data: &Path, cwd: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .current_dir(cwd)
+        .env("HEARBACK_DATA", data)
+        .env("HEARBACK_NOW", NOW)
+        .env("TZ", "UTC")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("runs hearback");
+    if let Some(bytes) = stdin {
+        use std::io::Write;
+        let mut pipe = child.stdin.take().expect("stdin");
+        pipe.write_all(bytes).expect("writes stdin");
+    }
+    child.wait_with_output().expect("waits")
+}
+
+/// Asserts two runs printed the same bytes and exited the same way.
+fn assert_same(what: &str, open: &Output, closed: &Output) {
+    assert_eq!(
+        (open.status.code(), &open.stderr),
+        (closed.status.code(), &closed.stderr),
+        "{what}: stderr or exit code differ\nopen:\n{}\nclosed:\n{}",
+        text(open),
+        text(closed)
+    );
+    assert!(
+        open.stdout == closed.stdout,
+        "{what}: stdout differs\nopen:\n{}\nclosed:\n{}",
+        String::from_utf8_lossy(&open.stdout),
+        String::from_utf8_lossy(&closed.stdout)
+    );
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/crm")
+}
+
+#[test]
+fn commands_from_another_terminal_run_in_the_open_dashboard_as_they_would_closed() {
+    let open = Open::new("same");
+    let closed = open.closed_copy();
+    let here = open.dir.path();
+    for args in [
+        &["queue", "--format", "json"][..],
+        &["export", "all", "--format", "json"],
+        &["report", "president", "--since", "2026-06-01"],
+        &["customers"],
+        // The caller's --now, not the dashboard's.
+        &["queue", "--all", "--now", "2027-01-15T09:00:00Z"],
+        // An error says the same, with the same exit code.
+        &["customer", "Nobody Of That Name"],
+    ] {
+        let o = hearback(&open.data(), here, args);
+        let c = hearback(&closed, here, args);
+        assert!(
+            !o.stdout.is_empty() || !o.stderr.is_empty(),
+            "{args:?} said nothing"
+        );
+        assert_same(&format!("{args:?}"), &o, &c);
+    }
+    // Nothing was refused for a lock: the dashboard ran them all.
+    let screen = open.tmux.screen();
+    assert!(screen.contains("Action items"), "{screen}");
+
+    // An import with bad rows, by a path relative to the caller's directory: the same report
+    // and exit code 3 ...
+    let args = ["import", "customers", "messy.csv"];
+    let o = hearback(&open.data(), &fixtures(), &args);
+    let c = hearback(&closed, &fixtures(), &args);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o));
+    assert_same("import customers messy.csv", &o, &c);
+    // ... and the new customers are on the dashboard's screen without a key.
+    let started = Instant::now();
+    open.tmux.wait_for("the import on the screen", |s| {
+        s.contains("hearback import customers messy.csv (another terminal)")
+    });
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "the dashboard took {:?} to show the import",
+        started.elapsed()
+    );
+    let o = hearback(&open.data(), here, &["customers"]);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("Quillon Freight"),
+        "{}",
+        text(&o)
+    );
+
+    // Standard input is streamed: `import customers -` reads the caller's stdin.
+    let csv = std::fs::read(fixtures().join("hubspot_companies.csv")).expect("fixture");
+    let args = ["import", "customers", "-"];
+    let o = run_with(&open.data(), here, &args, Some(&csv));
+    let c = run_with(&closed, here, &args, Some(&csv));
+    assert!(o.status.success(), "{}", text(&o));
+    assert_same("import customers -", &o, &c);
+
+    // --out is the caller's path.
+    let args = [
+        "report",
+        "president",
+        "--since",
+        "2026-06-01",
+        "--out",
+        "p.md",
+    ];
+    let o = hearback(&open.data(), here, &args);
+    assert!(o.status.success(), "{}", text(&o));
+    let written = std::fs::read_to_string(here.join("p.md")).expect("the caller's p.md");
+    let printed = hearback(&open.data(), here, &args[..4]);
+    assert_eq!(written, String::from_utf8_lossy(&printed.stdout));
+}
+
+#[test]
+fn a_suspended_dashboard_is_reported_within_two_seconds() {
+    let open = Open::new("suspended");
+    let pid = open.pid();
+    open.tmux.keys(&["C-z"]);
+    open.tmux
+        .wait_for("the shell back", |s| s.contains("Stopped"));
+    let started = Instant::now();
+    let o = hearback(&open.data(), open.dir.path(), &["queue"]);
+    let took = started.elapsed();
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!(
+            "error: hearback is open on {} (process {}) but suspended: run fg in its terminal\n",
+            open.data().display(),
+            pid
+        )
+    );
+    // The client waits 1.5 s for the hello; the rest is a margin for a loaded test machine.
+    assert!(took < Duration::from_millis(2500), "took {took:?}");
+    // Back in the foreground it serves again; the command that gave up was never run.
+    open.tmux.keys(&["f", "g", "Enter"]);
+    open.tmux
+        .wait_for("the dashboard again", |s| s.contains("Action items"));
+    let o = hearback(&open.data(), open.dir.path(), &["queue"]);
+    assert!(o.status.success(), "{}", text(&o));
+}
