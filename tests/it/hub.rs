@@ -130,8 +130,26 @@ fn commands_from_another_terminal_run_in_the_open_dashboard_as_they_would_closed
     let open = Open::new("same");
     let closed = open.closed_copy();
     let here = open.dir.path();
+    // The caller's config file, by a path relative to the caller's directory.
+    std::fs::write(
+        here.join("strict.toml"),
+        "[policy.deadlines]\ndebrief_hours = 1\n",
+    )
+    .expect("writes a config");
     for args in [
-        &["queue", "--format", "json"][..],
+        &["queue", "--all", "--config", "strict.toml"][..],
+        // The caller's name on what they record.
+        &[
+            "deliverable",
+            "--customer",
+            "Caldera",
+            "--name",
+            "Phase 2 handover",
+            "--as",
+            "Pat Remote",
+        ],
+        &["customer", "Caldera"],
+        &["queue", "--format", "json"],
         &["export", "all", "--format", "json"],
         &["report", "president", "--since", "2026-06-01"],
         &["customers"],
@@ -148,6 +166,17 @@ fn commands_from_another_terminal_run_in_the_open_dashboard_as_they_would_closed
         );
         assert_same(&format!("{args:?}"), &o, &c);
     }
+    // The settings were the caller's, not the dashboard's.
+    let stdout = |args: &[&str]| {
+        let o = hearback(&open.data(), here, args);
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    assert_ne!(
+        stdout(&["queue", "--all", "--config", "strict.toml"]),
+        stdout(&["queue", "--all"]),
+        "the caller's config changes the queue"
+    );
+    assert!(stdout(&["customer", "Caldera"]).contains("Pat Remote"));
     // Nothing was refused for a lock: the dashboard ran them all.
     let screen = open.tmux.screen();
     assert!(screen.contains("Action items"), "{screen}");
