@@ -48,6 +48,7 @@ mod queue;
 mod queue_props;
 mod quiet_reads;
 mod readonly_media;
+mod report_customer;
 mod reports;
 mod soak;
 mod staff;
