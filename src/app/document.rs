@@ -1,6 +1,6 @@
 //! A document (debrief, President report, workforce digest, formal report to the customer)
-//! being read, and the keys that open one. The text is the same Markdown `hearback report` writes, built from the dashboard's
-//! records, queue and risk at its `now`.
+//! being read, and the keys that open one. The text is the same Markdown `hearback report`
+//! writes, built from the dashboard's records, queue and risk at its `now`.
 
 use super::{App, Effect, Overlay};
 use crate::core::queue::{ItemKind, Subject};
@@ -151,10 +151,10 @@ pub(super) fn open_digest(app: &mut App, since: Instant, until: Instant) -> Vec<
 }
 
 /// Queue `r`: the document the selected item asks for. A formal report item opens the report
-/// to the customer on its follow-up. A report or digest item opens the
-/// document for the whole weeks from the week its interview was completed to this week
-/// (`Period::weeks_from`): that interview, the others of those weeks, and a comparison with
-/// the same number of weeks before.
+/// to the customer on its follow-up. A report or digest item opens the document for the whole
+/// weeks from the week its interview was completed to this week (`Period::weeks_from`): that
+/// interview, the others of those weeks, and a comparison with the same number of weeks
+/// before.
 pub(super) fn open_for_selected_item(app: &mut App) -> Vec<Effect> {
     let Some((kind, subject)) = app.selected_item().map(|i| (i.kind, i.subject)) else {
         app.message = Some("the queue is empty: there is no item to read a document for".into());
