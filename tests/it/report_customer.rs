@@ -5,77 +5,17 @@
 //! with `INSTA_UPDATE=always cargo test --test it report_customer::` and read it.
 
 use crate::common;
+use crate::reports::{demo, fails, ok, queue_keys, stdout, text};
 
 use serde_json::Value;
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-const NOW: &str = "2026-11-23T09:00:00Z";
 /// The demo's overdue formal report: lowest score 2 on resolution, a comment there flagged
 /// about one of our people (Brendan), one action done and one in progress.
 const FOLLOWUP: &str = "F260";
 
-fn hearback(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hearback"))
-        .args(args)
-        .env("HEARBACK_DATA", data)
-        .env("HEARBACK_NOW", NOW)
-        .env("TZ", "UTC")
-        // No user config file can change the policy under the test.
-        .env("XDG_CONFIG_HOME", data.join("no-config"))
-        .env_remove("HEARBACK_CONFIG")
-        .output()
-        .expect("runs hearback")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn ok(data: &Path, args: &[&str]) -> Output {
-    let o = hearback(data, args);
-    assert!(
-        o.status.success(),
-        "hearback {args:?} failed: {}{}",
-        text(&o.stdout),
-        text(&o.stderr)
-    );
-    o
-}
-
-fn stdout(data: &Path, args: &[&str]) -> String {
-    text(&ok(data, args).stdout)
-}
-
-fn fails(data: &Path, args: &[&str]) -> String {
-    let o = hearback(data, args);
-    assert!(!o.status.success(), "hearback {args:?} should fail");
-    assert!(o.stdout.is_empty(), "no half document on stdout");
-    text(&o.stderr)
-}
-
-/// A fresh store with the default demo in it.
-fn demo() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let data = dir.path().join("data");
-    ok(&data, &["demo"]);
-    (dir, data)
-}
-
 fn report(data: &Path, id: &str) -> String {
     stdout(data, &["report", "customer", "--followup", id])
-}
-
-/// The keys of every queue item.
-fn queue_keys(data: &Path) -> BTreeSet<String> {
-    let list: Value =
-        serde_json::from_str(&stdout(data, &["queue", "--all", "--format", "json"])).expect("json");
-    list.as_array()
-        .expect("an array")
-        .iter()
-        .map(|i| i["id"].as_str().expect("an id").to_string())
-        .collect()
 }
 
 /// A follow-up as `export all` writes it.
