@@ -1,11 +1,11 @@
-//! A document (debrief, President report, workforce digest) being read, and the keys that
-//! open one. The text is the same Markdown `hearback report` writes, built from the dashboard's
-//! records, queue and risk at its `now`.
+//! A document (debrief, President report, workforce digest, formal report to the customer)
+//! being read, and the keys that open one. The text is the same Markdown `hearback report`
+//! writes, built from the dashboard's records, queue and risk at its `now`.
 
 use super::{App, Effect, Overlay};
 use crate::core::queue::{ItemKind, Subject};
 use crate::core::report::{Period, Sources};
-use crate::core::{Instant, InterviewId};
+use crate::core::{FollowUpId, Instant, InterviewId};
 use crate::io::report as markdown;
 use crate::keymap::Action;
 
@@ -24,7 +24,8 @@ pub struct DocumentView {
     pub text: String,
     /// First line shown.
     pub scroll: u16,
-    /// What it is, for messages: `debrief`, `President report`, `workforce digest`.
+    /// What it is, for messages: `debrief`, `President report`, `workforce digest`, `report
+    /// to the customer`.
     pub kind: String,
     /// The view it was opened from (e.g. insight), shown again when it closes.
     pub back_to: Option<Box<Overlay>>,
@@ -86,6 +87,36 @@ pub(super) fn open_debrief(app: &mut App, interview: InterviewId) -> Vec<Effect>
     Vec::new()
 }
 
+/// Opens the formal report to the customer on a follow-up. What the customer's copy leaves
+/// out (and what to put right before presenting it) is said on the status line, as the
+/// command line says it on stderr. It is recorded as presented with `x` on its queue item,
+/// as the debrief is: the same [`crate::core::discharge`] as `report customer --record`.
+pub(super) fn open_customer_report(app: &mut App, followup: FollowUpId) -> Vec<Effect> {
+    let kind = "report to the customer";
+    let customer = app
+        .data
+        .followups
+        .iter()
+        .find(|f| f.id == followup)
+        .and_then(|f| app.data.customer(f.customer))
+        .map_or_else(String::new, |c| format!("{} ", c.name));
+    let title = format!("Report to the customer · {customer}({followup})");
+    let days = app.rules.policy.deadlines.action_followup_days;
+    let result = markdown::customer(&sources(app), followup, days);
+    let notes = result
+        .as_ref()
+        .map(|(_, doc)| {
+            let short: Vec<String> = doc.notes.iter().map(|n| n.short()).collect();
+            short.join(", ")
+        })
+        .unwrap_or_default();
+    show(app, result.map(|(text, _)| text), title, kind);
+    if !notes.is_empty() && app.message.is_none() {
+        app.message = Some(format!("customer's copy: {notes}"));
+    }
+    Vec::new()
+}
+
 /// The period `[since, until)` as the documents show it, for titles.
 fn period_label(app: &App, period: Period) -> String {
     crate::core::report::format::period_of(&app.rules.work_week, period)
@@ -119,15 +150,19 @@ pub(super) fn open_digest(app: &mut App, since: Instant, until: Instant) -> Vec<
     Vec::new()
 }
 
-/// Queue `r`: the document the selected item asks for. A report or digest item opens the
-/// document for the whole weeks from the week its interview was completed to this week
-/// (`Period::weeks_from`): that interview, the others of those weeks, and a comparison with
-/// the same number of weeks before.
+/// Queue `r`: the document the selected item asks for. A formal report item opens the report
+/// to the customer on its follow-up. A report or digest item opens the document for the whole
+/// weeks from the week its interview was completed to this week (`Period::weeks_from`): that
+/// interview, the others of those weeks, and a comparison with the same number of weeks
+/// before.
 pub(super) fn open_for_selected_item(app: &mut App) -> Vec<Effect> {
     let Some((kind, subject)) = app.selected_item().map(|i| (i.kind, i.subject)) else {
         app.message = Some("the queue is empty: there is no item to read a document for".into());
         return Vec::new();
     };
+    if let (ItemKind::FormalReport, Subject::FollowUp(id)) = (kind, subject) {
+        return open_customer_report(app, id);
+    }
     let interview = match subject {
         Subject::Interview(id) => Some(id),
         _ => None,
@@ -156,7 +191,7 @@ pub(super) fn open_for_selected_item(app: &mut App) -> Vec<Effect> {
         }
         _ => {
             app.message = Some(format!(
-                "\"{}\" asks for a call or an action, not a document; r reads the document of a debrief, inform-executives, report or disseminate item",
+                "\"{}\" asks for a call or an action, not a document; r reads the document of a debrief, inform-executives, report, disseminate or formal report item",
                 kind.label()
             ));
             Vec::new()

@@ -115,7 +115,8 @@ pub enum Command {
     /// Add and move corrective and preventive actions.
     #[command(subcommand)]
     Action(action::ActionCommand),
-    /// Write a debrief, a President report or a workforce digest (Markdown).
+    /// Write a debrief, a President report, a workforce digest or the formal report to a
+    /// customer (Markdown).
     #[command(subcommand)]
     Report(report::ReportCommand),
     /// Our people: add, change (roles, email, active) and list them.

@@ -43,7 +43,6 @@ pub use command::{Cli, Command};
 use output::report;
 pub(crate) use output::{say, say_err, say_raw};
 pub use session::{Context, Reading, Session, Writing};
-use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -159,7 +158,7 @@ impl Invocation {
 
     /// Whether this command opens the dashboard itself.
     fn opens_the_dashboard(&self) -> bool {
-        self.command.is_none() && std::io::stdout().is_terminal()
+        self.command.is_none() && console::stdout_is_terminal()
     }
 
     /// Whether an open dashboard may run it: every command but the dashboard itself and the

@@ -1,5 +1,8 @@
-//! `hearback report ...`: the debrief, the President report and the workforce digest as
-//! Markdown, to stdout or a file; `--record` records the matching step as done.
+//! `hearback report ...`: the debrief, the President report, the workforce digest and the
+//! formal report to the customer as Markdown, to stdout or a file; `--record` records the
+//! matching step as done.
+
+mod customer;
 
 use super::customers::local_datetime;
 use super::{Context, TimeArg, Writing, lookup};
@@ -12,7 +15,7 @@ use crate::io::report as markdown;
 use anyhow::{Context as _, anyhow, bail};
 use clap::Subcommand;
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Which document.
@@ -63,6 +66,25 @@ pub enum ReportCommand {
         #[arg(long)]
         record: bool,
     },
+    /// For the customer, after a low score: what they told us, the corrective and preventive
+    /// actions with owner, due date and state, who is accountable and when we come back to
+    /// them. Leaves out comments about our people and everything kept for us only.
+    //
+    // Keyed by the follow-up rather than the interview: the queue item, the context recorded
+    // on the call, the actions and the "presented" step all belong to the follow-up, and an
+    // interview without a low score has none to report on.
+    Customer {
+        /// The follow-up the report answers (e.g. F12).
+        #[arg(long, value_name = "ID")]
+        followup: String,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Record the report as presented to the customer once the document is written; this
+        /// closes the follow-up.
+        #[arg(long)]
+        record: bool,
+    },
 }
 
 /// Runs `hearback report`.
@@ -72,7 +94,8 @@ impl ReportCommand {
         match self {
             ReportCommand::Debrief { record, .. }
             | ReportCommand::President { record, .. }
-            | ReportCommand::Digest { record, .. } => *record,
+            | ReportCommand::Digest { record, .. }
+            | ReportCommand::Customer { record, .. } => *record,
         }
     }
 }
@@ -125,6 +148,14 @@ pub fn run(
                 ItemKind::ReportPresident,
             )
         }
+        ReportCommand::Customer {
+            followup,
+            out,
+            record: _,
+        } => {
+            let days = rules.policy.deadlines.action_followup_days;
+            return customer::run(ctx, &src, writer, &followup, out.as_deref(), days);
+        }
         ReportCommand::Digest { since, out, record } => {
             let period = period(ctx.time(&since)?, None, ctx.now)?;
             let text = markdown::digest(&src, period)?;
@@ -137,19 +168,7 @@ pub fn run(
             )
         }
     };
-    // The document quotes customers' words: cleaned on the way out, to a file (people `cat`
-    // reports) as to the terminal, whatever an older store holds.
-    let text = crate::core::sanitize::terminal(&text);
-    match &out {
-        Some(path) => super::console::write_file(path, text.as_bytes())?,
-        None => {
-            let mut stdout = super::console::out();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .context("cannot write the document to standard output")?;
-        }
-    }
+    write_document(&text, out.as_deref())?;
     // Only now that the document exists in full is the step recorded.
     if let Some(session) = writer {
         let rec = mark_all(ctx, data, &to_record, kind)?;
@@ -159,6 +178,24 @@ pub fn run(
         crate::cli::say_err!("{}", rec.message);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a document to `out`, or to standard output.
+fn write_document(text: &str, out: Option<&Path>) -> anyhow::Result<()> {
+    // The document quotes customers' words: cleaned on the way out, to a file (people `cat`
+    // reports) as to the terminal, whatever an older store holds.
+    let text = crate::core::sanitize::terminal(text);
+    match out {
+        Some(path) => super::console::write_file(path, text.as_bytes())?,
+        None => {
+            let mut stdout = super::console::out();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .context("cannot write the document to standard output")?;
+        }
+    }
+    Ok(())
 }
 
 /// The period `[since, until)` (until defaults to now), refused when empty with a message

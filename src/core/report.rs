@@ -17,6 +17,9 @@
 //! The workforce digest has its own rule about people; see [`digest`].
 
 mod averages;
+pub mod customer;
+#[cfg(test)]
+mod customer_tests;
 pub mod debrief;
 pub mod digest;
 pub mod format;
@@ -24,6 +27,7 @@ pub mod president;
 #[cfg(test)]
 mod tests;
 
+pub use customer::{CustomerReport, customer_report};
 pub use debrief::{Debrief, debrief};
 pub use digest::{Digest, digest};
 pub use president::{President, president};
@@ -35,7 +39,9 @@ use super::period::PeriodError;
 use super::business_time::WorkWeek;
 use super::queue::{Item, Subject};
 use super::risk::Assessment;
-use super::{CustomerId, Dataset, Instant, Interview, InterviewId, InterviewStatus, QuestionSet};
+use super::{
+    CustomerId, Dataset, FollowUpId, Instant, Interview, InterviewId, InterviewStatus, QuestionSet,
+};
 use std::collections::HashMap;
 
 /// Scores below this are low: followed up, listed for the President, and when flagged about an
@@ -89,6 +95,22 @@ pub enum ReportError {
     /// The interview names a customer that is not in the store.
     #[error("interview {0} names a customer that is not in the store; run `hearback check`")]
     NoCustomer(InterviewId),
+    /// No follow-up with this id.
+    #[error("there is no follow-up {0}")]
+    UnknownFollowUp(FollowUpId),
+    /// The report to the customer comes after the call: nobody has recorded one yet.
+    #[error(
+        "nothing to report yet on {0}: the customer has not been contacted about it. Call them, then record what they said with `hearback followup contacted {0} --context \"...\"` (c on its queue item)"
+    )]
+    NotContacted(FollowUpId),
+    /// The report to the customer presents actions, and none is linked to the follow-up.
+    #[error(
+        "nothing to report yet on {0}: no corrective or preventive action answers it, and the formal report presents them. Add one with `hearback action add --followup {0} --customer ... --kind corrective --title ... --owner ... --due ...`, then write the report"
+    )]
+    NoActions(FollowUpId),
+    /// The follow-up names a record that is not in the store.
+    #[error("follow-up {0} names {1} that is not in the store; run `hearback check`")]
+    Broken(FollowUpId, &'static str),
     /// The period ends before (or where) it starts.
     #[error(transparent)]
     Period(#[from] PeriodError),

@@ -1,13 +1,14 @@
 //! Markdown documents from the templates in `assets/` (`report_debrief.md`,
-//! `report_president.md`, `report_digest.md`; Jinja syntax via minijinja).
+//! `report_president.md`, `report_digest.md`, `report_customer.md`; Jinja syntax via
+//! minijinja).
 //!
 //! The figures come formatted from `core::report`; the templates only place text. Text typed
 //! by people goes through one of three filters, so nothing a customer said can break the
 //! layout: `cell` for table cells (`|` escaped, line breaks as `<br>`), `inline` for one line
 //! of running text (line breaks become spaces) and `quote` for a block quote.
 
-use crate::core::InterviewId;
-use crate::core::report::{self, Period, ReportError, Sources};
+use crate::core::report::{self, CustomerReport, Period, ReportError, Sources};
+use crate::core::{FollowUpId, InterviewId};
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::Serialize;
@@ -18,6 +19,8 @@ pub const DEBRIEF_TEMPLATE: &str = include_str!("../../assets/report_debrief.md"
 pub const PRESIDENT_TEMPLATE: &str = include_str!("../../assets/report_president.md");
 /// The shipped workforce digest template.
 pub const DIGEST_TEMPLATE: &str = include_str!("../../assets/report_digest.md");
+/// The shipped template of the formal report to the customer.
+pub const CUSTOMER_TEMPLATE: &str = include_str!("../../assets/report_customer.md");
 
 /// Why a document could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +60,18 @@ pub fn digest(src: &Sources<'_>, period: Period) -> Result<String, DocumentError
         DIGEST_TEMPLATE,
         &report::digest(src, period),
     )
+}
+
+/// The formal report to the customer on follow-up `id`, as Markdown, with the document it
+/// was rendered from (its `notes` tell the lead what the customer's copy leaves out).
+pub fn customer(
+    src: &Sources<'_>,
+    id: FollowUpId,
+    followup_days: u32,
+) -> Result<(String, CustomerReport), DocumentError> {
+    let doc = report::customer_report(src, id, followup_days)?;
+    let text = render("report_customer.md", CUSTOMER_TEMPLATE, &doc)?;
+    Ok((text, doc))
 }
 
 /// Renders `doc` with `template`. Undefined variables are errors, so a misspelt placeholder

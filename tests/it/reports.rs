@@ -17,7 +17,7 @@ const INTERVIEW: &str = "I380";
 /// The period of the President report and digest snapshots.
 const SINCE: &str = "2026-11-01";
 
-fn hearback(data: &Path, args: &[&str]) -> Output {
+pub(crate) fn hearback(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_hearback"))
         .args(args)
         .env("HEARBACK_DATA", data)
@@ -30,11 +30,11 @@ fn hearback(data: &Path, args: &[&str]) -> Output {
         .expect("runs hearback")
 }
 
-fn text(bytes: &[u8]) -> String {
+pub(crate) fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn ok(data: &Path, args: &[&str]) -> Output {
+pub(crate) fn ok(data: &Path, args: &[&str]) -> Output {
     let o = hearback(data, args);
     assert!(
         o.status.success(),
@@ -45,12 +45,12 @@ fn ok(data: &Path, args: &[&str]) -> Output {
     o
 }
 
-fn stdout(data: &Path, args: &[&str]) -> String {
+pub(crate) fn stdout(data: &Path, args: &[&str]) -> String {
     text(&ok(data, args).stdout)
 }
 
 /// A fresh store with the default demo in it.
-fn demo() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn demo() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
     ok(&data, &["demo"]);
@@ -150,7 +150,7 @@ fn the_digest_names_none_of_our_people() {
 }
 
 /// The keys of every queue item.
-fn queue_keys(data: &Path) -> BTreeSet<String> {
+pub(crate) fn queue_keys(data: &Path) -> BTreeSet<String> {
     let list: Value =
         serde_json::from_str(&stdout(data, &["queue", "--all", "--format", "json"])).expect("json");
     list.as_array()
@@ -276,7 +276,7 @@ fn out_writes_the_same_bytes_as_stdout_and_leaves_no_temporary_file() {
     assert_eq!(files, ["debrief.md", "digest.md", "president.md"]);
 }
 
-fn fails(data: &Path, args: &[&str]) -> String {
+pub(crate) fn fails(data: &Path, args: &[&str]) -> String {
     let o = hearback(data, args);
     assert!(!o.status.success(), "hearback {args:?} should fail");
     assert!(o.stdout.is_empty(), "no half document on stdout");

@@ -221,3 +221,82 @@ fn r_opens_the_report_for_the_whole_weeks_its_interview_belongs_to() {
     // Compared with the two weeks before, not with the hours before.
     assert!(v.text.contains("2026-11-02 to 2026-11-15"), "{}", v.text);
 }
+
+/// The demo dashboard with the formal report owed on F260 selected and opened with `r`.
+fn customer_report_open() -> App {
+    let mut app = app();
+    let at = app
+        .queue_rows()
+        .iter()
+        .position(|i| i.kind == ItemKind::FormalReport && i.subject.to_string() == "F260")
+        .expect("the demo owes Quintero Precision the formal report on F260");
+    app.queue.selected = at;
+    app.clamp_selections();
+    assert!(press(&mut app, 'r').is_empty());
+    view(&app);
+    app
+}
+
+#[test]
+fn r_on_a_formal_report_item_opens_the_report_to_the_customer() {
+    let app = customer_report_open();
+    let v = view(&app);
+    assert_eq!(
+        v.title,
+        "Report to the customer · Quintero Precision (F260)"
+    );
+    assert_eq!(v.kind, "report to the customer");
+    // The same text the command line writes (tests/it/report_customer.rs checks the same file).
+    common::assert_report("customer", &v.text);
+    // The lead learns what the customer's copy leaves out, as on the command line's stderr.
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("left out"), "{message}");
+    for (w, h) in [(80, 24), (200, 60)] {
+        insta::assert_snapshot!(format!("customer_report_{w}x{h}"), screen(&app, w, h));
+    }
+}
+
+#[test]
+fn the_formal_report_scrolls_and_copies_like_the_debrief() {
+    let mut app = customer_report_open();
+    press(&mut app, 'j');
+    assert_eq!(view(&app).scroll, 1);
+    let text = view(&app).text.clone();
+    assert_eq!(press(&mut app, 'y'), vec![Effect::Copy(text.clone())]);
+    assert_eq!(
+        app.message.as_deref(),
+        Some(
+            format!(
+                "copied the report to the customer ({} lines) to the clipboard",
+                text.lines().count()
+            )
+            .as_str()
+        )
+    );
+}
+
+#[test]
+fn the_formal_report_is_recorded_with_x_on_its_item_as_the_debrief_is() {
+    let mut app = customer_report_open();
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+    let item = app
+        .selected_item()
+        .expect("the item is still selected")
+        .clone();
+    assert_eq!(item.kind, ItemKind::FormalReport);
+    // Presenting closes the follow-up, so the dashboard asks first.
+    assert!(press(&mut app, 'x').is_empty(), "nothing saved before yes");
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    let effects = press(&mut app, 'y');
+    assert_eq!(common::dashboard::save_all(&mut app, effects), 1);
+    assert!(!app.items.iter().any(|i| i.key() == item.key()));
+    let f = app
+        .data
+        .followups
+        .iter()
+        .find(|f| f.id.to_string() == "F260")
+        .expect("F260");
+    assert!(f.report_presented_at.is_some());
+    assert_eq!(f.state, hearback::core::FollowUpState::Closed);
+}

@@ -113,7 +113,7 @@ fn fold(text: &str) -> String {
 }
 
 /// Whether `text` contains one of the folded `names`.
-fn names_someone(text: &str, names: &[String]) -> bool {
+pub(super) fn names_someone(text: &str, names: &[String]) -> bool {
     let text = fold(text);
     names.iter().any(|n| text.contains(n.as_str()))
 }

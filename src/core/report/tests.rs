@@ -8,7 +8,7 @@ use crate::core::{
 };
 use chrono::{TimeZone, Utc};
 
-fn t(day: u32, hour: u32) -> Instant {
+pub(super) fn t(day: u32, hour: u32) -> Instant {
     Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0)
         .single()
         .expect("valid")
@@ -25,7 +25,12 @@ fn staff(id: u64, name: &str, role: Role) -> Staff {
     }
 }
 
-fn answer(key: &str, score: Option<u8>, comment: &str, individual: Individual) -> Answer {
+pub(super) fn answer(
+    key: &str,
+    score: Option<u8>,
+    comment: &str,
+    individual: Individual,
+) -> Answer {
     Answer {
         question_key: key.into(),
         question: format!("How is {key}?"),
@@ -35,13 +40,13 @@ fn answer(key: &str, score: Option<u8>, comment: &str, individual: Individual) -
     }
 }
 
-const NO: Individual = Individual::No;
-const PRIVATE: Individual = Individual::Private;
-const PRAISE: Individual = Individual::Praise;
+pub(super) const NO: Individual = Individual::No;
+pub(super) const PRIVATE: Individual = Individual::Private;
+pub(super) const PRAISE: Individual = Individual::Praise;
 
 /// One customer, one interview completed on 2026-11-10 with every case of the digest rule,
 /// and an action whose title names one of our people.
-fn data() -> Dataset {
+pub(super) fn data() -> Dataset {
     let customer = Customer::new(
         crate::core::CustomerId(3),
         "Acme Freight",
@@ -120,7 +125,7 @@ fn data() -> Dataset {
 }
 
 /// Builds the sources over `data` at 2026-11-23 09:00 and hands them to `f`.
-fn with_sources<R>(data: &Dataset, f: impl FnOnce(&Sources<'_>) -> R) -> R {
+pub(super) fn with_sources<R>(data: &Dataset, f: impl FnOnce(&Sources<'_>) -> R) -> R {
     let now = t(23, 9);
     let cal = crate::core::business_time::WorkWeek::default();
     let items = queue(data, &Policy::default(), &cal, now);
