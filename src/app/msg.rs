@@ -42,6 +42,17 @@ pub enum Msg {
         /// Ok once it is on disk.
         result: Result<(), String>,
     },
+    /// A command run from the command line (`Effect::RunCommand`) finished.
+    CommandDone {
+        /// The line as it was run.
+        line: String,
+        /// What it wrote to standard output.
+        stdout: String,
+        /// What it wrote to standard error.
+        stderr: String,
+        /// Its exit code (0: success).
+        code: u8,
+    },
 }
 
 /// Work for the runtime, done off the input path; each answers with a [`Msg`].
@@ -73,6 +84,12 @@ pub enum Effect {
     /// Put this text on the clipboard of the terminal's machine (OSC 52; works over ssh when
     /// the terminal allows it).
     Copy(String),
+    /// Run this command line (the words after `hearback`, as typed: the runtime splits it as a
+    /// shell does) through the CLI's clap definitions and handlers; answers `CommandDone`.
+    RunCommand {
+        /// The line, without the leading `hearback`.
+        line: String,
+    },
     /// Suspend to the shell (Ctrl-Z), redraw fully on resume.
     Suspend,
     /// Leave.

@@ -5,6 +5,7 @@
 use crate::core::queue::{ItemKind, Subject};
 use crate::core::{ActionId, Instant, when};
 use chrono::FixedOffset;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What the form is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,6 +128,26 @@ impl Field {
     /// Cursor to the start or the end.
     pub fn home_end(&mut self, end: bool) {
         self.cursor = if end { self.value.chars().count() } else { 0 };
+    }
+
+    /// The text-editing keys of a single-line field (typed text is never a command): a
+    /// character without Ctrl or Alt, Backspace, Delete, Left, Right, Home, End. Returns
+    /// whether the text changed.
+    pub fn edit(&mut self, key: KeyEvent) -> bool {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let before = self.value.len();
+        match key.code {
+            KeyCode::Char(c) if plain => self.insert(c),
+            KeyCode::Backspace => self.backspace(),
+            KeyCode::Delete => self.delete(),
+            KeyCode::Left => self.move_cursor(-1),
+            KeyCode::Right => self.move_cursor(1),
+            KeyCode::Home | KeyCode::End => self.home_end(key.code == KeyCode::End),
+            _ => {}
+        }
+        self.value.len() != before
     }
 }
 

@@ -31,6 +31,7 @@ mod session;
 mod staff;
 mod stats;
 mod table;
+mod vocabulary;
 
 use crate::core::Instant;
 use crate::runtime::{Clock, FixedClock};
@@ -44,6 +45,7 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+pub use vocabulary::vocabulary;
 
 pub use args::{
     ExportFormat, ExportWhat, ImportCommand, ListFormat, TimeArg, parse_now, parse_time,

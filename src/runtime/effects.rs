@@ -47,6 +47,7 @@ impl Job {
                 version,
             }),
             Effect::Copy(_) | Effect::Suspend | Effect::Quit => None,
+            Effect::RunCommand { .. } => None,
         }
     }
 
