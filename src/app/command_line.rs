@@ -267,10 +267,45 @@ fn submit(app: &mut App) -> Vec<Effect> {
     vec![Effect::RunCommand { line: text }]
 }
 
-/// The text the output view shows: what the command wrote to stdout, then to stderr, cleaned
-/// for the terminal, and a last line in words when it did not succeed.
+/// The most lines of standard output the view holds: it wraps every line on every frame, and
+/// a view is for reading; `export all` of a large store belongs in a file.
+const MAX_LINES: usize = 10_000;
+/// The most bytes of standard output the view holds (one huge line counts too).
+const MAX_BYTES: usize = 1 << 20;
+
+/// The start of `text` within [`MAX_LINES`] and [`MAX_BYTES`], and a line saying what was left
+/// out, if anything was.
+fn bounded(text: &str) -> String {
+    let mut end = text.len();
+    if let Some((at, _)) = text.match_indices('\n').nth(MAX_LINES - 1) {
+        end = at;
+    }
+    if end > MAX_BYTES {
+        end = MAX_BYTES;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+    }
+    let Some(rest) = text.get(end..).filter(|r| !r.trim().is_empty()) else {
+        return text.to_string();
+    };
+    let kept = text.get(..end).unwrap_or_default().trim_end();
+    let what = match rest.strip_prefix('\n') {
+        // Cut at a line's end: whole lines are left out.
+        Some(lines) => match lines.lines().count() {
+            1 => "1 more line is".to_string(),
+            n => format!("{n} more lines are"),
+        },
+        None => "the rest is".to_string(),
+    };
+    format!("{kept}\n… {what} not shown here: run the command in a shell to see all of it.")
+}
+
+/// The text the output view shows: what the command wrote to stdout (at most [`MAX_LINES`]),
+/// then to stderr, cleaned for the terminal, and a last line in words when it did not succeed.
 fn output_text(stdout: &str, stderr: &str, code: u8) -> String {
-    let mut parts: Vec<String> = [stdout, stderr]
+    let stdout = bounded(stdout);
+    let mut parts: Vec<String> = [stdout.as_str(), stderr]
         .into_iter()
         .map(|t| sanitize::terminal(t).trim_end().to_string())
         .filter(|t| !t.trim().is_empty())

@@ -1,12 +1,12 @@
 //! The command line inside the dashboard (`:`), driven by keys over the demo dashboard with
 //! the real vocabulary of the CLI: it opens, completes customers and flags from the clap
 //! definitions, hands the line to the runtime, and shows what came back in the document view.
-//! Snapshots at 80x24; update after an intended change with
+//! Snapshots at 80x24 and 200x60; update after an intended change with
 //! `INSTA_UPDATE=always cargo test --test it command_line::` and read them.
 
 use crate::common;
 
-use common::dashboard::screen;
+use common::dashboard::{SIZES, screen};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hearback::app::{App, Effect, Msg, Overlay, Refers, update};
 use hearback::keymap::KeyContext;
@@ -100,7 +100,12 @@ fn several_candidates_are_listed_and_tab_goes_through_them() {
     typing(&mut app, "customer kes");
     key(&mut app, KeyCode::Tab);
     assert_eq!(line(&app), "customer 'Kestrel ");
-    insta::assert_snapshot!("command_line_candidates_80x24", screen(&app, 80, 24));
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(
+            format!("command_line_candidates_{w}x{h}"),
+            screen(&app, w, h)
+        );
+    }
     key(&mut app, KeyCode::Tab);
     assert_eq!(line(&app), "customer 'Kestrel Haulage' ");
     key(&mut app, KeyCode::Tab);
@@ -157,7 +162,9 @@ fn the_output_opens_in_the_document_view() {
     let view = document(&app);
     assert_eq!(view.title, ": customer nobody");
     assert!(view.text.ends_with("exit code 1."), "{}", view.text);
-    insta::assert_snapshot!("command_line_output_80x24", screen(&app, 80, 24));
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("command_line_output_{w}x{h}"), screen(&app, w, h));
+    }
     let copied = key(&mut app, KeyCode::Char('y'));
     assert!(
         matches!(copied.as_slice(), [Effect::Copy(text)] if text.starts_with("error: no customer")),

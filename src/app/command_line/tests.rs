@@ -177,6 +177,27 @@ fn the_output_shows_stdout_then_stderr_then_a_failure_in_words() {
 }
 
 #[test]
+fn a_long_output_is_cut_and_says_so() {
+    let long: String = (0..MAX_LINES + 5).map(|n| format!("row {n}\n")).collect();
+    let text = output_text(&long, "warning: x\n", 0);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[MAX_LINES - 1], format!("row {}", MAX_LINES - 1));
+    assert_eq!(
+        lines[MAX_LINES],
+        "… 5 more lines are not shown here: run the command in a shell to see all of it."
+    );
+    assert_eq!(
+        lines.last(),
+        Some(&"warning: x"),
+        "standard error still shows"
+    );
+    let wide = "x".repeat(MAX_BYTES + 10);
+    let text = output_text(&wide, "", 0);
+    assert!(text.len() < MAX_BYTES + 200, "one huge line is cut too");
+    assert!(text.ends_with("run the command in a shell to see all of it."));
+}
+
+#[test]
 fn output_waits_while_the_user_works() {
     let mut app = app();
     open(&mut app);
