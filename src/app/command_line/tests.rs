@@ -1,4 +1,5 @@
 use super::complete::tests::{data, vocabulary};
+use super::output::{MAX_BYTES, MAX_LINES, output_text};
 use super::*;
 
 fn typed(text: &str) -> CommandLine {
