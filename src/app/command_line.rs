@@ -233,6 +233,9 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Action::Up) => line.history_back(history),
         Some(Action::Down) => line.history_forward(history),
         Some(Action::ClearField) => line.field.clear(),
+        Some(Action::DeleteWord) => line.field.delete_word(),
+        Some(Action::First) => line.field.home_end(false),
+        Some(Action::Last) => line.field.home_end(true),
         Some(Action::Help) => {
             app.under_help = app.overlay.take();
             app.overlay = Some(Overlay::Help);

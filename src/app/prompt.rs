@@ -125,6 +125,21 @@ impl Field {
         self.cursor = 0;
     }
 
+    /// Deletes the word before the cursor and the blanks after it (Ctrl-W, as in a shell).
+    pub fn delete_word(&mut self) {
+        let chars: Vec<char> = self.value.chars().collect();
+        let mut start = self.cursor.min(chars.len());
+        while start > 0 && chars.get(start - 1).is_some_and(|c| c.is_whitespace()) {
+            start -= 1;
+        }
+        while start > 0 && chars.get(start - 1).is_some_and(|c| !c.is_whitespace()) {
+            start -= 1;
+        }
+        let (from, to) = (self.byte_at(start), self.byte_at(self.cursor));
+        self.value.replace_range(from..to, "");
+        self.cursor = start;
+    }
+
     /// Cursor to the start or the end.
     pub fn home_end(&mut self, end: bool) {
         self.cursor = if end { self.value.chars().count() } else { 0 };

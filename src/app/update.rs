@@ -293,7 +293,8 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::Submit
         | Action::ClearField
         | Action::CompleteWord
-        | Action::CompleteBack => {}
+        | Action::CompleteBack
+        | Action::DeleteWord => {}
         Action::Undo => return super::steps::undo(app),
         Action::LoadDemo => {
             app.message = Some("writing demo data…".into());

@@ -133,6 +133,8 @@ pub enum Action {
     CompleteWord,
     /// Command line: the previous candidate.
     CompleteBack,
+    /// Command line: delete the word before the cursor.
+    DeleteWord,
 }
 
 impl Action {

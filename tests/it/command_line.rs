@@ -147,6 +147,32 @@ fn enter_runs_the_line_and_up_brings_it_back() {
 }
 
 #[test]
+fn the_line_is_edited_as_in_a_shell() {
+    let mut app = app();
+    let ctrl = |app: &mut App, c: char| {
+        update(
+            app,
+            Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+        )
+    };
+    key(&mut app, KeyCode::Char(':'));
+    typing(&mut app, "queue --all");
+    ctrl(&mut app, 'w');
+    assert_eq!(line(&app), "queue ");
+    ctrl(&mut app, 'a');
+    typing(&mut app, "hearback ");
+    ctrl(&mut app, 'e');
+    typing(&mut app, "--format json");
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(line(&app), "hearback queue --format jsn");
+    ctrl(&mut app, 'u');
+    assert_eq!(line(&app), "");
+    assert_eq!(ctrl(&mut app, 'z'), vec![Effect::Suspend]);
+    assert!(app.command.is_some(), "still open after a suspend");
+}
+
+#[test]
 fn the_output_opens_in_the_document_view() {
     let mut app = app();
     key(&mut app, KeyCode::Char(':'));
@@ -225,6 +251,8 @@ fn help_from_the_command_line_lists_its_keys() {
     assert!(shown.contains("Keys: Command line"), "{shown}");
     assert!(shown.contains("complete the word"), "{shown}");
     assert!(shown.contains("previous command"), "{shown}");
+    assert!(shown.contains("delete the word before the cursor"), "{shown}");
+    assert!(!shown.contains("make the terminal taller"), "every key shows: {shown}");
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
     assert_eq!(line(&app), "qu", "back at the line as it was");

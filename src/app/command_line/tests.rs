@@ -56,6 +56,20 @@ fn several_candidates_insert_their_shared_start_then_cycle() {
 }
 
 #[test]
+fn ctrl_w_deletes_the_word_before_the_cursor() {
+    let mut line = typed("action add --title  ");
+    line.field.delete_word();
+    assert_eq!(line.field.value, "action add ");
+    line.field.home_end(false);
+    line.field.move_cursor(6);
+    line.field.delete_word();
+    assert_eq!(line.field.value, " add ");
+    assert_eq!(line.field.cursor, 0);
+    line.field.delete_word();
+    assert_eq!(line.field.value, " add ", "nothing before the cursor");
+}
+
+#[test]
 fn nothing_to_complete_says_so() {
     let mut line = typed("customer qqq");
     tab(&mut line);
