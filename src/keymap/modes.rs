@@ -160,12 +160,7 @@ pub const MODES: &[Binding] = &[
     key(C::Command, K::Down, A::Down, "next command"),
     ctrl(C::Command, 'n', A::Down, "next command"),
     ctrl(C::Command, 'u', A::ClearField, "clear the line"),
-    ctrl(
-        C::Command,
-        'w',
-        A::DeleteWord,
-        "delete the word before the cursor",
-    ),
+    ctrl(C::Command, 'w', A::DeleteWord, "delete the previous word"),
     ctrl(C::Command, 'a', A::First, "start of the line"),
     ctrl(C::Command, 'e', A::Last, "end of the line"),
     key(C::Command, K::F(1), A::Help, "this help"),

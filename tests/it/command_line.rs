@@ -251,8 +251,11 @@ fn help_from_the_command_line_lists_its_keys() {
     assert!(shown.contains("Keys: Command line"), "{shown}");
     assert!(shown.contains("complete the word"), "{shown}");
     assert!(shown.contains("previous command"), "{shown}");
-    assert!(shown.contains("delete the word before the cursor"), "{shown}");
-    assert!(!shown.contains("make the terminal taller"), "every key shows: {shown}");
+    assert!(shown.contains("delete the previous word"), "{shown}");
+    assert!(
+        !shown.contains("make the terminal taller"),
+        "every key shows: {shown}"
+    );
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
     assert_eq!(line(&app), "qu", "back at the line as it was");
