@@ -13,7 +13,7 @@ use crate::core::lookup;
 use crate::core::queue::Subject;
 use crate::core::when::parse_when;
 use crate::keymap::{Action, KeyContext, hints, lookup};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 /// Keys while a form is open: its command keys from the key table (mode `prompt`), then
 /// the text-editing keys of a single-line field.
@@ -22,9 +22,6 @@ pub(super) fn prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(Overlay::Prompt(prompt)) = &mut app.overlay else {
         return Vec::new();
     };
-    let plain = !key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     let count = prompt.fields.len().max(1);
     match action {
         Some(Action::Back) => {
@@ -42,25 +39,13 @@ pub(super) fn prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         Some(_) => {}
-        None => edit_field(prompt, key, plain),
+        None => {
+            if let Some(f) = prompt.field() {
+                f.edit(key);
+            }
+        }
     }
     Vec::new()
-}
-
-/// The text-editing keys of the focused field (typed text is never a command).
-fn edit_field(prompt: &mut Prompt, key: KeyEvent, plain: bool) {
-    let Some(f) = prompt.field() else {
-        return;
-    };
-    match key.code {
-        KeyCode::Char(c) if plain => f.insert(c),
-        KeyCode::Backspace => f.backspace(),
-        KeyCode::Delete => f.delete(),
-        KeyCode::Left => f.move_cursor(-1),
-        KeyCode::Right => f.move_cursor(1),
-        KeyCode::Home | KeyCode::End => f.home_end(key.code == KeyCode::End),
-        _ => {}
-    }
 }
 
 /// Turns a submitted form into a change, or shows why not (the form stays open).

@@ -6,6 +6,7 @@
 mod act;
 mod asks;
 mod calendar;
+mod command_line;
 mod document;
 mod form;
 mod form_complete;
@@ -26,6 +27,10 @@ mod update;
 mod views;
 
 pub use calendar::CalendarView;
+pub use command_line::{
+    Candidate, CommandLine, CommandWords, Completion, Cycle, Flag, Positional, Refers, Values,
+    Vocabulary, common_prefix, complete,
+};
 pub use document::DocumentView;
 pub use form::{Form, WIDE, comment_width, questions_width};
 pub use form_keys::discard_question;
@@ -196,6 +201,14 @@ pub struct App {
     lists: lists::Lists,
     /// Moves on whenever the data, the queue or risk change: the views' memos are keyed by it.
     generation: u64,
+    /// The command line (`:`), while it is open.
+    pub command: Option<CommandLine>,
+    /// The commands run from it, oldest first ([`App::set_command_history`]).
+    command_history: Vec<String>,
+    /// What its Tab completes from ([`App::set_vocabulary`]).
+    vocabulary: Vocabulary,
+    /// Output of finished commands waiting until the user is back from a form (oldest first).
+    pub command_output: Vec<DocumentView>,
 }
 
 impl App {
@@ -239,6 +252,10 @@ impl App {
             senior_gaps: 0,
             lists: lists::Lists::default(),
             generation: 0,
+            command: None,
+            command_history: Vec::new(),
+            vocabulary: Vocabulary::default(),
+            command_output: Vec::new(),
         };
         app.recompute();
         app

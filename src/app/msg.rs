@@ -32,17 +32,6 @@ pub enum Msg {
     Timeline(CustomerId, Result<Vec<TimelineEvent>, String>),
     /// The store was (re)loaded, e.g. after demo data was written.
     Reloaded(Result<Dataset, String>),
-    /// A command typed at the `:` line finished.
-    CommandDone {
-        /// The line as typed.
-        line: String,
-        /// Its standard output.
-        stdout: String,
-        /// Its standard error.
-        stderr: String,
-        /// Its exit code.
-        code: u8,
-    },
     /// A command run on the dashboard's behalf (from another terminal, or the `:` line) is
     /// done with the store: if it wrote, `data` is the store read back.
     Remote {
@@ -60,6 +49,17 @@ pub enum Msg {
         version: u64,
         /// Ok once it is on disk.
         result: Result<(), String>,
+    },
+    /// A command run from the command line (`Effect::RunCommand`) finished.
+    CommandDone {
+        /// The line as it was run.
+        line: String,
+        /// What it wrote to standard output.
+        stdout: String,
+        /// What it wrote to standard error.
+        stderr: String,
+        /// Its exit code (0: success).
+        code: u8,
     },
 }
 
@@ -92,6 +92,12 @@ pub enum Effect {
     /// Put this text on the clipboard of the terminal's machine (OSC 52; works over ssh when
     /// the terminal allows it).
     Copy(String),
+    /// Run this command line (the words after `hearback`, as typed: the runtime splits it as a
+    /// shell does) through the CLI's clap definitions and handlers; answers `CommandDone`.
+    RunCommand {
+        /// The line, without the leading `hearback`.
+        line: String,
+    },
     /// Suspend to the shell (Ctrl-Z), redraw fully on resume.
     Suspend,
     /// Leave.

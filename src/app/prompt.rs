@@ -5,6 +5,7 @@
 use crate::core::queue::{ItemKind, Subject};
 use crate::core::{ActionId, Instant, when};
 use chrono::FixedOffset;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What the form is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,9 +125,44 @@ impl Field {
         self.cursor = 0;
     }
 
+    /// Deletes the word before the cursor and the blanks after it (Ctrl-W, as in a shell).
+    pub fn delete_word(&mut self) {
+        let chars: Vec<char> = self.value.chars().collect();
+        let mut start = self.cursor.min(chars.len());
+        while start > 0 && chars.get(start - 1).is_some_and(|c| c.is_whitespace()) {
+            start -= 1;
+        }
+        while start > 0 && chars.get(start - 1).is_some_and(|c| !c.is_whitespace()) {
+            start -= 1;
+        }
+        let (from, to) = (self.byte_at(start), self.byte_at(self.cursor));
+        self.value.replace_range(from..to, "");
+        self.cursor = start;
+    }
+
     /// Cursor to the start or the end.
     pub fn home_end(&mut self, end: bool) {
         self.cursor = if end { self.value.chars().count() } else { 0 };
+    }
+
+    /// The text-editing keys of a single-line field (typed text is never a command): a
+    /// character without Ctrl or Alt, Backspace, Delete, Left, Right, Home, End. Returns
+    /// whether the text changed.
+    pub fn edit(&mut self, key: KeyEvent) -> bool {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let before = self.value.len();
+        match key.code {
+            KeyCode::Char(c) if plain => self.insert(c),
+            KeyCode::Backspace => self.backspace(),
+            KeyCode::Delete => self.delete(),
+            KeyCode::Left => self.move_cursor(-1),
+            KeyCode::Right => self.move_cursor(1),
+            KeyCode::Home | KeyCode::End => self.home_end(key.code == KeyCode::End),
+            _ => {}
+        }
+        self.value.len() != before
     }
 }
 

@@ -14,6 +14,8 @@ pub const MESSAGE_TICKS: u8 = 10;
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let shown = app.message.clone();
     let effects = handle(app, msg);
+    // A command's output kept while the user was busy opens once they are back.
+    super::command_line::deliver(app);
     if app.message != shown {
         app.message_ticks = MESSAGE_TICKS;
     }
@@ -65,8 +67,12 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        // Shown by the command line (merged from its branch).
-        Msg::CommandDone { .. } => Vec::new(),
+        Msg::CommandDone {
+            line,
+            stdout,
+            stderr,
+            code,
+        } => super::command_line::done(app, &line, &stdout, &stderr, code),
         Msg::Remote { said, data } => {
             match data {
                 None => {}
@@ -129,6 +135,10 @@ impl App {
     /// The mode of the interview form and the questions over the panes, if one is up (help
     /// shows the keys of the mode it was opened over).
     fn mode_context(&self) -> Option<KeyContext> {
+        // Every key goes to the command line while it is open (help opened from it included).
+        if self.command.is_some() {
+            return Some(KeyContext::Command);
+        }
         match &self.overlay {
             Some(Overlay::Prompt(_)) => return Some(KeyContext::Prompt),
             Some(Overlay::ConfirmQuit) => return Some(KeyContext::Quit),
@@ -155,6 +165,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Overlay::Prompt(_)) => return super::forms::prompt_key(app, key),
         Some(Overlay::ConfirmQuit) => return quit_key(app, &key),
         _ => {}
+    }
+    if app.command.is_some() {
+        return super::command_line::key(app, key);
     }
     if app.form.is_some() {
         return super::form_keys::key(app, key);
@@ -226,6 +239,7 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Suspend => return vec![Effect::Suspend],
         Action::Quit => return quit(app),
+        Action::CommandLine => return super::command_line::open(app),
         _ => {}
     }
     match &mut app.overlay {
@@ -246,7 +260,7 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     match action {
-        Action::Quit | Action::Suspend | Action::Help => {}
+        Action::Quit | Action::Suspend | Action::Help | Action::CommandLine => {}
         Action::FocusNext => app.focus = app.focus.cycle(true),
         Action::FocusPrev => app.focus = app.focus.cycle(false),
         Action::Focus(n) => app.focus = Pane::ALL.get(n).copied().unwrap_or(app.focus),
@@ -293,7 +307,10 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::DiscardDraft
         | Action::Leave
         | Action::Submit
-        | Action::ClearField => {}
+        | Action::ClearField
+        | Action::CompleteWord
+        | Action::CompleteBack
+        | Action::DeleteWord => {}
         Action::Undo => return super::steps::undo(app),
         Action::LoadDemo => {
             app.message = Some("writing demo data…".into());

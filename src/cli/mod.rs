@@ -34,6 +34,7 @@ mod session;
 mod staff;
 mod stats;
 mod table;
+mod vocabulary;
 
 use crate::core::Instant;
 use crate::runtime::{Clock, FixedClock};
@@ -46,6 +47,7 @@ pub use session::{Context, Reading, Session, Writing};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+pub use vocabulary::vocabulary;
 
 pub use args::{
     ExportFormat, ExportWhat, ImportCommand, ListFormat, TimeArg, parse_now, parse_time,

@@ -7,6 +7,7 @@ mod csv_file;
 pub mod customers_csv;
 pub mod export;
 pub mod headers;
+pub mod history;
 pub mod ics;
 pub mod invitation;
 pub mod out_file;

@@ -127,6 +127,14 @@ pub enum Action {
     Submit,
     /// Small forms: empty the field.
     ClearField,
+    /// Open the command line (`:`): run a hearback command from the dashboard.
+    CommandLine,
+    /// Command line: complete the word under the cursor, or the next candidate.
+    CompleteWord,
+    /// Command line: the previous candidate.
+    CompleteBack,
+    /// Command line: delete the word before the cursor.
+    DeleteWord,
 }
 
 impl Action {

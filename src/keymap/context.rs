@@ -44,11 +44,13 @@ pub enum KeyContext {
     Summary,
     /// The help overlay itself.
     Help,
+    /// The command line (`:`): command keys; the rest is text.
+    Command,
 }
 
 impl KeyContext {
     /// Every mode, in the order help and error messages list them.
-    pub const ALL: [KeyContext; 20] = [
+    pub const ALL: [KeyContext; 21] = [
         KeyContext::Global,
         KeyContext::Customers,
         KeyContext::Queue,
@@ -69,6 +71,7 @@ impl KeyContext {
         KeyContext::Discard,
         KeyContext::Summary,
         KeyContext::Help,
+        KeyContext::Command,
     ];
 
     /// Whether this is a full-screen view or overlay that takes only its own keys (plus
@@ -99,6 +102,7 @@ impl KeyContext {
                 | KeyContext::Discard
                 | KeyContext::Summary
                 | KeyContext::Help
+                | KeyContext::Command
         )
     }
 
@@ -129,6 +133,7 @@ impl KeyContext {
             KeyContext::Discard => "Discard the draft",
             KeyContext::Summary => "Complete the interview",
             KeyContext::Help => "Help",
+            KeyContext::Command => "Command line",
             KeyContext::Confirm => "Are you sure?",
             KeyContext::Global
             | KeyContext::Customers

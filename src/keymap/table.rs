@@ -287,4 +287,16 @@ pub const DEFAULTS: &[Binding] = &[
     key(C::Welcome, K::Char('d'), A::LoadDemo, "load demo data"),
     key(C::Welcome, K::Char('q'), A::Quit, "quit"),
     key(C::Welcome, K::Esc, A::Back, "continue with the empty store"),
+    // The command line opens over the panes and over the views that are only read (they stay
+    // under it); not over a question, a form or text being typed.
+    key(C::Global, K::Char(':'), A::CommandLine, COMMAND),
+    key(C::Detail, K::Char(':'), A::CommandLine, COMMAND),
+    key(C::Insight, K::Char(':'), A::CommandLine, COMMAND),
+    key(C::Calendar, K::Char(':'), A::CommandLine, COMMAND),
+    key(C::Document, K::Char(':'), A::CommandLine, COMMAND),
+    key(C::Staff, K::Char(':'), A::CommandLine, COMMAND),
+    key(C::Welcome, K::Char(':'), A::CommandLine, COMMAND),
 ];
+
+/// The help of the key that opens the command line.
+const COMMAND: &str = "run a hearback command";

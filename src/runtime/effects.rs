@@ -58,6 +58,7 @@ impl Job {
                 version,
             }),
             Effect::Copy(_) | Effect::Suspend | Effect::Quit => None,
+            Effect::RunCommand { .. } => None,
         }
     }
 

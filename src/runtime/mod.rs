@@ -31,16 +31,17 @@ mod draw_log;
 mod effects;
 mod hub;
 mod input;
+mod settle;
 mod terminal;
 
 use crate::app::{App, Effect, Msg, Rules, update};
-use crate::core::{Dataset, Instant};
+use crate::core::Dataset;
 use crate::store::DataStore;
 use anyhow::{Context as _, anyhow};
 use crossterm::event::EventStream;
 use drafts::Drafts;
 use draw_log::DrawLog;
-use effects::{Done, Worker};
+use effects::Worker;
 use futures_util::StreamExt;
 use input::burst;
 use std::io::Write;
@@ -52,7 +53,6 @@ use terminal::Tui;
 pub use clock::{Clock, FixedClock};
 pub use hub::{CommandOutput, Hub, HubClosed, HubInbox, Lease, hub};
 use tokio::signal::unix::{SignalKind, signal};
-use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::{MissedTickBehavior, interval_at, sleep_until};
 
 /// The tick: countdowns show minutes, the interview timer seconds.
@@ -83,6 +83,8 @@ pub struct Start {
     pub history: Vec<String>,
     /// Runs a line typed at the `:` line; its output comes back through the hub.
     pub commands: Option<Box<dyn Fn(String)>>,
+    /// The words Tab completes at the `:` line (the command line's subcommands and options).
+    pub vocabulary: crate::app::Vocabulary,
 }
 
 /// Runs the dashboard until the user quits or a signal ends it. Exits with 128 + the signal
@@ -99,20 +101,22 @@ pub fn run(start: Start) -> anyhow::Result<ExitCode> {
         notice,
         history,
         commands,
+        vocabulary,
     } = start;
     let mut app = App::new(data, rules, clock.now(), clock.is_fixed(), place, actor);
     app.color = !no_color();
     if notice.is_some() {
         app.message = notice;
     }
-    let _ = (history, commands);
+    app.set_command_history(history);
+    app.set_vocabulary(vocabulary);
     drafts::resume(&mut app, &*store);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the event loop")?;
     let mut log = DrawLog::from_env();
-    let result = runtime.block_on(dashboard(app, store, hub, &*clock, &mut log));
+    let result = runtime.block_on(dashboard(app, store, hub, commands, &*clock, &mut log));
     if let Err(e) = log.write() {
         say(&format!("cannot write ${}: {e}", draw_log::ENV));
     }
@@ -164,6 +168,7 @@ async fn dashboard(
     mut app: App,
     store: Arc<dyn DataStore>,
     mut inbox: Option<HubInbox>,
+    commands: Option<Box<dyn Fn(String)>>,
     clock: &dyn Clock,
     log: &mut DrawLog,
 ) -> anyhow::Result<ExitCode> {
@@ -314,6 +319,13 @@ async fn dashboard(
                     Ok(()) => frame.dirty = true,
                     Err(e) => failed = Some(anyhow!(e).context("cannot suspend and resume")),
                 },
+                Effect::RunCommand { line } => match &commands {
+                    Some(run) => run(line),
+                    None => {
+                        app.message = Some("commands cannot run in this dashboard".into());
+                        frame.dirty = true;
+                    }
+                },
                 // Typing only hands the draft over; the timer writes it.
                 Effect::SaveDraft { draft, version } => {
                     let now = tokio::time::Instant::now();
@@ -339,7 +351,7 @@ async fn dashboard(
         }
     };
 
-    let lost = settle(&mut drafts, &worker, &mut finished, pending, app.now).await;
+    let lost = settle::settle(&mut drafts, &worker, &mut finished, pending, app.now).await;
     drop(worker);
     drop(tui);
     for line in &lost {
@@ -350,52 +362,5 @@ async fn dashboard(
         _ if !lost.is_empty() => Ok(ExitCode::FAILURE),
         End::Signal(n) => Ok(ExitCode::from(u8::try_from(128 + n).unwrap_or(1))),
         End::Quit | End::InputClosed => Ok(ExitCode::SUCCESS),
-    }
-}
-
-/// Whatever ended the loop, the drafts not written yet are written now, and the saves in
-/// flight are waited for (they are durable once acknowledged). Returns what failed, to be said
-/// after the terminal is back, since the screen can no longer. A kill -9 cannot be caught:
-/// then at most the last debounce of typing is lost.
-async fn settle(
-    drafts: &mut Drafts,
-    worker: &Worker,
-    finished: &mut UnboundedReceiver<Done>,
-    mut pending: usize,
-    now: Instant,
-) -> Vec<String> {
-    drafts.close();
-    let mut lost = Vec::new();
-    loop {
-        pending += drafts.take(|e| worker.submit(e, now));
-        if pending == 0 {
-            return lost;
-        }
-        let Some(Done { msg, .. }) = finished.recv().await else {
-            return lost;
-        };
-        pending -= 1;
-        match msg {
-            Msg::Saved {
-                label,
-                changes,
-                result,
-            } => {
-                // A failed completion puts its draft back; the next round writes it.
-                drafts.settled(&changes, result.is_ok(), tokio::time::Instant::now());
-                if let Err(e) = result {
-                    lost.push(format!("not saved: {label}: {e}"));
-                }
-            }
-            Msg::DraftSaved { result, .. } => {
-                let id = drafts.answered(result.is_ok());
-                if let Err(e) = result {
-                    let which = id.map(|id| format!(" of {id}")).unwrap_or_default();
-                    lost.push(format!("interview draft{which} not saved: {e}"));
-                }
-            }
-            Msg::Reloaded(Err(e)) => lost.push(format!("demo data not written: {e}")),
-            _ => {}
-        }
     }
 }

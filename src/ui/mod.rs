@@ -12,6 +12,7 @@ mod actions;
 mod calendar;
 mod clock;
 mod columns;
+mod command_line;
 mod confirm;
 mod customers;
 mod detail;
@@ -46,6 +47,9 @@ use unicode_width::UnicodeWidthStr;
 pub fn render(app: &App, frame: &mut Frame) {
     let theme = Theme::new(app.color);
     draw_screen(app, theme, frame);
+    if let Some(line) = &app.command {
+        command_line::draw(app, line, theme, frame);
+    }
     if app.disk_failed {
         // Last, over the status line: no view, overlay or form can hide it.
         draw_disk_failed(theme, frame);

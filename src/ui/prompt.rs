@@ -64,7 +64,7 @@ pub fn draw(app: &App, prompt: &Prompt, theme: Theme, frame: &mut Frame, screen:
             format!("{}{}", if focused { "▶ " } else { "  " }, field.label),
             label_style,
         ));
-        let (input, cursor_x) = input_line(field, focused, input_width, theme);
+        let (input, cursor_x) = input_line("> ", field, focused, input_width, theme);
         if let Some(x) = cursor_x {
             let y = inner
                 .y
@@ -106,9 +106,10 @@ pub fn draw(app: &App, prompt: &Prompt, theme: Theme, frame: &mut Frame, screen:
     }
 }
 
-/// The visible part of a field's text, with the cursor cell reversed when focused, and the
-/// cursor's column inside the input. Scrolls so the cursor stays in view.
-fn input_line(
+/// The visible part of a field's text after `prefix` (`> `), with the cursor cell reversed
+/// when focused, and the cursor's column inside the input. Scrolls so the cursor stays in view.
+pub(super) fn input_line(
+    prefix: &'static str,
     field: &Field,
     focused: bool,
     width: usize,
@@ -151,7 +152,7 @@ fn input_line(
         room -= w(c);
         after.push(*c);
     }
-    let mut spans = vec![Span::styled("> ", theme.key()), Span::raw(before)];
+    let mut spans = vec![Span::styled(prefix, theme.key()), Span::raw(before)];
     if focused {
         spans.push(Span::styled(
             at.map_or(" ".to_string(), String::from),
@@ -221,14 +222,14 @@ mod tests {
         for c in "abcdefghijklmnopqrstuvwxyz".chars() {
             field.insert(c);
         }
-        let (line, x) = input_line(&field, true, 10, theme);
+        let (line, x) = input_line("> ", &field, true, 10, theme);
         assert_eq!(shown(&line), "> rstuvwxyz ");
         assert_eq!(x, Some(9));
         field.home_end(false);
-        let (line, x) = input_line(&field, true, 10, theme);
+        let (line, x) = input_line("> ", &field, true, 10, theme);
         assert_eq!(shown(&line), "> abcdefghij");
         assert_eq!(x, Some(0));
-        let (line, x) = input_line(&field, false, 10, theme);
+        let (line, x) = input_line("> ", &field, false, 10, theme);
         assert_eq!(shown(&line), "> abcdefghij");
         assert_eq!(x, None);
         // Wide characters count two cells.
@@ -236,7 +237,7 @@ mod tests {
         for c in "日本語日本語".chars() {
             wide.insert(c);
         }
-        let (line, x) = input_line(&wide, true, 7, theme);
+        let (line, x) = input_line("> ", &wide, true, 7, theme);
         assert_eq!(shown(&line), "> 日本語 ");
         assert_eq!(x, Some(6));
     }

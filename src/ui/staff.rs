@@ -23,6 +23,10 @@ const COLUMNS: [Column; 5] = [
     Column::text("Email", 16, 16, 2, 4),
 ];
 
+/// Between a key and its help in the hint: a no-break space, so a wrapped hint never leaves a
+/// key at the end of one line and what it does on the next.
+const KEY_HELP: char = '\u{a0}';
+
 /// The view's keys, from the key table: `j/k next person · m give/take ... · Esc close`.
 fn hint(app: &App) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -37,10 +41,10 @@ fn hint(app: &App) -> String {
         match parts.iter_mut().find(|p| p.ends_with(b.help)) {
             Some(p) => {
                 // Same help: list the keys together (`j/k` is not merged: different help).
-                let keys_end = p.len() - b.help.len() - 1;
+                let keys_end = p.len() - b.help.len() - KEY_HELP.len_utf8();
                 p.insert_str(keys_end, &format!("/{name}"));
             }
-            None => parts.push(format!("{name} {}", b.help)),
+            None => parts.push(format!("{name}{KEY_HELP}{}", b.help)),
         }
     }
     format!(" {} ", parts.join(" · "))

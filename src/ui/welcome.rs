@@ -4,7 +4,7 @@
 use super::centered;
 use super::theme::Theme;
 use crate::app::App;
-use crate::keymap::{KeyContext, help_rows};
+use crate::keymap::{Action, KeyContext, help_rows, hints};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -29,10 +29,24 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect) {
             Span::raw(*help),
         ]));
     }
+    // The command line runs the import right here when it has a key; else the shell does.
+    let (how, command) = match hints(&app.rules.keys, KeyContext::Welcome, &[Action::CommandLine])
+        .into_iter()
+        .next()
+    {
+        Some((key, _)) => (
+            format!("To bring in your own customers, press {key} and type:"),
+            "  import customers FILE.csv",
+        ),
+        None => (
+            "To bring in your own customers, quit and run:".to_string(),
+            "  hearback import customers FILE.csv",
+        ),
+    };
     lines.extend([
         Line::raw(""),
-        Line::raw("To bring in your own customers, quit and run:"),
-        Line::styled("  hearback import customers FILE.csv", theme.key()),
+        Line::raw(how),
+        Line::styled(command, theme.key()),
         Line::styled(
             "(a CRM export: name, size, tier, account manager, ...)",
             theme.dim(),

@@ -20,6 +20,7 @@ mod cli_help;
 mod cli_loop;
 mod cli_repeats;
 mod cli_times;
+mod command_line;
 mod console_only;
 mod damage;
 mod data_dir_trust;

@@ -15,9 +15,6 @@ use std::sync::{Arc, Mutex};
 /// The history file's name in the data dir.
 pub const HISTORY_FILE: &str = "command-history";
 
-/// How many lines of history are read back at start.
-const HISTORY_KEPT: usize = 500;
-
 /// Runs the lines typed at `:` for one dashboard.
 pub struct Runner {
     hub: Hub,
@@ -67,23 +64,28 @@ impl Runner {
         self.settings.data_dir.join(HISTORY_FILE)
     }
 
-    /// The lines typed in earlier runs, oldest first (the last [`HISTORY_KEPT`]). A history
-    /// that cannot be read is an empty one: it is a convenience, never a reason not to start.
+    /// The lines typed in earlier runs, oldest first (the newest `io::history::CAP`). A
+    /// history that cannot be read is an empty one: it is a convenience, never a reason not
+    /// to start. A file grown well past the cap (it is only ever appended to) is rewritten
+    /// with what is kept, through the one safe writer.
     pub fn history(&self) -> Vec<String> {
-        let text = std::fs::read(self.history_path()).unwrap_or_default();
-        let text = String::from_utf8_lossy(&text);
-        let lines: Vec<String> = text
-            .lines()
-            .filter(|l| !l.is_empty())
-            .map(String::from)
-            .collect();
-        let skip = lines.len().saturating_sub(HISTORY_KEPT);
-        lines.into_iter().skip(skip).collect()
+        let path = self.history_path();
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes);
+        let lines = crate::io::history::parse(&text);
+        if text.lines().count() > 2 * crate::io::history::CAP {
+            let kept = crate::io::history::to_text(&lines);
+            let _ = crate::io::out_file::write(&path, kept.as_bytes());
+        }
+        lines
     }
 
     /// Appends the line to the history file.
     fn remember(&self, line: &str) {
-        let text = format!("{}\n", crate::core::sanitize::line(line));
+        let text = crate::io::history::append_line(line);
+        if text.is_empty() {
+            return;
+        }
         // Losing a history line is not worth interrupting anyone for.
         let _ = crate::io::out_file::append(&self.history_path(), text.as_bytes());
     }

@@ -66,6 +66,7 @@ pub(super) fn dashboard(ctx: &Context, clock: Arc<dyn Clock>) -> anyhow::Result<
         notice,
         history: lines.history(),
         commands: Some(Box::new(move |line| lines.run(line))),
+        vocabulary: crate::cli::vocabulary(),
     });
     drop(listening);
     result
