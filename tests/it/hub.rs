@@ -257,3 +257,55 @@ fn a_suspended_dashboard_is_reported_within_two_seconds() {
     let o = hearback(&open.data(), open.dir.path(), &["queue"]);
     assert!(o.status.success(), "{}", text(&o));
 }
+
+#[test]
+fn the_command_line_runs_a_command_in_the_dashboard_and_remembers_it() {
+    let open = Open::new("colon");
+    let tmux = &open.tmux;
+    tmux.keys(&[":"]);
+    tmux.wait_for("the command line", |s| s.contains("Tab completes"));
+    tmux.literal("action add --customer Cald");
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("the customer completed", |s| {
+        s.contains(":action add --customer 'Caldera Port Authority'")
+    });
+    tmux.literal(" --kind corrective --title 'Call back about the sync fault'");
+    tmux.keys(&["Enter"]);
+    let shown = tmux.wait_for("the output in the document view", |s| {
+        s.contains("added for Caldera Port Authority")
+    });
+    assert!(shown.contains(": action add --customer"), "{shown}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the document closed", |s| !s.contains("added for Caldera"));
+    tmux.keys(&["4"]);
+    tmux.wait_for("the card on the board", |s| s.contains("Call back about"));
+    // An error shows in the same view, with the exit code in words.
+    tmux.keys(&[":"]);
+    tmux.wait_for("the command line", |s| s.contains("Tab completes"));
+    tmux.literal("customer 'Nobody Of That Name'");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the error", |s| {
+        s.contains("error: ") && s.contains("exit code 1")
+    });
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the error closed", |s| !s.contains("exit code 1"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("the shell back", |s| !s.contains("Action items"));
+    // The store has the action: the dashboard saved it through its own store.
+    let o = hearback(&open.data(), open.dir.path(), &["export", "actions"]);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("Call back about the sync fault"),
+        "{}",
+        text(&o)
+    );
+    // The history is kept across runs: Up brings back the last line.
+    open.start();
+    tmux.keys(&[":"]);
+    tmux.wait_for("the command line", |s| s.contains("Tab completes"));
+    tmux.keys(&["Up"]);
+    tmux.wait_for("the last command", |s| {
+        s.contains(":customer 'Nobody Of That Name'")
+    });
+    tmux.keys(&["Up"]);
+    tmux.wait_for("the one before", |s| s.contains(":action add --customer"));
+}
