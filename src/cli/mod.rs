@@ -221,6 +221,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     let at = at.map(|a| ctx.time(&a)).transpose()?;
                     interview::mark(ctx.writing()?, &id, step, at)
                 }
+                InterviewCommand::Reschedule { id, at, confirm } => {
+                    let at = ctx.time(&at)?;
+                    interview::reschedule(ctx.writing()?, &id, at, confirm)
+                }
                 InterviewCommand::Cancel { id, reason } => {
                     interview::cancel(ctx.writing()?, &id, &reason)
                 }
