@@ -126,6 +126,28 @@ pub(super) fn ask_new(
     name: &str,
     assign: Option<crate::core::queue::Subject>,
 ) -> Vec<Effect> {
+    let title = match assign {
+        Some(id) => format!("Add {name} to our people and assign {id}"),
+        None => "Add a person".into(),
+    };
+    ask_person(
+        app,
+        name,
+        PromptKind::AddStaff { assign },
+        title,
+        assign.is_some(),
+    )
+}
+
+/// The add-a-person form of `kind`; `named` when an owner was named who is not on file: the
+/// form says so and starts on the role.
+pub(super) fn ask_person(
+    app: &mut App,
+    name: &str,
+    kind: PromptKind,
+    title: String,
+    named: bool,
+) -> Vec<Effect> {
     let fields = vec![
         Field::filled("Name", "full name", name),
         Field::new("Email", "work email (optional)"),
@@ -134,12 +156,8 @@ pub(super) fn ask_new(
             "a = account manager, s = service manager, e = senior management, blank = none",
         ),
     ];
-    let title = match assign {
-        Some(id) => format!("Add {name} to our people and assign {id}"),
-        None => "Add a person".into(),
-    };
-    let mut prompt = Prompt::new(PromptKind::AddStaff { assign }, title, fields);
-    if let Some(_id) = assign {
+    let mut prompt = Prompt::new(kind, title, fields);
+    if named {
         prompt.focus = 2;
         let cancel = super::act::key_of(app, KeyContext::Prompt, Action::Back)
             .map(|k| format!(", or {k} to cancel"))

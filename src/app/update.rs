@@ -211,8 +211,20 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     match &mut app.overlay {
-        Some(Overlay::Customer { scroll, .. }) => {
+        Some(Overlay::Customer { scroll, id }) => {
+            let id = *id;
             match action {
+                Action::NewAction => {
+                    let target = super::ActionFor {
+                        customer: Some(id),
+                        followup: None,
+                        detail: true,
+                    };
+                    return super::asks_tasks::action_prompt(app, target);
+                }
+                Action::RecordDeliverable => {
+                    return super::asks_tasks::deliverable_prompt(app, id, true);
+                }
                 Action::Up => *scroll = scroll.saturating_sub(1),
                 Action::Down => *scroll = scroll.saturating_add(1),
                 Action::Back => app.overlay = None,

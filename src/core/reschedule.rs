@@ -72,5 +72,22 @@ pub fn reschedule(
     Ok(set)
 }
 
+/// The feedback-calendar warning of a refused move or booking, without the booking's "confirm
+/// to book anyway" (each caller says how to go ahead: a flag, a key); `None` for other errors.
+pub fn spacing_warning(e: &InterviewError) -> Option<String> {
+    match e {
+        InterviewError::TooClose {
+            customer,
+            other,
+            other_at,
+            days,
+        } => Some(format!(
+            "{customer} already has a feedback request on {other_at} ({other}), within the \
+             {days}-day spacing of the feedback calendar"
+        )),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -127,6 +127,14 @@ pub enum Action {
     Submit,
     /// Small forms: empty the field.
     ClearField,
+    /// Queue/customers/customer/board: add a corrective or preventive action.
+    NewAction,
+    /// Customers/customer: record a major deliverable.
+    RecordDeliverable,
+    /// Interviews: move the booking to another time.
+    Reschedule,
+    /// Interviews: cancel the booking, with a reason (asks first).
+    CancelInterview,
 }
 
 impl Action {

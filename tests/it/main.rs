@@ -28,6 +28,7 @@ mod docs_reference;
 mod export;
 mod flows;
 mod form;
+mod forms_tasks;
 mod full_disk;
 mod fuzz;
 mod fuzz_bounds;

@@ -201,6 +201,21 @@ impl PaneKind for Customers {
                 app.clamp_selections();
             }
             Action::Book => return triage::perform(app, action),
+            Action::NewAction | Action::RecordDeliverable => {
+                let Some(id) = app.selected_customer() else {
+                    return crate::app::act::say(app, "no customer selected");
+                };
+                return if action == Action::NewAction {
+                    let target = crate::app::ActionFor {
+                        customer: Some(id),
+                        followup: None,
+                        detail: false,
+                    };
+                    crate::app::asks_tasks::action_prompt(app, target)
+                } else {
+                    crate::app::asks_tasks::deliverable_prompt(app, id, false)
+                };
+            }
             _ => {}
         }
         Vec::new()

@@ -3,7 +3,6 @@
 
 use super::super::customers::local_datetime;
 use super::super::{Writing, lookup, say};
-use crate::core::interview_flow::InterviewError;
 use anyhow::anyhow;
 use std::process::ExitCode;
 
@@ -37,9 +36,9 @@ pub fn reschedule(
         ctx.now,
         &ctx.actor,
     )
-    .map_err(|e| match e {
-        InterviewError::TooClose { .. } => anyhow!("{e}; pass --confirm to move it anyway"),
-        other => anyhow!(other),
+    .map_err(|e| match crate::core::reschedule::spacing_warning(&e) {
+        Some(why) => anyhow!("{why}; pass --confirm to move it anyway"),
+        None => anyhow!(e),
     })?;
     session.commit(&set)?;
     say!(
