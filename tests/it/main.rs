@@ -57,6 +57,7 @@ mod store;
 mod store_contract;
 mod store_durability;
 mod strace_commit;
+mod tui_tasks;
 mod tui_tmux;
 mod ui_calendar;
 mod ui_disk_failed;
