@@ -124,3 +124,24 @@ pub(super) fn deliverable_prompt(app: &mut App, customer: CustomerId, detail: bo
     let kind = PromptKind::Deliverable { customer, detail };
     ask(app, kind, format!("Major deliverable for {name}"), fields)
 }
+
+/// Opens the form that changes one of our people, filled with what is on file; the roles are
+/// a list, so any role can be given or taken (the view's own keys only do senior management).
+pub(super) fn edit_staff_prompt(app: &mut App, member: &crate::core::Staff) -> Vec<Effect> {
+    let roles: Vec<&str> = member.roles.iter().map(|r| r.as_str()).collect();
+    let fields = vec![
+        Field::filled("Name", "full name", &member.name),
+        Field::filled(
+            "Email",
+            "work email (blank = none)",
+            member.email.as_deref().unwrap_or_default(),
+        ),
+        Field::filled(
+            "Roles",
+            "comma list of a, s, e, salesperson, executive, president",
+            &roles.join(", "),
+        ),
+    ];
+    let title = format!("Edit {} ({})", member.name, member.id);
+    ask(app, PromptKind::EditStaff(member.id), title, fields)
+}

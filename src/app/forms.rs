@@ -101,7 +101,8 @@ fn submit(app: &mut App) -> Vec<Effect> {
         | PromptKind::NewActionOwner(_)
         | PromptKind::CancelInterview(_)
         | PromptKind::Reschedule { .. }
-        | PromptKind::Deliverable { .. } => return super::forms_tasks::submit(app, &prompt),
+        | PromptKind::Deliverable { .. }
+        | PromptKind::EditStaff(_) => return super::forms_tasks::submit(app, &prompt),
         PromptKind::AddStaff { assign } => add_staff(app, &prompt, *assign),
         PromptKind::Assign(Subject::FollowUp(id)) | PromptKind::Context(Subject::FollowUp(id)) => {
             match data.followups.iter().find(|f| f.id == *id).cloned() {

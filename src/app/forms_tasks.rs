@@ -58,6 +58,7 @@ pub(super) fn submit(app: &mut App, prompt: &Prompt) -> Vec<Effect> {
             Ok(done) => Ok(done),
         },
         PromptKind::Deliverable { customer, .. } => record_deliverable(app, prompt, *customer),
+        PromptKind::EditStaff(id) => edit_staff(app, prompt, *id),
         _ => Err("this form is not one of the daily-task forms".into()),
     };
     match result {
@@ -81,6 +82,10 @@ fn back_to(prompt: &Prompt) -> Option<Overlay> {
         PromptKind::NewActionOwner(action) => &action.kind,
         kind => kind,
     };
+    if let PromptKind::EditStaff(id) = kind {
+        let selected = Some(*id);
+        return Some(Overlay::Staff(super::StaffView { selected }));
+    }
     let id = match kind {
         PromptKind::NewAction(ActionFor {
             customer: Some(id),
@@ -296,4 +301,48 @@ fn record_deliverable(
         d.name, c.name
     );
     Ok((set, label))
+}
+
+/// The changes to one of our people the edit form describes, made as `hearback staff set`
+/// makes them: roles typed and not held are given, roles held and not typed are taken.
+fn edit_staff(
+    app: &App,
+    prompt: &Prompt,
+    id: crate::core::StaffId,
+) -> Result<(ChangeSet, String), String> {
+    let member = app.data.staff.iter().find(|s| s.id == id).cloned();
+    let member = member.ok_or(format!("{id} is no longer on file"))?;
+    let mut roles = Vec::new();
+    for text in prompt
+        .value_of("Roles")
+        .split(',')
+        .filter(|t| !t.trim().is_empty())
+    {
+        if let Some(role) = super::staff::role_choice(text)?
+            && !roles.contains(&role)
+        {
+            roles.push(role);
+        }
+    }
+    let name = prompt.value_of("Name");
+    let email = prompt.value_of("Email");
+    let patch = crate::core::staff_edit::StaffPatch {
+        name: (name != member.name).then(|| name.to_string()),
+        email: (Some(email) != member.email.as_deref().or(Some(""))).then(|| email.to_string()),
+        add_roles: roles
+            .iter()
+            .copied()
+            .filter(|r| !member.has_role(*r))
+            .collect(),
+        remove_roles: member
+            .roles
+            .iter()
+            .copied()
+            .filter(|r| !roles.contains(r))
+            .collect(),
+        active: None,
+    };
+    let (after, set) =
+        crate::core::staff_edit::set(&app.data, member, &patch).map_err(|e| e.to_string())?;
+    Ok((set, format!("{} updated", after.name)))
 }

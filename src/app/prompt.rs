@@ -47,6 +47,8 @@ pub enum PromptKind {
         /// The user saw the feedback-calendar warning and submits again to move it anyway.
         confirmed: bool,
     },
+    /// Change one of our people: name, email, roles.
+    EditStaff(crate::core::StaffId),
     /// Record a major deliverable for a customer.
     Deliverable {
         /// Whose.

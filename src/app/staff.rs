@@ -64,6 +64,12 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Action::First => step(0),
         Action::Last => step(rows.len().saturating_sub(1)),
         Action::AddStaff => return ask_new(app, "", None),
+        Action::EditStaff => {
+            return match current {
+                Some(member) => super::asks_tasks::edit_staff_prompt(app, &member),
+                None => say(app, "nobody on file yet: n adds a person"),
+            };
+        }
         Action::ToggleSenior | Action::ToggleActive => {
             let Some(member) = current else {
                 return say(app, "nobody on file yet: n adds a person");

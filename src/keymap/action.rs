@@ -135,6 +135,8 @@ pub enum Action {
     Reschedule,
     /// Interviews: cancel the booking, with a reason (asks first).
     CancelInterview,
+    /// Staff: change the person's name, email and roles.
+    EditStaff,
 }
 
 impl Action {

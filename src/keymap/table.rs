@@ -330,6 +330,12 @@ pub const DEFAULTS: &[Binding] = &[
         "mark as left / back (kept for history)",
     ),
     key(C::Staff, K::Char('n'), A::AddStaff, "add a person"),
+    key(
+        C::Staff,
+        K::Char('e'),
+        A::EditStaff,
+        "edit name, email and roles",
+    ),
     key(C::Staff, K::Esc, A::Back, "close"),
     key(C::Staff, K::Char('q'), A::Back, "close"),
     key(C::Welcome, K::Char('d'), A::LoadDemo, "load demo data"),

@@ -545,3 +545,63 @@ fn the_new_keys_are_in_help_and_the_detail_hint_at_80x24() {
     let shown = screen(&a, 80, 24);
     assert!(shown.contains("A action · d deliverable"), "{shown}");
 }
+
+#[test]
+fn the_staff_view_edits_name_email_and_any_role_as_staff_set_does() {
+    use hearback::core::Role;
+    use hearback::core::staff_edit::{self, StaffPatch};
+    let mut a = app();
+    press(&mut a, "S");
+    let Some(Overlay::Staff(view)) = &a.overlay else {
+        panic!("the staff view: {:?}", a.overlay);
+    };
+    let id = view.selected.expect("a person selected");
+    let member = a
+        .data
+        .staff
+        .iter()
+        .find(|s| s.id == id)
+        .cloned()
+        .expect("on file");
+    press(&mut a, "e");
+    assert_eq!(prompt(&a).value_of("Name"), member.name);
+    insta::assert_snapshot!("staff_edit_80x24", screen(&a, 80, 24));
+    // A role that is not one keeps the form open, naming it.
+    let effects = fill(&mut a, &[("Roles", "salesperson, boss")]);
+    assert!(effects.is_empty());
+    assert!(error(&a).contains("'boss' is not a role"), "{}", error(&a));
+    key(&mut a, KeyCode::Up);
+    key(&mut a, KeyCode::Up);
+    let before = a.data.clone();
+    let effects = fill(
+        &mut a,
+        &[
+            ("Email", "new.address@example.com"),
+            ("Roles", "salesperson, e"),
+        ],
+    );
+    let had: Vec<Role> = member.roles.clone();
+    let want_roles = [Role::Salesperson, Role::SeniorManagement];
+    let patch = StaffPatch {
+        name: None,
+        email: Some("new.address@example.com".into()),
+        add_roles: want_roles
+            .iter()
+            .copied()
+            .filter(|r| !had.contains(r))
+            .collect(),
+        remove_roles: had
+            .iter()
+            .copied()
+            .filter(|r| !want_roles.contains(r))
+            .collect(),
+        active: None,
+    };
+    let (_, want) = staff_edit::set(&before, member, &patch).expect("the CLI's core call");
+    assert_eq!(committed(&effects), want);
+    assert!(
+        matches!(&a.overlay, Some(Overlay::Staff(v)) if v.selected == Some(id)),
+        "back on the person: {:?}",
+        a.overlay
+    );
+}
