@@ -28,7 +28,8 @@ pub(super) fn prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let count = prompt.fields.len().max(1);
     match action {
         Some(Action::Back) => {
-            app.overlay = None;
+            // A form opened on a customer's detail or on a person goes back there.
+            app.overlay = super::forms_tasks::back_to(prompt);
             return say(app, "cancelled");
         }
         Some(Action::Down) => prompt.focus = (prompt.focus + 1) % count,

@@ -1,8 +1,9 @@
 //! What the forms for the daily tasks that used to be command-line only save: add a corrective
 //! or preventive action (from a follow-up in the queue, a customer, or the board), cancel or
-//! move a booked interview, record a major deliverable (`asks_tasks` opens them). Each makes
-//! its change with the core call the command line makes (`action_flow::create`, `interview_flow::cancel`, `reschedule`,
-//! `deliverable::record`), so the dashboard and `hearback ...` save identical change sets.
+//! move a booked interview, record a major deliverable, edit one of our people (`asks_tasks`
+//! opens them). Each makes its change with the core call the command line makes
+//! (`action_flow::create`, `interview_flow::cancel`, `reschedule`, `deliverable::record`,
+//! `staff_edit::set`), so the dashboard and `hearback ...` save identical change sets.
 
 use super::act::{commit, key_of};
 use super::prompt::{ActionFor, Prompt, PromptKind};
@@ -75,9 +76,10 @@ pub(super) fn submit(app: &mut App, prompt: &Prompt) -> Vec<Effect> {
     }
 }
 
-/// Where a submitted form returns: the customer's detail view it was opened from, else the
-/// panes (the detail view reloads its timeline once the save is on disk).
-fn back_to(prompt: &Prompt) -> Option<Overlay> {
+/// Where a submitted or cancelled form returns: the customer's detail view or the person in
+/// the staff view it was opened from, else the panes (the detail view reloads its timeline
+/// once the save is on disk).
+pub(super) fn back_to(prompt: &Prompt) -> Option<Overlay> {
     let kind = match &prompt.kind {
         PromptKind::NewActionOwner(action) => &action.kind,
         kind => kind,

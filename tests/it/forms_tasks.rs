@@ -605,3 +605,21 @@ fn the_staff_view_edits_name_email_and_any_role_as_staff_set_does() {
         a.overlay
     );
 }
+
+#[test]
+fn escape_from_a_form_opened_on_the_customer_goes_back_to_the_customer() {
+    let mut a = app();
+    press(&mut a, "1");
+    let id = a.selected_customer().expect("a customer");
+    key(&mut a, KeyCode::Enter);
+    for opens in ["d", "A"] {
+        press(&mut a, opens);
+        assert!(matches!(a.overlay, Some(Overlay::Prompt(_))));
+        assert!(key(&mut a, KeyCode::Esc).is_empty());
+        assert!(
+            matches!(a.overlay, Some(Overlay::Customer { id: back, .. }) if back == id),
+            "{opens}: {:?}",
+            a.overlay
+        );
+    }
+}
