@@ -350,6 +350,11 @@ fn cancelling_a_booked_interview_asks_first_and_saves_what_the_cli_saves() {
     assert_eq!(committed(&effects), want);
     save_all(&mut a, effects);
     assert!(!a.booked_interviews().iter().any(|b| b.id == i.id));
+    // For a while, u undoes it: the booking is back, and the timeline says so.
+    let effects = press(&mut a, "u");
+    assert_eq!(save_all(&mut a, effects), 1);
+    let back = a.data.interviews.iter().find(|b| b.id == i.id);
+    assert_eq!(back.map(|b| b.status), Some(InterviewStatus::Scheduled));
 }
 
 #[test]
