@@ -29,6 +29,8 @@ mod export;
 mod flows;
 mod form;
 mod forms_tasks;
+mod forms_tasks_bookings;
+mod forms_tasks_customer;
 mod full_disk;
 mod fuzz;
 mod fuzz_bounds;
