@@ -89,10 +89,32 @@ fn the_new_keys_are_in_help_and_the_detail_hint_at_80x24() {
     let shown = screen(&a, 80, 24);
     assert!(shown.contains("A          new action for this"), "{shown}");
     key(&mut a, KeyCode::Esc);
-    press(&mut a, "1");
+    press(&mut a, "4?");
+    let shown = screen(&a, 80, 24);
+    assert!(shown.contains("A          new action (asks for"), "{shown}");
+    key(&mut a, KeyCode::Esc);
+    press(&mut a, "1?");
+    let shown = screen(&a, 80, 24);
+    assert!(
+        shown.contains("A          new corrective/preventive"),
+        "{shown}"
+    );
+    assert!(shown.contains("d          record a major"), "{shown}");
+    assert!(!shown.contains("more: make the terminal taller"), "{shown}");
+    key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Enter);
     let shown = screen(&a, 80, 24);
     assert!(shown.contains("A action · d deliverable"), "{shown}");
+    press(&mut a, "?");
+    let shown = screen(&a, 80, 24);
+    assert!(
+        shown.contains("A      new action for this customer"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("d      record a major deliverable"),
+        "{shown}"
+    );
 }
 
 #[test]
