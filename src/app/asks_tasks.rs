@@ -69,6 +69,25 @@ pub(super) fn action_from_queue(app: &mut App) -> Vec<Effect> {
     action_prompt(app, target)
 }
 
+/// Opens the add-an-action or the deliverable form for a customer; `detail` when opened on
+/// the customer's detail view (the form goes back there).
+pub(super) fn for_customer(
+    app: &mut App,
+    customer: CustomerId,
+    action: Action,
+    detail: bool,
+) -> Vec<Effect> {
+    if action == Action::RecordDeliverable {
+        return deliverable_prompt(app, customer, detail);
+    }
+    let target = ActionFor {
+        customer: Some(customer),
+        followup: None,
+        detail,
+    };
+    action_prompt(app, target)
+}
+
 /// Opens the cancel or reschedule form of the selected booked interview.
 pub(super) fn interview_prompt(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(i) = app.selected_interview().cloned() else {

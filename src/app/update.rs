@@ -214,16 +214,8 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Some(Overlay::Customer { scroll, id }) => {
             let id = *id;
             match action {
-                Action::NewAction => {
-                    let target = super::ActionFor {
-                        customer: Some(id),
-                        followup: None,
-                        detail: true,
-                    };
-                    return super::asks_tasks::action_prompt(app, target);
-                }
-                Action::RecordDeliverable => {
-                    return super::asks_tasks::deliverable_prompt(app, id, true);
+                Action::NewAction | Action::RecordDeliverable => {
+                    return super::asks_tasks::for_customer(app, id, action, true);
                 }
                 Action::Up => *scroll = scroll.saturating_sub(1),
                 Action::Down => *scroll = scroll.saturating_add(1),

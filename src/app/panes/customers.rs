@@ -205,16 +205,7 @@ impl PaneKind for Customers {
                 let Some(id) = app.selected_customer() else {
                     return crate::app::act::say(app, "no customer selected");
                 };
-                return if action == Action::NewAction {
-                    let target = crate::app::ActionFor {
-                        customer: Some(id),
-                        followup: None,
-                        detail: false,
-                    };
-                    crate::app::asks_tasks::action_prompt(app, target)
-                } else {
-                    crate::app::asks_tasks::deliverable_prompt(app, id, false)
-                };
+                return crate::app::asks_tasks::for_customer(app, id, action, false);
             }
             _ => {}
         }
