@@ -25,7 +25,8 @@ pub(super) fn prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let count = prompt.fields.len().max(1);
     match action {
         Some(Action::Back) => {
-            app.overlay = None;
+            // A form opened on a customer's detail or on a person goes back there.
+            app.overlay = super::forms_tasks::back_to(prompt);
             return say(app, "cancelled");
         }
         Some(Action::Down) => prompt.focus = (prompt.focus + 1) % count,
@@ -59,7 +60,10 @@ fn submit(app: &mut App) -> Vec<Effect> {
     let submit = super::act::key_of(app, KeyContext::Prompt, Action::Submit)
         .map(|k| format!(" {k} again to use it, or change the time"))
         .unwrap_or_else(|| " Submit again to use it, or change the time".into());
+    // A delivery date is in the past by nature: not asked about.
+    let past_matters = !matches!(prompt.kind, PromptKind::Deliverable { .. });
     if let Some(Overlay::Prompt(p)) = &mut app.overlay
+        && past_matters
         && let Some(when) = p.confirm_past(now, offset)
     {
         p.error = Some(format!("{when} is in the past.{submit}"));
@@ -79,6 +83,12 @@ fn submit(app: &mut App) -> Vec<Effect> {
         return super::staff::ask_new(app, &name, Some(subject));
     }
     let result: Result<(ChangeSet, String), String> = match &prompt.kind {
+        PromptKind::NewAction(_)
+        | PromptKind::NewActionOwner(_)
+        | PromptKind::CancelInterview(_)
+        | PromptKind::Reschedule { .. }
+        | PromptKind::Deliverable { .. }
+        | PromptKind::EditStaff(_) => return super::forms_tasks::submit(app, &prompt),
         PromptKind::AddStaff { assign } => add_staff(app, &prompt, *assign),
         PromptKind::Assign(Subject::FollowUp(id)) | PromptKind::Context(Subject::FollowUp(id)) => {
             match data.followups.iter().find(|f| f.id == *id).cloned() {
@@ -192,7 +202,7 @@ fn submit(app: &mut App) -> Vec<Effect> {
 
 /// A new person from the add form; with `assign`, the follow-up is assigned to them in the
 /// same transaction.
-fn add_staff(
+pub(super) fn add_staff(
     app: &App,
     prompt: &Prompt,
     assign: Option<Subject>,

@@ -5,6 +5,7 @@
 
 mod act;
 mod asks;
+mod asks_tasks;
 mod calendar;
 mod command_line;
 mod document;
@@ -12,6 +13,7 @@ mod form;
 mod form_complete;
 mod form_keys;
 mod forms;
+mod forms_tasks;
 mod insight;
 mod lists;
 mod msg;
@@ -40,7 +42,7 @@ pub use panes::{
     ActionsPane, CustomerRow, CustomerSort, CustomersPane, InterviewsPane, Pane, QueuePane,
     action_column, card_order,
 };
-pub use prompt::{Field, Prompt, PromptKind};
+pub use prompt::{ActionFor, Field, Prompt, PromptKind};
 pub use staff::{StaffView, staff_rows};
 pub use update::update;
 pub use views::Rows;

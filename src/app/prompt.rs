@@ -34,6 +34,40 @@ pub enum PromptKind {
         /// The user saw the feedback-calendar warning and submits again to book anyway.
         confirmed: bool,
     },
+    /// Add a corrective or preventive action (`app::forms_tasks`).
+    NewAction(ActionFor),
+    /// Add the person named as the new action's owner, then the action (held here) owned
+    /// by them, in one save.
+    NewActionOwner(Box<Prompt>),
+    /// Cancel a booked interview with a reason; asks before saving.
+    CancelInterview(crate::core::InterviewId),
+    /// Move a booked interview; `confirmed` once the spacing warning was shown.
+    Reschedule {
+        /// Which.
+        interview: crate::core::InterviewId,
+        /// The user saw the feedback-calendar warning and submits again to move it anyway.
+        confirmed: bool,
+    },
+    /// Change one of our people: name, email, roles.
+    EditStaff(crate::core::StaffId),
+    /// Record a major deliverable for a customer.
+    Deliverable {
+        /// Whose.
+        customer: crate::core::CustomerId,
+        /// Opened from the customer's detail view: back to it once submitted.
+        detail: bool,
+    },
+}
+
+/// Whom a new action is for, and where the form was opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActionFor {
+    /// The customer, when known (from a follow-up or a customer); else the form asks.
+    pub customer: Option<crate::core::CustomerId>,
+    /// The follow-up it answers (opened on one in the queue).
+    pub followup: Option<crate::core::FollowUpId>,
+    /// Opened from the customer's detail view: back to it once submitted.
+    pub detail: bool,
 }
 
 /// One single-line text field.
@@ -200,6 +234,14 @@ impl Prompt {
     /// The focused field.
     pub fn field(&mut self) -> Option<&mut Field> {
         self.fields.get_mut(self.focus)
+    }
+
+    /// The value of the field labelled `label`, trimmed; empty when there is none.
+    pub fn value_of(&self, label: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map_or("", |f| f.value.trim())
     }
 
     /// The value of field `n`, trimmed.

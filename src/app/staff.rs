@@ -64,6 +64,12 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Action::First => step(0),
         Action::Last => step(rows.len().saturating_sub(1)),
         Action::AddStaff => return ask_new(app, "", None),
+        Action::EditStaff => {
+            return match current {
+                Some(member) => super::asks_tasks::edit_staff_prompt(app, &member),
+                None => say(app, "nobody on file yet: n adds a person"),
+            };
+        }
         Action::ToggleSenior | Action::ToggleActive => {
             let Some(member) = current else {
                 return say(app, "nobody on file yet: n adds a person");
@@ -126,6 +132,28 @@ pub(super) fn ask_new(
     name: &str,
     assign: Option<crate::core::queue::Subject>,
 ) -> Vec<Effect> {
+    let title = match assign {
+        Some(id) => format!("Add {name} to our people and assign {id}"),
+        None => "Add a person".into(),
+    };
+    ask_person(
+        app,
+        name,
+        PromptKind::AddStaff { assign },
+        title,
+        assign.is_some(),
+    )
+}
+
+/// The add-a-person form of `kind`; `named` when an owner was named who is not on file: the
+/// form says so and starts on the role.
+pub(super) fn ask_person(
+    app: &mut App,
+    name: &str,
+    kind: PromptKind,
+    title: String,
+    named: bool,
+) -> Vec<Effect> {
     let fields = vec![
         Field::filled("Name", "full name", name),
         Field::new("Email", "work email (optional)"),
@@ -134,12 +162,8 @@ pub(super) fn ask_new(
             "a = account manager, s = service manager, e = senior management, blank = none",
         ),
     ];
-    let title = match assign {
-        Some(id) => format!("Add {name} to our people and assign {id}"),
-        None => "Add a person".into(),
-    };
-    let mut prompt = Prompt::new(PromptKind::AddStaff { assign }, title, fields);
-    if let Some(_id) = assign {
+    let mut prompt = Prompt::new(kind, title, fields);
+    if named {
         prompt.focus = 2;
         let cancel = super::act::key_of(app, KeyContext::Prompt, Action::Back)
             .map(|k| format!(", or {k} to cancel"))

@@ -243,8 +243,12 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     match &mut app.overlay {
-        Some(Overlay::Customer { scroll, .. }) => {
+        Some(Overlay::Customer { scroll, id }) => {
+            let id = *id;
             match action {
+                Action::NewAction | Action::RecordDeliverable => {
+                    return super::asks_tasks::for_customer(app, id, action, true);
+                }
                 Action::Up => *scroll = scroll.saturating_sub(1),
                 Action::Down => *scroll = scroll.saturating_add(1),
                 Action::Back => app.overlay = None,

@@ -5,10 +5,8 @@ use super::customers::local_datetime;
 use super::say;
 use super::{TimeArg, Writing, lookup};
 use crate::core::action_flow::{self, NewAction};
-use crate::core::{
-    ActionKind, ActionState, Change, ChangeSet, Deliverable, DeliverableId, EventKind, IdAllocator,
-    Instant, TimelineEvent, sanitize,
-};
+use crate::core::deliverable::DeliverableError;
+use crate::core::{ActionKind, ActionState, IdAllocator, Instant};
 use clap::{Subcommand, ValueEnum};
 use std::process::ExitCode;
 
@@ -160,31 +158,19 @@ pub fn deliverable(
 ) -> anyhow::Result<ExitCode> {
     let (ctx, data) = (session.ctx, &session.data);
     let customer = lookup::customer(data, customer)?;
-    let name = sanitize::line(name);
-    if name.is_empty() {
-        anyhow::bail!("a deliverable needs a name (--name)");
-    }
     let delivered_at = at.unwrap_or(ctx.now);
-    let d = Deliverable {
-        id: DeliverableId(IdAllocator::after(data)?.next_id()),
-        customer: customer.id,
+    let mut ids = IdAllocator::after(data)?;
+    let (_, set) = crate::core::deliverable::record(
+        customer,
         name,
         delivered_at,
-    };
-    let mut set = ChangeSet::new();
-    set.push(Change::Event(TimelineEvent {
-        customer: customer.id,
-        at: ctx.now,
-        actor: ctx.actor.clone(),
-        kind: EventKind::DeliverableRecorded,
-        summary: format!(
-            "Major deliverable \"{}\" delivered {}",
-            d.name,
-            delivered_at.format("%Y-%m-%d")
-        ),
-        reference: Some(d.id.to_string()),
-    }));
-    set.push(Change::Deliverable(d));
+        ctx.now,
+        &ctx.actor,
+        &mut ids,
+    )
+    .map_err(|e| match e {
+        DeliverableError::NoName => anyhow::anyhow!("a deliverable needs a name (--name)"),
+    })?;
     session.commit(&set)?;
     say!(
         "saved: deliverable recorded for {} on {}; a feedback interview is now due",

@@ -119,6 +119,10 @@ pub fn run(inv: Invocation, hub: Option<(Hub, String)>) -> anyhow::Result<ExitCo
                     let at = at.map(|a| ctx.time(&a)).transpose()?;
                     interview::mark(ctx.writing()?, &id, step, at)
                 }
+                InterviewCommand::Reschedule { id, at, confirm } => {
+                    let at = ctx.time(&at)?;
+                    interview::reschedule(ctx.writing()?, &id, at, confirm)
+                }
                 InterviewCommand::Cancel { id, reason } => {
                     interview::cancel(ctx.writing()?, &id, &reason)
                 }

@@ -12,7 +12,10 @@ use crate::core::{
     sanitize,
 };
 use anyhow::{Context as _, anyhow, bail};
+pub use reschedule::reschedule;
 use std::process::ExitCode;
+
+mod reschedule;
 
 fn trigger(who: &Who) -> Trigger {
     match (&who.deliverable, who.ad_hoc) {

@@ -119,6 +119,19 @@ pub enum InterviewCommand {
         #[arg(long)]
         mark: bool,
     },
+    /// Move a booked interview to another time (who, where and how long stay).
+    Reschedule {
+        /// Interview id, e.g. I20.
+        id: String,
+        /// The new time.
+        /// TIME: 10:00, "tomorrow 9", fri, +2d, YYYY-MM-DD, "YYYY-MM-DD 14:30" or RFC 3339.
+        #[arg(long, value_name = "TIME", value_parser = crate::cli::parse_time)]
+        at: TimeArg,
+        /// Move it even within the feedback calendar's spacing of another request, or into
+        /// the past.
+        #[arg(long)]
+        confirm: bool,
+    },
     /// Cancel a booked interview.
     Cancel {
         /// Interview id.

@@ -5,23 +5,9 @@ use crate::core::ids::parse_id_number;
 use crate::core::{ActionItem, Customer, Dataset, FollowUp, Interview, Staff, StaffId};
 use anyhow::anyhow;
 
-fn pick<'a, T>(
-    what: &'static str,
-    text: &str,
-    all: &'a [T],
-    name: impl Fn(&T) -> &str,
-) -> anyhow::Result<&'a T> {
-    crate::core::lookup::pick(what, text, all, name).map_err(anyhow::Error::from)
-}
-
 /// A customer by id (`C12`/`12`), exact name, or unique part of a name.
 pub fn customer<'a>(data: &'a Dataset, text: &str) -> anyhow::Result<&'a Customer> {
-    if let Some(n) = parse_id_number(text, 'C')
-        && let Some(c) = data.customers.iter().find(|c| c.id.0 == n)
-    {
-        return Ok(c);
-    }
-    pick("customer", text, &data.customers, |c| c.name.as_str())
+    crate::core::lookup::customer(data, text).map_err(anyhow::Error::from)
 }
 
 /// A staff member by email, exact name, or unique part of a name.

@@ -2,6 +2,7 @@
 //! debrief, report, dissemination). Each returns the records to write with a timeline event.
 
 use super::policy::Policy;
+pub use super::reschedule::reschedule;
 use super::spacing::spacing_conflict;
 use super::{
     Answer, Change, ChangeSet, ContactId, Customer, Dataset, EventKind, IdAllocator, Instant,
@@ -137,6 +138,12 @@ pub enum InterviewError {
     /// Cancelling something that is not booked.
     #[error("{0} is {1} and cannot be cancelled")]
     NotBooked(String, &'static str),
+    /// Moving something that is not booked (or no longer only booked).
+    #[error("{0} is {1} and cannot be moved to another time")]
+    NotMovable(String, &'static str),
+    /// Moving a booking to the time it already has.
+    #[error("{0} is already booked for {1}; give another time")]
+    SameTime(String, String),
 }
 
 fn event(

@@ -80,6 +80,19 @@ pub fn staff<'a>(
     pick("staff member", text, &data.staff, |s| s.name.as_str())
 }
 
+/// A customer by id (`C12`/`12`), exact name (any case), or unique part of a name.
+pub fn customer<'a>(
+    data: &'a crate::core::Dataset,
+    text: &str,
+) -> Result<&'a crate::core::Customer, LookupError> {
+    if let Some(n) = crate::core::ids::parse_id_number(text, 'C')
+        && let Some(c) = data.customers.iter().find(|c| c.id.0 == n)
+    {
+        return Ok(c);
+    }
+    pick("customer", text, &data.customers, |c| c.name.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! user confirms; this module finds the conflict to warn about.
 
 use super::policy::Policy;
-use super::{CustomerId, Dataset, Instant, Interview, InterviewStatus};
+use super::{CustomerId, Dataset, Instant, Interview, InterviewId, InterviewStatus};
 
 /// The nearest other feedback request within the spacing window of `at`, if any.
 pub fn spacing_conflict<'a>(
@@ -12,10 +12,23 @@ pub fn spacing_conflict<'a>(
     at: Instant,
     policy: &Policy,
 ) -> Option<&'a Interview> {
+    spacing_conflict_besides(data, customer, at, policy, None)
+}
+
+/// [`spacing_conflict`] leaving out the interview `moving` (a booking moved to another time
+/// does not conflict with itself).
+pub fn spacing_conflict_besides<'a>(
+    data: &'a Dataset,
+    customer: CustomerId,
+    at: Instant,
+    policy: &Policy,
+    moving: Option<InterviewId>,
+) -> Option<&'a Interview> {
     let window = Policy::days(policy.cadence.spacing_days);
     data.interviews
         .iter()
         .filter(|i| i.customer == customer && i.status != InterviewStatus::Cancelled)
+        .filter(|i| Some(i.id) != moving)
         .filter(|i| {
             let when = i.completed_at.unwrap_or(i.scheduled_at);
             (when - at).abs() < window

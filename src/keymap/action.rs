@@ -135,6 +135,16 @@ pub enum Action {
     CompleteBack,
     /// Command line: delete the word before the cursor.
     DeleteWord,
+    /// Queue/customers/customer/board: add a corrective or preventive action.
+    NewAction,
+    /// Customers/customer: record a major deliverable.
+    RecordDeliverable,
+    /// Interviews: move the booking to another time.
+    Reschedule,
+    /// Interviews: cancel the booking, with a reason (asks first).
+    CancelInterview,
+    /// Staff: change the person's name, email and roles.
+    EditStaff,
 }
 
 impl Action {

@@ -63,6 +63,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, screen: Rect, id: Custom
                             &[crate::keymap::Action::Down, crate::keymap::Action::Up],
                             "scroll"
                         ),
+                        (&[crate::keymap::Action::NewAction], "action"),
+                        (&[crate::keymap::Action::RecordDeliverable], "deliverable"),
                         (&[crate::keymap::Action::Back], "closes"),
                     ],
                 ),

@@ -120,6 +120,15 @@ impl PaneKind for Actions {
             | Action::SetOwner
             | Action::SetDue
             | Action::OpenCustomer => return triage::perform(app, action),
+            // From the board the customer is asked for (a card's customer may not be the one).
+            Action::NewAction => {
+                let target = crate::app::ActionFor {
+                    customer: None,
+                    followup: None,
+                    detail: false,
+                };
+                return crate::app::asks_tasks::action_prompt(app, target);
+            }
             _ => {}
         }
         Vec::new()

@@ -201,6 +201,12 @@ impl PaneKind for Customers {
                 app.clamp_selections();
             }
             Action::Book => return triage::perform(app, action),
+            Action::NewAction | Action::RecordDeliverable => {
+                let Some(id) = app.selected_customer() else {
+                    return crate::app::act::say(app, "no customer selected");
+                };
+                return crate::app::asks_tasks::for_customer(app, id, action, false);
+            }
             _ => {}
         }
         Vec::new()

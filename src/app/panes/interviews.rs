@@ -82,6 +82,9 @@ impl PaneKind for Interviews {
             Action::CopyInvitation | Action::MarkInvited | Action::MarkPreBriefed => {
                 triage::perform(app, action)
             }
+            Action::Reschedule | Action::CancelInterview => {
+                crate::app::asks_tasks::interview_prompt(app, action)
+            }
             _ => Vec::new(),
         }
     }
