@@ -81,10 +81,16 @@ pub fn hub() -> (Hub, HubInbox) {
 }
 
 impl Hub {
-    /// Whether the loop answers within `within`.
-    pub fn ping(&self, within: Duration) -> bool {
+    /// Whether the loop answers within `within`: `None` when the dashboard has ended (it
+    /// takes no more commands; its process is closing).
+    pub fn ping(&self, within: Duration) -> Option<bool> {
         let (tx, rx) = sync_channel(1);
-        self.visits.send(Visit::Ping(tx)).is_ok() && rx.recv_timeout(within).is_ok()
+        self.visits.send(Visit::Ping(tx)).ok()?;
+        match rx.recv_timeout(within) {
+            Ok(()) => Some(true),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Some(false),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => None,
+        }
     }
 
     /// Waits for the store: returns once every save queued before is on disk. `said` is the

@@ -100,6 +100,12 @@ impl DirLock {
     }
 }
 
+/// Whether a process holds the lock of `dir` to write (a dashboard or a command has the
+/// store open). Only a question: nothing is kept locked.
+pub fn is_held(dir: &Path) -> bool {
+    matches!(DirLock::share(dir), Err(LockError::Held(_)))
+}
+
 /// Takes `how` (exclusive or shared) without waiting, or says who holds the lock.
 fn take(file: &mut File, how: libc::c_int) -> Result<(), LockError> {
     // SAFETY: flock on a file descriptor we own; no memory is shared with the kernel.

@@ -30,6 +30,7 @@ mod watermark;
 pub use check::{CheckReport, Damage};
 pub use data_store::{DataRead, DataStore, Durable};
 pub use error::{StoreError, hex};
+pub use lock::is_held as is_locked;
 pub use memory::MemoryStore;
 pub use read_copy::ReadStore;
 pub use records::{Record, TreeName};

@@ -117,6 +117,11 @@ fn a_killed_dashboards_socket_is_stale_and_replaced() {
     assert!(killed.status.success(), "{}", text(&killed));
     open.tmux
         .wait_for("the shell back", |s| s.contains("Killed"));
+    // The killed dashboard left its last frame on the screen: clear it, so the new one is seen.
+    open.tmux.literal("clear");
+    open.tmux.keys(&["Enter"]);
+    open.tmux
+        .wait_for("a clear screen", |s| !s.contains("Action items"));
     assert!(
         open.data().join("hearback.sock").exists(),
         "the socket is left behind"
@@ -132,4 +137,20 @@ fn a_killed_dashboards_socket_is_stale_and_replaced() {
     let through = hearback(&open.data(), open.dir.path(), &["queue"]);
     assert!(through.status.success(), "{}", text(&through));
     assert_eq!(through.stdout, before.stdout);
+}
+
+#[test]
+fn commands_sent_while_the_dashboard_quits_run_once_it_is_gone() {
+    let open = Open::new("quitting");
+    let before = hearback(&open.data(), open.dir.path(), &["queue"]);
+    assert!(before.status.success(), "{}", text(&before));
+    open.tmux.keys(&["q"]);
+    // Callers arriving while it closes, one after another (two commands never share a closed
+    // store): each runs through it, or on its own once it is gone; none is told the dashboard
+    // is not answering, none finds the store locked.
+    for _ in 0..4 {
+        let o = hearback(&open.data(), open.dir.path(), &["queue"]);
+        assert!(o.status.success(), "{}", text(&o));
+        assert_eq!(o.stdout, before.stdout);
+    }
 }

@@ -17,7 +17,11 @@ const HELLO_WAIT: Duration = Duration::from_millis(1500);
 /// its exit code, or `None` when no dashboard listens (then the command runs here, and the
 /// store's lock decides, as always).
 pub fn forward(inv: &Invocation) -> Option<u8> {
-    let stream = UnixStream::connect(super::socket_path(&inv.data_dir)).ok()?;
+    let path = super::socket_path(&inv.data_dir);
+    let stream = match UnixStream::connect(&path) {
+        Ok(stream) => stream,
+        Err(_) => starting(&inv.data_dir, &path)?,
+    };
     let reading = stream.try_clone().ok()?;
     let _ = reading.set_read_timeout(Some(HELLO_WAIT));
     let mut reader = BufReader::new(reading);
@@ -64,6 +68,10 @@ pub fn forward(inv: &Invocation) -> Option<u8> {
                 let _ = std::io::stderr().write_all(&bytes);
             }
             Ok(FromHub::WantStdin) => pump_stdin(&stream),
+            Ok(FromHub::Closing) => {
+                wait_until_closed(&inv.data_dir);
+                return None;
+            }
             Ok(FromHub::Exit(code)) => {
                 let _ = stdout.flush();
                 return Some(code);
@@ -74,6 +82,30 @@ pub fn forward(inv: &Invocation) -> Option<u8> {
                 return Some(gone(&inv.data_dir));
             }
         }
+    }
+}
+
+/// A dashboard takes the store's lock, then creates its socket: a caller in between waits for
+/// the socket (up to 1 s) rather than hearing the store is open. When the lock is free, or
+/// another command holds it (no socket comes), the command runs here as always.
+fn starting(dir: &Path, socket: &Path) -> Option<UnixStream> {
+    let started = std::time::Instant::now();
+    while crate::store::is_locked(dir) && started.elapsed() < Duration::from_secs(1) {
+        std::thread::sleep(Duration::from_millis(20));
+        if let Ok(stream) = UnixStream::connect(socket) {
+            return Some(stream);
+        }
+    }
+    None
+}
+
+/// Waits (up to 10 s) for a closing dashboard to be gone: it removes its socket once it has
+/// let go of the store, and then the command runs here.
+fn wait_until_closed(dir: &Path) {
+    let socket = super::socket_path(dir);
+    let started = std::time::Instant::now();
+    while socket.exists() && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
     }
 }
 

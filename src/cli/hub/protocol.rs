@@ -70,6 +70,9 @@ pub enum FromHub {
     WantStdin,
     /// The command ended with this exit code.
     Exit(u8),
+    /// The dashboard is closing and runs nothing more: once it is gone, the caller runs the
+    /// command itself.
+    Closing,
 }
 
 /// bincode's standard configuration with the request limit.

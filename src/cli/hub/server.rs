@@ -186,7 +186,12 @@ fn caller(stream: UnixStream, hub: &Hub, dir: &Path) {
         }
     };
     let _ = reader.get_ref().set_read_timeout(None);
-    if !hub.ping(LOOP_WAIT) {
+    let answered = hub.ping(LOOP_WAIT);
+    if answered.is_none() {
+        let _ = say(&writer, &FromHub::Closing);
+        return;
+    }
+    if answered == Some(false) {
         let _ = end(
             &writer,
             &format!(
