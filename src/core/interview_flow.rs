@@ -146,6 +146,22 @@ pub enum InterviewError {
     SameTime(String, String),
 }
 
+impl InterviewError {
+    /// The booking falls inside the feedback calendar's spacing of `other`.
+    pub fn too_close(customer: &Customer, other: &Interview, policy: &Policy) -> InterviewError {
+        InterviewError::TooClose {
+            customer: customer.name.clone(),
+            other: other.id.to_string(),
+            other_at: other
+                .completed_at
+                .unwrap_or(other.scheduled_at)
+                .format("%Y-%m-%d")
+                .to_string(),
+            days: policy.cadence.spacing_days,
+        }
+    }
+}
+
 fn event(
     customer: &Customer,
     at: Instant,
@@ -247,16 +263,7 @@ pub fn schedule(
     if let Some(other) = spacing_conflict(data, customer.id, booking.at, policy)
         && !booking.confirmed
     {
-        return Err(InterviewError::TooClose {
-            customer: customer.name.clone(),
-            other: other.id.to_string(),
-            other_at: other
-                .completed_at
-                .unwrap_or(other.scheduled_at)
-                .format("%Y-%m-%d")
-                .to_string(),
-            days: policy.cadence.spacing_days,
-        });
+        return Err(InterviewError::too_close(customer, other, policy));
     }
     let interview = Interview {
         contact: booking.contact,

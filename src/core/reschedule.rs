@@ -39,16 +39,7 @@ pub fn reschedule(
     if let Some(other) = spacing_conflict_besides(data, customer.id, at, policy, Some(i.id))
         && !confirmed
     {
-        return Err(InterviewError::TooClose {
-            customer: customer.name.clone(),
-            other: other.id.to_string(),
-            other_at: other
-                .completed_at
-                .unwrap_or(other.scheduled_at)
-                .format("%Y-%m-%d")
-                .to_string(),
-            days: policy.cadence.spacing_days,
-        });
+        return Err(InterviewError::too_close(customer, other, policy));
     }
     let summary = format!(
         "Interview {id} moved from {} to {}",

@@ -282,3 +282,51 @@ pub fn wait_until_unlocked(data_dir: &std::path::Path) {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
+
+/// The lines of the Rust sources under `dir` (relative to the crate root) that contain one of
+/// `needles`, as `path:line: text`, outside files or folders starting with one of `allowed`,
+/// unit tests (after `#[cfg(test)]`) and comments. For tests that read the source to keep a
+/// rule (one safe writer, output through the console).
+pub fn source_lines_with(dir: &str, allowed: &[&str], needles: &[&str]) -> Vec<String> {
+    fn scan(
+        root: &std::path::Path,
+        dir: &std::path::Path,
+        allowed: &[&str],
+        needles: &[&str],
+        found: &mut Vec<String>,
+    ) {
+        for entry in std::fs::read_dir(root.join(dir)).expect("lists the sources") {
+            let full = entry.expect("reads an entry").path();
+            let path = full.strip_prefix(root).unwrap_or(&full).to_path_buf();
+            if full.is_dir() {
+                scan(root, &path, allowed, needles, found);
+                continue;
+            }
+            let shown = path.display().to_string();
+            if path.extension().is_none_or(|e| e != "rs")
+                || allowed.iter().any(|a| shown.starts_with(a))
+            {
+                continue;
+            }
+            let text = std::fs::read_to_string(&full).expect("reads a source file");
+            // Unit tests may make their own fixtures.
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (n, line) in code.lines().enumerate() {
+                let comment = line.trim_start().starts_with("//");
+                if !comment && needles.iter().any(|w| line.contains(w)) {
+                    found.push(format!("{shown}:{}: {}", n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    scan(
+        root,
+        std::path::Path::new(dir),
+        allowed,
+        needles,
+        &mut found,
+    );
+    found
+}
