@@ -40,23 +40,37 @@ thread_local! {
     static CURRENT: RefCell<Option<Console>> = const { RefCell::new(None) };
 }
 
+/// How a command run on a console ended.
+pub enum Ran<R> {
+    /// It returned this.
+    Done(R),
+    /// Its caller hung up; it was ended at its next write.
+    CallerGone,
+    /// It failed unexpectedly (a defect): the panic's message.
+    Failed(String),
+}
+
 impl Console {
-    /// Runs `f` with this console in place of the process's streams on this thread, and hands
-    /// the console back. A command whose caller went away ends early: then `None`.
-    pub fn run<R>(self, f: impl FnOnce() -> R) -> (Option<R>, Console) {
+    /// Runs `f` with this console in place of the process's streams on this thread. A command
+    /// whose caller went away ends early; one that fails unexpectedly is caught here, so a
+    /// defect in one command never takes the dashboard down with it.
+    pub fn run<R>(self, f: impl FnOnce() -> R) -> Ran<R> {
         CURRENT.with(|c| *c.borrow_mut() = Some(self));
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-        let console = CURRENT.with(|c| c.borrow_mut().take());
-        // The console was put in place above and only this function removes it.
-        let Some(mut console) = console else {
-            unreachable!("the console is in place while its command runs")
-        };
-        let _ = console.out.flush();
-        let _ = console.err.flush();
+        if let Some(mut console) = CURRENT.with(|c| c.borrow_mut().take()) {
+            let _ = console.out.flush();
+            let _ = console.err.flush();
+        }
         match result {
-            Ok(r) => (Some(r), console),
-            Err(payload) if payload.is::<CallerGone>() => (None, console),
-            Err(payload) => std::panic::resume_unwind(payload),
+            Ok(r) => Ran::Done(r),
+            Err(payload) if payload.is::<CallerGone>() => Ran::CallerGone,
+            Err(payload) => Ran::Failed(
+                payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "no reason given".into()),
+            ),
         }
     }
 }
@@ -263,7 +277,7 @@ mod tests {
             input: Some(Box::new(std::io::Cursor::new(b"a,b\n".to_vec()))),
             cwd: PathBuf::from("/home/lead/exports"),
         };
-        let (got, _) = console.run(|| {
+        let Ran::Done(got) = console.run(|| {
             crate::cli::say!("one {}", 1);
             err_line("two");
             let mut input = String::new();
@@ -272,8 +286,10 @@ mod tests {
                 .read_to_string(&mut input)
                 .expect("reads");
             (path(Path::new("crm.csv")), path(Path::new("/tmp/x")), input)
-        });
-        let (relative, absolute, input) = got.expect("ran");
+        }) else {
+            panic!("the command ran to its end")
+        };
+        let (relative, absolute, input) = got;
         assert_eq!(text(&out), "one 1\n");
         assert_eq!(text(&err), "two\n");
         assert_eq!(relative, Path::new("/home/lead/exports/crm.csv"));
@@ -293,15 +309,28 @@ mod tests {
         };
         let reached = Arc::new(Mutex::new(false));
         let after = Arc::clone(&reached);
-        let (got, _) = console.run(move || {
+        let ran = console.run(move || {
             crate::cli::say!("nobody reads this");
             *after.lock().expect("lock") = true;
         });
-        assert!(got.is_none());
+        assert!(matches!(ran, Ran::CallerGone));
         assert!(
             !*reached.lock().expect("lock"),
             "nothing after the write ran"
         );
+    }
+
+    #[test]
+    fn a_command_that_fails_unexpectedly_is_caught_and_named() {
+        let console = Console {
+            out: Box::new(Buffer::default()),
+            err: Box::new(Buffer::default()),
+            input: None,
+            cwd: PathBuf::from("/"),
+        };
+        let ran = console.run(|| -> u8 { panic!("a defect") });
+        assert!(matches!(ran, Ran::Failed(ref why) if why == "a defect"));
+        assert!(!is_remote(), "the console is gone after the command");
     }
 
     #[test]
@@ -312,8 +341,10 @@ mod tests {
             input: None,
             cwd: PathBuf::from("/"),
         };
-        let (got, _) = console.run(|| stdin().map(|_| ()).map_err(|e| e.to_string()));
-        let err = got.expect("ran").expect_err("no stdin");
+        let Ran::Done(got) = console.run(|| stdin().map(|_| ()).map_err(|e| e.to_string())) else {
+            panic!("the command ran to its end")
+        };
+        let err = got.expect_err("no stdin");
         assert!(err.contains("no standard input"), "{err}");
     }
 }

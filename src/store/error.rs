@@ -153,7 +153,9 @@ impl StoreError {
     pub fn advice(&self) -> &'static str {
         match self {
             StoreError::Locked { .. } => {
-                "Close the other hearback first, or use another --data directory."
+                "Wait for the other command to end, or switch to the terminal where the dashboard \
+                 runs (commands run through an open dashboard; a second dashboard does not), or \
+                 use another --data directory."
             }
             StoreError::NewerSchema { .. } => {
                 "Run the newer hearback, or export a backup with it (`hearback export all --format json`) and import that here."

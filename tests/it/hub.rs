@@ -309,3 +309,43 @@ fn the_command_line_runs_a_command_in_the_dashboard_and_remembers_it() {
     tmux.keys(&["Up"]);
     tmux.wait_for("the one before", |s| s.contains(":action add --customer"));
 }
+
+#[test]
+fn what_comes_in_from_outside_replaces_what_every_pane_shows_without_a_key() {
+    use crate::common::dashboard::{demo_data, now, rules, screen};
+    use hearback::app::{App, Msg, update};
+    // An empty store: the welcome screen. Another terminal writes the demo data.
+    let mut app = App::new(
+        hearback::core::Dataset::default(),
+        rules(),
+        now(),
+        true,
+        "/data/hearback".into(),
+        "Test Lead".into(),
+    );
+    assert!(screen(&app, 120, 40).contains("Welcome"));
+    let effects = update(
+        &mut app,
+        Msg::Remote {
+            said: "hearback demo (another terminal)".into(),
+            data: Some(Ok(demo_data())),
+        },
+    );
+    assert!(effects.is_empty());
+    let shown = screen(&app, 120, 40);
+    assert!(!shown.contains("Welcome"), "{shown}");
+    assert!(shown.contains("Caldera Port Auth"), "{shown}");
+    assert!(
+        shown.contains("hearback demo (another terminal)"),
+        "{shown}"
+    );
+    // A command that changed nothing changes nothing on the screen.
+    update(
+        &mut app,
+        Msg::Remote {
+            said: "hearback queue (another terminal)".into(),
+            data: None,
+        },
+    );
+    assert_eq!(screen(&app, 120, 40), shown);
+}

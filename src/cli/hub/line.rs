@@ -4,7 +4,7 @@
 //! kept in `DATA/command-history`, one per line, so the history survives a restart.
 
 use super::server::parse;
-use crate::cli::console::Console;
+use crate::cli::console::{Console, Ran};
 use crate::cli::{Command, Context, Invocation, dispatch, exit_byte, output};
 use crate::core::Instant;
 use crate::runtime::{CommandOutput, Hub};
@@ -153,7 +153,7 @@ fn capture(line: &str, settings: Settings, hub: &Hub) -> CommandOutput {
         input: None,
         cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/")),
     };
-    let (code, _) = console.run(|| {
+    let ran = console.run(|| {
         let args: Vec<std::ffi::OsString> = match split_line(line) {
             Ok(words) => words.into_iter().map(Into::into).collect(),
             Err(why) => {
@@ -190,11 +190,23 @@ fn capture(line: &str, settings: Settings, hub: &Hub) -> CommandOutput {
             }
         }
     });
+    let mut stderr = err.text();
+    let code = match ran {
+        Ran::Done(code) => code,
+        Ran::CallerGone => 1,
+        Ran::Failed(why) => {
+            stderr.push_str(&format!(
+                "error: hearback failed unexpectedly while running the command ({why}); the \
+                 dashboard goes on. Run `hearback check`, and report this with the command\n"
+            ));
+            101
+        }
+    };
     CommandOutput {
         line: line.to_string(),
         stdout: out.text(),
-        stderr: err.text(),
-        code: code.unwrap_or(1),
+        stderr,
+        code,
     }
 }
 

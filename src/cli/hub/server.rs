@@ -2,7 +2,7 @@
 //! each and runs it as `hearback` would, with the caller's streams.
 
 use super::protocol::{self, FromHub, Request, ToHub};
-use crate::cli::console::Console;
+use crate::cli::console::{Console, Ran};
 use crate::cli::{Cli, Invocation, dispatch, exit_byte, output};
 use crate::runtime::Hub;
 use clap::{CommandFactory, FromArgMatches};
@@ -209,9 +209,20 @@ fn caller(stream: UnixStream, hub: &Hub, dir: &Path) {
         input: Some(Box::new(Stdin::new(reader, &writer))),
         cwd: PathBuf::from(OsString::from_vec(request.cwd.clone())),
     };
-    let (code, _) = console.run(|| run(request, dir, hub, said));
-    if let Some(code) = code {
-        let _ = say(&writer, &FromHub::Exit(code));
+    match console.run(|| run(request, dir, hub, said)) {
+        Ran::Done(code) => {
+            let _ = say(&writer, &FromHub::Exit(code));
+        }
+        Ran::CallerGone => {}
+        Ran::Failed(why) => {
+            let _ = end(
+                &writer,
+                &format!(
+                    "hearback failed unexpectedly while running the command ({why}); the \
+                     dashboard goes on. Run `hearback check`, and report this with the command"
+                ),
+            );
+        }
     }
 }
 
