@@ -83,21 +83,29 @@ impl Context {
         self
     }
 
-    /// The dashboard's store, leased on first use (see `runtime::hub`); `None` outside it.
+    /// The dashboard's store, leased on first use and kept until the command ends (see
+    /// `runtime::hub`); `None` outside it.
     fn leased(&self) -> anyhow::Result<Option<&Lease>> {
-        let Some((hub, said)) = &self.hub else {
-            return Ok(None);
-        };
-        if self.lease.get().is_none() {
-            let lease = hub.lease(said.clone()).map_err(|_| {
-                anyhow::anyhow!(
-                    "the dashboard on {} closed before this command could run; run it again",
-                    self.data_dir.display()
-                )
-            })?;
+        if self.lease.get().is_none()
+            && let Some(lease) = self.new_lease()?
+        {
             let _ = self.lease.set(lease);
         }
         Ok(self.lease.get())
+    }
+
+    /// A lease of the dashboard's store, once every save asked for before is on disk.
+    fn new_lease(&self) -> anyhow::Result<Option<Lease>> {
+        let Some((hub, said)) = &self.hub else {
+            return Ok(None);
+        };
+        let lease = hub.lease(said.clone()).map_err(|_| {
+            anyhow::anyhow!(
+                "the dashboard on {} closed before this command could run; run it again",
+                self.data_dir.display()
+            )
+        })?;
+        Ok(Some(lease))
     }
 
     /// The policy, working week, questions and keys in force, read from the config file on first use
@@ -136,26 +144,49 @@ impl Context {
     }
 
     /// Opens the store for a command that only reads, and reads it (see [`Context::read_store`]).
+    ///
+    /// Inside the dashboard, a command that only reads holds the store only while it reads it,
+    /// not while its output goes out: `hearback export all | less` left open in another
+    /// terminal must not keep the dashboard from saving.
     pub fn reading(&self) -> anyhow::Result<Reading<'_>> {
-        let store = self.read_store()?;
+        if let Some(lease) = self.lease.get() {
+            let store: Box<dyn DataRead> = lease.store();
+            let data = store.load()?;
+            return Ok(Session {
+                ctx: self,
+                store,
+                data,
+            });
+        }
+        if let Some(lease) = self.new_lease()? {
+            let store: Box<dyn DataRead> = lease.store();
+            let data = store.load()?;
+            drop(lease);
+            return Ok(Session {
+                ctx: self,
+                store,
+                data,
+            });
+        }
+        let store = self.read_only_store()?;
         let data = store.load()?;
         Ok(Session {
             ctx: self,
-            store,
+            store: Box::new(store),
             data,
         })
     }
 
     /// Opens the store for a command that only reads (see [`Context::read_only_store`]), or
-    /// leases the dashboard's.
+    /// the dashboard's: its reads then run beside the dashboard's saves, each record whole.
     pub fn read_store(&self) -> anyhow::Result<Box<dyn DataRead>> {
-        Ok(match self.leased()? {
-            Some(lease) => {
-                let store: Box<dyn DataRead> = lease.store();
-                store
-            }
-            None => Box::new(self.read_only_store()?),
-        })
+        if let Some(lease) = self.lease.get() {
+            return Ok(lease.store());
+        }
+        if let Some(lease) = self.new_lease()? {
+            return Ok(lease.store());
+        }
+        Ok(Box::new(self.read_only_store()?))
     }
 
     /// The explicit config file and the default one, as given.

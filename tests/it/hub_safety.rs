@@ -154,3 +154,55 @@ fn commands_sent_while_the_dashboard_quits_run_once_it_is_gone() {
         assert_eq!(o.stdout, before.stdout);
     }
 }
+
+#[test]
+fn a_reader_whose_output_is_not_read_does_not_keep_the_dashboard_from_saving() {
+    let open = Open::new("pager");
+    let before = hearback(
+        &open.data(),
+        open.dir.path(),
+        &["export", "all", "--format", "json"],
+    );
+    assert!(before.status.success(), "{}", text(&before));
+    assert!(
+        before.stdout.len() > 512 * 1024,
+        "more than the pipe and socket hold"
+    );
+    // `hearback export all | less`, with less left open: nobody reads the output.
+    let mut pager = Command::new(env!("CARGO_BIN_EXE_hearback"))
+        .args(["export", "all", "--format", "json"])
+        .env("HEARBACK_DATA", open.data())
+        .env("HEARBACK_NOW", "2026-11-23T09:00:00Z")
+        .env("TZ", "UTC")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs hearback");
+    // Its output has filled the pipe: the command waits on its reader.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(
+        pager.try_wait().expect("polls").is_none(),
+        "the export waits"
+    );
+    // The dashboard still saves.
+    open.tmux.keys(&["4"]);
+    open.tmux
+        .wait_for("the board focused", |s| s.contains("▶ 4 "));
+    open.tmux.keys(&["L"]);
+    open.tmux
+        .wait_for("the move saved", |s| s.contains("moved to doing"));
+    // The reader gets the whole export, as it was when the command read the store.
+    let mut out = Vec::new();
+    pager
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_to_end(&mut out)
+        .expect("reads the export");
+    let status = pager.wait().expect("waits");
+    assert!(status.success());
+    assert!(
+        out == before.stdout,
+        "the export is whole and as it was read"
+    );
+}
