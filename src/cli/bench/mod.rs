@@ -71,12 +71,18 @@ pub fn run(ctx: &Context, cmd: BenchCommand) -> anyhow::Result<ExitCode> {
         }
         BenchCommand::Generate { dir } => {
             let dir = bench_dir(dir)?;
-            let took = generate(&dir.join("store"))?;
-            crate::cli::say!(
-                "wrote the synthetic programme to {} in {:.1} s",
-                dir.join("store").display(),
-                took.as_secs_f64()
-            );
+            let store = dir.join("store");
+            match generate(&store)? {
+                Some(took) => crate::cli::say!(
+                    "wrote the synthetic programme to {} in {:.1} s",
+                    store.display(),
+                    took.as_secs_f64()
+                ),
+                None => crate::cli::say!(
+                    "{} already holds the synthetic programme; remove it to write it again",
+                    store.display()
+                ),
+            }
             Ok(ExitCode::SUCCESS)
         }
         BenchCommand::Saves { dir, count } => {
@@ -178,14 +184,15 @@ fn changes_of(data: &Dataset) -> ChangeSet {
 }
 
 /// Writes the synthetic programme into a new store at `store_dir` (an existing one is kept:
-/// it holds the same deterministic data). Returns how long writing took.
-fn generate(store_dir: &Path) -> anyhow::Result<std::time::Duration> {
+/// it holds the same deterministic data). Returns how long writing took, or `None` when the
+/// store was there already (then nothing was written, and there is nothing to time).
+fn generate(store_dir: &Path) -> anyhow::Result<Option<std::time::Duration>> {
     let started = std::time::Instant::now();
     let store = Store::open(store_dir)?;
     if !store.is_empty() {
-        return Ok(started.elapsed());
+        return Ok(None);
     }
     let data = crate::demo::synthetic::dataset();
     store.commit(&changes_of(&data))?;
-    Ok(started.elapsed())
+    Ok(Some(started.elapsed()))
 }
