@@ -696,7 +696,8 @@ fn a_second_instance_is_refused_naming_the_process_and_touching_nothing() {
         assert_eq!(r.code, Some(1), "{args:?}: {}{}", r.stdout, r.stderr);
         assert!(r.stderr.contains(&message), "{args:?}: {}", r.stderr);
         assert!(
-            r.stderr.contains("Close the other hearback"),
+            r.stderr
+                .contains("Wait for the other command to end, or switch to the terminal"),
             "{}",
             r.stderr
         );
