@@ -248,8 +248,9 @@ fn a_suspended_dashboard_is_reported_within_two_seconds() {
             pid
         )
     );
-    // The client waits 1.5 s for the hello; the rest is a margin for a loaded test machine.
-    assert!(took < Duration::from_millis(2500), "took {took:?}");
+    // The promise is 2 s: the client waits 1.2 s for the hello, which leaves its own start
+    // and the check of the process room on a loaded test machine.
+    assert!(took < Duration::from_secs(2), "took {took:?}");
     // Back in the foreground it serves again; the command that gave up was never run.
     open.tmux.keys(&["f", "g", "Enter"]);
     open.tmux

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// How long a dashboard has to say hello: a suspended or stuck one is reported within 2 s.
-const HELLO_WAIT: Duration = Duration::from_millis(1500);
+const HELLO_WAIT: Duration = Duration::from_millis(1200);
 
 /// Runs the command in the dashboard that holds the data dir, if one listens there: returns
 /// its exit code, or `None` when no dashboard listens (then the command runs here, and the
