@@ -89,6 +89,10 @@ pub fn forward(inv: &Invocation) -> Option<u8> {
 /// the socket (up to 1 s) rather than hearing the store is open. When the lock is free, or
 /// another command holds it (no socket comes), the command runs here as always.
 fn starting(dir: &Path, socket: &Path) -> Option<UnixStream> {
+    // A path too long for a socket never gets one (see `server::listen`).
+    if socket.as_os_str().len() > 107 {
+        return None;
+    }
     let started = std::time::Instant::now();
     while crate::store::is_locked(dir) && started.elapsed() < Duration::from_secs(1) {
         std::thread::sleep(Duration::from_millis(20));

@@ -43,6 +43,15 @@ impl Drop for Listening {
 /// Anything else at the path is left alone.
 pub fn listen(data_dir: &Path, hub: Hub) -> std::io::Result<Listening> {
     let path = super::socket_path(data_dir);
+    // A Unix socket's path holds at most 107 bytes (sun_path, with its NUL).
+    if std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).len() > 107 {
+        return Err(std::io::Error::other(format!(
+            "the data directory's path is too long for a socket ({} bytes, at most 107 with \
+             /{}): use a shorter --data path",
+            path.as_os_str().len(),
+            super::SOCKET
+        )));
+    }
     match std::fs::symlink_metadata(&path) {
         Ok(meta) if meta.file_type().is_socket() => std::fs::remove_file(&path)?,
         Ok(_) => {
