@@ -351,6 +351,9 @@ async fn dashboard(
         }
     };
 
+    // No more commands from outside: a caller now hears the dashboard is closing (and runs
+    // its command itself once it is gone) instead of waiting for a loop that has ended.
+    drop(inbox);
     let lost = settle::settle(&mut drafts, &worker, &mut finished, pending, app.now).await;
     drop(worker);
     drop(tui);
