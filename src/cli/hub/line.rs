@@ -96,7 +96,7 @@ impl Runner {
         self.remember(&line);
         let (hub, settings) = (self.hub.clone(), self.settings.clone());
         let spawned = std::thread::Builder::new()
-            .name("command line".into())
+            .name(super::LINE_THREAD.into())
             .spawn(move || {
                 let output = capture(&line, settings, &hub);
                 hub.output(output);

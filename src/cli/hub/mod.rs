@@ -29,6 +29,29 @@ use std::sync::Arc;
 
 pub use client::forward;
 
+/// The name of the threads that run a command for another terminal.
+const CALLER_THREAD: &str = "hub caller";
+
+/// The name of the threads that run a line typed at `:`.
+const LINE_THREAD: &str = "command line";
+
+/// A command that fails unexpectedly is caught and reported to its caller
+/// (`console::Ran::Failed`): its panic message must not also be printed over the dashboard's
+/// screen. Installed once, before the terminal's own hook, which chains to it; every other
+/// thread's panic is printed as before.
+fn quiet_command_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let name = std::thread::current().name().map(str::to_owned);
+            if !matches!(name.as_deref(), Some(CALLER_THREAD | LINE_THREAD)) {
+                previous(info);
+            }
+        }));
+    });
+}
+
 /// The socket's name in the data dir.
 pub const SOCKET: &str = "hearback.sock";
 
@@ -54,6 +77,7 @@ pub(super) fn dashboard(ctx: &Context, clock: Arc<dyn Clock>) -> anyhow::Result<
             )),
         ),
     };
+    quiet_command_panics();
     let lines = line::Runner::new(ctx, hub, clock.is_fixed().then(|| clock.now()));
     let result = crate::runtime::run(crate::runtime::Start {
         store: Arc::from(store),
@@ -70,4 +94,36 @@ pub(super) fn dashboard(ctx: &Context, clock: Arc<dyn Clock>) -> anyhow::Result<
     });
     drop(listening);
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn a_commands_panic_is_not_printed_over_the_dashboard_but_others_are() {
+        static PRINTED: AtomicUsize = AtomicUsize::new(0);
+        const OTHER: &str = "hub panic test: other";
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let name = std::thread::current().name().map(str::to_owned);
+            if matches!(name.as_deref(), Some(CALLER_THREAD | LINE_THREAD | OTHER)) {
+                PRINTED.fetch_add(1, Ordering::SeqCst);
+            } else {
+                previous(info);
+            }
+        }));
+        quiet_command_panics();
+        for name in [CALLER_THREAD, LINE_THREAD, OTHER] {
+            let thread = std::thread::Builder::new().name(name.into());
+            let joined = thread.spawn(|| panic!("a defect")).expect("spawns").join();
+            assert!(joined.is_err(), "{name} panicked");
+        }
+        assert_eq!(
+            PRINTED.load(Ordering::SeqCst),
+            1,
+            "only the other thread's panic printed"
+        );
+    }
 }

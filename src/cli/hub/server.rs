@@ -86,7 +86,7 @@ fn serve(listener: &UnixListener, hub: &Hub, dir: &Path) {
         }
         let (hub, dir, count) = (hub.clone(), dir.to_path_buf(), Arc::clone(&busy));
         let spawned = std::thread::Builder::new()
-            .name("hub caller".into())
+            .name(super::CALLER_THREAD.into())
             .spawn(move || {
                 caller(stream, &hub, &dir);
                 count.fetch_sub(1, Ordering::SeqCst);
