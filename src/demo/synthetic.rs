@@ -50,6 +50,17 @@ pub fn now() -> Instant {
 
 /// The whole synthetic dataset; the same bytes every run.
 pub fn dataset() -> Dataset {
+    dataset_with(1)
+}
+
+/// The synthetic programme with `history` times the interviews per customer: the same
+/// customers, people and open work, with (`history` - 1) x 10 older interviews each, one every
+/// six months further back, their loops long closed (no step left open, every follow-up
+/// closed). It shows how the cost grows with history alone (`bench run`'s second scale point).
+/// `dataset_with(1)` is [`dataset`], draw for draw.
+pub fn dataset_with(history: u64) -> Dataset {
+    let per_customer = INTERVIEWS_PER_CUSTOMER * history.max(1);
+    let mut old = std::collections::HashSet::new();
     let mut rng = SynthRng(Rng::new(0x4845_4152_4241_434B)); // "HEARBACK"
     let now = now();
     let mut next_id = 0u64;
@@ -138,9 +149,11 @@ pub fn dataset() -> Dataset {
         // The customer's interviews every six months or so, the newest a little in the past.
         let newest = now - Duration::days(20) - rng.minutes(150 * 24 * 60);
         let booked_next = rng.percent(30);
-        for k in 0..INTERVIEWS_PER_CUSTOMER {
-            let last = k == INTERVIEWS_PER_CUSTOMER - 1;
-            let back = (INTERVIEWS_PER_CUSTOMER - 1 - k) as i64;
+        for k in 0..per_customer {
+            let last = k == per_customer - 1;
+            let back = (per_customer - 1 - k) as i64;
+            // Older than the 1x programme's ten: history only (never drawn for `history` 1).
+            let older = k < per_customer - INTERVIEWS_PER_CUSTOMER;
             let done = newest - Duration::days(182 * back) + rng.minutes(24 * 60);
             let survey = rng.percent(15);
             let trigger = if survey {
@@ -210,7 +223,7 @@ pub fn dataset() -> Dataset {
                 }
             } else if rng.percent(1) {
                 i.status = InterviewStatus::Cancelled;
-            } else if rng.percent(if last { 25 } else { 2 }) {
+            } else if !older && rng.percent(if last { 25 } else { 2 }) {
                 // A few percent with steps still open (recent ones more often).
                 for stamp in [
                     &mut i.acknowledged_at,
@@ -223,6 +236,9 @@ pub fn dataset() -> Dataset {
                         *stamp = None;
                     }
                 }
+            }
+            if older {
+                old.insert(i.id);
             }
             data.interviews.push(i);
         }
@@ -243,7 +259,7 @@ pub fn dataset() -> Dataset {
         if !rng.percent(16) {
             continue;
         }
-        let closed = rng.percent(88);
+        let closed = old.contains(&interview) || rng.percent(88);
         let state = if closed {
             FollowUpState::Closed
         } else {

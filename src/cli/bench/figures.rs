@@ -19,7 +19,7 @@ use std::path::Path;
 use std::time::{Duration, Instant as Clock};
 
 /// The rules every figure uses: the shipped defaults, days counted in UTC.
-fn rules() -> Rules {
+pub(super) fn rules() -> Rules {
     Rules {
         policy: Policy::default(),
         work_week: WorkWeek::default(),
@@ -58,12 +58,15 @@ pub fn quantile(samples: &mut [Duration], q: f64) -> Duration {
     samples.get(at.min(last)).copied().unwrap_or_default()
 }
 
-fn ms(d: Duration) -> f64 {
+pub(super) fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
 /// Times `f` `n` times; the samples.
-fn sample(n: usize, mut f: impl FnMut() -> anyhow::Result<()>) -> anyhow::Result<Vec<Duration>> {
+pub(super) fn sample(
+    n: usize,
+    mut f: impl FnMut() -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<Duration>> {
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let t = Clock::now();
@@ -111,8 +114,13 @@ pub fn open_once(_ctx: &Context, store_dir: &Path) -> anyhow::Result<String> {
     .to_string())
 }
 
-/// Runs `hearback bench open` in a fresh process `n` times: (median ms, median RSS KiB).
-fn open_in_child(dir: &Path, n: usize) -> anyhow::Result<(f64, Option<u64>)> {
+/// Runs `hearback bench open` on `store` in a fresh process `n` times: (median ms, median RSS
+/// KiB).
+pub(super) fn open_in_child(
+    dir: &Path,
+    store: &str,
+    n: usize,
+) -> anyhow::Result<(f64, Option<u64>)> {
     let exe = std::env::current_exe().context("cannot find the hearback binary")?;
     let mut times = Vec::new();
     let mut rss = Vec::new();
@@ -120,6 +128,7 @@ fn open_in_child(dir: &Path, n: usize) -> anyhow::Result<(f64, Option<u64>)> {
         let out = std::process::Command::new(&exe)
             .args(["bench", "open", "--dir"])
             .arg(dir)
+            .args(["--store", store])
             .output()
             .context("cannot run `hearback bench open`")?;
         if !out.status.success() {
@@ -152,7 +161,7 @@ pub fn measure(ctx: &Context, dir: &Path, quick: bool) -> anyhow::Result<Figures
         "bench: generating (or reusing) the synthetic store in {}",
         dir.display()
     );
-    let written = generate(&dir.join("store"))?;
+    let written = generate(&dir.join("store"), 1)?;
     rows.push(Figure::info(
         "write the synthetic store",
         match written {
@@ -165,7 +174,7 @@ pub fn measure(ctx: &Context, dir: &Path, quick: bool) -> anyhow::Result<Figures
     ));
 
     crate::cli::say_err!("bench: open to first frame, in a fresh process");
-    let (open_ms, rss) = open_in_child(dir, reps(7, 3))?;
+    let (open_ms, rss) = open_in_child(dir, "store", reps(7, 3))?;
     rows.push(Figure::target(
         "open store to first frame (200x60)",
         open_ms,
@@ -199,12 +208,8 @@ pub fn measure(ctx: &Context, dir: &Path, quick: bool) -> anyhow::Result<Figures
         std::hint::black_box(queue(&data, &r.policy, &r.work_week, now));
         Ok(())
     })?;
-    rows.push(Figure::target(
-        "queue recompute",
-        ms(quantile(&mut q, 0.5)),
-        "ms",
-        5.0,
-    ));
+    let queue_ms = ms(quantile(&mut q, 0.5));
+    rows.push(Figure::target("queue recompute", queue_ms, "ms", 5.0));
 
     crate::cli::say_err!("bench: full draw");
     let mut app = dashboard(data);
@@ -277,6 +282,14 @@ pub fn measure(ctx: &Context, dir: &Path, quick: bool) -> anyhow::Result<Figures
     ));
     rows.push(Figure::ratio("save / fdatasync ratio (p50)", s50, f50, 2.0));
     rows.push(Figure::ratio("save / fdatasync ratio (p99)", s99, f99, 2.0));
+
+    crate::cli::say_err!("bench: the same programme with 10x the history");
+    rows.extend(super::history::second_point(
+        dir,
+        reps(3, 1),
+        open_ms,
+        queue_ms,
+    )?);
 
     crate::cli::say_err!("bench: overdue query next to taskwarrior");
     rows.extend(taskwarrior::compare(dir, reps(5, 2))?);

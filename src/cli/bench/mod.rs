@@ -7,6 +7,7 @@
 //! file this command wrote, so pointing `--dir` at real data cannot destroy it.
 
 mod figures;
+mod history;
 mod saves;
 mod table;
 mod taskwarrior;
@@ -57,6 +58,9 @@ pub enum BenchCommand {
         /// The bench directory.
         #[arg(long, value_name = "DIR")]
         dir: PathBuf,
+        /// Which store in it (`store`, or `store-10x` for the second scale point).
+        #[arg(long, default_value = "store")]
+        store: String,
     },
 }
 
@@ -72,7 +76,7 @@ pub fn run(ctx: &Context, cmd: BenchCommand) -> anyhow::Result<ExitCode> {
         BenchCommand::Generate { dir } => {
             let dir = bench_dir(dir)?;
             let store = dir.join("store");
-            match generate(&store)? {
+            match generate(&store, 1)? {
                 Some(took) => crate::cli::say!(
                     "wrote the synthetic programme to {} in {:.1} s",
                     store.display(),
@@ -90,8 +94,8 @@ pub fn run(ctx: &Context, cmd: BenchCommand) -> anyhow::Result<ExitCode> {
             saves::ack_loop(&dir.join("store"), count, ctx.now)?;
             Ok(ExitCode::SUCCESS)
         }
-        BenchCommand::Open { dir } => {
-            let json = figures::open_once(ctx, &dir.join("store"))?;
+        BenchCommand::Open { dir, store } => {
+            let json = figures::open_once(ctx, &dir.join(store))?;
             crate::cli::say!("{json}");
             Ok(ExitCode::SUCCESS)
         }
@@ -183,16 +187,17 @@ fn changes_of(data: &Dataset) -> ChangeSet {
     set
 }
 
-/// Writes the synthetic programme into a new store at `store_dir` (an existing one is kept:
-/// it holds the same deterministic data). Returns how long writing took, or `None` when the
-/// store was there already (then nothing was written, and there is nothing to time).
-fn generate(store_dir: &Path) -> anyhow::Result<Option<std::time::Duration>> {
+/// Writes the synthetic programme, with `history` times the interviews (see
+/// `synthetic::dataset_with`), into a new store at `store_dir` (an existing one is kept: it
+/// holds the same deterministic data). Returns how long writing took, or `None` when the store
+/// was there already (then nothing was written, and there is nothing to time).
+fn generate(store_dir: &Path, history: u64) -> anyhow::Result<Option<std::time::Duration>> {
     let started = std::time::Instant::now();
     let store = Store::open(store_dir)?;
     if !store.is_empty() {
         return Ok(None);
     }
-    let data = crate::demo::synthetic::dataset();
+    let data = crate::demo::synthetic::dataset_with(history);
     store.commit(&changes_of(&data))?;
     Ok(Some(started.elapsed()))
 }
