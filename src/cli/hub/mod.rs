@@ -20,6 +20,7 @@ mod client;
 mod line;
 mod protocol;
 mod server;
+mod streams;
 
 use super::{Context, Session};
 use crate::runtime::Clock;

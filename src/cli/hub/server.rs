@@ -2,12 +2,13 @@
 //! each and runs it as `hearback` would, with the caller's streams.
 
 use super::protocol::{self, FromHub, Request, ToHub};
+use super::streams::{Frames, Stdin};
 use crate::cli::console::{Console, Ran};
 use crate::cli::{Cli, Invocation, dispatch, exit_byte, output};
 use crate::runtime::Hub;
 use clap::{CommandFactory, FromArgMatches};
 use std::ffi::OsString;
-use std::io::{BufReader, Read, Write};
+use std::io::{BufReader, Write};
 use std::os::fd::AsRawFd;
 use std::os::unix::ffi::OsStringExt;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
@@ -236,7 +237,7 @@ fn caller(stream: UnixStream, hub: &Hub, dir: &Path) {
 }
 
 /// Sends one message to the caller.
-fn say(writer: &Mutex<UnixStream>, message: &FromHub) -> std::io::Result<()> {
+pub(super) fn say(writer: &Mutex<UnixStream>, message: &FromHub) -> std::io::Result<()> {
     let mut stream = writer.lock().map_err(|_| std::io::ErrorKind::Other)?;
     protocol::send(&mut *stream, message)
 }
@@ -313,92 +314,4 @@ pub fn parse(args: &[OsString]) -> Result<Cli, u8> {
         }
         u8::try_from(e.exit_code()).unwrap_or(2)
     })
-}
-
-/// The caller's stdout or stderr: every write is one message on the socket.
-struct Frames {
-    writer: Arc<Mutex<UnixStream>>,
-    out: bool,
-}
-
-impl Frames {
-    fn out(writer: &Arc<Mutex<UnixStream>>) -> Frames {
-        Frames {
-            writer: Arc::clone(writer),
-            out: true,
-        }
-    }
-
-    fn err(writer: &Arc<Mutex<UnixStream>>) -> Frames {
-        Frames {
-            writer: Arc::clone(writer),
-            out: false,
-        }
-    }
-}
-
-impl Write for Frames {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let message = if self.out {
-            FromHub::Out(buf.to_vec())
-        } else {
-            FromHub::Err(buf.to_vec())
-        };
-        say(&self.writer, &message)?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// The caller's standard input: asked for on the first read, then streamed in chunks.
-struct Stdin {
-    reader: BufReader<UnixStream>,
-    writer: Arc<Mutex<UnixStream>>,
-    asked: bool,
-    chunk: Vec<u8>,
-    at: usize,
-    ended: bool,
-}
-
-impl Stdin {
-    fn new(reader: BufReader<UnixStream>, writer: &Arc<Mutex<UnixStream>>) -> Stdin {
-        Stdin {
-            reader,
-            writer: Arc::clone(writer),
-            asked: false,
-            chunk: Vec::new(),
-            at: 0,
-            ended: false,
-        }
-    }
-}
-
-impl Read for Stdin {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if !self.asked {
-            say(&self.writer, &FromHub::WantStdin)?;
-            self.asked = true;
-        }
-        while self.at == self.chunk.len() && !self.ended {
-            match protocol::receive::<_, ToHub>(&mut self.reader) {
-                Ok(ToHub::Stdin(bytes)) => {
-                    self.chunk = bytes;
-                    self.at = 0;
-                }
-                Ok(ToHub::StdinEnd) => self.ended = true,
-                Ok(ToHub::Request(_)) | Err(_) => {
-                    return Err(std::io::Error::other(
-                        "standard input stopped before its end (the calling terminal went away?)",
-                    ));
-                }
-            }
-        }
-        let n = buf.len().min(self.chunk.len() - self.at);
-        buf[..n].copy_from_slice(&self.chunk[self.at..self.at + n]);
-        self.at += n;
-        Ok(n)
-    }
 }
