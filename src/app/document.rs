@@ -29,6 +29,9 @@ pub struct DocumentView {
     pub kind: String,
     /// The view it was opened from (e.g. insight), shown again when it closes.
     pub back_to: Option<Box<Overlay>>,
+    /// What the lead should know before handing the document on (e.g. what the customer's
+    /// copy leaves out): shown above it, never part of it (`y` copies `text` only).
+    pub notes: Vec<String>,
 }
 
 impl DocumentView {
@@ -66,6 +69,7 @@ fn show(app: &mut App, result: Result<String, markdown::DocumentError>, title: S
                 scroll: 0,
                 kind: kind.to_string(),
                 back_to,
+                notes: Vec::new(),
             }));
         }
         Err(e) => app.message = Some(format!("cannot open the {kind}: {e}")),
@@ -88,8 +92,8 @@ pub(super) fn open_debrief(app: &mut App, interview: InterviewId) -> Vec<Effect>
 }
 
 /// Opens the formal report to the customer on a follow-up. What the customer's copy leaves
-/// out (and what to put right before presenting it) is said on the status line, as the
-/// command line says it on stderr. It is recorded as presented with `x` on its queue item,
+/// out (and what to put right before presenting it) is shown above the report, outside it, as
+/// the command line says it on stderr. It is recorded as presented with `x` on its queue item,
 /// as the debrief is: the same [`crate::core::discharge`] as `report customer --record`.
 pub(super) fn open_customer_report(app: &mut App, followup: FollowUpId) -> Vec<Effect> {
     let kind = "report to the customer";
@@ -103,16 +107,13 @@ pub(super) fn open_customer_report(app: &mut App, followup: FollowUpId) -> Vec<E
     let title = format!("Report to the customer · {customer}({followup})");
     let days = app.rules.policy.deadlines.action_followup_days;
     let result = markdown::customer(&sources(app), followup, days);
-    let notes = result
+    let notes: Vec<String> = result
         .as_ref()
-        .map(|(_, doc)| {
-            let short: Vec<String> = doc.notes.iter().map(|n| n.short()).collect();
-            short.join(", ")
-        })
+        .map(|(_, doc)| doc.notes.iter().map(ToString::to_string).collect())
         .unwrap_or_default();
     show(app, result.map(|(text, _)| text), title, kind);
-    if !notes.is_empty() && app.message.is_none() {
-        app.message = Some(format!("customer's copy: {notes}"));
+    if let Some(Overlay::Document(view)) = &mut app.overlay {
+        view.notes = notes;
     }
     Vec::new()
 }

@@ -17,14 +17,24 @@ const INDENT: usize = 2;
 pub fn draw(app: &App, view: &DocumentView, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let width = usize::from(area.width.saturating_sub(4));
-    let page = usize::from(area.height.saturating_sub(2));
+    let inner = usize::from(area.height.saturating_sub(2));
+    // The lead's notes stay on top while the document scrolls, in at most a third of it.
+    let mut notes = notes(&view.notes, theme, width);
+    if notes.len() > inner / 3 {
+        notes.truncate((inner / 3).saturating_sub(1));
+        if !notes.is_empty() {
+            let more = "… more notes: taller terminal, or `hearback report` lists them on stderr";
+            notes.push(Line::from(Span::styled(more, theme.due())));
+        }
+    }
+    let page = inner - notes.len();
     let text: Vec<&str> = view.text.lines().collect();
     let wrapped: Vec<Vec<Line<'static>>> = text
         .iter()
         .map(|l| wrap_line(&styled(l, theme), width, INDENT))
         .collect();
     let top = usize::from(view.scroll).min(last_page_top(&wrapped, page));
-    let mut shown: Vec<Line<'static>> = Vec::with_capacity(page);
+    let mut shown: Vec<Line<'static>> = Vec::with_capacity(inner);
     let mut last = top;
     for (n, lines) in wrapped.iter().enumerate().skip(top) {
         if shown.len() >= page {
@@ -33,6 +43,8 @@ pub fn draw(app: &App, view: &DocumentView, theme: Theme, frame: &mut Frame, are
         last = n;
         shown.extend(lines.iter().take(page - shown.len()).cloned());
     }
+    notes.extend(shown);
+    let shown = notes;
     let position = if text.is_empty() {
         "empty".to_string()
     } else {
@@ -48,6 +60,24 @@ pub fn draw(app: &App, view: &DocumentView, theme: Theme, frame: &mut Frame, are
         )))
         .title_bottom(Line::from(format!(" {position} · {} ", keys(app))).right_aligned());
     frame.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+/// The lead's notes, wrapped, under a line saying they are not part of the document, and a
+/// blank line after them.
+fn notes(notes: &[String], theme: Theme, width: usize) -> Vec<Line<'static>> {
+    if notes.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::from(Span::styled(
+        "For you, not in the document (y copies the document only):",
+        theme.title(),
+    ))];
+    for note in notes {
+        let line = Line::from(Span::styled(format!("- {note}"), theme.due()));
+        lines.extend(wrap_line(&line, width, INDENT));
+    }
+    lines.push(Line::default());
+    lines
 }
 
 /// `y copies · Esc closes`, the keys from the key table.

@@ -33,7 +33,7 @@ fn r_reads_the_report_to_the_customer_and_x_records_it_presented() {
     tmux.keys(&["j", "r"]);
     // Waits for the whole view: a capture can fall between two writes of one frame.
     let shown = tmux.wait_for("the report and its note", |s| {
-        s.contains("Dear Agnieszka Okafor,") && s.contains("customer's copy:")
+        s.contains("Dear Agnieszka Okafor,") && s.contains("For you, not in the document")
     });
     assert!(
         shown.contains("Report to the customer · Quintero Precision (F260)"),
@@ -41,7 +41,7 @@ fn r_reads_the_report_to_the_customer_and_x_records_it_presented() {
     );
     assert!(shown.contains("Dear Agnieszka Okafor,"), "{shown}");
     assert!(
-        shown.contains("customer's copy: comment on resolution left out"),
+        shown.contains("- the comment on resolution is left out"),
         "the lead is told what the copy leaves out:\n{shown}"
     );
     assert!(!shown.contains("Brendan"), "{shown}");

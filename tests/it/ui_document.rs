@@ -248,9 +248,22 @@ fn r_on_a_formal_report_item_opens_the_report_to_the_customer() {
     assert_eq!(v.kind, "report to the customer");
     // The same text the command line writes (tests/it/report_customer.rs checks the same file).
     common::assert_report("customer", &v.text);
-    // The lead learns what the customer's copy leaves out, as on the command line's stderr.
-    let message = app.message.clone().unwrap_or_default();
-    assert!(message.contains("left out"), "{message}");
+    // The lead learns what the customer's copy leaves out, as on the command line's stderr:
+    // above the report, in full at any width, never in what `y` copies.
+    assert!(
+        v.notes.iter().any(|n| n.contains("is left out")),
+        "{:?}",
+        v.notes
+    );
+    assert!(!v.text.contains("is left out"));
+    for (w, h) in [(80, 24), (200, 60)] {
+        let shown = screen(&app, w, h);
+        assert!(shown.contains("For you, not in the document"), "{shown}");
+    }
+    // On a short terminal the notes keep to a third of the view and say there are more.
+    let short = screen(&app, 80, 14);
+    assert!(short.contains("… more notes"), "{short}");
+    assert!(short.contains("# Your feedback"), "{short}");
     for (w, h) in [(80, 24), (200, 60)] {
         insta::assert_snapshot!(format!("customer_report_{w}x{h}"), screen(&app, w, h));
     }

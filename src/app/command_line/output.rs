@@ -80,6 +80,7 @@ pub(in crate::app) fn done(
         scroll: 0,
         kind: "output".into(),
         back_to: None,
+        notes: Vec::new(),
     });
     let outcome = if code == 0 {
         format!("done: {line}")

@@ -25,22 +25,6 @@ pub enum Note {
     Unsigned(FollowUpId),
 }
 
-impl Note {
-    /// A few words for the dashboard's status line.
-    pub fn short(&self) -> String {
-        match self {
-            Note::Comment(q) => format!("comment on {q} left out"),
-            Note::Context(_) => "call context left out".to_string(),
-            Note::Action(a) => format!("{a} left out"),
-            Note::Detail(a) => format!("{a} detail left out"),
-            Note::NoOwner(a) => format!("{a} has no owner"),
-            Note::NoDue(a) => format!("{a} has no due date"),
-            Note::PastDue(a, _) => format!("{a} past due"),
-            Note::Unsigned(f) => format!("{f} has no owner"),
-        }
-    }
-}
-
 impl std::fmt::Display for Note {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
