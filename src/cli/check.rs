@@ -38,6 +38,14 @@ pub fn run(ctx: &Context, reset_guard: bool) -> anyhow::Result<ExitCode> {
         t.push(vec![(*tree).to_string(), n.to_string()]);
     }
     say_raw!("{}", t.render());
+    if report.damage.is_empty() && !report.stale.is_empty() {
+        say!();
+        super::check_repair::say_stale(&report.stale);
+        say!(
+            "Your records are intact. Rebuild the index from them with `hearback check --repair`."
+        );
+        return Ok(ExitCode::FAILURE);
+    }
     if !report.is_clean() {
         say!();
         say!("{} damaged record(s):", report.damage.len());
@@ -53,7 +61,10 @@ pub fn run(ctx: &Context, reset_guard: bool) -> anyhow::Result<ExitCode> {
         say!("  hearback import backup FILE.json --data NEWDIR");
         return Ok(ExitCode::FAILURE);
     }
-    say!("ok: every record decodes ({})", ctx.data_dir.display());
+    say!(
+        "ok: every record decodes and the index of open work matches them ({})",
+        ctx.data_dir.display()
+    );
     let rules = ctx.rules()?;
     let data = store.load()?;
     let mut problems = 0;

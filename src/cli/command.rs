@@ -63,8 +63,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
     },
-    /// Decode every record and report counts and any damage.
+    /// Decode every record, check the index of open work against the records, and report
+    /// counts and any damage.
     Check {
+        /// Rebuild the index of open work from the records when the check finds it out of
+        /// step (it asks first; answer from a pipe with `echo y |`). The records themselves
+        /// are not changed. Needs the dashboard closed.
+        #[arg(long, conflicts_with = "reset_guard")]
+        repair: bool,
         /// Set the lost-save guard (DATA/hearback.commits) to the saves the store holds, when
         /// hearback reported it damaged or missing. Copy the data directory first, and look for
         /// your latest changes afterwards: a save the store lost cannot be detected any more.

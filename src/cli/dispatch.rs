@@ -2,8 +2,8 @@
 
 use super::args::ImportCommand;
 use super::{
-    Command, Invocation, action, bench, calendar, check, customer, customers, demo, export,
-    followup, import, import_responses, interview, overview, queue, report, staff, stats,
+    Command, Invocation, action, bench, calendar, check, check_repair, customer, customers, demo,
+    export, followup, import, import_responses, interview, overview, queue, report, staff, stats,
 };
 use crate::runtime::Hub;
 use std::process::ExitCode;
@@ -70,7 +70,11 @@ pub fn run(inv: Invocation, hub: Option<(Hub, String)>) -> anyhow::Result<ExitCo
             import::backup(ctx.writing()?, &file, checked)
         }
         Some(Command::Export { what, format }) => export::run(ctx.reading()?, what, format),
-        Some(Command::Check { reset_guard }) => check::run(&ctx, reset_guard),
+        Some(Command::Check {
+            reset_guard,
+            repair: false,
+        }) => check::run(&ctx, reset_guard),
+        Some(Command::Check { repair: true, .. }) => check_repair::run(&ctx),
         Some(Command::Customers { format }) => {
             ctx.rules()?;
             customers::run(ctx.reading()?, format)
@@ -81,7 +85,7 @@ pub fn run(inv: Invocation, hub: Option<(Hub, String)>) -> anyhow::Result<ExitCo
         }
         Some(Command::Queue { format, all }) => {
             ctx.rules()?;
-            queue::run(ctx.reading()?, format, all)
+            queue::run(ctx.reading_open()?, format, all)
         }
         Some(Command::Snooze {
             key,

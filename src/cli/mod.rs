@@ -9,6 +9,7 @@ mod args;
 mod bench;
 mod calendar;
 mod check;
+mod check_repair;
 mod command;
 mod config;
 pub mod console;

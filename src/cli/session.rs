@@ -133,7 +133,7 @@ impl Context {
     pub fn writing(&self) -> anyhow::Result<Writing<'_>> {
         let store: Box<dyn DataStore> = match self.leased()? {
             Some(lease) => lease.store(),
-            None => Box::new(Store::open(&self.data_dir)?),
+            None => Box::new(said_upgrade(Store::open(&self.data_dir)?)),
         };
         let data = store.load()?;
         Ok(Session {
@@ -149,9 +149,22 @@ impl Context {
     /// not while its output goes out: `hearback export all | less` left open in another
     /// terminal must not keep the dashboard from saving.
     pub fn reading(&self) -> anyhow::Result<Reading<'_>> {
+        self.reading_with(|store| store.load())
+    }
+
+    /// As [`Context::reading`], reading open work only (see [`crate::core::open_work`]): for
+    /// commands that show the queue and nothing of the history.
+    pub fn reading_open(&self) -> anyhow::Result<Reading<'_>> {
+        self.reading_with(|store| store.load_open())
+    }
+
+    fn reading_with(
+        &self,
+        load: impl Fn(&dyn DataRead) -> Result<Dataset, StoreError>,
+    ) -> anyhow::Result<Reading<'_>> {
         if let Some(lease) = self.lease.get() {
             let store: Box<dyn DataRead> = lease.store();
-            let data = store.load()?;
+            let data = load(&*store)?;
             return Ok(Session {
                 ctx: self,
                 store,
@@ -160,7 +173,7 @@ impl Context {
         }
         if let Some(lease) = self.new_lease()? {
             let store: Box<dyn DataRead> = lease.store();
-            let data = store.load()?;
+            let data = load(&*store)?;
             drop(lease);
             return Ok(Session {
                 ctx: self,
@@ -169,7 +182,7 @@ impl Context {
             });
         }
         let store = self.read_only_store()?;
-        let data = store.load()?;
+        let data = load(&store)?;
         Ok(Session {
             ctx: self,
             store: Box::new(store),
@@ -204,6 +217,7 @@ impl Context {
     fn read_only_store(&self) -> Result<ReadStore, StoreError> {
         static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
         let store = ReadStore::open(&self.data_dir, StoreOptions::default())?;
+        said_upgrade(store.store());
         if let Some(copy) = store.copy_dir()
             && !SAID.swap(true, std::sync::atomic::Ordering::Relaxed)
         {
@@ -222,7 +236,12 @@ impl Context {
             reset_guard: true,
             ..StoreOptions::default()
         };
-        Store::open_with(&self.data_dir, options)
+        Store::open_with(&self.data_dir, options).map(said_upgrade)
+    }
+
+    /// Opens the store to write, outside any dashboard (`check --repair`).
+    pub fn open_store(&self) -> Result<Store, StoreError> {
+        Store::open(&self.data_dir).map(said_upgrade)
     }
 }
 
@@ -232,4 +251,18 @@ impl Writing<'_> {
     pub fn commit(&self, set: &ChangeSet) -> Result<Durable, StoreError> {
         output::commit(&*self.store, &self.ctx.data_dir, set)
     }
+}
+
+/// Says once, on stderr, that opening the store upgraded its layout for this release.
+fn said_upgrade<S: std::borrow::Borrow<Store>>(store: S) -> S {
+    if let Some(u) = store.borrow().upgraded() {
+        crate::cli::say_err!(
+            "note: upgraded the store in {} for this release (layout {} to {}): built its index of open work from {} records, once; the records themselves are unchanged",
+            store.borrow().dir().display(),
+            u.from,
+            u.to,
+            u.records
+        );
+    }
+    store
 }

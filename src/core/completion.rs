@@ -204,6 +204,10 @@ pub fn opened_by(
         actions: mine(&data.actions, |a| a.customer == customer),
         deliverables: mine(&data.deliverables, |d| d.customer == customer),
         snoozes: data.snoozes.clone(),
+        digests: data
+            .digests
+            .as_ref()
+            .map(|d| mine(d, |d| d.customer == customer)),
     };
     let mut after = before.clone();
     after.apply(&plan.changes);

@@ -31,6 +31,7 @@ pub mod lateness;
 pub mod lookup;
 pub mod money;
 mod obligations;
+pub mod open_work;
 pub mod people_import;
 pub mod period;
 pub mod policy;

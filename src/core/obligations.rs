@@ -39,6 +39,13 @@ pub(crate) fn collect(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
             InterviewStatus::Cancelled => {}
         }
     }
+    // Open work only: the digests know when the history not loaded was last completed.
+    for d in data.digests.iter().flatten() {
+        if let Some(at) = d.last_completed {
+            let entry = feedback.entry(d.customer).or_default();
+            entry.last_completed = Some(entry.last_completed.map_or(at, |t| t.max(at)));
+        }
+    }
     scheduling(data, policy, &feedback, out);
     followups(data, policy, out);
     actions(data, policy, out);

@@ -106,7 +106,10 @@ impl Backup {
             actions,
             deliverables,
             snoozes,
+            digests,
         } = data;
+        // A backup is of the whole history: callers pass `DataRead::load`, never open work.
+        debug_assert!(digests.is_none(), "a backup needs the whole history");
         Backup {
             format: FORMAT.into(),
             version: VERSION,
@@ -170,6 +173,7 @@ impl Backup {
                 actions: self.actions,
                 deliverables: self.deliverables,
                 snoozes: self.snoozes,
+                digests: None,
             },
             self.timeline,
         )

@@ -194,6 +194,10 @@ impl DataRead for Leased {
         self.store.load()
     }
 
+    fn load_open(&self) -> Result<Dataset, StoreError> {
+        self.store.load_open()
+    }
+
     fn timeline(&self, customer: CustomerId) -> Result<Vec<TimelineEvent>, StoreError> {
         self.store.timeline(customer)
     }

@@ -3,6 +3,7 @@
 use super::codec;
 use super::error::hex;
 use super::records::TreeName;
+use crate::core::open_work::Digest;
 use crate::core::{
     ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, Snooze, Staff, TimelineEvent,
 };
@@ -26,13 +27,36 @@ pub struct CheckReport {
     pub counts: Vec<(&'static str, usize)>,
     /// Every problem found.
     pub damage: Vec<Damage>,
+    /// Where the derived state (the index of open work) differs from what the records imply;
+    /// checked only when no record is damaged. `check --repair` rebuilds it.
+    pub stale: Vec<Damage>,
 }
 
 impl CheckReport {
-    /// Whether nothing is damaged.
+    /// Whether nothing is damaged or out of step.
     pub fn is_clean(&self) -> bool {
-        self.damage.is_empty()
+        self.damage.is_empty() && self.stale.is_empty()
     }
+}
+
+/// Adds the derived state's differences from the records to a report with no damage.
+pub(super) fn derived(
+    mut report: CheckReport,
+    raw: &dyn super::derived::Raw,
+    load: impl FnOnce() -> Result<crate::core::Dataset, super::StoreError>,
+) -> CheckReport {
+    if !report.damage.is_empty() {
+        return report;
+    }
+    match load().and_then(|data| super::derived::differences(raw, &data)) {
+        Ok(stale) => report.stale = stale,
+        Err(e) => report.damage.push(Damage {
+            tree: "",
+            key: String::new(),
+            reason: e.to_string(),
+        }),
+    }
+    report
 }
 
 pub(super) fn run(trees: &[sled::Tree]) -> CheckReport {
@@ -50,6 +74,10 @@ pub(super) fn run(trees: &[sled::Tree]) -> CheckReport {
             TreeName::Snoozes => count::<Snooze>(tree, name, &mut report.damage),
             TreeName::Timeline => count::<TimelineEvent>(tree, name, &mut report.damage),
             TreeName::Drafts => count::<Draft>(tree, name, &mut report.damage),
+            TreeName::Open | TreeName::InterviewsByCustomer => {
+                count_raw(tree, name, &mut report.damage)
+            }
+            TreeName::Digests => count::<Digest>(tree, name, &mut report.damage),
         };
         report.counts.push((name.as_str(), ok));
     }

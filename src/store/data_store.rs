@@ -35,6 +35,11 @@ pub trait DataRead {
     /// Every record but the timeline and the drafts, each list in id order.
     fn load(&self) -> Result<Dataset, StoreError>;
 
+    /// Open work only (see [`crate::core::open_work`]): every customer and person, the open
+    /// records and the digests of the rest. Enough for the queue; read in a time that follows
+    /// the open work, not the years of history.
+    fn load_open(&self) -> Result<Dataset, StoreError>;
+
     /// One customer's timeline, oldest first (events at the same instant in the order saved).
     fn timeline(&self, customer: CustomerId) -> Result<Vec<TimelineEvent>, StoreError>;
 
@@ -81,6 +86,10 @@ impl DataRead for super::Store {
         super::Store::load(self)
     }
 
+    fn load_open(&self) -> Result<Dataset, StoreError> {
+        super::Store::load_open(self)
+    }
+
     fn timeline(&self, customer: CustomerId) -> Result<Vec<TimelineEvent>, StoreError> {
         super::Store::timeline(self, customer)
     }
@@ -111,6 +120,10 @@ impl DataStore for super::Store {
 impl DataRead for super::ReadStore {
     fn load(&self) -> Result<Dataset, StoreError> {
         super::ReadStore::load(self)
+    }
+
+    fn load_open(&self) -> Result<Dataset, StoreError> {
+        self.store().load_open()
     }
 
     fn timeline(&self, customer: CustomerId) -> Result<Vec<TimelineEvent>, StoreError> {

@@ -75,6 +75,18 @@ pub enum StoreError {
         /// The OS error.
         source: std::io::Error,
     },
+    /// The derived state (the index of open work) does not match the records.
+    #[error(
+        "the store's index of open work is out of step with its records (tree '{tree}' key {key} {what})"
+    )]
+    Derived {
+        /// The derived tree.
+        tree: &'static str,
+        /// The key, in hex.
+        key: String,
+        /// What is wrong with it.
+        what: &'static str,
+    },
     /// Any other sled error.
     #[error("store error: {0}")]
     Sled(String),
@@ -192,6 +204,9 @@ impl StoreError {
             }
             StoreError::NotDurable { .. } | StoreError::Poisoned { .. } => {
                 "Quit hearback and start it again: it then reads what is really on disk. Check whether your last change is there and redo it if not; run `hearback check`, and look at the disk (full, failing, unplugged)."
+            }
+            StoreError::Derived { .. } => {
+                "Your records are intact: only the index hearback derives from them to open fast is wrong, and nothing was changed. Run `hearback check --repair` to rebuild it."
             }
             StoreError::Sled(_) => {
                 "Nothing was acknowledged as saved. Retry; if it persists, run `hearback check`."

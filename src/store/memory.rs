@@ -70,7 +70,12 @@ impl DataRead for MemoryStore {
             actions: self.all()?,
             deliverables: self.all()?,
             snoozes: self.all()?,
+            digests: None,
         })
+    }
+
+    fn load_open(&self) -> Result<Dataset, StoreError> {
+        super::derived::load_open(&*self.state())
     }
 
     fn timeline(&self, customer: CustomerId) -> Result<Vec<TimelineEvent>, StoreError> {
@@ -100,7 +105,31 @@ impl DataRead for MemoryStore {
             let tree = &state.trees[name.slot()];
             report.counts.push((name.as_str(), tree.len()));
         }
-        report
+        drop(state);
+        // Loaded before the state is locked again: the lock is not reentrant.
+        let data = self.load();
+        super::check::derived(report, &*self.state(), || data)
+    }
+}
+
+impl super::derived::Raw for State {
+    fn get_raw(&self, tree: TreeName, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.trees[tree.slot()].get(key).cloned())
+    }
+
+    fn scan_raw(
+        &self,
+        tree: TreeName,
+        prefix: &[u8],
+        each: &mut super::derived::Visit<'_>,
+    ) -> Result<(), StoreError> {
+        for (key, value) in self.trees[tree.slot()]
+            .range(prefix.to_vec()..)
+            .take_while(|(key, _)| key.starts_with(prefix))
+        {
+            each(key, value)?;
+        }
+        Ok(())
     }
 }
 
@@ -113,7 +142,7 @@ impl DataStore for MemoryStore {
         }
         let mut state = self.state();
         let mut sequence = state.sequence;
-        let writes = set
+        let mut writes = set
             .changes
             .iter()
             .map(|c| {
@@ -124,6 +153,8 @@ impl DataStore for MemoryStore {
             })
             .collect::<Result<Vec<_>, _>>()?;
         state.sequence = sequence;
+        let records = writes.len();
+        writes.extend(super::derived::writes(&*state, &set.changes)?);
         for w in &writes {
             let tree = &mut state.trees[w.slot];
             match &w.value {
@@ -132,7 +163,7 @@ impl DataStore for MemoryStore {
             };
         }
         Ok(Durable {
-            records: writes.len(),
+            records,
             guard_error: None,
         })
     }

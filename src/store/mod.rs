@@ -14,10 +14,12 @@
 mod check;
 pub mod codec;
 mod data_store;
+mod derived;
 mod dir_guard;
 mod error;
 mod io_text;
 pub mod keys;
+pub mod layout;
 mod leftovers;
 mod lock;
 pub mod memory;
@@ -82,9 +84,14 @@ pub struct Store {
     synced: Mutex<sync::Tracker>,
     poisoned: AtomicBool,
     watermark: Mutex<Option<Watermark>>,
+    /// Held from reading what a commit replaces to the end of its transaction, so derived
+    /// state is worked out against the store as the transaction finds it.
+    commits: Mutex<()>,
+    upgraded: Option<layout::Upgrade>,
     _lock: DirLock,
 }
 
+/// The layout version (see [`layout`]).
 const SCHEMA_KEY: &[u8] = b"schema_version";
 /// How many commits the store holds (u64 big-endian), compared with [`watermark`] on open.
 const COMMITS_KEY: &[u8] = b"commits";
@@ -157,7 +164,7 @@ impl Store {
             path,
             source,
         })?;
-        let store = Store {
+        let mut store = Store {
             dir: dir.to_path_buf(),
             db,
             trees,
@@ -166,9 +173,11 @@ impl Store {
             synced: Mutex::new(synced),
             poisoned: AtomicBool::new(false),
             watermark: Mutex::new(None),
+            commits: Mutex::new(()),
+            upgraded: None,
             _lock: lock,
         };
-        store.check_schema()?;
+        store.refuse_newer_layout()?;
         let found = store.commits()?;
         let guard = Watermark::establish(dir, found, fresh, options.reset_guard)
             .map_err(|p| p.into_store_error(dir))?
@@ -178,6 +187,8 @@ impl Store {
                 found,
             })?;
         *store.lock_watermark() = Some(guard);
+        // After the lost-save guard has checked the store as found: the upgrade is a commit.
+        store.upgraded = store.check_schema(fresh)?;
         if fresh {
             // Make the new files' directory entries durable too.
             for d in [dir, sled_dir.as_path()] {
@@ -189,26 +200,15 @@ impl Store {
         Ok(store)
     }
 
-    fn check_schema(&self) -> Result<(), StoreError> {
-        let meta = self.tree(TreeName::Meta);
-        match meta.get(SCHEMA_KEY).map_err(|e| map_sled(&self.dir, e))? {
-            Some(v) => {
-                let found = v.first().copied().unwrap_or(0);
-                if found > codec::SCHEMA_VERSION {
-                    return Err(StoreError::NewerSchema {
-                        dir: self.dir.clone(),
-                        found,
-                        supported: codec::SCHEMA_VERSION,
-                    });
-                }
-                Ok(())
-            }
-            None => {
-                meta.insert(SCHEMA_KEY, &[codec::SCHEMA_VERSION])
-                    .map_err(|e| map_sled(&self.dir, e))?;
-                self.flush_durable()
-            }
-        }
+    /// What opening did to bring an older layout up to date, if anything: say so once.
+    pub fn upgraded(&self) -> Option<&layout::Upgrade> {
+        self.upgraded.as_ref()
+    }
+
+    fn lock_commits(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.commits
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// How many saves (commits) the store holds: what the lost-save guard counts.
@@ -262,31 +262,15 @@ impl Store {
                 dir: self.dir.clone(),
             });
         }
-        let writes = set
+        let mut writes = set
             .changes
             .iter()
             .map(|c| encode_change(c, || self.next_sequence()))
             .collect::<Result<Vec<_>, _>>()?;
-        let trees: &[sled::Tree] = &self.trees;
-        let meta = TreeName::Meta.slot();
-        let n = trees
-            .transaction(|tx| {
-                for w in &writes {
-                    match &w.value {
-                        Some(value) => tx[w.slot].insert(w.key.as_slice(), value.as_slice())?,
-                        None => tx[w.slot].remove(w.key.as_slice())?,
-                    };
-                }
-                let n = tx[meta].get(COMMITS_KEY)?.map_or(0, |v| read_count(&v)) + 1;
-                tx[meta].insert(COMMITS_KEY, &n.to_be_bytes())?;
-                Ok::<u64, sled::transaction::ConflictableTransactionError<()>>(n)
-            })
-            .map_err(|e| match e {
-                sled::transaction::TransactionError::Abort(()) => {
-                    StoreError::Sled("transaction aborted".into())
-                }
-                sled::transaction::TransactionError::Storage(e) => map_sled(&self.dir, e),
-            })?;
+        let records = writes.len();
+        let _commit = self.lock_commits();
+        writes.extend(derived::writes(self, &set.changes)?);
+        let n = self.transact(&writes, &[])?;
         self.flush_durable()?;
         // The commit is durable already: a failed update of the guard is reported with the
         // success (a later loss of this commit would go unnoticed, never a false alarm).
@@ -305,14 +289,48 @@ impl Store {
                 .map(|e| e.kind())
         };
         Ok(Durable {
-            records: writes.len(),
+            records,
             guard_error,
         })
     }
 
+    /// Writes `writes` and the `meta` values in one sled transaction, counting it as a commit;
+    /// returns the new count. Not durable yet: the caller flushes.
+    fn transact(&self, writes: &[Write], meta: &[(&[u8], Vec<u8>)]) -> Result<u64, StoreError> {
+        let trees: &[sled::Tree] = &self.trees;
+        let slot = TreeName::Meta.slot();
+        trees
+            .transaction(|tx| {
+                for w in writes {
+                    match &w.value {
+                        Some(value) => tx[w.slot].insert(w.key.as_slice(), value.as_slice())?,
+                        None => tx[w.slot].remove(w.key.as_slice())?,
+                    };
+                }
+                for (key, value) in meta {
+                    tx[slot].insert(*key, value.as_slice())?;
+                }
+                let n = tx[slot].get(COMMITS_KEY)?.map_or(0, |v| read_count(&v)) + 1;
+                tx[slot].insert(COMMITS_KEY, &n.to_be_bytes())?;
+                Ok::<u64, sled::transaction::ConflictableTransactionError<()>>(n)
+            })
+            .map_err(|e| match e {
+                sled::transaction::TransactionError::Abort(()) => {
+                    StoreError::Sled("transaction aborted".into())
+                }
+                sled::transaction::TransactionError::Storage(e) => map_sled(&self.dir, e),
+            })
+    }
+
     /// Decodes every record of every tree and reports counts and damage; never stops early.
     pub fn check(&self) -> CheckReport {
-        check::run(&self.trees)
+        check::derived(check::run(&self.trees), self, || self.load())
+    }
+
+    /// Rebuilds the derived state from the records, in one transaction made durable
+    /// (`hearback check --repair`). Returns how many records it was built from.
+    pub fn repair_derived(&self) -> Result<usize, StoreError> {
+        self.rebuild_derived(None)
     }
 }
 

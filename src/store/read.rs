@@ -41,6 +41,7 @@ impl Store {
             actions: self.all()?,
             deliverables: self.all()?,
             snoozes: self.all()?,
+            digests: None,
         })
     }
 

@@ -98,6 +98,11 @@ impl ReadStore {
         self.store.load()
     }
 
+    /// The store read (the private copy's when there is one).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
     /// See [`Store::timeline`].
     pub fn timeline(&self, customer: CustomerId) -> Result<Vec<TimelineEvent>, StoreError> {
         self.store.timeline(customer)

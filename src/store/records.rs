@@ -30,11 +30,17 @@ pub enum TreeName {
     Timeline,
     /// [`Draft`] of an interview being recorded, by interview id.
     Drafts,
+    /// Derived: the open interviews, follow-ups and actions (see [`super::derived`]).
+    Open,
+    /// Derived: every interview's key under its customer's.
+    InterviewsByCustomer,
+    /// Derived: one [`crate::core::open_work::Digest`] per customer ever interviewed.
+    Digests,
 }
 
 impl TreeName {
     /// Every tree; the index in this array is the tree's slot in a transaction. Append only.
-    pub const ALL: [TreeName; 10] = [
+    pub const ALL: [TreeName; 13] = [
         TreeName::Meta,
         TreeName::Staff,
         TreeName::Customers,
@@ -45,6 +51,9 @@ impl TreeName {
         TreeName::Snoozes,
         TreeName::Timeline,
         TreeName::Drafts,
+        TreeName::Open,
+        TreeName::InterviewsByCustomer,
+        TreeName::Digests,
     ];
 
     /// The tree's name on disk.
@@ -60,6 +69,9 @@ impl TreeName {
             TreeName::Snoozes => "snoozes",
             TreeName::Timeline => "timeline",
             TreeName::Drafts => "drafts",
+            TreeName::Open => "open",
+            TreeName::InterviewsByCustomer => "interviews_by_customer",
+            TreeName::Digests => "digests",
         }
     }
 

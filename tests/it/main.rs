@@ -50,6 +50,8 @@ mod keys;
 mod lateness;
 mod layering;
 mod one_writer;
+mod open_work;
+mod open_work_store;
 mod out_file;
 mod queue;
 mod queue_props;

@@ -493,6 +493,7 @@ fn build(spec: &DataSpec) -> Dataset {
         actions,
         deliverables,
         snoozes,
+        digests: None,
     }
 }
 
@@ -601,15 +602,15 @@ fn policy() -> impl Strategy<Value = (Policy, FixedOffset)> {
 
 /// Everything one case needs: data, policy, working week, `now` and a step forward in time.
 #[derive(Debug)]
-struct Case {
-    data: Dataset,
-    policy: Policy,
-    work_week: WorkWeek,
-    now: Instant,
-    later: Instant,
+pub(crate) struct Case {
+    pub(crate) data: Dataset,
+    pub(crate) policy: Policy,
+    pub(crate) work_week: WorkWeek,
+    pub(crate) now: Instant,
+    pub(crate) later: Instant,
 }
 
-fn case() -> impl Strategy<Value = Case> {
+pub(crate) fn case() -> impl Strategy<Value = Case> {
     span().prop_flat_map(|span| {
         let delta = prop_oneof![
             Just(0i64),
@@ -632,7 +633,7 @@ fn case() -> impl Strategy<Value = Case> {
     })
 }
 
-fn config() -> Config {
+pub(crate) fn config() -> Config {
     // No regression files: this crate keeps its tree to the files it means to ship.
     Config {
         failure_persistence: None,

@@ -382,6 +382,7 @@ fn every_record_kind_survives_a_backup_and_a_restore() {
         actions,
         deliverables,
         snoozes,
+        digests: _,
     } = &data;
     let counts = [
         staff.len(),

@@ -162,6 +162,7 @@ fn changes_of(data: &Dataset) -> ChangeSet {
         actions,
         deliverables,
         snoozes,
+        digests: _,
     } = data;
     staff
         .iter()

@@ -1,0 +1,308 @@
+//! Derived state: what a load of open work reads instead of the whole history, written in the
+//! same transaction as the records it follows from (see [`crate::core::open_work`]).
+//!
+//! Three trees, none of which holds anything the records do not:
+//! - `open`: an empty value under `[kind][id]` for each open interview (`i`), follow-up (`f`)
+//!   and action (`a`);
+//! - `interviews_by_customer`: an empty value under `[customer id][interview id]` for every
+//!   interview, so one customer's interviews are found without a scan of them all;
+//! - `digests`: one [`Digest`] record per customer ever interviewed.
+//!
+//! A commit reads what it replaces (under the store's commit lock, so nothing changes
+//! between the read and the transaction), works out the derived writes, and adds them to its
+//! transaction: records and derived state are on disk together or not at all. The digest of
+//! every customer whose interviews a change touches is recomputed from that customer's
+//! interviews (tens, found through `interviews_by_customer`), never patched, so it cannot
+//! drift. `hearback check` recomputes all of it from the records ([`expected`]) and
+//! `hearback check --repair` rewrites it.
+
+use super::check::Damage;
+use super::keys::id_key;
+use super::read::decode_at;
+use super::{Record, StoreError, TreeName, Write, codec};
+use crate::core::open_work::{self, Digest};
+use crate::core::{
+    ActionItem, Change, CustomerId, Dataset, Deliverable, FollowUp, Interview, InterviewId, Snooze,
+    Staff,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The kind byte of an open interview's key in the `open` tree.
+const INTERVIEW: u8 = b'i';
+/// The kind byte of an open follow-up's key.
+const FOLLOWUP: u8 = b'f';
+/// The kind byte of an open action's key.
+const ACTION: u8 = b'a';
+
+/// The trees this module derives, in the order `check` reports them.
+pub(super) const TREES: [TreeName; 3] = [
+    TreeName::Open,
+    TreeName::InterviewsByCustomer,
+    TreeName::Digests,
+];
+
+fn open_key(kind: u8, id: u64) -> Vec<u8> {
+    let mut key = Vec::with_capacity(9);
+    key.push(kind);
+    key.extend_from_slice(&id_key(id));
+    key
+}
+
+fn by_customer_key(customer: CustomerId, interview: InterviewId) -> Vec<u8> {
+    let mut key = Vec::with_capacity(16);
+    key.extend_from_slice(&id_key(customer.0));
+    key.extend_from_slice(&id_key(interview.0));
+    key
+}
+
+/// What [`Raw::scan_raw`] calls with each key and value.
+pub(super) type Visit<'a> = dyn FnMut(&[u8], &[u8]) -> Result<(), StoreError> + 'a;
+
+/// Reading the store as it stands: what derivation and the open-work load need, for the sled
+/// store and the in-memory one alike.
+pub(super) trait Raw {
+    /// The value under `key` in `tree`.
+    fn get_raw(&self, tree: TreeName, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Calls `each` with every key and value of `tree` that starts with `prefix`, in order.
+    fn scan_raw(
+        &self,
+        tree: TreeName,
+        prefix: &[u8],
+        each: &mut Visit<'_>,
+    ) -> Result<(), StoreError>;
+}
+
+fn get<R: Record>(raw: &dyn Raw, key: &[u8]) -> Result<Option<R>, StoreError> {
+    raw.get_raw(R::TREE, key)?
+        .map(|value| decode_at(R::TREE, key, &value))
+        .transpose()
+}
+
+fn all<R: Record>(raw: &dyn Raw) -> Result<Vec<R>, StoreError> {
+    let mut out = Vec::new();
+    raw.scan_raw(R::TREE, &[], &mut |key, value| {
+        out.push(decode_at(R::TREE, key, value)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+fn set(slot: TreeName, key: Vec<u8>, present: bool) -> Write {
+    Write {
+        slot: slot.slot(),
+        key,
+        value: present.then(Vec::new),
+    }
+}
+
+fn digest_write(customer: CustomerId, digest: Option<&Digest>) -> Result<Write, StoreError> {
+    Ok(Write {
+        slot: TreeName::Digests.slot(),
+        key: id_key(customer.0).to_vec(),
+        value: digest.map(encode).transpose()?,
+    })
+}
+
+fn encode(d: &Digest) -> Result<Vec<u8>, StoreError> {
+    codec::encode(d).map_err(|source| StoreError::Encode {
+        what: d.label(),
+        source,
+    })
+}
+
+/// The derived writes that go with `changes`, read against the store as it stands.
+pub(super) fn writes(raw: &dyn Raw, changes: &[Change]) -> Result<Vec<Write>, StoreError> {
+    // The last write of a record in one change set is the one that stands.
+    let mut interviews: BTreeMap<InterviewId, &Interview> = BTreeMap::new();
+    let mut out = Vec::new();
+    for change in changes {
+        match change {
+            Change::Interview(i) => {
+                interviews.insert(i.id, i);
+            }
+            Change::FollowUp(f) => out.push(set(
+                TreeName::Open,
+                open_key(FOLLOWUP, f.id.0),
+                open_work::followup_is_open(f),
+            )),
+            Change::Action(a) => out.push(set(
+                TreeName::Open,
+                open_key(ACTION, a.id.0),
+                open_work::action_is_open(a),
+            )),
+            _ => {}
+        }
+    }
+    let mut touched: BTreeSet<CustomerId> = BTreeSet::new();
+    for (&id, &new) in &interviews {
+        let old: Option<Interview> = get(raw, &id_key(id.0))?;
+        if let Some(old) = old.filter(|old| old.customer != new.customer) {
+            out.push(set(
+                TreeName::InterviewsByCustomer,
+                by_customer_key(old.customer, id),
+                false,
+            ));
+            touched.insert(old.customer);
+        }
+        out.push(set(
+            TreeName::InterviewsByCustomer,
+            by_customer_key(new.customer, id),
+            true,
+        ));
+        out.push(set(
+            TreeName::Open,
+            open_key(INTERVIEW, id.0),
+            open_work::interview_is_open(new),
+        ));
+        touched.insert(new.customer);
+    }
+    for customer in touched {
+        let mut ids: BTreeSet<InterviewId> = BTreeSet::new();
+        raw.scan_raw(
+            TreeName::InterviewsByCustomer,
+            &id_key(customer.0),
+            &mut |key, _| {
+                if let Some(id) = key.get(8..16).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+                    ids.insert(InterviewId(u64::from_be_bytes(id)));
+                }
+                Ok(())
+            },
+        )?;
+        ids.extend(
+            interviews
+                .values()
+                .filter(|i| i.customer == customer)
+                .map(|i| i.id),
+        );
+        let mut list: Vec<Interview> = Vec::with_capacity(ids.len());
+        for id in ids {
+            match interviews.get(&id) {
+                Some(&pending) => list.push(pending.clone()),
+                None => list.extend(get::<Interview>(raw, &id_key(id.0))?),
+            }
+        }
+        let digest = open_work::digest(customer, &list);
+        out.push(digest_write(customer, digest.as_ref())?);
+    }
+    Ok(out)
+}
+
+/// The derived state of a whole history, as the writes that build it into empty trees.
+pub(super) fn expected(data: &Dataset) -> Result<Vec<Write>, StoreError> {
+    let mut out = Vec::new();
+    for i in &data.interviews {
+        out.push(set(
+            TreeName::InterviewsByCustomer,
+            by_customer_key(i.customer, i.id),
+            true,
+        ));
+        if open_work::interview_is_open(i) {
+            out.push(set(TreeName::Open, open_key(INTERVIEW, i.id.0), true));
+        }
+    }
+    for f in data
+        .followups
+        .iter()
+        .filter(|f| open_work::followup_is_open(f))
+    {
+        out.push(set(TreeName::Open, open_key(FOLLOWUP, f.id.0), true));
+    }
+    for a in data.actions.iter().filter(|a| open_work::action_is_open(a)) {
+        out.push(set(TreeName::Open, open_key(ACTION, a.id.0), true));
+    }
+    for d in open_work::digests(&data.interviews) {
+        out.push(digest_write(d.customer, Some(&d))?);
+    }
+    Ok(out)
+}
+
+/// Open work: every customer, person, deliverable and snooze, the records the `open` index
+/// names, the interview of each open follow-up, and the digests. Equal to
+/// [`open_work::open_part`] of a whole load whenever the derived state is right.
+pub(super) fn load_open(raw: &dyn Raw) -> Result<Dataset, StoreError> {
+    let mut interviews: Vec<Interview> = Vec::new();
+    let mut followups: Vec<FollowUp> = Vec::new();
+    let mut actions: Vec<ActionItem> = Vec::new();
+    raw.scan_raw(TreeName::Open, &[], &mut |key, _| {
+        let Some((&kind, id)) = key.split_first() else {
+            return Err(stale(TreeName::Open, key, "is empty"));
+        };
+        let missing = || stale(TreeName::Open, key, "names a record that is not there");
+        match kind {
+            INTERVIEW => interviews.push(get(raw, id)?.ok_or_else(missing)?),
+            FOLLOWUP => followups.push(get(raw, id)?.ok_or_else(missing)?),
+            ACTION => actions.push(get(raw, id)?.ok_or_else(missing)?),
+            _ => return Err(stale(TreeName::Open, key, "has an unknown kind")),
+        }
+        Ok(())
+    })?;
+    // Keys are kind then big-endian id: each list is already in id order.
+    for f in &followups {
+        if let Err(at) = interviews.binary_search_by_key(&f.interview, |i| i.id)
+            && let Some(i) = get::<Interview>(raw, &id_key(f.interview.0))?
+        {
+            interviews.insert(at, i);
+        }
+    }
+    Ok(Dataset {
+        staff: all::<Staff>(raw)?,
+        customers: all(raw)?,
+        interviews,
+        followups,
+        actions,
+        deliverables: all::<Deliverable>(raw)?,
+        snoozes: all::<Snooze>(raw)?,
+        digests: Some(all::<Digest>(raw)?),
+    })
+}
+
+/// Every difference between the derived trees and what the records `data` (a whole load)
+/// imply, by tree and key; empty when they agree.
+pub(super) fn differences(raw: &dyn Raw, data: &Dataset) -> Result<Vec<Damage>, StoreError> {
+    let mut expected: BTreeMap<(usize, Vec<u8>), Vec<u8>> = BTreeMap::new();
+    for w in self::expected(data)? {
+        expected.insert((w.slot, w.key), w.value.unwrap_or_default());
+    }
+    let mut out = Vec::new();
+    for tree in TREES {
+        raw.scan_raw(tree, &[], &mut |key, value| {
+            let reason = match expected.remove(&(tree.slot(), key.to_vec())) {
+                None => "is there, but the records do not imply it",
+                Some(want) if want != value => "differs from what the records imply",
+                Some(_) => return Ok(()),
+            };
+            out.push(Damage {
+                tree: tree.as_str(),
+                key: super::hex(key),
+                reason: reason.into(),
+            });
+            Ok(())
+        })?;
+    }
+    for ((slot, key), _) in expected {
+        out.push(Damage {
+            tree: TreeName::ALL.get(slot).map_or("?", |t| t.as_str()),
+            key: super::hex(&key),
+            reason: "is missing, though the records imply it".into(),
+        });
+    }
+    Ok(out)
+}
+
+fn stale(tree: TreeName, key: &[u8], what: &'static str) -> StoreError {
+    StoreError::Derived {
+        tree: tree.as_str(),
+        key: super::hex(key),
+        what,
+    }
+}
+
+impl Record for Digest {
+    const TREE: TreeName = TreeName::Digests;
+    fn key(&self) -> Vec<u8> {
+        id_key(self.customer.0).to_vec()
+    }
+    fn label(&self) -> String {
+        format!("digest of {}", self.customer)
+    }
+}
