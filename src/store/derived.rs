@@ -156,6 +156,11 @@ pub(super) fn writes(raw: &dyn Raw, changes: &[Change]) -> Result<Vec<Write>, St
         ));
         touched.insert(new.customer);
     }
+    // One pass, not one per customer: a restore saves every interview in one change set.
+    let mut pending_of: BTreeMap<CustomerId, Vec<InterviewId>> = BTreeMap::new();
+    for i in interviews.values() {
+        pending_of.entry(i.customer).or_default().push(i.id);
+    }
     for customer in touched {
         let mut ids: BTreeSet<InterviewId> = BTreeSet::new();
         raw.scan_raw(
@@ -168,12 +173,7 @@ pub(super) fn writes(raw: &dyn Raw, changes: &[Change]) -> Result<Vec<Write>, St
                 Ok(())
             },
         )?;
-        ids.extend(
-            interviews
-                .values()
-                .filter(|i| i.customer == customer)
-                .map(|i| i.id),
-        );
+        ids.extend(pending_of.get(&customer).into_iter().flatten());
         let mut list: Vec<Interview> = Vec::with_capacity(ids.len());
         for id in ids {
             match interviews.get(&id) {

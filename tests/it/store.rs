@@ -306,10 +306,12 @@ fn a_store_from_a_newer_hearback_is_refused() {
         &path,
         "meta",
         b"schema_version",
-        &[codec::SCHEMA_VERSION + 1],
+        &[hearback::store::layout::LAYOUT + 1],
     );
     match Store::open(&path) {
-        Err(StoreError::NewerSchema { found, .. }) => assert_eq!(found, codec::SCHEMA_VERSION + 1),
+        Err(StoreError::NewerSchema { found, .. }) => {
+            assert_eq!(found, hearback::store::layout::LAYOUT + 1)
+        }
         Err(other) => panic!("wrong error: {other}"),
         Ok(_) => panic!("must refuse"),
     }

@@ -16,12 +16,84 @@ const HISTORY: u64 = 10;
 /// The 10x store's name in the bench directory.
 const STORE: &str = "store-10x";
 
-/// The rows of the second scale point; `open_ms` and `queue_ms` are the 1x medians.
+/// What reading open work costs on one store (medians, ms).
+pub struct OpenWork {
+    /// `Store::load_open`, the store already open.
+    pub read_ms: f64,
+    /// The queue computed from open work.
+    pub queue_ms: f64,
+    /// `hearback queue` (a table) as a fresh process, warm cache.
+    pub cli_ms: f64,
+    /// What it read.
+    pub records: usize,
+}
+
+impl OpenWork {
+    /// The rows; `suffix` names the scale point.
+    pub fn rows(&self, suffix: &str) -> Vec<Figure> {
+        vec![
+            Figure::info(
+                &format!("read open work ({} records){suffix}", self.records),
+                format!("{:.3} ms", self.read_ms),
+            ),
+            Figure::info(
+                &format!("queue from open work{suffix}"),
+                format!("{:.3} ms", self.queue_ms),
+            ),
+            Figure::target(
+                &format!("`hearback queue` fresh process{suffix}"),
+                self.cli_ms,
+                "ms",
+                50.0,
+            ),
+        ]
+    }
+}
+
+/// Measures reading open work and the queue from it on the data dir `store_dir`.
+pub fn open_work(store_dir: &Path, reps: usize) -> anyhow::Result<OpenWork> {
+    let store = Store::open(store_dir)?;
+    let mut data = None;
+    let mut read = sample(reps, || {
+        data = Some(store.load_open()?);
+        Ok(())
+    })?;
+    drop(store);
+    let data = data.unwrap_or_default();
+    let r = rules();
+    let now = synthetic::now();
+    let mut q = sample(reps.max(5), || {
+        std::hint::black_box(queue(&data, &r.policy, &r.work_week, now));
+        Ok(())
+    })?;
+    let exe = std::env::current_exe()?;
+    let run = || {
+        let mut c = std::process::Command::new(&exe);
+        c.arg("--data").arg(store_dir).args([
+            "--now",
+            "2026-11-23T09:00:00Z",
+            "queue",
+            "--format",
+            "table",
+        ]);
+        c
+    };
+    super::taskwarrior::time(1, run)?;
+    let cli = super::taskwarrior::time(reps.max(3), run)?;
+    Ok(OpenWork {
+        read_ms: ms(quantile(&mut read, 0.5)),
+        queue_ms: ms(quantile(&mut q, 0.5)),
+        cli_ms: ms(cli),
+        records: data.interviews.len() + data.followups.len() + data.actions.len(),
+    })
+}
+
+/// The rows of the second scale point; `open_ms` and `open` are the 1x figures.
 pub fn second_point(
     dir: &Path,
     reps: usize,
     open_ms: f64,
-    queue_ms: f64,
+    open: &OpenWork,
 ) -> anyhow::Result<Vec<Figure>> {
     let mut rows = Vec::new();
     let written = generate(&dir.join(STORE), HISTORY)?;
@@ -52,27 +124,18 @@ pub fn second_point(
             format!("{:.3} MiB", kib as f64 / 1024.0),
         ));
     }
-    let store = Store::open(&dir.join(STORE))?;
-    let data = store.load()?;
-    drop(store);
-    let r = rules();
-    let now = synthetic::now();
-    let mut q = sample(reps.max(5), || {
-        std::hint::black_box(queue(&data, &r.policy, &r.work_week, now));
-        Ok(())
-    })?;
-    let queue10 = ms(quantile(&mut q, 0.5));
-    rows.push(Figure::info(
-        &format!(
-            "queue recompute, 10x history ({} interviews)",
-            data.interviews.len()
-        ),
-        format!("{queue10:.3} ms"),
+    let open10 = open_work(&dir.join(STORE), reps.max(5))?;
+    rows.extend(open10.rows(", 10x history"));
+    rows.push(Figure::ratio(
+        "queue from open work 10x / 1x history",
+        open10.queue_ms,
+        open.queue_ms,
+        1.5,
     ));
     rows.push(Figure::ratio(
-        "queue recompute 10x / 1x history",
-        queue10,
-        queue_ms,
+        "`hearback queue` 10x / 1x history",
+        open10.cli_ms,
+        open.cli_ms,
         1.5,
     ));
     Ok(rows)

@@ -70,7 +70,7 @@ fn prepare(dir: &Path, overdue: u64) -> anyhow::Result<std::path::PathBuf> {
 }
 
 /// Runs a command `n` times with its output discarded; the median wall time.
-fn time(n: usize, mut make: impl FnMut() -> Command) -> anyhow::Result<Duration> {
+pub(super) fn time(n: usize, mut make: impl FnMut() -> Command) -> anyhow::Result<Duration> {
     let mut samples = Vec::with_capacity(n);
     for _ in 0..n {
         let t = Clock::now();
