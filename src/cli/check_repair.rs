@@ -1,9 +1,9 @@
 //! `hearback check --repair`: rebuild the index of open work (the store's derived state) from
 //! the records, after showing what is out of step and asking.
 //!
-//! It asks even though the records are not touched: the rewrite is one transaction on the
-//! live store, and a lead about to change a store that a check just found wrong should have
-//! taken a backup first. The answer is read from stdin, so a script answers with `echo y |`.
+//! It asks even though the records are not touched: the rewrite changes the live store, and a
+//! lead about to change a store that a check just found wrong should have taken a backup
+//! first. The answer is read from stdin, so a script answers with `echo y |`.
 
 use super::Context;
 use super::console;
@@ -57,8 +57,9 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     }
     say_stale(&report.stale);
     say!(
-        "Rebuilding rewrites the index from the records in one transaction; the records are not \
-         changed. Keep a backup first: `hearback export all --format json --out FILE.json`."
+        "Rebuilding rewrites the index from the records; the records are not changed, and a \
+         rebuild cut short is done again the next time hearback opens the store. Keep a backup \
+         first: `hearback export all --format json --out FILE.json`."
     );
     say_raw!("Rebuild the index now? [y/N] ");
     console::out().flush()?;

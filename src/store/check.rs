@@ -40,15 +40,11 @@ impl CheckReport {
 }
 
 /// Adds the derived state's differences from the records to a report with no damage.
-pub(super) fn derived(
-    mut report: CheckReport,
-    raw: &dyn super::derived::Raw,
-    load: impl FnOnce() -> Result<crate::core::Dataset, super::StoreError>,
-) -> CheckReport {
+pub(super) fn derived(mut report: CheckReport, raw: &dyn super::derived::Raw) -> CheckReport {
     if !report.damage.is_empty() {
         return report;
     }
-    match load().and_then(|data| super::derived::differences(raw, &data)) {
+    match super::derived::differences(raw) {
         Ok(stale) => report.stale = stale,
         Err(e) => report.damage.push(Damage {
             tree: "",

@@ -120,16 +120,10 @@ pub(super) fn writes(raw: &dyn Raw, changes: &[Change]) -> Result<Vec<Write>, St
             Change::Interview(i) => {
                 interviews.insert(i.id, i);
             }
-            Change::FollowUp(f) => out.push(set(
-                TreeName::Open,
-                open_key(FOLLOWUP, f.id.0),
-                open_work::followup_is_open(f),
-            )),
-            Change::Action(a) => out.push(set(
-                TreeName::Open,
-                open_key(ACTION, a.id.0),
-                open_work::action_is_open(a),
-            )),
+            Change::FollowUp(f) => {
+                out.push(open_entry(FOLLOWUP, f, open_work::followup_is_open(f))?);
+            }
+            Change::Action(a) => out.push(open_entry(ACTION, a, open_work::action_is_open(a))?),
             _ => {}
         }
     }
@@ -149,11 +143,11 @@ pub(super) fn writes(raw: &dyn Raw, changes: &[Change]) -> Result<Vec<Write>, St
             by_customer_key(new.customer, id),
             true,
         ));
-        out.push(set(
-            TreeName::Open,
-            open_key(INTERVIEW, id.0),
+        out.push(open_entry(
+            INTERVIEW,
+            new,
             open_work::interview_is_open(new),
-        ));
+        )?);
         touched.insert(new.customer);
     }
     // One pass, not one per customer: a restore saves every interview in one change set.
@@ -187,33 +181,100 @@ pub(super) fn writes(raw: &dyn Raw, changes: &[Change]) -> Result<Vec<Write>, St
     Ok(out)
 }
 
-/// The derived state of a whole history, as the writes that build it into empty trees.
-pub(super) fn expected(data: &Dataset) -> Result<Vec<Write>, StoreError> {
-    let mut out = Vec::new();
-    for i in &data.interviews {
-        out.push(set(
+/// The entry of a record in the `open` tree: a copy of its bytes while it is open, so open
+/// work is read in one scan of a small tree instead of one look-up per record scattered over
+/// the pages of years of history; removed once it is not.
+fn open_entry<R: Record + HasId>(kind: u8, record: &R, open: bool) -> Result<Write, StoreError> {
+    let value = if open {
+        Some(codec::encode(record).map_err(|source| StoreError::Encode {
+            what: record.label(),
+            source,
+        })?)
+    } else {
+        None
+    };
+    Ok(Write {
+        slot: TreeName::Open.slot(),
+        key: open_key(kind, record.id()),
+        value,
+    })
+}
+
+/// The id of a record kept in the `open` tree.
+trait HasId {
+    fn id(&self) -> u64;
+}
+
+impl HasId for Interview {
+    fn id(&self) -> u64 {
+        self.id.0
+    }
+}
+
+impl HasId for FollowUp {
+    fn id(&self) -> u64 {
+        self.id.0
+    }
+}
+
+impl HasId for ActionItem {
+    fn id(&self) -> u64 {
+        self.id.0
+    }
+}
+
+/// The derived state the records imply, built record by record from the record trees (never
+/// the whole history in memory at once): each write goes to `sink`, the digests last.
+pub(super) fn build(
+    raw: &dyn Raw,
+    sink: &mut dyn FnMut(Write) -> Result<(), StoreError>,
+) -> Result<usize, StoreError> {
+    let mut records = 0;
+    let mut last: BTreeMap<CustomerId, Interview> = BTreeMap::new();
+    raw.scan_raw(TreeName::Interviews, &[], &mut |key, value| {
+        let i: Interview = decode_at(TreeName::Interviews, key, value)?;
+        records += 1;
+        sink(set(
             TreeName::InterviewsByCustomer,
             by_customer_key(i.customer, i.id),
             true,
-        ));
-        if open_work::interview_is_open(i) {
-            out.push(set(TreeName::Open, open_key(INTERVIEW, i.id.0), true));
+        ))?;
+        if open_work::interview_is_open(&i) {
+            sink(open_entry(INTERVIEW, &i, true)?)?;
         }
+        if i.is_completed() {
+            // The digest needs only the latest completion: keep one interview per customer.
+            let at = |i: &Interview| i.completed_at.unwrap_or(i.scheduled_at);
+            let keep = last.get(&i.customer).is_none_or(|kept| at(kept) < at(&i));
+            if keep {
+                last.insert(i.customer, i);
+            }
+        }
+        Ok(())
+    })?;
+    raw.scan_raw(TreeName::FollowUps, &[], &mut |key, value| {
+        let f: FollowUp = decode_at(TreeName::FollowUps, key, value)?;
+        records += 1;
+        if open_work::followup_is_open(&f) {
+            sink(open_entry(FOLLOWUP, &f, true)?)?;
+        }
+        Ok(())
+    })?;
+    raw.scan_raw(TreeName::Actions, &[], &mut |key, value| {
+        let a: ActionItem = decode_at(TreeName::Actions, key, value)?;
+        records += 1;
+        if open_work::action_is_open(&a) {
+            sink(open_entry(ACTION, &a, true)?)?;
+        }
+        Ok(())
+    })?;
+    for (customer, i) in &last {
+        sink(digest_write(
+            *customer,
+            open_work::digest(*customer, [i]).as_ref(),
+        )?)?;
     }
-    for f in data
-        .followups
-        .iter()
-        .filter(|f| open_work::followup_is_open(f))
-    {
-        out.push(set(TreeName::Open, open_key(FOLLOWUP, f.id.0), true));
-    }
-    for a in data.actions.iter().filter(|a| open_work::action_is_open(a)) {
-        out.push(set(TreeName::Open, open_key(ACTION, a.id.0), true));
-    }
-    for d in open_work::digests(&data.interviews) {
-        out.push(digest_write(d.customer, Some(&d))?);
-    }
-    Ok(out)
+    Ok(records)
 }
 
 /// Open work: every customer, person, deliverable and snooze, the records the `open` index
@@ -223,16 +284,13 @@ pub(super) fn load_open(raw: &dyn Raw) -> Result<Dataset, StoreError> {
     let mut interviews: Vec<Interview> = Vec::new();
     let mut followups: Vec<FollowUp> = Vec::new();
     let mut actions: Vec<ActionItem> = Vec::new();
-    raw.scan_raw(TreeName::Open, &[], &mut |key, _| {
-        let Some((&kind, id)) = key.split_first() else {
-            return Err(stale(TreeName::Open, key, "is empty"));
-        };
-        let missing = || stale(TreeName::Open, key, "names a record that is not there");
-        match kind {
-            INTERVIEW => interviews.push(get(raw, id)?.ok_or_else(missing)?),
-            FOLLOWUP => followups.push(get(raw, id)?.ok_or_else(missing)?),
-            ACTION => actions.push(get(raw, id)?.ok_or_else(missing)?),
-            _ => return Err(stale(TreeName::Open, key, "has an unknown kind")),
+    let tree = TreeName::Open;
+    raw.scan_raw(tree, &[], &mut |key, value| {
+        match key.first() {
+            Some(&INTERVIEW) => interviews.push(decode_at(tree, key, value)?),
+            Some(&FOLLOWUP) => followups.push(decode_at(tree, key, value)?),
+            Some(&ACTION) => actions.push(decode_at(tree, key, value)?),
+            _ => return Err(stale(tree, key, "has an unknown kind")),
         }
         Ok(())
     })?;
@@ -256,13 +314,14 @@ pub(super) fn load_open(raw: &dyn Raw) -> Result<Dataset, StoreError> {
     })
 }
 
-/// Every difference between the derived trees and what the records `data` (a whole load)
-/// imply, by tree and key; empty when they agree.
-pub(super) fn differences(raw: &dyn Raw, data: &Dataset) -> Result<Vec<Damage>, StoreError> {
+/// Every difference between the derived trees and what the records imply, by tree and key;
+/// empty when they agree.
+pub(super) fn differences(raw: &dyn Raw) -> Result<Vec<Damage>, StoreError> {
     let mut expected: BTreeMap<(usize, Vec<u8>), Vec<u8>> = BTreeMap::new();
-    for w in self::expected(data)? {
+    build(raw, &mut |w| {
         expected.insert((w.slot, w.key), w.value.unwrap_or_default());
-    }
+        Ok(())
+    })?;
     let mut out = Vec::new();
     for tree in TREES {
         raw.scan_raw(tree, &[], &mut |key, value| {

@@ -10,7 +10,7 @@
 //!   1 refuses a store at layout 2 (it would write records without their derived state).
 
 use super::derived::{self, Raw, Visit};
-use super::{Store, StoreError, TreeName, Write, map_sled};
+use super::{Store, StoreError, TreeName, map_sled};
 
 /// The layout this build writes.
 pub const LAYOUT: u8 = 2;
@@ -50,14 +50,18 @@ impl Raw for Store {
 }
 
 impl Store {
-    /// Refuses a store written by a newer hearback, before anything reads or writes it.
-    pub(super) fn refuse_newer_layout(&self) -> Result<(), StoreError> {
-        let found = self
+    /// The layout version the store says it has; `None` in a new store.
+    fn layout_found(&self) -> Result<Option<u8>, StoreError> {
+        Ok(self
             .tree(TreeName::Meta)
             .get(super::SCHEMA_KEY)
             .map_err(|e| map_sled(&self.dir, e))?
-            .map(|v| v.first().copied().unwrap_or(0));
-        match found {
+            .map(|v| v.first().copied().unwrap_or(0)))
+    }
+
+    /// Refuses a store written by a newer hearback, before anything reads or writes it.
+    pub(super) fn refuse_newer_layout(&self) -> Result<(), StoreError> {
+        match self.layout_found()? {
             Some(found) if found > LAYOUT => Err(StoreError::NewerSchema {
                 dir: self.dir.clone(),
                 found,
@@ -67,26 +71,18 @@ impl Store {
         }
     }
 
-    /// Checks the layout version: refuses a newer one, upgrades an older one, writes it into a
-    /// new store.
+    /// Upgrades an older layout ([`Store::refuse_newer_layout`] refused a newer one), or
+    /// writes the version into a new store.
     pub(super) fn check_schema(&self, fresh: bool) -> Result<Option<Upgrade>, StoreError> {
-        let meta = self.tree(TreeName::Meta);
-        let found = meta
-            .get(super::SCHEMA_KEY)
-            .map_err(|e| map_sled(&self.dir, e))?
-            .map(|v| v.first().copied().unwrap_or(0));
-        match found {
-            Some(found) if found > LAYOUT => Err(StoreError::NewerSchema {
-                dir: self.dir.clone(),
-                found,
-                supported: LAYOUT,
-            }),
+        self.refuse_newer_layout()?;
+        match self.layout_found()? {
             Some(found) => self.upgrade(found),
             // A store that has records but no version was never written by hearback whole;
             // build its derived state all the same rather than read past it.
             None if !fresh && !self.is_empty() => self.upgrade(1),
             None => {
-                meta.insert(super::SCHEMA_KEY, &[LAYOUT])
+                self.tree(TreeName::Meta)
+                    .insert(super::SCHEMA_KEY, &[LAYOUT])
                     .map_err(|e| map_sled(&self.dir, e))?;
                 self.flush_durable()?;
                 Ok(None)
@@ -106,7 +102,7 @@ impl Store {
         if found >= LAYOUT {
             return Ok(None);
         }
-        let records = self.rebuild_derived(Some(LAYOUT))?;
+        let records = self.rebuild_derived()?;
         Ok(Some(Upgrade {
             from: found,
             to: LAYOUT,
@@ -114,32 +110,55 @@ impl Store {
         }))
     }
 
-    /// Rewrites the derived trees from the records in one transaction (setting the layout
-    /// version too when given), then makes it durable. Returns how many records it read.
-    pub(super) fn rebuild_derived(&self, layout: Option<u8>) -> Result<usize, StoreError> {
+    /// Rewrites the derived trees from the records, then sets the layout to [`LAYOUT`] and
+    /// makes it all durable. Returns how many records it read.
+    ///
+    /// Not one transaction: a history of years would have to sit in memory whole (5 GiB for a
+    /// million interviews). Instead the layout is first set to 1, durably, so a rebuild cut
+    /// short by a crash is simply done again on the next open (an upgrade); the trees are
+    /// cleared and rebuilt in batches read record by record; and the layout goes back to 2 in
+    /// a transaction after them. sled's log is replayed in order up to the first torn entry,
+    /// so a layout 2 that reached the disk means every batch before it did.
+    pub(super) fn rebuild_derived(&self) -> Result<usize, StoreError> {
+        /// Writes per sled batch.
+        const BATCH: usize = 20_000;
         let _commit = self.lock_commits();
-        let data = self.load()?;
-        let records = data.interviews.len() + data.followups.len() + data.actions.len();
-        let build = derived::expected(&data)?;
-        drop(data);
-        // Removals first: a key both removed and built ends up built.
-        let mut writes = Vec::new();
+        let sled = |e| map_sled(&self.dir, e);
+        self.tree(TreeName::Meta)
+            .insert(super::SCHEMA_KEY, &[1])
+            .map_err(sled)?;
+        self.flush_durable()?;
         for tree in derived::TREES {
-            self.scan_raw(tree, &[], &mut |key, _| {
-                writes.push(Write {
-                    slot: tree.slot(),
-                    key: key.to_vec(),
-                    value: None,
-                });
-                Ok(())
-            })?;
+            self.tree(tree).clear().map_err(sled)?;
         }
-        writes.extend(build);
-        let mut meta = Vec::new();
-        if let Some(version) = layout {
-            meta.push((super::SCHEMA_KEY, vec![version]));
+        let mut batches: Vec<(sled::Batch, usize)> =
+            derived::TREES.iter().map(|_| Default::default()).collect();
+        let slot_of = |slot: usize| derived::TREES.iter().position(|t| t.slot() == slot);
+        let records = derived::build(self, &mut |w| {
+            let Some(at) = slot_of(w.slot) else {
+                return Ok(());
+            };
+            let (batch, n) = &mut batches[at];
+            match w.value {
+                Some(value) => batch.insert(w.key, value),
+                None => batch.remove(w.key),
+            }
+            *n += 1;
+            if *n >= BATCH {
+                let full = std::mem::take(batch);
+                *n = 0;
+                self.tree(derived::TREES[at])
+                    .apply_batch(full)
+                    .map_err(sled)?;
+            }
+            Ok(())
+        })?;
+        for (at, (batch, _)) in batches.into_iter().enumerate() {
+            self.tree(derived::TREES[at])
+                .apply_batch(batch)
+                .map_err(sled)?;
         }
-        let n = self.transact(&writes, &meta)?;
+        let n = self.transact(&[], &[(super::SCHEMA_KEY, vec![LAYOUT])])?;
         self.flush_durable()?;
         // Best effort: a guard left one commit behind is never a false alarm.
         if let Some(w) = self.lock_watermark().as_mut() {

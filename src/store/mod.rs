@@ -28,6 +28,7 @@ mod read_copy;
 mod records;
 mod sync;
 mod watermark;
+mod writes;
 
 pub use check::{CheckReport, Damage};
 pub use data_store::{DataRead, DataStore, Durable};
@@ -46,6 +47,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use watermark::Watermark;
+use writes::{Write, encode_change};
 
 /// What runs after sled's flush to make the data file durable; replaceable so tests can prove
 /// that a failed sync is never acknowledged.
@@ -324,66 +326,19 @@ impl Store {
 
     /// Decodes every record of every tree and reports counts and damage; never stops early.
     pub fn check(&self) -> CheckReport {
-        check::derived(check::run(&self.trees), self, || self.load())
+        check::derived(check::run(&self.trees), self)
     }
 
-    /// Rebuilds the derived state from the records, in one transaction made durable
+    /// Rebuilds the derived state from the records and makes it durable
     /// (`hearback check --repair`). Returns how many records it was built from.
     pub fn repair_derived(&self) -> Result<usize, StoreError> {
-        self.rebuild_derived(None)
+        self.rebuild_derived()
     }
 }
 
 /// A commit count as stored; anything but 8 bytes counts as none.
 fn read_count(value: &[u8]) -> u64 {
     <[u8; 8]>::try_from(value).map_or(0, u64::from_be_bytes)
-}
-
-/// The write of one change: its tree slot, key and encoded value. `sequence` numbers timeline
-/// events, so two at the same millisecond never overwrite each other.
-fn encode_change(
-    change: &Change,
-    sequence: impl FnOnce() -> Result<u64, StoreError>,
-) -> Result<Write, StoreError> {
-    match change {
-        Change::Staff(r) => encode_write(r),
-        Change::Customer(r) => encode_write(r),
-        Change::Interview(r) => encode_write(r),
-        Change::FollowUp(r) => encode_write(r),
-        Change::Action(r) => encode_write(r),
-        Change::Deliverable(r) => encode_write(r),
-        Change::Snooze(r) => encode_write(r),
-        Change::Event(r) => {
-            let mut w = encode_write(r)?;
-            w.key.extend_from_slice(&keys::id_key(sequence()?));
-            Ok(w)
-        }
-        Change::Draft(r) => encode_write(r),
-        Change::DiscardDraft(id) => Ok(Write {
-            slot: TreeName::Drafts.slot(),
-            key: keys::id_key(id.0).to_vec(),
-            value: None,
-        }),
-    }
-}
-
-/// One write of a transaction: a value to store, or `None` to remove the key.
-struct Write {
-    slot: usize,
-    key: Vec<u8>,
-    value: Option<Vec<u8>>,
-}
-
-fn encode_write<R: Record>(record: &R) -> Result<Write, StoreError> {
-    let value = codec::encode(record).map_err(|source| StoreError::Encode {
-        what: record.label(),
-        source,
-    })?;
-    Ok(Write {
-        slot: R::TREE.slot(),
-        key: record.key(),
-        value: Some(value),
-    })
 }
 
 fn map_sled(dir: &Path, e: sled::Error) -> StoreError {

@@ -170,3 +170,41 @@ fn check_names_an_index_out_of_step_and_repair_rebuilds_it_after_asking() {
     let nothing = common::hearback_ok(&data, &["check", "--repair"]);
     assert!(nothing.contains("nothing to repair"), "{nothing}");
 }
+
+#[test]
+fn an_index_build_cut_short_is_done_again_on_the_next_open() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("d");
+    common::hearback_ok(&data, &["demo", "--customers", "6"]);
+    let queue_before = common::hearback_ok(&data, &["queue", "--all", "--format", "json"]);
+    {
+        // What a crash in the middle of `check --repair` leaves: the layout set back to 1
+        // (its first step) and the index half built.
+        let db = sled::open(data.join("store")).expect("raw open");
+        db.open_tree("meta")
+            .expect("tree")
+            .insert("schema_version", &[1u8])
+            .expect("inserts");
+        let open = db.open_tree("open").expect("tree");
+        let keys: Vec<sled::IVec> = open
+            .iter()
+            .keys()
+            .step_by(2)
+            .map(|k| k.expect("key"))
+            .collect();
+        assert!(!keys.is_empty());
+        for key in keys {
+            open.remove(key).expect("removes");
+        }
+        db.flush().expect("flush");
+    }
+    common::wait_until_unlocked(&data);
+    let again = common::hearback_cli(&data, &["queue", "--all", "--format", "json"]);
+    assert!(
+        text(&again.stderr).contains("(layout 1 to 2)"),
+        "{}",
+        text(&again.stderr)
+    );
+    assert_eq!(text(&again.stdout), queue_before);
+    assert!(common::hearback_ok(&data, &["check"]).contains("matches them"));
+}
