@@ -10,11 +10,12 @@
 //!
 //! A commit reads what it replaces (under the store's commit lock, so nothing changes
 //! between the read and the transaction), works out the derived writes, and adds them to its
-//! transaction: records and derived state are on disk together or not at all. The digest of
-//! every customer whose interviews a change touches is recomputed from that customer's
-//! interviews (tens, found through `interviews_by_customer`), never patched, so it cannot
-//! drift. `hearback check` recomputes all of it from the records ([`expected`]) and
-//! `hearback check --repair` rewrites it.
+//! transaction: records and derived state are on disk together or not at all. A completion
+//! only ever raises a customer's digest, so saving a completed interview raises it; a change
+//! that could lower it (a completed interview moved to another customer, re-dated or no
+//! longer completed) recomputes it from all of that customer's interviews (tens, found
+//! through `interviews_by_customer`). `hearback check` rebuilds all of it from the records
+//! ([`build`]) and compares; `hearback check --repair` rewrites it.
 
 use super::check::Damage;
 use super::keys::id_key;
@@ -22,8 +23,8 @@ use super::read::decode_at;
 use super::{Record, StoreError, TreeName, Write, codec};
 use crate::core::open_work::{self, Digest};
 use crate::core::{
-    ActionItem, Change, CustomerId, Dataset, Deliverable, FollowUp, Interview, InterviewId, Snooze,
-    Staff,
+    ActionItem, Change, CustomerId, Dataset, Deliverable, FollowUp, Instant, Interview,
+    InterviewId, Snooze, Staff,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -127,35 +128,62 @@ pub(super) fn writes(raw: &dyn Raw, changes: &[Change]) -> Result<Vec<Write>, St
             _ => {}
         }
     }
-    let mut touched: BTreeSet<CustomerId> = BTreeSet::new();
+    // Whose digest changes, and how: a completion later than the digest's only raises it
+    // (the common save: an interview completed); anything that could lower it (a completed
+    // interview moved, re-dated or no longer completed) recomputes it from all of that
+    // customer's interviews.
+    let mut rescan: BTreeSet<CustomerId> = BTreeSet::new();
+    let mut raise: BTreeMap<CustomerId, Instant> = BTreeMap::new();
     for (&id, &new) in &interviews {
         let old: Option<Interview> = get(raw, &id_key(id.0))?;
-        if let Some(old) = old.filter(|old| old.customer != new.customer) {
+        if let Some(old) = &old {
+            if old.customer != new.customer {
+                out.push(set(
+                    TreeName::InterviewsByCustomer,
+                    by_customer_key(old.customer, id),
+                    false,
+                ));
+            }
+            if completion(old).is_some()
+                && (old.customer != new.customer || completion(old) != completion(new))
+            {
+                rescan.insert(old.customer);
+            }
+        }
+        if old.as_ref().is_none_or(|old| old.customer != new.customer) {
             out.push(set(
                 TreeName::InterviewsByCustomer,
-                by_customer_key(old.customer, id),
-                false,
+                by_customer_key(new.customer, id),
+                true,
             ));
-            touched.insert(old.customer);
         }
-        out.push(set(
-            TreeName::InterviewsByCustomer,
-            by_customer_key(new.customer, id),
-            true,
-        ));
         out.push(open_entry(
             INTERVIEW,
             new,
             open_work::interview_is_open(new),
         )?);
-        touched.insert(new.customer);
+        if let Some(at) = completion(new) {
+            let entry = raise.entry(new.customer).or_insert(at);
+            *entry = (*entry).max(at);
+        }
+    }
+    for (customer, at) in raise.into_iter().filter(|(c, _)| !rescan.contains(c)) {
+        let kept: Option<Digest> = get(raw, &id_key(customer.0))?;
+        let last = kept
+            .and_then(|d| d.last_completed)
+            .map_or(at, |t| t.max(at));
+        let digest = Digest {
+            customer,
+            last_completed: Some(last),
+        };
+        out.push(digest_write(customer, Some(&digest))?);
     }
     // One pass, not one per customer: a restore saves every interview in one change set.
     let mut pending_of: BTreeMap<CustomerId, Vec<InterviewId>> = BTreeMap::new();
     for i in interviews.values() {
         pending_of.entry(i.customer).or_default().push(i.id);
     }
-    for customer in touched {
+    for customer in rescan {
         let mut ids: BTreeSet<InterviewId> = BTreeSet::new();
         raw.scan_raw(
             TreeName::InterviewsByCustomer,
@@ -179,6 +207,12 @@ pub(super) fn writes(raw: &dyn Raw, changes: &[Change]) -> Result<Vec<Write>, St
         out.push(digest_write(customer, digest.as_ref())?);
     }
     Ok(out)
+}
+
+/// When an interview counts as completed for the digest, if it is.
+fn completion(i: &Interview) -> Option<Instant> {
+    i.is_completed()
+        .then(|| i.completed_at.unwrap_or(i.scheduled_at))
 }
 
 /// The entry of a record in the `open` tree: a copy of its bytes while it is open, so open

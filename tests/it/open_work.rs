@@ -38,6 +38,10 @@ fn history(data: &Dataset) -> Vec<ChangeSet> {
             earlier.customer = CustomerId(r.customer.0 + 1);
             earlier.status = InterviewStatus::Completed;
             earlier.completed_at = Some(r.scheduled_at);
+        } else if n % 3 == 1 {
+            // Completed later than it really was: the real save lowers the digest.
+            earlier.status = InterviewStatus::Completed;
+            earlier.completed_at = Some(r.scheduled_at + chrono::Duration::days(30));
         }
         first.push(Change::Interview(earlier));
         second.push(Change::Interview(r.clone()));
