@@ -3,7 +3,7 @@
 //! Layout versions (the `schema_version` byte in `meta`; each record keeps its own envelope
 //! version, see [`super::codec`]):
 //! - 1: the records only.
-//! - 2: the records plus the derived trees of [`super::derived`] (`open`,
+//! - 2: the records plus the derived trees of `store::derived` (`open`,
 //!   `interviews_by_customer`, `digests`). A store at layout 1 is upgraded when it is opened:
 //!   the derived trees are built from the records and the version set to 2 in one
 //!   transaction, made durable before anything reads them. A hearback that knows only layout

@@ -30,7 +30,7 @@ pub enum TreeName {
     Timeline,
     /// [`Draft`] of an interview being recorded, by interview id.
     Drafts,
-    /// Derived: the open interviews, follow-ups and actions (see [`super::derived`]).
+    /// Derived: the open interviews, follow-ups and actions (see `store::derived`).
     Open,
     /// Derived: every interview's key under its customer's.
     InterviewsByCustomer,
