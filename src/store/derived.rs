@@ -264,7 +264,7 @@ pub(super) fn build(
     sink: &mut dyn FnMut(Write) -> Result<(), StoreError>,
 ) -> Result<usize, StoreError> {
     let mut records = 0;
-    let mut last: BTreeMap<CustomerId, Interview> = BTreeMap::new();
+    let mut last: BTreeMap<CustomerId, Instant> = BTreeMap::new();
     raw.scan_raw(TreeName::Interviews, &[], &mut |key, value| {
         let i: Interview = decode_at(TreeName::Interviews, key, value)?;
         records += 1;
@@ -276,13 +276,9 @@ pub(super) fn build(
         if open_work::interview_is_open(&i) {
             sink(open_entry(INTERVIEW, &i, true)?)?;
         }
-        if i.is_completed() {
-            // The digest needs only the latest completion: keep one interview per customer.
-            let at = |i: &Interview| i.completed_at.unwrap_or(i.scheduled_at);
-            let keep = last.get(&i.customer).is_none_or(|kept| at(kept) < at(&i));
-            if keep {
-                last.insert(i.customer, i);
-            }
+        if let Some(at) = completion(&i) {
+            let latest = last.entry(i.customer).or_insert(at);
+            *latest = (*latest).max(at);
         }
         Ok(())
     })?;
@@ -302,11 +298,12 @@ pub(super) fn build(
         }
         Ok(())
     })?;
-    for (customer, i) in &last {
-        sink(digest_write(
-            *customer,
-            open_work::digest(*customer, [i]).as_ref(),
-        )?)?;
+    for (&customer, &at) in &last {
+        let digest = Digest {
+            customer,
+            last_completed: Some(at),
+        };
+        sink(digest_write(customer, Some(&digest))?)?;
     }
     Ok(records)
 }
@@ -321,11 +318,16 @@ pub(super) fn load_open(raw: &dyn Raw) -> Result<Dataset, StoreError> {
     let tree = TreeName::Open;
     raw.scan_raw(tree, &[], &mut |key, value| {
         match key.first() {
-            Some(&INTERVIEW) => interviews.push(decode_at(tree, key, value)?),
-            Some(&FOLLOWUP) => followups.push(decode_at(tree, key, value)?),
-            Some(&ACTION) => actions.push(decode_at(tree, key, value)?),
+            Some(&INTERVIEW) => interviews.push(derived_decode(tree, key, value)?),
+            Some(&FOLLOWUP) => followups.push(derived_decode(tree, key, value)?),
+            Some(&ACTION) => actions.push(derived_decode(tree, key, value)?),
             _ => return Err(stale(tree, key, "has an unknown kind")),
         }
+        Ok(())
+    })?;
+    let mut digests = Vec::new();
+    raw.scan_raw(TreeName::Digests, &[], &mut |key, value| {
+        digests.push(derived_decode(TreeName::Digests, key, value)?);
         Ok(())
     })?;
     // Keys are kind then big-endian id: each list is already in id order.
@@ -344,7 +346,7 @@ pub(super) fn load_open(raw: &dyn Raw) -> Result<Dataset, StoreError> {
         actions,
         deliverables: all::<Deliverable>(raw)?,
         snoozes: all::<Snooze>(raw)?,
-        digests: Some(all::<Digest>(raw)?),
+        digests: Some(digests),
     })
 }
 
@@ -380,6 +382,16 @@ pub(super) fn differences(raw: &dyn Raw) -> Result<Vec<Damage>, StoreError> {
         });
     }
     Ok(out)
+}
+
+/// A value of a derived tree: one that does not decode is out of step, not lost data (the
+/// records it is derived from are elsewhere), so it is reported as such, with the repair.
+fn derived_decode<R: serde::de::DeserializeOwned>(
+    tree: TreeName,
+    key: &[u8],
+    value: &[u8],
+) -> Result<R, StoreError> {
+    codec::decode(value).map_err(|_| stale(tree, key, "does not decode"))
 }
 
 fn stale(tree: TreeName, key: &[u8], what: &'static str) -> StoreError {

@@ -93,6 +93,9 @@ impl Store {
     /// Open work only: see [`crate::core::open_work`]. What the queue needs, read in a time
     /// that follows the open work and the number of customers, not the years of history.
     pub fn load_open(&self) -> Result<crate::core::Dataset, StoreError> {
+        if !self.derived_ready.load(std::sync::atomic::Ordering::SeqCst) {
+            return Ok(crate::core::open_work::open_part(&self.load()?));
+        }
         derived::load_open(self)
     }
 
@@ -100,6 +103,15 @@ impl Store {
     /// it was there already.
     pub(super) fn upgrade(&self, found: u8) -> Result<Option<Upgrade>, StoreError> {
         if found >= LAYOUT {
+            return Ok(None);
+        }
+        // Every record must decode before anything is written: a damaged store is left as it
+        // is (reading it changes nothing, see tests/it/damage.rs), its reads fall back to the
+        // whole history (which names the damaged record), and the upgrade waits for a store
+        // that can be read whole.
+        if derived::build(self, &mut |_| Ok(())).is_err() {
+            self.derived_ready
+                .store(false, std::sync::atomic::Ordering::SeqCst);
             return Ok(None);
         }
         let records = self.rebuild_derived()?;

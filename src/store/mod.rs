@@ -90,6 +90,9 @@ pub struct Store {
     /// state is worked out against the store as the transaction finds it.
     commits: Mutex<()>,
     upgraded: Option<layout::Upgrade>,
+    /// False while an older layout could not be upgraded (a record does not decode): the
+    /// derived state is not there, so open work is worked out from the whole history.
+    derived_ready: AtomicBool,
     _lock: DirLock,
 }
 
@@ -130,25 +133,27 @@ impl Store {
         dir_guard::trust(&sled_dir)?;
         leftovers::clear(&sled_dir).map_err(io_err("cannot remove leftovers in", &sled_dir))?;
         let fresh = !sled_dir.exists();
-        let db = sled::Config::new()
-            .path(&sled_dir)
-            .cache_capacity(options.cache_capacity)
-            // No background thread: hearback flushes and syncs every commit itself, and sled's
-            // thread also cleans log segments (copies live pages out of sparse ones), so any
-            // open, reading commands included, rewrote `store/db` whenever it got to run:
-            // writes on a full or failing disk, and files changing under a read. Segments are
-            // still cleaned as part of writes (sled does that on every page replacement).
-            .flush_every_ms(None)
-            .open()
-            .map_err(|e| match e {
-                // hearback always opens with the same settings, so a refusal means sled's own
-                // settings file no longer says what it wrote.
-                sled::Error::Unsupported(why) => StoreError::Corrupt {
-                    dir: dir.to_path_buf(),
-                    detail: format!("sled refuses {}: {why}", sled_dir.join("conf").display()),
-                },
-                e => map_sled(dir, e),
-            })?;
+        let db = open_sled(|| {
+            sled::Config::new()
+                .path(&sled_dir)
+                .cache_capacity(options.cache_capacity)
+                // No background thread: hearback flushes and syncs every commit itself, and sled's
+                // thread also cleans log segments (copies live pages out of sparse ones), so any
+                // open, reading commands included, rewrote `store/db` whenever it got to run:
+                // writes on a full or failing disk, and files changing under a read. Segments are
+                // still cleaned as part of writes (sled does that on every page replacement).
+                .flush_every_ms(None)
+                .open()
+        })
+        .map_err(|e| match e {
+            // hearback always opens with the same settings, so a refusal means sled's own
+            // settings file no longer says what it wrote.
+            sled::Error::Unsupported(why) => StoreError::Corrupt {
+                dir: dir.to_path_buf(),
+                detail: format!("sled refuses {}: {why}", sled_dir.join("conf").display()),
+            },
+            e => map_sled(dir, e),
+        })?;
         std::fs::set_permissions(&sled_dir, std::fs::Permissions::from_mode(0o700))
             .map_err(io_err("cannot restrict permissions of", &sled_dir))?;
         let trees = TreeName::ALL
@@ -177,6 +182,7 @@ impl Store {
             watermark: Mutex::new(None),
             commits: Mutex::new(()),
             upgraded: None,
+            derived_ready: AtomicBool::new(true),
             _lock: lock,
         };
         store.refuse_newer_layout()?;
@@ -333,6 +339,25 @@ impl Store {
     /// (`hearback check --repair`). Returns how many records it was built from.
     pub fn repair_derived(&self) -> Result<usize, StoreError> {
         self.rebuild_derived()
+    }
+}
+
+/// Opens sled, waiting up to 2 s while sled's own file lock is still held. hearback holds the
+/// data dir's lock already, so no other hearback can be in the store: what holds sled's lock
+/// is this process's own sled threads finishing the writes of a store just closed (a command
+/// reopening the store, a test), which let go of the file a moment after the last handle.
+fn open_sled(open: impl Fn() -> sled::Result<sled::Db>) -> sled::Result<sled::Db> {
+    let mut tries = 200;
+    loop {
+        match open() {
+            Err(sled::Error::Io(e))
+                if tries > 0 && e.to_string().contains("could not acquire lock") =>
+            {
+                tries -= 1;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            other => return other,
+        }
     }
 }
 

@@ -128,15 +128,28 @@ fn check_names_an_index_out_of_step_and_repair_rebuilds_it_after_asking() {
         digests
             .insert(key, codec::encode(&digest).expect("encodes"))
             .expect("inserts");
+        // And one that does not decode at all: still the index's problem, not lost data.
+        let (last, _) = digests.last().expect("reads").expect("has digests");
+        digests.insert(last, &b"garbage"[..]).expect("inserts");
         db.flush().expect("flush");
     }
     common::wait_until_unlocked(&data);
 
+    let queue = common::hearback_cli(&data, &["queue"]);
+    assert!(!queue.status.success());
+    let said = text(&queue.stderr);
+    assert!(
+        said.contains("index of open work is out of step with its records")
+            && said.contains("does not decode")
+            && said.contains("Your records are intact")
+            && said.contains("hearback check --repair"),
+        "{said}"
+    );
     let check = common::hearback_cli(&data, &["check"]);
     assert_eq!(check.status.code(), Some(1));
     let out = text(&check.stdout);
     assert!(
-        out.contains("out of step with the records in 2 place(s)")
+        out.contains("out of step with the records in 3 place(s)")
             && out.contains("tree open key ")
             && out.contains("is missing, though the records imply it")
             && out.contains("tree digests key ")
