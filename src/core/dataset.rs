@@ -31,7 +31,8 @@ pub struct Dataset {
     /// `None`: the lists above hold the whole history. `Some`: they hold open work only
     /// (see [`super::open_work`]), and these digests, one per customer ever interviewed, in
     /// customer id order, stand in for the rest. Only the queue reads them; a view that
-    /// shows history needs a whole load.
+    /// shows history needs a whole load. [`Dataset::apply`] does not update them (a change
+    /// can lower a digest, which needs the history): reload open work after a save.
     pub digests: Option<Vec<Digest>>,
 }
 
@@ -65,21 +66,6 @@ fn by_id<T, K: Ord + Copy>(list: &[T], id: K, key: impl Fn(&T) -> K) -> Option<&
     }
 }
 
-/// Open work only: a completed interview moves its customer's digest forward. (Completion is
-/// never taken back, so the digest only ever moves forward.)
-fn merge_completion(digests: &mut Vec<Digest>, i: &Interview) {
-    let Some(new) = super::open_work::digest(i.customer, [i]) else {
-        return;
-    };
-    match digests.binary_search_by_key(&i.customer, |d| d.customer) {
-        Ok(at) => {
-            let d = &mut digests[at];
-            d.last_completed = d.last_completed.max(new.last_completed);
-        }
-        Err(at) => digests.insert(at, new),
-    }
-}
-
 impl Dataset {
     /// Applies a committed change set, so memory matches the store without reloading it.
     /// Lists stay in id order (the order the store returns them in). Timeline events are not
@@ -89,12 +75,7 @@ impl Dataset {
             match change {
                 Change::Staff(r) => upsert(&mut self.staff, r, |x| x.id),
                 Change::Customer(r) => upsert(&mut self.customers, r, |x| x.id),
-                Change::Interview(r) => {
-                    upsert(&mut self.interviews, r, |x| x.id);
-                    if let Some(digests) = &mut self.digests {
-                        merge_completion(digests, r);
-                    }
-                }
+                Change::Interview(r) => upsert(&mut self.interviews, r, |x| x.id),
                 Change::FollowUp(r) => upsert(&mut self.followups, r, |x| x.id),
                 Change::Action(r) => upsert(&mut self.actions, r, |x| x.id),
                 Change::Deliverable(r) => upsert(&mut self.deliverables, r, |x| x.id),
