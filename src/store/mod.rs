@@ -26,6 +26,7 @@ pub mod memory;
 mod read;
 mod read_copy;
 mod records;
+mod sled_handle;
 mod sync;
 mod watermark;
 mod writes;
@@ -41,6 +42,7 @@ pub use records::{Record, TreeName};
 use crate::core::{Change, ChangeSet};
 use lock::DirLock;
 use sled::Transactional;
+use sled_handle::open_sled;
 use std::fs::{DirBuilder, File, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -339,25 +341,6 @@ impl Store {
     /// (`hearback check --repair`). Returns how many records it was built from.
     pub fn repair_derived(&self) -> Result<usize, StoreError> {
         self.rebuild_derived()
-    }
-}
-
-/// Opens sled, waiting up to 2 s while sled's own file lock is still held. hearback holds the
-/// data dir's lock already, so no other hearback can be in the store: what holds sled's lock
-/// is this process's own sled threads finishing the writes of a store just closed (a command
-/// reopening the store, a test), which let go of the file a moment after the last handle.
-fn open_sled(open: impl Fn() -> sled::Result<sled::Db>) -> sled::Result<sled::Db> {
-    let mut tries = 200;
-    loop {
-        match open() {
-            Err(sled::Error::Io(e))
-                if tries > 0 && e.to_string().contains("could not acquire lock") =>
-            {
-                tries -= 1;
-                std::thread::sleep(std::time::Duration::from_millis(10));
-            }
-            other => return other,
-        }
     }
 }
 
