@@ -8,6 +8,7 @@
 use super::App;
 use super::panes::action_column;
 use crate::core::Instant;
+use crate::core::open_work::Seen;
 use crate::core::queue::{Item, action_is_open};
 use crate::core::summary::{NextInterview, customer_summaries};
 use crate::core::{
@@ -16,16 +17,13 @@ use crate::core::{
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// How many recent interviews a customer row's trend shows.
-pub const TREND: usize = 6;
-
 /// One customer of the list, by position in `Dataset::customers`.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct CustomerEntry {
     /// Position of the customer.
     pub customer: usize,
-    /// Position of its latest completed interview.
-    pub last: Option<usize>,
+    /// Its latest completed interview.
+    pub last: Option<Seen>,
     /// Its next interview.
     pub next: NextInterview,
     /// How many of its follow-ups are open.
@@ -73,43 +71,16 @@ impl Lists {
             *open.entry(f.customer).or_default() += 1;
         }
         // Lists in a Dataset are in id order, so a position is a binary search away.
-        // The averages of every customer's completed interviews, in one pass.
-        let mut averages: HashMap<
-            CustomerId,
-            Vec<(crate::core::Instant, crate::core::InterviewId, f64)>,
-        > = HashMap::new();
-        for i in data.interviews.iter().filter(|i| i.is_completed()) {
-            if let Some(avg) = i.average_score() {
-                averages
-                    .entry(i.customer)
-                    .or_default()
-                    .push((i.scheduled_at, i.id, avg));
-            }
-        }
-        let trend = |id: CustomerId| -> Vec<f64> {
-            let Some(list) = averages.get(&id) else {
-                return Vec::new();
-            };
-            let mut list = list.clone();
-            list.sort_by_key(|&(at, id, _)| (at, id));
-            let start = list.len().saturating_sub(TREND);
-            list.get(start..)
-                .unwrap_or_default()
-                .iter()
-                .map(|&(_, _, avg)| avg)
-                .collect()
-        };
         let customer_at = |id| data.customers.binary_search_by_key(&id, |c| c.id).ok();
-        let interview_at = |id| data.interviews.binary_search_by_key(&id, |i| i.id).ok();
         let customers = customer_summaries(data, items)
             .into_iter()
             .filter_map(|s| {
                 Some(CustomerEntry {
                     customer: customer_at(s.customer.id)?,
-                    last: s.last_completed.and_then(|i| interview_at(i.id)),
+                    last: s.last_completed,
                     next: s.next,
                     open_followups: open.get(&s.customer.id).copied().unwrap_or(0),
-                    trend: trend(s.customer.id),
+                    trend: s.trend,
                 })
             })
             .collect();

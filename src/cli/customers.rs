@@ -117,11 +117,13 @@ fn item(l: &Listing, s: &CustomerSummary<'_>, now: Instant) -> CustomerListItem 
         risk_reasons: risk.map(|r| r.reasons.clone()).unwrap_or_default(),
         last_interview: s
             .last_completed
+            .as_ref()
             .and_then(|i| i.completed_at)
             .map(|t| t.to_rfc3339()),
         last_average: s
             .last_completed
-            .and_then(|i| i.average_score())
+            .as_ref()
+            .and_then(|i| i.average)
             .map(|a| (a * 100.0).round() / 100.0),
         next_interview: s.next.at().map(|t| t.to_rfc3339()),
         next_interview_status: status(s.next, now),
@@ -168,7 +170,8 @@ pub fn table(l: &Listing, summaries: &[CustomerSummary<'_>], now: Instant) -> St
         let c = s.customer;
         let last = match s
             .last_completed
-            .and_then(|i| i.completed_at.map(|at| (at, i.average_score())))
+            .as_ref()
+            .and_then(|i| i.completed_at.map(|at| (at, i.average)))
         {
             Some((at, Some(avg))) => format!("{} {avg:.1}", local_date(at)),
             Some((at, None)) => local_date(at),

@@ -41,7 +41,7 @@ pub(crate) fn collect(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
     }
     // Open work only: the digests know when the history not loaded was last completed.
     for d in data.digests.iter().flatten() {
-        if let Some(at) = d.last_completed {
+        if let Some(at) = d.last_completed() {
             let entry = feedback.entry(d.customer).or_default();
             entry.last_completed = Some(entry.last_completed.map_or(at, |t| t.max(at)));
         }

@@ -17,21 +17,13 @@
 
 use super::queue::is_conversation;
 use super::{
-    ActionItem, ActionState, CustomerId, Dataset, FollowUp, FollowUpState, Instant, Interview,
+    ActionItem, ActionState, CustomerId, Dataset, FollowUp, FollowUpState, Interview,
     InterviewStatus,
 };
-use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 
-/// What the rules need from one customer's history of interviews.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Digest {
-    /// The customer.
-    pub customer: CustomerId,
-    /// When its latest completed interview was completed (its booking time when the record
-    /// lacks a completion time, as the rules read it). `None`: never interviewed.
-    #[serde(with = "super::ms::opt")]
-    pub last_completed: Option<Instant>,
-}
+mod digest;
+pub use digest::{Digest, RECENT, Seen, TREND, average};
 
 /// Whether an interview is open work: booked, under way, or completed with a step still owed
 /// (the thank-you, or for a conversation the debrief, the report, sharing the results, or
@@ -68,29 +60,46 @@ pub fn digest<'a>(
     customer: CustomerId,
     interviews: impl IntoIterator<Item = &'a Interview>,
 ) -> Option<Digest> {
-    let last_completed = interviews
-        .into_iter()
-        .filter(|i| i.customer == customer && i.is_completed())
-        .map(|i| i.completed_at.unwrap_or(i.scheduled_at))
-        .max()?;
-    Some(Digest {
-        customer,
-        last_completed: Some(last_completed),
-    })
+    let mut d = Digest::new(customer);
+    interviews.into_iter().for_each(|i| d.offer(i));
+    (!d.kept.is_empty()).then_some(d)
 }
 
 /// The digests of every customer with a completed interview, in customer id order, from the
 /// whole history.
 pub fn digests(interviews: &[Interview]) -> Vec<Digest> {
-    let mut by_customer: std::collections::BTreeMap<CustomerId, Vec<&Interview>> =
-        std::collections::BTreeMap::new();
+    let mut by_customer: BTreeMap<CustomerId, Digest> = BTreeMap::new();
     for i in interviews.iter().filter(|i| i.is_completed()) {
-        by_customer.entry(i.customer).or_default().push(i);
+        by_customer
+            .entry(i.customer)
+            .or_insert_with(|| Digest::new(i.customer))
+            .offer(i);
     }
-    by_customer
-        .into_iter()
-        .filter_map(|(customer, list)| digest(customer, list))
-        .collect()
+    by_customer.into_values().collect()
+}
+
+/// Every customer's digest as `data` stands: the digests it was loaded with (none when it
+/// holds the whole history) brought up to date with the interviews it holds, which are newer
+/// than the digests' copies (a loaded copy replaces the digest's). Exact when every interview
+/// changed since the digests were read is in `data`, which holds for the dashboard: its own
+/// saves apply to `data`, and a change from outside reloads both.
+pub fn current_digests(data: &Dataset) -> HashMap<CustomerId, Digest> {
+    let mut out: HashMap<CustomerId, Digest> = HashMap::new();
+    if let Some(stored) = &data.digests {
+        out.extend(stored.iter().map(|d| (d.customer, d.clone())));
+        for i in &data.interviews {
+            if let Some(d) = out.get_mut(&i.customer) {
+                d.forget(i.id);
+            }
+        }
+    }
+    for i in data.interviews.iter().filter(|i| i.is_completed()) {
+        out.entry(i.customer)
+            .or_insert_with(|| Digest::new(i.customer))
+            .offer(i);
+    }
+    out.retain(|_, d| !d.kept.is_empty());
+    out
 }
 
 /// What a load of open work returns, from the whole history `full`: every customer, person,

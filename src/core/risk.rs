@@ -37,11 +37,9 @@
 //!
 //! Reasons are listed at-risk rules first, then watch rules, each in table order.
 
+use super::open_work::{Digest, Seen, current_digests, digest};
 use super::queue::{DueState, Item, ItemKind};
-use super::{
-    CustomerId, Dataset, FollowUp, FollowUpState, Instant, Interview, InterviewId, InterviewStatus,
-    Score,
-};
+use super::{CustomerId, Dataset, FollowUp, FollowUpState, Interview, Score};
 use std::collections::HashMap;
 
 #[cfg(test)]
@@ -102,7 +100,9 @@ pub struct Assessment {
     pub reasons: Vec<String>,
 }
 
-/// Assesses every current customer; `items` is the queue computed at `now`.
+/// Assesses every current customer; `items` is the queue computed at `now`. Interviews are
+/// read through the customers' digests ([`current_digests`]), so open work with its digests
+/// gives the same answer as the whole history.
 pub fn assess(data: &Dataset, items: &[Item]) -> HashMap<CustomerId, Assessment> {
     let current: Vec<CustomerId> = data
         .customers
@@ -110,13 +110,12 @@ pub fn assess(data: &Dataset, items: &[Item]) -> HashMap<CustomerId, Assessment>
         .filter(|c| c.is_current())
         .map(|c| c.id)
         .collect();
+    let digests = current_digests(data);
     let slots = Slots::new(&current);
-    let mut facts: Vec<Facts<'_>> = current.iter().map(|_| Facts::default()).collect();
-    for i in &data.interviews {
-        if let Some(f) = slots.get(i.customer).and_then(|k| facts.get_mut(k)) {
-            f.add_interview(i);
-        }
-    }
+    let mut facts: Vec<Facts<'_>> = current
+        .iter()
+        .map(|id| Facts::of(digests.get(id)))
+        .collect();
     for f in &data.followups {
         if let Some(facts) = slots.get(f.customer).and_then(|k| facts.get_mut(k)) {
             facts.add_followup(f);
@@ -140,8 +139,10 @@ pub fn assess_one(
     followups: &[&FollowUp],
     items: &[&Item],
 ) -> Assessment {
-    let mut facts = Facts::default();
-    interviews.iter().for_each(|i| facts.add_interview(i));
+    let digest = interviews
+        .first()
+        .and_then(|first| digest(first.customer, interviews.iter().copied()));
+    let mut facts = Facts::of(digest.as_ref());
     followups.iter().for_each(|f| facts.add_followup(f));
     items.iter().for_each(|i| facts.add_item(i));
     facts.assessment()
@@ -202,15 +203,13 @@ enum Sign {
     NeverInterviewed,
 }
 
-/// A scored interview and its place in time.
-type Scored<'a> = ((Instant, InterviewId), &'a Interview);
-
-/// What the rules need about one customer, gathered record by record so that assessing
-/// everyone is one pass over the data with no per-customer lists of interviews.
+/// What the rules need about one customer: its digest's recent interviews, then its
+/// follow-ups and queue items gathered record by record, so assessing everyone is one pass
+/// over the data.
 #[derive(Default)]
 struct Facts<'a> {
     /// The latest scored interviews, newest first.
-    recent: [Option<Scored<'a>>; TREND_WINDOW + 1],
+    recent: Vec<&'a Seen>,
     /// Whether any interview was completed (scored or not).
     completed: bool,
     /// Follow-ups not closed.
@@ -220,33 +219,11 @@ struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    fn add_interview(&mut self, i: &'a Interview) {
-        if i.status != InterviewStatus::Completed {
-            return;
-        }
-        self.completed = true;
-        let key = (i.completed_at.unwrap_or(i.scheduled_at), i.id);
-        if self
-            .recent
-            .last()
-            .is_some_and(|oldest| oldest.is_some_and(|(k, _)| k >= key))
-        {
-            return; // older than every one kept
-        }
-        if !i.answers.iter().any(|a| a.score.is_some()) {
-            return;
-        }
-        let mut entry = Some((key, i));
-        // Insertion into a short list kept newest first; what falls off the end is too old.
-        for slot in &mut self.recent {
-            let newer = match (&entry, &*slot) {
-                (Some(e), Some(s)) => e.0 > s.0,
-                (Some(_), None) => true,
-                (None, _) => break,
-            };
-            if newer {
-                std::mem::swap(slot, &mut entry);
-            }
+    fn of(digest: Option<&'a Digest>) -> Facts<'a> {
+        Facts {
+            recent: digest.map(Digest::recent).unwrap_or_default(),
+            completed: digest.is_some_and(|d| !d.kept.is_empty()),
+            ..Facts::default()
         }
     }
 
@@ -265,12 +242,10 @@ impl<'a> Facts<'a> {
     fn assessment(self) -> Assessment {
         let mut at_risk: Vec<String> = Vec::new();
         let mut watch: Vec<(Sign, String)> = Vec::new();
-        // Averages are worked out here, for the few interviews kept, not for every interview.
         let mut scored = self
             .recent
             .iter()
-            .flatten()
-            .filter_map(|(_, i)| average(i).map(|avg| (*i, avg)));
+            .filter_map(|s| s.average.map(|avg| (*s, avg)));
         let latest = scored.next();
         let (earlier_sum, earlier_n) =
             scored.fold((0.0, 0usize), |(sum, n), (_, avg)| (sum + avg, n + 1));
@@ -288,7 +263,7 @@ impl<'a> Facts<'a> {
                     format!("latest average {shown} (below {WATCH_AVERAGE:.1})"),
                 ));
             }
-            let lowest = latest.lowest_score().map_or(Score::MAX, Score::get);
+            let lowest = latest.lowest_low().unwrap_or(Score::MAX);
             if lowest <= AT_RISK_SCORE {
                 at_risk.push(scored_reason(latest, AT_RISK_SCORE));
             } else if lowest == WATCH_SCORE {
@@ -374,16 +349,4 @@ impl<'a> Facts<'a> {
             reasons: at_risk,
         }
     }
-}
-
-/// The mean of the scored answers (as [`Interview::average_score`], without allocating).
-fn average(i: &Interview) -> Option<f64> {
-    let (sum, n) = i
-        .answers
-        .iter()
-        .filter_map(|a| a.score)
-        .fold((0u32, 0u32), |(sum, n), s| {
-            (sum.saturating_add(u32::from(s.get())), n.saturating_add(1))
-        });
-    (n > 0).then(|| f64::from(sum) / f64::from(n))
 }

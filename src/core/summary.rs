@@ -6,8 +6,9 @@
 //! never disagree.
 
 use super::dataset::by_size_desc;
+use super::open_work::{Digest, Seen, current_digests};
 use super::queue::{Item, ItemKind};
-use super::{Customer, CustomerId, Dataset, Instant, Interview, InterviewStatus};
+use super::{Customer, CustomerId, Dataset, Instant, InterviewStatus};
 use std::collections::HashMap;
 
 /// When the customer's next feedback interview is.
@@ -39,7 +40,9 @@ pub struct CustomerSummary<'a> {
     /// The customer.
     pub customer: &'a Customer,
     /// The latest completed interview, if any.
-    pub last_completed: Option<&'a Interview>,
+    pub last_completed: Option<Seen>,
+    /// The averages of its latest scored interviews, oldest first (see [`Digest::trend`]).
+    pub trend: Vec<f64>,
     /// The next interview.
     pub next: NextInterview,
 }
@@ -51,35 +54,29 @@ pub fn customer_summaries<'a>(data: &'a Dataset, items: &[Item]) -> Vec<Customer
         .filter(|i| i.kind == ItemKind::ScheduleInterview)
         .map(|i| (i.customer, i.due))
         .collect();
-    let mut last: HashMap<CustomerId, &Interview> = HashMap::new();
+    let mut digests = current_digests(data);
     let mut booked: HashMap<CustomerId, Instant> = HashMap::new();
-    for interview in &data.interviews {
-        match interview.status {
-            InterviewStatus::Completed => {
-                let when = completed_or_scheduled(interview);
-                let entry = last.entry(interview.customer).or_insert(interview);
-                if when > completed_or_scheduled(entry) {
-                    *entry = interview;
-                }
-            }
-            InterviewStatus::Scheduled | InterviewStatus::InProgress => {
-                let at = interview.scheduled_at;
-                booked
-                    .entry(interview.customer)
-                    .and_modify(|t| *t = (*t).min(at))
-                    .or_insert(at);
-            }
-            InterviewStatus::Cancelled => {}
-        }
+    for interview in data.interviews.iter().filter(|i| {
+        matches!(
+            i.status,
+            InterviewStatus::Scheduled | InterviewStatus::InProgress
+        )
+    }) {
+        let at = interview.scheduled_at;
+        booked
+            .entry(interview.customer)
+            .and_modify(|t| *t = (*t).min(at))
+            .or_insert(at);
     }
     let mut list: Vec<&Customer> = data.customers.iter().filter(|c| !c.archived).collect();
     list.sort_by(|a, b| by_size_desc(a, b));
     list.into_iter()
         .map(|customer| {
-            let last_completed = last.get(&customer.id).copied();
+            let digest = digests.remove(&customer.id);
+            let last_completed = digest.as_ref().and_then(|d| d.last()).cloned();
             let next = match (
                 booked.get(&customer.id),
-                last_completed,
+                &last_completed,
                 due.get(&customer.id),
             ) {
                 _ if !customer.is_current() => NextInterview::NotPlanned,
@@ -91,6 +88,7 @@ pub fn customer_summaries<'a>(data: &'a Dataset, items: &[Item]) -> Vec<Customer
             };
             CustomerSummary {
                 customer,
+                trend: digest.as_ref().map(Digest::trend).unwrap_or_default(),
                 last_completed,
                 next,
             }
@@ -99,17 +97,13 @@ pub fn customer_summaries<'a>(data: &'a Dataset, items: &[Item]) -> Vec<Customer
 }
 
 /// When an interview took place: its completion, else its booking.
-fn completed_or_scheduled(i: &Interview) -> Instant {
-    i.completed_at.unwrap_or(i.scheduled_at)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::business_time::WorkWeek;
     use crate::core::policy::Policy;
     use crate::core::queue::queue;
-    use crate::core::{CustomerId, InterviewId, Lifecycle, Money, Trigger};
+    use crate::core::{CustomerId, Interview, InterviewId, Lifecycle, Money, Trigger};
     use chrono::{TimeZone, Utc};
 
     fn t(m: u32, d: u32) -> Instant {
@@ -155,7 +149,10 @@ mod tests {
         let list = customer_summaries(&data, &items);
         let names: Vec<&str> = list.iter().map(|s| s.customer.name.as_str()).collect();
         assert_eq!(names, ["Big", "Mid", "Small"]);
-        assert_eq!(list[0].last_completed.map(|i| i.id), Some(InterviewId(11)));
+        assert_eq!(
+            list[0].last_completed.as_ref().map(|i| i.id),
+            Some(InterviewId(11))
+        );
         assert_eq!(list[0].next, NextInterview::DueBy(t(9, 10)));
         assert_eq!(list[1].next, NextInterview::Scheduled(t(8, 1)));
         assert_eq!(list[2].next, NextInterview::Never);

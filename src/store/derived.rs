@@ -133,7 +133,7 @@ pub(super) fn writes(raw: &dyn Raw, changes: &[Change]) -> Result<Vec<Write>, St
     // interview moved, re-dated or no longer completed) recomputes it from all of that
     // customer's interviews.
     let mut rescan: BTreeSet<CustomerId> = BTreeSet::new();
-    let mut raise: BTreeMap<CustomerId, Instant> = BTreeMap::new();
+    let mut raise: BTreeMap<CustomerId, Vec<&Interview>> = BTreeMap::new();
     for (&id, &new) in &interviews {
         let old: Option<Interview> = get(raw, &id_key(id.0))?;
         if let Some(old) = &old {
@@ -145,7 +145,10 @@ pub(super) fn writes(raw: &dyn Raw, changes: &[Change]) -> Result<Vec<Write>, St
                 ));
             }
             if completion(old).is_some()
-                && (old.customer != new.customer || completion(old) != completion(new))
+                && (old.customer != new.customer
+                    || completion(old) != completion(new)
+                    || old.scheduled_at != new.scheduled_at
+                    || old.answers != new.answers)
             {
                 rescan.insert(old.customer);
             }
@@ -162,20 +165,14 @@ pub(super) fn writes(raw: &dyn Raw, changes: &[Change]) -> Result<Vec<Write>, St
             new,
             open_work::interview_is_open(new),
         )?);
-        if let Some(at) = completion(new) {
-            let entry = raise.entry(new.customer).or_insert(at);
-            *entry = (*entry).max(at);
+        if new.is_completed() {
+            raise.entry(new.customer).or_default().push(new);
         }
     }
-    for (customer, at) in raise.into_iter().filter(|(c, _)| !rescan.contains(c)) {
-        let kept: Option<Digest> = get(raw, &id_key(customer.0))?;
-        let last = kept
-            .and_then(|d| d.last_completed)
-            .map_or(at, |t| t.max(at));
-        let digest = Digest {
-            customer,
-            last_completed: Some(last),
-        };
+    for (customer, list) in raise.into_iter().filter(|(c, _)| !rescan.contains(c)) {
+        let mut digest: Digest =
+            get(raw, &id_key(customer.0))?.unwrap_or_else(|| Digest::new(customer));
+        list.into_iter().for_each(|i| digest.offer(i));
         out.push(digest_write(customer, Some(&digest))?);
     }
     // One pass, not one per customer: a restore saves every interview in one change set.
@@ -264,7 +261,7 @@ pub(super) fn build(
     sink: &mut dyn FnMut(Write) -> Result<(), StoreError>,
 ) -> Result<usize, StoreError> {
     let mut records = 0;
-    let mut last: BTreeMap<CustomerId, Instant> = BTreeMap::new();
+    let mut digests: BTreeMap<CustomerId, Digest> = BTreeMap::new();
     raw.scan_raw(TreeName::Interviews, &[], &mut |key, value| {
         let i: Interview = decode_at(TreeName::Interviews, key, value)?;
         records += 1;
@@ -276,9 +273,11 @@ pub(super) fn build(
         if open_work::interview_is_open(&i) {
             sink(open_entry(INTERVIEW, &i, true)?)?;
         }
-        if let Some(at) = completion(&i) {
-            let latest = last.entry(i.customer).or_insert(at);
-            *latest = (*latest).max(at);
+        if i.is_completed() {
+            digests
+                .entry(i.customer)
+                .or_insert_with(|| Digest::new(i.customer))
+                .offer(&i);
         }
         Ok(())
     })?;
@@ -298,12 +297,8 @@ pub(super) fn build(
         }
         Ok(())
     })?;
-    for (&customer, &at) in &last {
-        let digest = Digest {
-            customer,
-            last_completed: Some(at),
-        };
-        sink(digest_write(customer, Some(&digest))?)?;
+    for (customer, digest) in &digests {
+        sink(digest_write(*customer, Some(digest))?)?;
     }
     Ok(records)
 }

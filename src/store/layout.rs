@@ -8,12 +8,15 @@
 //!   the derived trees are built from the records and the version set to 2 in one
 //!   transaction, made durable before anything reads them. A hearback that knows only layout
 //!   1 refuses a store at layout 2 (it would write records without their derived state).
+//! - 3: the same trees; a digest keeps the few completed interviews the customer rows and the
+//!   risk rules read (`core::open_work::Digest`), not only the last completion time. A store
+//!   at layout 2 is upgraded the same way: its derived trees are rebuilt from the records.
 
 use super::derived::{self, Raw, Visit};
 use super::{Store, StoreError, TreeName, map_sled};
 
 /// The layout this build writes.
-pub const LAYOUT: u8 = 2;
+pub const LAYOUT: u8 = 3;
 
 /// What opening the store did to bring an older layout up to date.
 #[derive(Clone, Debug, PartialEq, Eq)]

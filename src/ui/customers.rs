@@ -9,9 +9,10 @@ use super::table::{self, Spec};
 use super::theme::Theme;
 use super::{pane_block, position};
 use crate::app::{App, Pane};
+use crate::core::open_work::Seen;
 use crate::core::risk::RiskLevel;
 use crate::core::summary::NextInterview;
-use crate::core::{Customer, Interview, Lifecycle};
+use crate::core::{Customer, Lifecycle};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -130,7 +131,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 /// What one row shows: the customer, its last interview, its next one, open follow-ups.
 type RowFacts<'a> = (
     &'a Customer,
-    Option<&'a Interview>,
+    Option<&'a Seen>,
     NextInterview,
     usize,
     &'a [f64],
@@ -143,7 +144,7 @@ fn cells(
     (c, last, next, open_followups, trend): RowFacts<'_>,
 ) -> Vec<Span<'static>> {
     let name = c.name.clone();
-    let last = match last.map(|i| (i.completed_at.unwrap_or(i.scheduled_at), i.average_score())) {
+    let last = match last.map(|i| (i.at(), i.average)) {
         Some((at, Some(avg))) => format!("{} {avg:.1}", clock::date(app, at)),
         Some((at, None)) => clock::date(app, at),
         None => "never".into(),

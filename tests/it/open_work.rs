@@ -3,7 +3,9 @@
 //! kept commit by commit, always gives exactly that open work (both stores), which `check`
 //! confirms.
 
+use crate::common::dashboard;
 use crate::queue_props::{Case, case, config};
+use hearback::app::{App, CustomerRow, Rules};
 use hearback::core::open_work::open_part;
 use hearback::core::queue::queue;
 use hearback::core::{
@@ -89,11 +91,50 @@ fn check_store(store: &dyn DataStore, case: &Case) -> Result<(), TestCaseError> 
     let from_open = queue(&open, &case.policy, &case.work_week, case.later);
     let from_full = queue(&full, &case.policy, &case.work_week, case.later);
     prop_assert_eq!(from_open, from_full);
+    same_rows(open, full, case)?;
+    Ok(())
+}
+
+/// The dashboard over `data` at `now` with the case's rules: its customer rows are what the
+/// customers pane shows, its risk map what every risk cell and reason shows.
+fn dashboard_over(data: Dataset, case: &Case, now: hearback::core::Instant) -> App {
+    let rules = Rules {
+        policy: case.policy.clone(),
+        work_week: case.work_week.clone(),
+        ..dashboard::rules()
+    };
+    App::new(data, rules, now, true, String::new(), String::new())
+}
+
+/// The customer rows and risk of the dashboard over open work equal those over the whole
+/// history.
+fn same_rows(open: Dataset, full: Dataset, case: &Case) -> Result<(), TestCaseError> {
+    for now in [case.now, case.later] {
+        let from_open = dashboard_over(open.clone(), case, now);
+        let from_full = dashboard_over(full.clone(), case, now);
+        let rows = |app: &App| -> Vec<String> {
+            app.customer_rows()
+                .iter()
+                .map(|r: CustomerRow<'_>| format!("{r:?}"))
+                .collect()
+        };
+        prop_assert_eq!(rows(&from_open), rows(&from_full));
+        prop_assert_eq!(&from_open.risk, &from_full.risk);
+        prop_assert!(!rows(&from_full).is_empty() || full.customers.iter().all(|c| c.archived));
+    }
     Ok(())
 }
 
 proptest! {
     #![proptest_config(config())]
+
+    /// The customer rows (last interview, its average, the trend, the next interview, open
+    /// follow-ups) and every customer's risk level and reasons, from open work and the
+    /// digests, equal those from the whole history, now and at any later time.
+    #[test]
+    fn customer_rows_and_risk_of_open_work_are_those_of_the_whole_history(case in case()) {
+        same_rows(open_part(&case.data), case.data.clone(), &case)?;
+    }
 
     /// The queue from open work and the digests equals the queue from the whole history, at
     /// the case's time and at any later time.

@@ -76,7 +76,7 @@ fn a_store_of_the_previous_release_is_upgraded_in_place_once() {
     let said = text(&first.stderr);
     assert!(
         said.contains("upgraded the store in")
-            && said.contains("(layout 1 to 2)")
+            && said.contains("(layout 1 to 3)")
             && said.contains("the records themselves are unchanged"),
         "{said}"
     );
@@ -122,9 +122,10 @@ fn check_names_an_index_out_of_step_and_repair_rebuilds_it_after_asking() {
         let (key, value) = digests.first().expect("reads").expect("has a digest");
         // A well-formed digest that says something else: not damage, a stale index.
         let mut digest: Digest = codec::decode(&value).expect("decodes");
-        digest.last_completed = digest
-            .last_completed
-            .map(|t| t - chrono::Duration::days(400));
+        for seen in &mut digest.kept {
+            seen.scheduled_at -= chrono::Duration::days(400);
+            seen.completed_at = seen.completed_at.map(|t| t - chrono::Duration::days(400));
+        }
         digests
             .insert(key, codec::encode(&digest).expect("encodes"))
             .expect("inserts");
@@ -214,7 +215,7 @@ fn an_index_build_cut_short_is_done_again_on_the_next_open() {
     common::wait_until_unlocked(&data);
     let again = common::hearback_cli(&data, &["queue", "--all", "--format", "json"]);
     assert!(
-        text(&again.stderr).contains("(layout 1 to 2)"),
+        text(&again.stderr).contains("(layout 1 to 3)"),
         "{}",
         text(&again.stderr)
     );

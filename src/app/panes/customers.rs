@@ -5,8 +5,9 @@ use crate::app::act::open_customer;
 use crate::app::selection::{clamp, place};
 use crate::app::views::{Memo, Rows};
 use crate::app::{App, Effect, triage};
+use crate::core::open_work::Seen;
 use crate::core::summary::NextInterview;
-use crate::core::{Customer, CustomerId, Interview};
+use crate::core::{Customer, CustomerId};
 use crate::keymap::{Action, KeyContext};
 
 /// How the customer list is sorted (`s` cycles).
@@ -68,7 +69,7 @@ pub struct CustomerRow<'a> {
     /// The customer.
     pub customer: &'a Customer,
     /// Latest completed interview.
-    pub last: Option<&'a Interview>,
+    pub last: Option<&'a Seen>,
     /// Next interview.
     pub next: NextInterview,
     /// Open follow-ups.
@@ -91,7 +92,7 @@ impl App {
             let e = app.lists.customers.get(at)?;
             Some(CustomerRow {
                 customer: app.data.customers.get(e.customer)?,
-                last: e.last.and_then(|i| app.data.interviews.get(i)),
+                last: e.last.as_ref(),
                 next: e.next,
                 open_followups: e.open_followups,
                 trend: &e.trend,

@@ -1,7 +1,7 @@
 use super::*;
 use crate::core::queue::{Obligation, Subject, queue};
 use crate::core::{
-    Answer, Customer, FollowUpId, Instant, InterviewId, Lifecycle, Money, Trigger,
+    Answer, Customer, FollowUpId, Instant, InterviewId, InterviewStatus, Lifecycle, Money, Trigger,
     business_time::WorkWeek, policy::Policy,
 };
 use chrono::{TimeZone, Utc};

@@ -1,19 +1,16 @@
 //! How risk reasons are worded: plain words with the figures, never a figure that reads as
 //! the limit it missed.
 
-use crate::core::Interview;
+use crate::core::open_work::Seen;
 use std::fmt::Write as _;
 
 /// `scored 2 on delivery, 1 on billing in the latest interview`: every answer at or below `max`.
-pub(super) fn scored_reason(latest: &Interview, max: u8) -> String {
+pub(super) fn scored_reason(latest: &Seen, max: u8) -> String {
     let mut text = String::from("scored ");
-    let low = latest
-        .answers
-        .iter()
-        .filter_map(|a| a.score.filter(|s| s.get() <= max).map(|s| (s, a)));
-    for (n, (score, answer)) in low.enumerate() {
+    let low = latest.low.iter().filter(|(s, _)| *s <= max);
+    for (n, (score, key)) in low.enumerate() {
         let sep = if n == 0 { "" } else { ", " };
-        let _ = write!(text, "{sep}{} on {}", score.get(), answer.question_key);
+        let _ = write!(text, "{sep}{score} on {key}");
     }
     text.push_str(" in the latest interview");
     text
