@@ -14,6 +14,7 @@ mod form_complete;
 mod form_keys;
 mod forms;
 mod forms_tasks;
+mod history;
 mod insight;
 mod lists;
 mod msg;
@@ -36,6 +37,7 @@ pub use command_line::{
 pub use document::DocumentView;
 pub use form::{Form, WIDE, comment_width, questions_width};
 pub use form_keys::discard_question;
+pub use history::FOLLOWED_UP;
 pub use insight::InsightView;
 pub use msg::{Effect, Msg};
 pub use panes::{
@@ -211,6 +213,10 @@ pub struct App {
     vocabulary: Vocabulary,
     /// Output of finished commands waiting until the user is back from a form (oldest first).
     pub command_output: Vec<DocumentView>,
+    /// Set while the whole history is being read (see `app::history`).
+    history_asked: bool,
+    /// The key that asked for the history, carried out once it is here.
+    after_history: Option<crate::keymap::Action>,
 }
 
 impl App {
@@ -258,6 +264,8 @@ impl App {
             command_history: Vec::new(),
             vocabulary: Vocabulary::default(),
             command_output: Vec::new(),
+            history_asked: false,
+            after_history: None,
         };
         app.recompute();
         app

@@ -30,6 +30,9 @@ pub enum Msg {
     },
     /// A customer's timeline was read.
     Timeline(CustomerId, Result<Vec<TimelineEvent>, String>),
+    /// The whole history was read (the dashboard starts with open work only, see
+    /// [`crate::core::open_work`]): it replaces the data.
+    History(Result<Dataset, String>),
     /// The store was (re)loaded, e.g. after demo data was written.
     Reloaded(Result<Dataset, String>),
     /// A command run on the dashboard's behalf (from another terminal, or the `:` line) is
@@ -78,6 +81,8 @@ pub enum Effect {
     },
     /// Read a customer's timeline; answers `Timeline`.
     LoadTimeline(CustomerId),
+    /// Read the whole history, for a view that shows it; answers `History`.
+    LoadHistory,
     /// Write the demo data into the (empty) store; answers `Reloaded`.
     LoadDemo,
     /// Save the form's draft. The runtime keeps only the newest per interview and writes it at

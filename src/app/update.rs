@@ -73,11 +73,13 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             stderr,
             code,
         } => super::command_line::done(app, &line, &stdout, &stderr, code),
+        Msg::History(result) => super::history::arrived(app, result),
         Msg::Remote { said, data } => {
+            let mut effects = Vec::new();
             match data {
                 None => {}
                 Some(Ok(data)) => {
-                    app.data = data;
+                    effects = super::history::replaced(app, data);
                     app.recompute();
                     super::saved::refresh_views(app);
                     if app.overlay == Some(Overlay::Welcome) && !app.data.is_empty() {
@@ -87,7 +89,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                 }
                 Some(Err(e)) => app.message = Some(format!("cannot read the store back: {e}")),
             }
-            Vec::new()
+            effects
         }
         Msg::Reloaded(result) => {
             match result {
@@ -229,7 +231,7 @@ fn filter_key(app: &mut App, key: &KeyEvent) -> bool {
     true
 }
 
-fn perform(app: &mut App, action: Action) -> Vec<Effect> {
+pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
     app.message = None;
     match action {
         Action::Help => {
@@ -241,6 +243,9 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Quit => return quit(app),
         Action::CommandLine => return super::command_line::open(app),
         _ => {}
+    }
+    if let Some(effects) = super::history::wait_for(app, action) {
+        return effects;
     }
     match &mut app.overlay {
         Some(Overlay::Customer { scroll, id }) => {

@@ -131,11 +131,24 @@ impl Context {
 
     /// Opens the store to write (taking its lock) and reads it.
     pub fn writing(&self) -> anyhow::Result<Writing<'_>> {
+        self.writing_with(|store| store.load())
+    }
+
+    /// As [`Context::writing`], reading open work only: the dashboard, which reads the history
+    /// when a view shows it (see `app::history`).
+    pub fn writing_open(&self) -> anyhow::Result<Writing<'_>> {
+        self.writing_with(|store| store.load_open())
+    }
+
+    fn writing_with(
+        &self,
+        load: impl Fn(&dyn DataStore) -> Result<Dataset, StoreError>,
+    ) -> anyhow::Result<Writing<'_>> {
         let store: Box<dyn DataStore> = match self.leased()? {
             Some(lease) => lease.store(),
             None => Box::new(said_upgrade(Store::open(&self.data_dir)?)),
         };
-        let data = store.load()?;
+        let data = load(&*store)?;
         Ok(Session {
             ctx: self,
             store,

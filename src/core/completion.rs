@@ -208,6 +208,7 @@ pub fn opened_by(
             .digests
             .as_ref()
             .map(|d| mine(d, |d| d.customer == customer)),
+        highest_id: data.highest_id,
     };
     let mut after = before.clone();
     after.apply(&plan.changes);

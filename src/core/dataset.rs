@@ -34,6 +34,10 @@ pub struct Dataset {
     /// shows history needs a whole load. [`Dataset::apply`] does not update them (a change
     /// can lower a digest, which needs the history): reload open work after a save.
     pub digests: Option<Vec<Digest>>,
+    /// With open work only: the highest id of any interview, follow-up or action in the store,
+    /// loaded or not, so new records never take the id of one in the history
+    /// ([`super::IdAllocator::after`]). 0 when the lists hold the whole history.
+    pub highest_id: u64,
 }
 
 /// The order of the customer list: largest first, then by name, then id (total and stable).
@@ -104,6 +108,7 @@ impl Dataset {
             snoozes,
             // Derived from the interviews: a restore writes the records, the store derives.
             digests: _,
+            highest_id: _,
         } = self;
         let mut changes = Vec::with_capacity(
             staff.len()

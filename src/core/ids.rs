@@ -142,6 +142,7 @@ impl IdAllocator {
             .chain(data.followups.iter().map(|f| f.id.0))
             .chain(data.actions.iter().map(|a| a.id.0))
             .chain(data.deliverables.iter().map(|d| d.id.0))
+            .chain([data.highest_id])
             .max()
             .unwrap_or(0);
         if max > MAX_ID {

@@ -137,5 +137,14 @@ pub fn open_part(full: &Dataset) -> Dataset {
             Some(d) => d.clone(),
             None => digests(&full.interviews),
         }),
+        highest_id: full
+            .interviews
+            .iter()
+            .map(|i| i.id.0)
+            .chain(full.followups.iter().map(|f| f.id.0))
+            .chain(full.actions.iter().map(|a| a.id.0))
+            .chain([full.highest_id])
+            .max()
+            .unwrap_or(0),
     }
 }

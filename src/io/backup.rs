@@ -107,6 +107,7 @@ impl Backup {
             deliverables,
             snoozes,
             digests,
+            highest_id: _,
         } = data;
         // A backup is of the whole history: callers pass `DataRead::load`, never open work.
         debug_assert!(digests.is_none(), "a backup needs the whole history");
@@ -174,6 +175,7 @@ impl Backup {
                 deliverables: self.deliverables,
                 snoozes: self.snoozes,
                 digests: None,
+                highest_id: 0,
             },
             self.timeline,
         )

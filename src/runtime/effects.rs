@@ -34,6 +34,8 @@ enum Job {
         label: String,
     },
     Timeline(CustomerId),
+    /// The whole history, for a view that shows it.
+    History,
     Demo {
         now: Instant,
     },
@@ -51,6 +53,7 @@ impl Job {
         match effect {
             Effect::Commit { changes, label } => Some(Job::Commit { changes, label }),
             Effect::LoadTimeline(id) => Some(Job::Timeline(id)),
+            Effect::LoadHistory => Some(Job::History),
             Effect::LoadDemo => Some(Job::Demo { now }),
             // The loop debounces drafts and submits only the newest, when it is due.
             Effect::SaveDraft { draft, version } => Some(Job::Draft {
@@ -87,6 +90,7 @@ impl Job {
                 }
             }
             Job::Timeline(id) => Msg::Timeline(id, store.timeline(id).map_err(describe)),
+            Job::History => Msg::History(store.load().map_err(describe)),
             Job::Demo { now } => Msg::Reloaded(load_demo(&**store, now)),
             Job::Draft { draft, version } => {
                 let result = store.save_draft(*draft).map(|_| ()).map_err(describe);
@@ -110,6 +114,9 @@ impl Job {
                 id,
                 Err(format!("reading the timeline stopped unexpectedly ({why})")),
             ),
+            Job::History => Msg::History(Err(format!(
+                "reading the history stopped unexpectedly ({why}); run `hearback check`"
+            ))),
             Job::Demo { .. } => Msg::Reloaded(Err(format!(
                 "writing the demo data stopped unexpectedly ({why}); run `hearback check`"
             ))),

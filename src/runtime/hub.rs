@@ -177,9 +177,11 @@ pub(super) fn serve_lease(
     grant.send(lease).ok()?;
     // Nothing is ever sent: this returns when the lease is dropped.
     let _ = released.recv();
-    wrote
-        .load(Ordering::SeqCst)
-        .then(|| store.load().map_err(|e| format!("{e}. {}", e.advice())))
+    wrote.load(Ordering::SeqCst).then(|| {
+        store
+            .load_open()
+            .map_err(|e| format!("{e}. {}", e.advice()))
+    })
 }
 
 /// The store as a leased command sees it: every call goes to the dashboard's store; a commit

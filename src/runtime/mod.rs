@@ -197,6 +197,11 @@ async fn dashboard(
     };
     // Jobs submitted whose answer has not come back yet.
     let mut pending = 0usize;
+    if let Some(read) = app.history_for_resumed_form()
+        && worker.submit(read, app.now)
+    {
+        pending += 1;
+    }
     // Drafts not written yet; the timer sleeps until they are due. It is created once and
     // only re-armed, never replaced, so typing does not pile up timers.
     let mut drafts = Drafts::default();

@@ -71,6 +71,8 @@ pub(super) trait Raw {
         prefix: &[u8],
         each: &mut Visit<'_>,
     ) -> Result<(), StoreError>;
+    /// The last (highest) key of `tree`.
+    fn last_key(&self, tree: TreeName) -> Result<Option<Vec<u8>>, StoreError>;
 }
 
 fn get<R: Record>(raw: &dyn Raw, key: &[u8]) -> Result<Option<R>, StoreError> {
@@ -342,7 +344,22 @@ pub(super) fn load_open(raw: &dyn Raw) -> Result<Dataset, StoreError> {
         deliverables: all::<Deliverable>(raw)?,
         snoozes: all::<Snooze>(raw)?,
         digests: Some(digests),
+        highest_id: highest_id(raw)?,
     })
+}
+
+/// The highest id of an interview, follow-up or action: the last key of their trees (keys are
+/// big-endian ids).
+fn highest_id(raw: &dyn Raw) -> Result<u64, StoreError> {
+    let mut highest = 0;
+    for tree in [TreeName::Interviews, TreeName::FollowUps, TreeName::Actions] {
+        if let Some(key) = raw.last_key(tree)?
+            && let Ok(bytes) = <[u8; 8]>::try_from(key.as_slice())
+        {
+            highest = highest.max(u64::from_be_bytes(bytes));
+        }
+    }
+    Ok(highest)
 }
 
 /// Every difference between the derived trees and what the records imply, by tree and key;

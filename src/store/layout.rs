@@ -50,6 +50,11 @@ impl Raw for Store {
         }
         Ok(())
     }
+
+    fn last_key(&self, tree: TreeName) -> Result<Option<Vec<u8>>, StoreError> {
+        let last = self.tree(tree).last().map_err(|e| map_sled(&self.dir, e))?;
+        Ok(last.map(|(key, _)| key.to_vec()))
+    }
 }
 
 impl Store {

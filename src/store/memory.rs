@@ -71,6 +71,7 @@ impl DataRead for MemoryStore {
             deliverables: self.all()?,
             snoozes: self.all()?,
             digests: None,
+            highest_id: 0,
         })
     }
 
@@ -127,6 +128,10 @@ impl super::derived::Raw for State {
             each(key, value)?;
         }
         Ok(())
+    }
+
+    fn last_key(&self, tree: TreeName) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.trees[tree.slot()].keys().next_back().cloned())
     }
 }
 

@@ -42,6 +42,7 @@ impl Store {
             deliverables: self.all()?,
             snoozes: self.all()?,
             digests: None,
+            highest_id: 0,
         })
     }
 

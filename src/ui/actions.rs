@@ -9,7 +9,7 @@ use super::grid::{PaneView, Share};
 use super::table::{self, Spec};
 use super::theme::Theme;
 use super::{clock, pane_block, position};
-use crate::app::{App, Pane, Rows};
+use crate::app::{App, FOLLOWED_UP, Pane, Rows};
 use crate::core::ActionItem;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -76,7 +76,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 fn heading(app: &App, theme: Theme, n: usize, count: usize, short: bool) -> Span<'static> {
     let names = if short { SHORT_NAMES } else { NAMES };
     let name = names.get(n).copied().unwrap_or("");
-    let text = if short {
+    // A count of the cards read so far would be wrong: none until the history is read.
+    let text = if unread(app, n).is_some() {
+        name.to_string()
+    } else if short {
         format!("{name} {count}")
     } else {
         format!("{name} ({count})")
@@ -91,6 +94,20 @@ fn heading(app: &App, theme: Theme, n: usize, count: usize, short: bool) -> Span
     } else {
         Span::styled(text, theme.title())
     }
+}
+
+/// What column `n` says while the cards followed up before this session are not read yet
+/// (the dashboard starts from open work; see `app::history`).
+/// Short lines: a column of the four is about 20 columns wide at the narrowest.
+fn unread(app: &App, n: usize) -> Option<&'static [&'static str]> {
+    if n != FOLLOWED_UP || app.has_history() {
+        return None;
+    }
+    Some(if app.reading_history() {
+        &["reading them…"]
+    } else {
+        &["not read yet:", "move here to read"]
+    })
 }
 
 /// One column of two-line cards, scrolled to keep its selection in view.
@@ -110,7 +127,12 @@ fn draw_column(app: &App, theme: Theme, frame: &mut Frame, area: Rect, n: usize,
     let visible = usize::from(inner.height.saturating_sub(1) / 2);
     let first = window(selected, list.len(), visible);
     let mut lines = vec![Line::from(heading(app, theme, n, list.len(), false))];
-    if list.is_empty() {
+    if let Some(note) = unread(app, n) {
+        lines.extend(
+            note.iter()
+                .map(|l| Line::styled(format!("  {l}"), theme.dim())),
+        );
+    } else if list.is_empty() {
         lines.push(Line::styled("  (none)", theme.dim()));
     }
     for (i, a) in list.iter_from(first).take(visible) {
@@ -177,6 +199,11 @@ fn draw_focused(app: &App, theme: Theme, frame: &mut Frame, area: Rect, columns:
     frame.render_widget(Paragraph::new(tabs), tabs_area);
     let col = app.actions.column.min(3);
     let Some(list) = columns.get(col) else { return };
+    if let Some(note) = unread(app, col).filter(|_| list.is_empty()) {
+        let lines: Vec<Line> = note.iter().map(|l| Line::styled(*l, theme.dim())).collect();
+        frame.render_widget(Paragraph::new(lines), list_area);
+        return;
+    }
     if list.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled("No cards in this column.", theme.dim())),

@@ -10,6 +10,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod app_history;
 mod app_keys;
 mod app_prompt;
 mod app_props;

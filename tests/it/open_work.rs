@@ -9,7 +9,8 @@ use hearback::app::{App, CustomerRow, Rules};
 use hearback::core::open_work::open_part;
 use hearback::core::queue::queue;
 use hearback::core::{
-    ActionState, Change, ChangeSet, CustomerId, Dataset, FollowUpState, InterviewStatus,
+    ActionState, Change, ChangeSet, CustomerId, Dataset, FollowUpState, IdAllocator,
+    InterviewStatus,
 };
 use hearback::store::{DataStore, MemoryStore, Store};
 use proptest::prelude::*;
@@ -109,6 +110,9 @@ fn dashboard_over(data: Dataset, case: &Case, now: hearback::core::Instant) -> A
 /// The customer rows and risk of the dashboard over open work equal those over the whole
 /// history.
 fn same_rows(open: Dataset, full: Dataset, case: &Case) -> Result<(), TestCaseError> {
+    // New records from open work take ids above every record of the history.
+    let next = |data: &Dataset| IdAllocator::after(data).map(|mut ids| ids.next_id()).ok();
+    prop_assert_eq!(next(&open), next(&full));
     for now in [case.now, case.later] {
         let from_open = dashboard_over(open.clone(), case, now);
         let from_full = dashboard_over(full.clone(), case, now);

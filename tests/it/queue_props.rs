@@ -494,6 +494,7 @@ fn build(spec: &DataSpec) -> Dataset {
         deliverables,
         snoozes,
         digests: None,
+        highest_id: 0,
     }
 }
 

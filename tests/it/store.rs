@@ -385,6 +385,7 @@ fn every_record_kind_survives_a_backup_and_a_restore() {
         deliverables,
         snoozes,
         digests: _,
+        highest_id: _,
     } = &data;
     let counts = [
         staff.len(),

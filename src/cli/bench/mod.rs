@@ -163,6 +163,7 @@ fn changes_of(data: &Dataset) -> ChangeSet {
         deliverables,
         snoozes,
         digests: _,
+        highest_id: _,
     } = data;
     staff
         .iter()

@@ -64,7 +64,7 @@ pub fn socket_path(data_dir: &Path) -> PathBuf {
 /// Opens the dashboard on the store (taking its lock) and serves other terminals' commands
 /// for as long as it runs.
 pub(super) fn dashboard(ctx: &Context, clock: Arc<dyn Clock>) -> anyhow::Result<ExitCode> {
-    let Session { store, data, .. } = ctx.writing()?;
+    let Session { store, data, .. } = ctx.writing_open()?;
     let rules = ctx.rules()?.clone();
     let (hub, inbox) = crate::runtime::hub();
     // Without the socket the dashboard still works; the status line says what is missing.
