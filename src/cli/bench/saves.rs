@@ -117,3 +117,38 @@ pub fn latencies(
     }
     Ok((store, plain))
 }
+
+/// What the dashboard does when a save comes back (`Msg::Saved`: apply the change, then the
+/// queue, risk and the panes' lists), timed `n` times: an open card moved between "To do" and
+/// "Doing", the commonest save of a day at the board.
+pub fn after_save(app: &mut crate::app::App, n: usize) -> anyhow::Result<Vec<Duration>> {
+    use crate::app::{Msg, update};
+    use crate::core::{ActionState, Change, ChangeSet};
+    let card = app
+        .data
+        .actions
+        .iter()
+        .find(|a| a.state == ActionState::ToDo)
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("the synthetic store has no card to do"))?;
+    let mut out = Vec::with_capacity(n);
+    for k in 0..n {
+        let mut moved = card.clone();
+        moved.state = if k % 2 == 0 {
+            ActionState::Doing
+        } else {
+            ActionState::ToDo
+        };
+        let mut changes = ChangeSet::new();
+        changes.push(Change::Action(moved));
+        let msg = Msg::Saved {
+            changes,
+            label: "bench".into(),
+            result: Ok(()),
+        };
+        let t = std::time::Instant::now();
+        std::hint::black_box(update(app, msg));
+        out.push(t.elapsed());
+    }
+    Ok(out)
+}
