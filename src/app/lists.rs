@@ -8,7 +8,7 @@
 use super::App;
 use super::panes::action_column;
 use crate::core::Instant;
-use crate::core::open_work::Seen;
+use crate::core::open_work::Brief;
 use crate::core::queue::{Item, action_is_open};
 use crate::core::summary::{NextInterview, customer_summaries};
 use crate::core::{
@@ -23,7 +23,7 @@ pub(super) struct CustomerEntry {
     /// Position of the customer.
     pub customer: usize,
     /// Its latest completed interview.
-    pub last: Option<Seen>,
+    pub last: Option<Brief>,
     /// Its next interview.
     pub next: NextInterview,
     /// How many of its follow-ups are open.

@@ -20,10 +20,11 @@ use super::{
     ActionItem, ActionState, CustomerId, Dataset, FollowUp, FollowUpState, Interview,
     InterviewStatus,
 };
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 mod digest;
-pub use digest::{Digest, RECENT, Seen, TREND, average};
+pub use digest::{Brief, Digest, RECENT, Seen, TREND, average};
 
 /// Whether an interview is open work: booked, under way, or completed with a step still owed
 /// (the thank-you, or for a conversation the debrief, the report, sharing the results, or
@@ -83,20 +84,33 @@ pub fn digests(interviews: &[Interview]) -> Vec<Digest> {
 /// than the digests' copies (a loaded copy replaces the digest's). Exact when every interview
 /// changed since the digests were read is in `data`, which holds for the dashboard: its own
 /// saves apply to `data`, and a change from outside reloads both.
-pub fn current_digests(data: &Dataset) -> HashMap<CustomerId, Digest> {
-    let mut out: HashMap<CustomerId, Digest> = HashMap::new();
+///
+/// A stored digest is borrowed unless an interview in `data` changes it: the dashboard
+/// recomputes after every save, and copying ten thousand digests each time was most of that
+/// cost.
+pub fn current_digests(data: &Dataset) -> HashMap<CustomerId, Cow<'_, Digest>> {
+    let mut out: HashMap<CustomerId, Cow<'_, Digest>> = HashMap::new();
     if let Some(stored) = &data.digests {
-        out.extend(stored.iter().map(|d| (d.customer, d.clone())));
+        out.reserve(stored.len());
+        out.extend(stored.iter().map(|d| (d.customer, Cow::Borrowed(d))));
+        // A copy that changed since the digest was read leaves it first, so the offers below
+        // compare against the rest.
         for i in &data.interviews {
-            if let Some(d) = out.get_mut(&i.customer) {
-                d.forget(i.id);
+            if let Some(d) = out.get_mut(&i.customer)
+                && d.kept.iter().any(|s| s.id == i.id)
+                && !d.holds(i)
+            {
+                d.to_mut().forget(i.id);
             }
         }
     }
     for i in data.interviews.iter().filter(|i| i.is_completed()) {
-        out.entry(i.customer)
-            .or_insert_with(|| Digest::new(i.customer))
-            .offer(i);
+        let d = out
+            .entry(i.customer)
+            .or_insert_with(|| Cow::Owned(Digest::new(i.customer)));
+        if !d.holds(i) && d.wants(i) {
+            d.to_mut().offer(i);
+        }
     }
     out.retain(|_, d| !d.kept.is_empty());
     out

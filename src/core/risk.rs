@@ -114,7 +114,7 @@ pub fn assess(data: &Dataset, items: &[Item]) -> HashMap<CustomerId, Assessment>
     let slots = Slots::new(&current);
     let mut facts: Vec<Facts<'_>> = current
         .iter()
-        .map(|id| Facts::of(digests.get(id)))
+        .map(|id| Facts::of(digests.get(id).map(|d| &**d)))
         .collect();
     for f in &data.followups {
         if let Some(facts) = slots.get(f.customer).and_then(|k| facts.get_mut(k)) {

@@ -6,7 +6,7 @@
 //! never disagree.
 
 use super::dataset::by_size_desc;
-use super::open_work::{Digest, Seen, current_digests};
+use super::open_work::{Brief, Seen, current_digests};
 use super::queue::{Item, ItemKind};
 use super::{Customer, CustomerId, Dataset, Instant, InterviewStatus};
 use std::collections::HashMap;
@@ -40,7 +40,7 @@ pub struct CustomerSummary<'a> {
     /// The customer.
     pub customer: &'a Customer,
     /// The latest completed interview, if any.
-    pub last_completed: Option<Seen>,
+    pub last_completed: Option<Brief>,
     /// The averages of its latest scored interviews, oldest first (see [`Digest::trend`]).
     pub trend: Vec<f64>,
     /// The next interview.
@@ -73,7 +73,7 @@ pub fn customer_summaries<'a>(data: &'a Dataset, items: &[Item]) -> Vec<Customer
     list.into_iter()
         .map(|customer| {
             let digest = digests.remove(&customer.id);
-            let last_completed = digest.as_ref().and_then(|d| d.last()).cloned();
+            let last_completed = digest.as_ref().and_then(|d| d.last()).map(Seen::brief);
             let next = match (
                 booked.get(&customer.id),
                 &last_completed,
@@ -88,7 +88,7 @@ pub fn customer_summaries<'a>(data: &'a Dataset, items: &[Item]) -> Vec<Customer
             };
             CustomerSummary {
                 customer,
-                trend: digest.as_ref().map(Digest::trend).unwrap_or_default(),
+                trend: digest.as_ref().map(|d| d.trend()).unwrap_or_default(),
                 last_completed,
                 next,
             }

@@ -9,7 +9,7 @@ use super::table::{self, Spec};
 use super::theme::Theme;
 use super::{pane_block, position};
 use crate::app::{App, Pane};
-use crate::core::open_work::Seen;
+use crate::core::open_work::Brief;
 use crate::core::risk::RiskLevel;
 use crate::core::summary::NextInterview;
 use crate::core::{Customer, Lifecycle};
@@ -131,7 +131,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 /// What one row shows: the customer, its last interview, its next one, open follow-ups.
 type RowFacts<'a> = (
     &'a Customer,
-    Option<&'a Seen>,
+    Option<&'a Brief>,
     NextInterview,
     usize,
     &'a [f64],

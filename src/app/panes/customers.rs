@@ -5,7 +5,7 @@ use crate::app::act::open_customer;
 use crate::app::selection::{clamp, place};
 use crate::app::views::{Memo, Rows};
 use crate::app::{App, Effect, triage};
-use crate::core::open_work::Seen;
+use crate::core::open_work::Brief;
 use crate::core::summary::NextInterview;
 use crate::core::{Customer, CustomerId};
 use crate::keymap::{Action, KeyContext};
@@ -69,7 +69,7 @@ pub struct CustomerRow<'a> {
     /// The customer.
     pub customer: &'a Customer,
     /// Latest completed interview.
-    pub last: Option<&'a Seen>,
+    pub last: Option<&'a Brief>,
     /// Next interview.
     pub next: NextInterview,
     /// Open follow-ups.

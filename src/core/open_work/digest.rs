@@ -69,9 +69,40 @@ impl Seen {
         self.completed_at.unwrap_or(self.scheduled_at)
     }
 
+    /// The row's view of it.
+    pub fn brief(&self) -> Brief {
+        Brief {
+            id: self.id,
+            scheduled_at: self.scheduled_at,
+            completed_at: self.completed_at,
+            average: self.average,
+        }
+    }
+
     /// Its lowest score, when that is at or below [`WATCH_SCORE`].
     pub fn lowest_low(&self) -> Option<u8> {
         self.low.iter().map(|&(s, _)| s).min()
+    }
+}
+
+/// A completed interview as a customer row shows it: [`Seen`] without the low answers, so a
+/// row is a copy, not an allocation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Brief {
+    /// Which interview.
+    pub id: InterviewId,
+    /// When it was booked.
+    pub scheduled_at: Instant,
+    /// When it was completed, if the record says.
+    pub completed_at: Option<Instant>,
+    /// The mean of its scores; `None` when nothing was scored.
+    pub average: Option<f64>,
+}
+
+impl Brief {
+    /// When it counts as completed: its completion time, else its booking time.
+    pub fn at(&self) -> Instant {
+        self.completed_at.unwrap_or(self.scheduled_at)
     }
 }
 
@@ -150,8 +181,17 @@ impl Digest {
             return;
         }
         self.kept.retain(|s| s.id != i.id);
-        // Most of a long history is older than everything kept: skip building its compact
-        // form at all.
+        if !self.wants(i) {
+            return;
+        }
+        self.kept.push(Seen::of(i));
+        self.prune();
+    }
+
+    /// Whether offering the completed interview `i`, not in the digest, would keep it: a
+    /// selection would name it. Most of a long history is older than everything kept, so its
+    /// compact form is never built.
+    pub fn wants(&self, i: &Interview) -> bool {
         let probe = Seen {
             id: i.id,
             scheduled_at: i.scheduled_at,
@@ -164,13 +204,14 @@ impl Digest {
             let top = latest(&self.kept, n, key);
             top.len() < n || top.last().is_some_and(|s| key(&probe) > key(s))
         };
-        let wanted = self.last().is_none_or(|l| last_key(&probe) > last_key(l))
-            || (scored && (beats(RECENT, &recent_key) || beats(TREND, &trend_key)));
-        if !wanted {
-            return;
-        }
-        self.kept.push(Seen::of(i));
-        self.prune();
+        self.last().is_none_or(|l| last_key(&probe) > last_key(l))
+            || (scored && (beats(RECENT, &recent_key) || beats(TREND, &trend_key)))
+    }
+
+    /// Whether the digest holds `i` as it is (a completed interview whose compact form is the
+    /// one kept): offering it again would change nothing.
+    pub fn holds(&self, i: &Interview) -> bool {
+        i.is_completed() && self.kept.iter().any(|s| s.id == i.id && *s == Seen::of(i))
     }
 
     /// Drops what no selection names, and puts the rest in id order.
