@@ -2,11 +2,12 @@
 //! same transaction as the records it follows from (see [`crate::core::open_work`]).
 //!
 //! Three trees, none of which holds anything the records do not:
-//! - `open`: an empty value under `[kind][id]` for each open interview (`i`), follow-up (`f`)
-//!   and action (`a`);
+//! - `open`: a copy of the record's bytes under `[kind][id]` for each open interview (`i`),
+//!   follow-up (`f`) and action (`a`);
 //! - `interviews_by_customer`: an empty value under `[customer id][interview id]` for every
 //!   interview, so one customer's interviews are found without a scan of them all;
-//! - `digests`: one [`Digest`] record per customer ever interviewed.
+//! - `digests`: one [`Digest`] record per customer ever interviewed (the few completed
+//!   interviews its row and its risk can name).
 //!
 //! A commit reads what it replaces (under the store's commit lock, so nothing changes
 //! between the read and the transaction), works out the derived writes, and adds them to its
@@ -22,11 +23,11 @@ use super::keys::id_key;
 use super::read::decode_at;
 use super::{Record, StoreError, TreeName, Write, codec};
 use crate::core::open_work::{self, Digest};
-use crate::core::{
-    ActionItem, Change, CustomerId, Dataset, Deliverable, FollowUp, Instant, Interview,
-    InterviewId, Snooze, Staff,
-};
+use crate::core::{ActionItem, Change, CustomerId, FollowUp, Instant, Interview, InterviewId};
 use std::collections::{BTreeMap, BTreeSet};
+
+mod load;
+pub(super) use load::load_open;
 
 /// The kind byte of an open interview's key in the `open` tree.
 const INTERVIEW: u8 = b'i';
@@ -305,63 +306,6 @@ pub(super) fn build(
     Ok(records)
 }
 
-/// Open work: every customer, person, deliverable and snooze, the records the `open` index
-/// names, the interview of each open follow-up, and the digests. Equal to
-/// [`open_work::open_part`] of a whole load whenever the derived state is right.
-pub(super) fn load_open(raw: &dyn Raw) -> Result<Dataset, StoreError> {
-    let mut interviews: Vec<Interview> = Vec::new();
-    let mut followups: Vec<FollowUp> = Vec::new();
-    let mut actions: Vec<ActionItem> = Vec::new();
-    let tree = TreeName::Open;
-    raw.scan_raw(tree, &[], &mut |key, value| {
-        match key.first() {
-            Some(&INTERVIEW) => interviews.push(derived_decode(tree, key, value)?),
-            Some(&FOLLOWUP) => followups.push(derived_decode(tree, key, value)?),
-            Some(&ACTION) => actions.push(derived_decode(tree, key, value)?),
-            _ => return Err(stale(tree, key, "has an unknown kind")),
-        }
-        Ok(())
-    })?;
-    let mut digests = Vec::new();
-    raw.scan_raw(TreeName::Digests, &[], &mut |key, value| {
-        digests.push(derived_decode(TreeName::Digests, key, value)?);
-        Ok(())
-    })?;
-    // Keys are kind then big-endian id: each list is already in id order.
-    for f in &followups {
-        if let Err(at) = interviews.binary_search_by_key(&f.interview, |i| i.id)
-            && let Some(i) = get::<Interview>(raw, &id_key(f.interview.0))?
-        {
-            interviews.insert(at, i);
-        }
-    }
-    Ok(Dataset {
-        staff: all::<Staff>(raw)?,
-        customers: all(raw)?,
-        interviews,
-        followups,
-        actions,
-        deliverables: all::<Deliverable>(raw)?,
-        snoozes: all::<Snooze>(raw)?,
-        digests: Some(digests),
-        highest_id: highest_id(raw)?,
-    })
-}
-
-/// The highest id of an interview, follow-up or action: the last key of their trees (keys are
-/// big-endian ids).
-fn highest_id(raw: &dyn Raw) -> Result<u64, StoreError> {
-    let mut highest = 0;
-    for tree in [TreeName::Interviews, TreeName::FollowUps, TreeName::Actions] {
-        if let Some(key) = raw.last_key(tree)?
-            && let Ok(bytes) = <[u8; 8]>::try_from(key.as_slice())
-        {
-            highest = highest.max(u64::from_be_bytes(bytes));
-        }
-    }
-    Ok(highest)
-}
-
 /// Every difference between the derived trees and what the records imply, by tree and key;
 /// empty when they agree.
 pub(super) fn differences(raw: &dyn Raw) -> Result<Vec<Damage>, StoreError> {
@@ -394,24 +338,6 @@ pub(super) fn differences(raw: &dyn Raw) -> Result<Vec<Damage>, StoreError> {
         });
     }
     Ok(out)
-}
-
-/// A value of a derived tree: one that does not decode is out of step, not lost data (the
-/// records it is derived from are elsewhere), so it is reported as such, with the repair.
-fn derived_decode<R: serde::de::DeserializeOwned>(
-    tree: TreeName,
-    key: &[u8],
-    value: &[u8],
-) -> Result<R, StoreError> {
-    codec::decode(value).map_err(|_| stale(tree, key, "does not decode"))
-}
-
-fn stale(tree: TreeName, key: &[u8], what: &'static str) -> StoreError {
-    StoreError::Derived {
-        tree: tree.as_str(),
-        key: super::hex(key),
-        what,
-    }
 }
 
 impl Record for Digest {
