@@ -41,7 +41,7 @@ pub struct CustomerSummary<'a> {
     pub customer: &'a Customer,
     /// The latest completed interview, if any.
     pub last_completed: Option<Brief>,
-    /// The averages of its latest scored interviews, oldest first (see [`Digest::trend`]).
+    /// The averages of its latest scored interviews, oldest first (see [`Digest::trend`](super::open_work::Digest::trend)).
     pub trend: Vec<f64>,
     /// The next interview.
     pub next: NextInterview,

@@ -7,7 +7,7 @@ use crate::store::{StoreError, TreeName, codec};
 
 /// Open work: every customer, person, deliverable and snooze, the records the `open` index
 /// names, the interview of each open follow-up, and the digests. Equal to
-/// [`open_work::open_part`] of a whole load whenever the derived state is right.
+/// [`crate::core::open_work::open_part`] of a whole load whenever the derived state is right.
 pub(in crate::store) fn load_open(raw: &dyn Raw) -> Result<Dataset, StoreError> {
     let mut interviews: Vec<Interview> = Vec::new();
     let mut followups: Vec<FollowUp> = Vec::new();
