@@ -5,6 +5,10 @@
 //! every change of the data, and the panes read positions from here. Positions are looked up
 //! with `get`, so a list that is ever out of step shows a shorter list, never a panic.
 
+mod update;
+
+pub(super) use update::Before;
+
 use super::App;
 use super::panes::action_column;
 use crate::core::Instant;

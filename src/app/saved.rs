@@ -3,6 +3,8 @@
 
 use super::{App, Effect, Overlay, SaveState};
 use crate::core::ChangeSet;
+use crate::core::queue::{queue_of, replace_items};
+use crate::core::reach::{Reach, Scope};
 use crate::core::undo::Undo;
 
 /// Applies the answer of the store to a commit.
@@ -32,8 +34,7 @@ pub(super) fn saved(
             } else {
                 Undo::of(&app.data, &changes, &label, app.now).ok()
             };
-            app.data.apply(&changes);
-            app.recompute();
+            app.apply_saved(&changes);
             refresh_views(app);
             // A failed earlier save was reported and never applied; this one stands.
             app.save = if pending == 0 {
@@ -85,5 +86,74 @@ pub(super) fn refresh_views(app: &mut App) {
             };
             *overlay = Some(Overlay::Insight(fresh));
         }
+    }
+}
+
+impl App {
+    /// Applies a committed change set to the data and brings the queue, risk and the panes'
+    /// lists up to date: only the customers the change reaches are recomputed
+    /// ([`crate::core::reach`]); a change that reaches everything recomputes it all.
+    pub(super) fn apply_saved(&mut self, changes: &ChangeSet) {
+        let reach = crate::core::reach::reach(&self.data, changes);
+        let before = super::lists::Before::of(&self.data, changes);
+        self.data.apply(changes);
+        let Reach::Customers(touched) = reach else {
+            self.recompute();
+            return;
+        };
+        let scope = Scope::Only(&touched);
+        let rules = &self.rules;
+        let fresh = queue_of(&self.data, &rules.policy, &rules.work_week, self.now, scope);
+        replace_items(&mut self.items, fresh, scope);
+        self.risk.retain(|id, _| !touched.contains(id));
+        self.risk
+            .extend(crate::core::risk::assess_of(&self.data, &self.items, scope));
+        self.senior_gaps = self
+            .items
+            .iter()
+            .filter(|i| i.lacks_senior_manager())
+            .count();
+        self.lists
+            .update(&self.data, &self.items, &touched, changes, &before);
+        self.generation += 1;
+        self.restore_selections();
+        #[cfg(debug_assertions)]
+        self.assert_in_step();
+    }
+
+    /// What a full recompute would change in the derived state, one line per difference; empty
+    /// when the state is in step with the data. Debug builds check it after every incremental
+    /// update, and the property tests after random saves.
+    pub fn derived_differences(&self) -> Vec<String> {
+        let mut full = self.clone();
+        full.recompute();
+        let mut out = Vec::new();
+        if full.items != self.items {
+            out.push(format!(
+                "queue: {} items kept, {} from a full recompute",
+                self.items.len(),
+                full.items.len()
+            ));
+        }
+        if full.risk != self.risk {
+            out.push("risk differs from a full recompute".into());
+        }
+        if full.senior_gaps != self.senior_gaps {
+            out.push("senior management gaps differ".into());
+        }
+        if full.lists != self.lists {
+            out.push("the panes' lists differ from a full rebuild".into());
+        }
+        out
+    }
+
+    /// Panics when the derived state is out of step with the data (debug builds only).
+    #[cfg(debug_assertions)]
+    fn assert_in_step(&self) {
+        let differences = self.derived_differences();
+        assert!(
+            differences.is_empty(),
+            "incremental update out of step: {differences:?}"
+        );
     }
 }

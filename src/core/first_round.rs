@@ -16,6 +16,7 @@
 use super::dataset::by_size_desc;
 use super::ids::IdMap;
 use super::policy::Policy;
+use super::reach::Scope;
 use super::{Customer, CustomerId, Dataset, Instant, Tier};
 use chrono::Duration;
 
@@ -96,9 +97,32 @@ pub fn cohort_at(data: &Dataset, at: Instant) -> Vec<&Customer> {
 /// Planned first-interview due dates of every customer in a cohort larger than one week's
 /// capacity; a customer not in the map is due from its creation, as a single addition is.
 pub fn first_due(data: &Dataset, policy: &Policy) -> IdMap<CustomerId, Instant> {
+    first_due_of(data, policy, Scope::All)
+}
+
+/// [`first_due`] for the cohorts of the customers in `scope` (the plan of a cohort takes all
+/// its customers, in scope or not, so a customer's date is the same either way).
+pub fn first_due_of(
+    data: &Dataset,
+    policy: &Policy,
+    scope: Scope<'_>,
+) -> IdMap<CustomerId, Instant> {
     let capacity = usize::try_from(policy.cadence.first_round_per_week.max(1)).unwrap_or(1);
+    let wanted: Option<std::collections::HashSet<i64>> = match scope {
+        Scope::All => None,
+        Scope::Only(_) => Some(
+            scope
+                .customers(data)
+                .map(|c| c.created_at.timestamp_micros())
+                .collect(),
+        ),
+    };
     let mut cohorts: IdMap<i64, Vec<&Customer>> = IdMap::default();
-    for c in &data.customers {
+    for c in data.customers.iter().filter(|c| {
+        wanted
+            .as_ref()
+            .is_none_or(|w| w.contains(&c.created_at.timestamp_micros()))
+    }) {
         cohorts
             .entry(c.created_at.timestamp_micros())
             .or_default()

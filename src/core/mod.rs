@@ -37,6 +37,7 @@ pub mod period;
 pub mod policy;
 pub mod questions;
 pub mod queue;
+pub mod reach;
 pub mod report;
 pub mod reschedule;
 pub mod risk;

@@ -23,7 +23,8 @@ struct Feedback {
 pub(crate) fn collect(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
     let mut feedback: IdMap<CustomerId, Feedback> = IdMap::default();
     feedback.reserve(data.customers.len());
-    for interview in &data.interviews {
+    let scope = out.scope;
+    for interview in data.interviews.iter().filter(|i| scope.covers(i.customer)) {
         let entry = feedback.entry(interview.customer).or_default();
         match interview.status {
             InterviewStatus::Completed => {
@@ -40,7 +41,12 @@ pub(crate) fn collect(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
         }
     }
     // Open work only: the digests know when the history not loaded was last completed.
-    for d in data.digests.iter().flatten() {
+    for d in data
+        .digests
+        .iter()
+        .flatten()
+        .filter(|d| scope.covers(d.customer))
+    {
         if let Some(at) = d.last_completed() {
             let entry = feedback.entry(d.customer).or_default();
             entry.last_completed = Some(entry.last_completed.map_or(at, |t| t.max(at)));
@@ -60,7 +66,12 @@ fn scheduling(
     out: &mut Builder<'_>,
 ) {
     let mut first_deliverable: IdMap<CustomerId, (&str, Instant)> = IdMap::default();
-    for d in &data.deliverables {
+    let scope = out.scope;
+    for d in data
+        .deliverables
+        .iter()
+        .filter(|d| scope.covers(d.customer))
+    {
         let last = feedback.get(&d.customer).and_then(|f| f.last_completed);
         if last.is_some_and(|t| t >= d.delivered_at) {
             continue; // an interview already followed this deliverable
@@ -72,8 +83,9 @@ fn scheduling(
             *entry = (d.name.as_str(), d.delivered_at);
         }
     }
-    let first_round = super::first_round::first_due(data, policy);
-    for c in data.customers.iter().filter(|c| c.is_current()) {
+    // Planned on first need: only a customer never interviewed and not booked reads it.
+    let mut first_round = None;
+    for c in scope.customers(data).filter(|c| c.is_current()) {
         let fb = feedback.get(&c.id);
         if fb.is_some_and(|f| f.booked) {
             continue;
@@ -82,7 +94,11 @@ fn scheduling(
         let (mut due, mut what) = match fb.and_then(|f| f.last_completed) {
             Some(last) => (cadence_due(last, months), What::Cadence { months, last }),
             None => (
-                first_round.get(&c.id).copied().unwrap_or(c.created_at),
+                first_round
+                    .get_or_insert_with(|| super::first_round::first_due_of(data, policy, scope))
+                    .get(&c.id)
+                    .copied()
+                    .unwrap_or(c.created_at),
                 What::FirstInterview,
             ),
         };
@@ -255,7 +271,8 @@ fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
     let rules = &policy.low_scores;
     // Built on first need: most queues hold no open senior follow-up.
     let mut pool: Option<SeniorPool> = None;
-    for f in &data.followups {
+    let scope = out.scope;
+    for f in data.followups.iter().filter(|f| scope.covers(f.customer)) {
         let severity = f.severity.get();
         let senior = severity <= rules.senior_max;
         match f.state {
@@ -327,7 +344,8 @@ fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
 /// Action items are due when their owner said; an action without a due date is due at once
 /// (it needs one). Once done, telling the customer is due within `action_followup_days`.
 fn actions(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
-    for a in &data.actions {
+    let scope = out.scope;
+    for a in data.actions.iter().filter(|a| scope.covers(a.customer)) {
         if action_is_open(a.state) {
             out.push(Obligation {
                 kind: ItemKind::ActionItem,

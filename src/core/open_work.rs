@@ -16,6 +16,7 @@
 //! closed, an action not followed up with the customer.
 
 use super::queue::is_conversation;
+use super::reach::Scope;
 use super::{
     ActionItem, ActionState, CustomerId, Dataset, FollowUp, FollowUpState, Interview,
     InterviewStatus,
@@ -89,10 +90,27 @@ pub fn digests(interviews: &[Interview]) -> Vec<Digest> {
 /// recomputes after every save, and copying ten thousand digests each time was most of that
 /// cost.
 pub fn current_digests(data: &Dataset) -> HashMap<CustomerId, Cow<'_, Digest>> {
+    current_digests_of(data, Scope::All)
+}
+
+/// [`current_digests`] of the customers in `scope` only.
+pub fn current_digests_of<'a>(
+    data: &'a Dataset,
+    scope: Scope<'_>,
+) -> HashMap<CustomerId, Cow<'a, Digest>> {
     let mut out: HashMap<CustomerId, Cow<'_, Digest>> = HashMap::new();
     if let Some(stored) = &data.digests {
-        out.reserve(stored.len());
-        out.extend(stored.iter().map(|d| (d.customer, Cow::Borrowed(d))));
+        match scope {
+            Scope::All => {
+                out.reserve(stored.len());
+                out.extend(stored.iter().map(|d| (d.customer, Cow::Borrowed(d))));
+            }
+            // Digests are in customer id order: a few are a binary search each.
+            Scope::Only(set) => out.extend(set.iter().filter_map(|&id| {
+                let at = stored.binary_search_by_key(&id, |d| d.customer).ok()?;
+                stored.get(at).map(|d| (id, Cow::Borrowed(d)))
+            })),
+        }
         // A copy that changed since the digest was read leaves it first, so the offers below
         // compare against the rest.
         for i in &data.interviews {
@@ -104,7 +122,11 @@ pub fn current_digests(data: &Dataset) -> HashMap<CustomerId, Cow<'_, Digest>> {
             }
         }
     }
-    for i in data.interviews.iter().filter(|i| i.is_completed()) {
+    for i in data
+        .interviews
+        .iter()
+        .filter(|i| i.is_completed() && scope.covers(i.customer))
+    {
         let d = out
             .entry(i.customer)
             .or_insert_with(|| Cow::Owned(Digest::new(i.customer)));

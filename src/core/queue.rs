@@ -8,6 +8,7 @@
 use super::business_time::WorkWeek;
 use super::ids::IdMap;
 use super::policy::Policy;
+use super::reach::Scope;
 use super::what::What;
 use super::{
     ActionState, Customer, CustomerId, Dataset, FollowUpState, Instant, InterviewStatus, Role,
@@ -167,6 +168,19 @@ fn state_before(due: Instant, now: Instant, end_of_today: Instant) -> DueState {
 /// Every undischarged obligation at `now`, in queue order. Snoozed items are included with
 /// `snoozed_until` set; callers showing the default queue keep only [`Item::is_visible`] ones.
 pub fn queue(data: &Dataset, policy: &Policy, cal: &WorkWeek, now: Instant) -> Vec<Item> {
+    queue_of(data, policy, cal, now, Scope::All)
+}
+
+/// The items of [`queue`] that belong to the customers in `scope`, in queue order, computed
+/// from their records alone (plus the staff and, for a first round, their cohort's customers):
+/// what the dashboard recomputes after a save that touched a few customers.
+pub fn queue_of(
+    data: &Dataset,
+    policy: &Policy,
+    cal: &WorkWeek,
+    now: Instant,
+    scope: Scope<'_>,
+) -> Vec<Item> {
     let customers: IdMap<CustomerId, &Customer> =
         data.customers.iter().map(|c| (c.id, c)).collect();
     // The store keeps one snooze per item key; should a dataset hold more, the latest wins.
@@ -179,8 +193,12 @@ pub fn queue(data: &Dataset, policy: &Policy, cal: &WorkWeek, now: Instant) -> V
     }
     // Roughly one scheduling item per customer plus the open work: reserving avoids regrowing
     // (and re-faulting) a multi-megabyte vector on large programmes.
-    let estimate = data.customers.len() + data.followups.len() / 4 + data.actions.len() / 8;
+    let estimate = match scope {
+        Scope::All => data.customers.len() + data.followups.len() / 4 + data.actions.len() / 8,
+        Scope::Only(set) => set.len() * 8,
+    };
     let mut out = Builder {
+        scope,
         customers: &customers,
         snoozes: &snoozes,
         cal,
@@ -192,6 +210,29 @@ pub fn queue(data: &Dataset, policy: &Policy, cal: &WorkWeek, now: Instant) -> V
     let mut items = out.items;
     items.sort_by_cached_key(Item::rank);
     items
+}
+
+/// Replaces the items of the customers in `scope` with `fresh` (their items from
+/// [`queue_of`], in queue order), keeping the queue order: the rest stay as they are.
+pub fn replace_items(items: &mut Vec<Item>, fresh: Vec<Item>, scope: Scope<'_>) {
+    items.retain(|i| !scope.covers(i.customer));
+    if fresh.is_empty() {
+        return;
+    }
+    let old = std::mem::take(items);
+    items.reserve(old.len() + fresh.len());
+    let mut old = old.into_iter().peekable();
+    let mut fresh = fresh.into_iter().peekable();
+    loop {
+        let take_old = match (old.peek(), fresh.peek()) {
+            (Some(a), Some(b)) => a.rank() <= b.rank(),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let next = if take_old { old.next() } else { fresh.next() };
+        items.extend(next);
+    }
 }
 
 /// Brings a queue computed earlier up to `now` without recomputing it: due times depend only on
@@ -226,6 +267,8 @@ pub fn refresh(items: &mut [Item], cal: &WorkWeek, now: Instant) -> bool {
 
 /// Collects items, filling in what every item needs from the customer and the clock.
 pub(crate) struct Builder<'a> {
+    /// Whose obligations are collected.
+    pub scope: Scope<'a>,
     customers: &'a IdMap<CustomerId, &'a Customer>,
     snoozes: &'a std::collections::HashMap<(ItemKind, Subject), Instant>,
     /// The business calendar.

@@ -37,8 +37,9 @@
 //!
 //! Reasons are listed at-risk rules first, then watch rules, each in table order.
 
-use super::open_work::{Digest, Seen, current_digests, digest};
+use super::open_work::{Digest, Seen, current_digests_of, digest};
 use super::queue::{DueState, Item, ItemKind};
+use super::reach::Scope;
 use super::{CustomerId, Dataset, FollowUp, FollowUpState, Interview, Score};
 use std::collections::HashMap;
 
@@ -104,13 +105,22 @@ pub struct Assessment {
 /// read through the customers' digests ([`current_digests`]), so open work with its digests
 /// gives the same answer as the whole history.
 pub fn assess(data: &Dataset, items: &[Item]) -> HashMap<CustomerId, Assessment> {
-    let current: Vec<CustomerId> = data
-        .customers
-        .iter()
+    assess_of(data, items, Scope::All)
+}
+
+/// [`assess`] for the current customers in `scope` only (`items` may hold anyone's).
+pub fn assess_of(
+    data: &Dataset,
+    items: &[Item],
+    scope: Scope<'_>,
+) -> HashMap<CustomerId, Assessment> {
+    let mut current: Vec<CustomerId> = scope
+        .customers(data)
         .filter(|c| c.is_current())
         .map(|c| c.id)
         .collect();
-    let digests = current_digests(data);
+    current.sort_unstable();
+    let digests = current_digests_of(data, scope);
     let slots = Slots::new(&current);
     let mut facts: Vec<Facts<'_>> = current
         .iter()

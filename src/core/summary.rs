@@ -6,8 +6,9 @@
 //! never disagree.
 
 use super::dataset::by_size_desc;
-use super::open_work::{Brief, Seen, current_digests};
+use super::open_work::{Brief, Seen, current_digests_of};
 use super::queue::{Item, ItemKind};
+use super::reach::Scope;
 use super::{Customer, CustomerId, Dataset, Instant, InterviewStatus};
 use std::collections::HashMap;
 
@@ -49,18 +50,27 @@ pub struct CustomerSummary<'a> {
 
 /// Summaries of all non-archived customers, largest first. `items` is the queue at `now`.
 pub fn customer_summaries<'a>(data: &'a Dataset, items: &[Item]) -> Vec<CustomerSummary<'a>> {
+    customer_summaries_of(data, items, Scope::All)
+}
+
+/// [`customer_summaries`] of the customers in `scope` only (`items` may hold anyone's).
+pub fn customer_summaries_of<'a>(
+    data: &'a Dataset,
+    items: &[Item],
+    scope: Scope<'_>,
+) -> Vec<CustomerSummary<'a>> {
     let due: HashMap<CustomerId, Instant> = items
         .iter()
-        .filter(|i| i.kind == ItemKind::ScheduleInterview)
+        .filter(|i| i.kind == ItemKind::ScheduleInterview && scope.covers(i.customer))
         .map(|i| (i.customer, i.due))
         .collect();
-    let mut digests = current_digests(data);
+    let mut digests = current_digests_of(data, scope);
     let mut booked: HashMap<CustomerId, Instant> = HashMap::new();
     for interview in data.interviews.iter().filter(|i| {
         matches!(
             i.status,
             InterviewStatus::Scheduled | InterviewStatus::InProgress
-        )
+        ) && scope.covers(i.customer)
     }) {
         let at = interview.scheduled_at;
         booked
@@ -68,7 +78,7 @@ pub fn customer_summaries<'a>(data: &'a Dataset, items: &[Item]) -> Vec<Customer
             .and_modify(|t| *t = (*t).min(at))
             .or_insert(at);
     }
-    let mut list: Vec<&Customer> = data.customers.iter().filter(|c| !c.archived).collect();
+    let mut list: Vec<&Customer> = scope.customers(data).filter(|c| !c.archived).collect();
     list.sort_by(|a, b| by_size_desc(a, b));
     list.into_iter()
         .map(|customer| {

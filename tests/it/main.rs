@@ -11,6 +11,7 @@
 mod common;
 
 mod app_history;
+mod app_incremental;
 mod app_keys;
 mod app_prompt;
 mod app_props;
