@@ -105,7 +105,9 @@ impl App {
         let rules = &self.rules;
         let fresh = queue_of(&self.data, &rules.policy, &rules.work_week, self.now, scope);
         replace_items(&mut self.items, fresh, scope);
-        self.risk.retain(|id, _| !touched.contains(id));
+        for id in &touched {
+            self.risk.remove(id);
+        }
         self.risk
             .extend(crate::core::risk::assess_of(&self.data, &self.items, scope));
         self.senior_gaps = self

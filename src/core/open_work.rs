@@ -113,7 +113,7 @@ pub fn current_digests_of<'a>(
         }
         // A copy that changed since the digest was read leaves it first, so the offers below
         // compare against the rest.
-        for i in &data.interviews {
+        for i in data.interviews.iter().filter(|i| scope.covers(i.customer)) {
             if let Some(d) = out.get_mut(&i.customer)
                 && d.kept.iter().any(|s| s.id == i.id)
                 && !d.holds(i)

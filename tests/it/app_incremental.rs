@@ -365,7 +365,14 @@ fn a_first_round_customer_keeps_its_planned_date_after_a_save() {
     };
     let mut rules = dashboard::rules();
     rules.policy.cadence.first_round_per_week = 3;
-    let mut app = App::new(data, rules, dashboard::now(), true, String::new(), String::new());
+    let mut app = App::new(
+        data,
+        rules,
+        dashboard::now(),
+        true,
+        String::new(),
+        String::new(),
+    );
     let due_of = |app: &App, id| {
         app.items
             .iter()

@@ -7,6 +7,7 @@
 
 use super::{CustomerEntry, Lists};
 use crate::app::panes::card_order;
+use crate::core::dataset::by_size_desc;
 use crate::core::lateness::action_due;
 use crate::core::queue::{Item, action_is_open};
 use crate::core::reach::{CustomerSet, Scope};
@@ -124,7 +125,7 @@ impl Lists {
 
     /// The touched customers' rows in the customer list (their places in it do not move).
     fn rows(&mut self, data: &Dataset, items: &[Item], touched: &CustomerSet) {
-        let mut fresh: HashMap<CustomerId, CustomerEntry> =
+        let fresh: HashMap<CustomerId, CustomerEntry> =
             customer_summaries_of(data, items, Scope::Only(touched))
                 .into_iter()
                 .map(|s| {
@@ -146,11 +147,18 @@ impl Lists {
                     (id, entry)
                 })
                 .collect();
-        for row in &mut self.customers {
-            let Some(id) = data.customers.get(row.customer).map(|c| c.id) else {
+        // The rows are in the list's order, which the save did not change: each touched
+        // customer's row is a binary search away.
+        for (id, mut entry) in fresh {
+            let Some(customer) = data.customer(id) else {
                 continue;
             };
-            if let Some(mut entry) = fresh.remove(&id) {
+            let found = self.customers.binary_search_by(|row| {
+                data.customers
+                    .get(row.customer)
+                    .map_or(std::cmp::Ordering::Less, |c| by_size_desc(c, customer))
+            });
+            if let Some(row) = found.ok().and_then(|at| self.customers.get_mut(at)) {
                 entry.customer = row.customer;
                 *row = entry;
             }

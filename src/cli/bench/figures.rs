@@ -88,7 +88,7 @@ fn rss_kib() -> Option<u64> {
 /// `bench open`: open the store, load its open work (as the dashboard starts), build the
 /// dashboard and draw the first frame at 200x60; print the time and the memory used then, as
 /// JSON.
-pub fn open_once(_ctx: &Context, store_dir: &Path) -> anyhow::Result<String> {
+pub fn open_once(_ctx: &Context, store_dir: &Path, saves: usize) -> anyhow::Result<String> {
     let t = Clock::now();
     let store = Store::open(store_dir)?;
     let opened = t.elapsed();
@@ -99,6 +99,14 @@ pub fn open_once(_ctx: &Context, store_dir: &Path) -> anyhow::Result<String> {
     let mut term = terminal(200, 60)?;
     draw(&mut term, &app)?;
     let took = t.elapsed();
+    let rss = rss_kib();
+    let after_save = if saves == 0 {
+        None
+    } else {
+        let mut app = app.clone();
+        let mut times = saves::after_save(&mut app, saves)?;
+        Some(ms(quantile(&mut times, 0.5)))
+    };
     Ok(serde_json::json!({
         "open_ms": ms(took),
         "phases_ms": {
@@ -107,7 +115,8 @@ pub fn open_once(_ctx: &Context, store_dir: &Path) -> anyhow::Result<String> {
             "queue_risk_lists": ms(built - loaded),
             "first_draw": ms(took - built),
         },
-        "rss_kib": rss_kib(),
+        "rss_kib": rss,
+        "after_save_ms": after_save,
         "customers": app.data.customers.len(),
         "interviews": app.data.interviews.len(),
         "actions": app.data.actions.len(),

@@ -61,6 +61,10 @@ pub enum BenchCommand {
         /// Which store in it (`store`, or `store-10x` for the second scale point).
         #[arg(long, default_value = "store")]
         store: String,
+        /// Then time this many saves as the dashboard applies them (`after_save_ms`, median),
+        /// for profiling that path alone.
+        #[arg(long, default_value_t = 0)]
+        saves: usize,
     },
 }
 
@@ -94,8 +98,8 @@ pub fn run(ctx: &Context, cmd: BenchCommand) -> anyhow::Result<ExitCode> {
             saves::ack_loop(&dir.join("store"), count, ctx.now)?;
             Ok(ExitCode::SUCCESS)
         }
-        BenchCommand::Open { dir, store } => {
-            let json = figures::open_once(ctx, &dir.join(store))?;
+        BenchCommand::Open { dir, store, saves } => {
+            let json = figures::open_once(ctx, &dir.join(store), saves)?;
             crate::cli::say!("{json}");
             Ok(ExitCode::SUCCESS)
         }
