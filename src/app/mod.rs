@@ -51,8 +51,8 @@ pub use views::Rows;
 
 use crate::core::business_time::WorkWeek;
 use crate::core::policy::Policy;
-use crate::core::queue::{Item, queue, refresh};
-use crate::core::risk::{Assessment, assess};
+use crate::core::queue::{Item, queue, refresh_customers};
+use crate::core::risk::{Assessment, assess, assess_of};
 use crate::core::undo::Undo;
 use crate::core::{ChangeSet, CustomerId, Dataset, Instant, QuestionSet, TimelineEvent};
 use std::collections::HashMap;
@@ -308,10 +308,18 @@ impl App {
             return;
         }
         self.now = now;
-        if refresh(&mut self.items, &self.rules.work_week, now) {
-            self.risk = assess(&self.data, &self.items);
+        let moved = refresh_customers(&mut self.items, &self.rules.work_week, now);
+        if !moved.is_empty() {
+            // Risk reads the customers' own items: only those whose items moved are assessed.
+            for id in &moved {
+                self.risk.remove(id);
+            }
+            let scope = crate::core::reach::Scope::Only(&moved);
+            self.risk.extend(assess_of(&self.data, &self.items, scope));
             self.generation += 1;
             self.restore_selections();
+            #[cfg(debug_assertions)]
+            self.assert_in_step();
         }
     }
 

@@ -124,8 +124,8 @@ impl App {
     }
 
     /// What a full recompute would change in the derived state, one line per difference; empty
-    /// when the state is in step with the data. Debug builds check it after every incremental
-    /// update, and the property tests after random saves.
+    /// when the state is in step with the data. Debug builds check it after every save and
+    /// every tick that moved the queue, and the property tests after random saves.
     pub fn derived_differences(&self) -> Vec<String> {
         let mut full = self.clone();
         full.recompute();
@@ -151,7 +151,7 @@ impl App {
 
     /// Panics when the derived state is out of step with the data (debug builds only).
     #[cfg(debug_assertions)]
-    fn assert_in_step(&self) {
+    pub(super) fn assert_in_step(&self) {
         let differences = self.derived_differences();
         assert!(
             differences.is_empty(),

@@ -8,7 +8,7 @@
 use super::business_time::WorkWeek;
 use super::ids::IdMap;
 use super::policy::Policy;
-use super::reach::Scope;
+use super::reach::{CustomerSet, Scope};
 use super::what::What;
 use super::{
     ActionState, Customer, CustomerId, Dataset, FollowUpState, Instant, InterviewStatus, Role,
@@ -241,25 +241,27 @@ pub fn replace_items(items: &mut Vec<Item>, fresh: Vec<Item>, scope: Scope<'_>) 
 /// Returns whether anything changed (the order is restored when it did). The result equals
 /// `queue(data, policy, cal, now)` for any `now` not before the one `items` was computed at.
 pub fn refresh(items: &mut [Item], cal: &WorkWeek, now: Instant) -> bool {
+    !refresh_customers(items, cal, now).is_empty()
+}
+
+/// [`refresh`], telling whose items changed: only those customers' risk can move.
+pub fn refresh_customers(items: &mut [Item], cal: &WorkWeek, now: Instant) -> CustomerSet {
     let end_of_today = cal.next_day_start(now);
-    let mut changed = false;
+    let mut changed = CustomerSet::default();
     for item in items.iter_mut() {
         let state = state_before(item.due, now, end_of_today);
-        if state != item.state {
-            item.state = state;
-            changed = true;
-        }
-        if item.snoozed_until.is_some_and(|until| until <= now) {
-            item.snoozed_until = None;
-            changed = true;
-        }
+        let awake = item.snoozed_until.is_some_and(|until| until <= now);
         let recent = is_recent(item.opened_at, now);
-        if recent != item.recent {
+        if state != item.state || awake || recent != item.recent {
+            item.state = state;
             item.recent = recent;
-            changed = true;
+            if awake {
+                item.snoozed_until = None;
+            }
+            changed.insert(item.customer);
         }
     }
-    if changed {
+    if !changed.is_empty() {
         items.sort_by_cached_key(Item::rank);
     }
     changed

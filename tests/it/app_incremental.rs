@@ -254,7 +254,8 @@ fn dashboard_over(data: Dataset, case: &Case) -> App {
     App::new(data, rules, case.now, true, String::new(), String::new())
 }
 
-/// Saves each edit in turn and checks the dashboard against a full recompute after each.
+/// Saves each edit in turn, then lets time move on, and checks the dashboard against a full
+/// recompute after each.
 fn check(data: Dataset, case: &Case, edits: &[Edit]) -> Result<(), TestCaseError> {
     let mut app = dashboard_over(data, case);
     for edit in edits {
@@ -278,6 +279,15 @@ fn check(data: Dataset, case: &Case, edits: &[Edit]) -> Result<(), TestCaseError
             edit
         );
     }
+    // A tick later: the items whose state moved, and their customers' risk.
+    app.fixed_now = false;
+    app.advance(case.later);
+    prop_assert_eq!(
+        app.derived_differences(),
+        Vec::<String>::new(),
+        "at {}",
+        case.later
+    );
     Ok(())
 }
 

@@ -92,8 +92,10 @@ pub fn open_once(_ctx: &Context, store_dir: &Path, saves: usize) -> anyhow::Resu
     let t = Clock::now();
     let store = Store::open(store_dir)?;
     let opened = t.elapsed();
+    let rss_opened = rss_kib();
     let data = store.load_open()?;
     let loaded = t.elapsed();
+    let rss_loaded = rss_kib();
     let app = dashboard(data);
     let built = t.elapsed();
     let mut term = terminal(200, 60)?;
@@ -116,6 +118,7 @@ pub fn open_once(_ctx: &Context, store_dir: &Path, saves: usize) -> anyhow::Resu
             "first_draw": ms(took - built),
         },
         "rss_kib": rss,
+        "rss_phases_kib": { "sled_open": rss_opened, "load_open_work": rss_loaded },
         "after_save_ms": after_save,
         "customers": app.data.customers.len(),
         "interviews": app.data.interviews.len(),
