@@ -110,11 +110,7 @@ impl App {
         }
         self.risk
             .extend(crate::core::risk::assess_of(&self.data, &self.items, scope));
-        self.senior_gaps = self
-            .items
-            .iter()
-            .filter(|i| i.lacks_senior_manager())
-            .count();
+        self.senior_gaps = super::senior_gaps(&self.items);
         self.lists
             .update(&self.data, &self.items, &touched, changes, &before);
         self.generation += 1;

@@ -306,54 +306,6 @@ proptest! {
     }
 }
 
-/// A save of one card touches one customer: the other customers' items stay as they were, in
-/// the same order, and the card is in its new column once.
-#[test]
-fn a_card_moved_changes_only_its_customers_items() {
-    let mut app = dashboard::app();
-    let card = app
-        .data
-        .actions
-        .iter()
-        .find(|a| a.state == ActionState::ToDo)
-        .cloned()
-        .expect("the demo has a card to do");
-    let others: Vec<_> = app
-        .items
-        .iter()
-        .filter(|i| i.customer != card.customer)
-        .cloned()
-        .collect();
-    let mut moved = card.clone();
-    moved.state = ActionState::Doing;
-    let mut set = ChangeSet::new();
-    set.push(Change::Action(moved));
-    update(
-        &mut app,
-        Msg::Saved {
-            changes: set,
-            label: "moved".into(),
-            result: Ok(()),
-        },
-    );
-    let after: Vec<_> = app
-        .items
-        .iter()
-        .filter(|i| i.customer != card.customer)
-        .cloned()
-        .collect();
-    assert_eq!(after, others);
-    assert!(app.derived_differences().is_empty());
-    let doing = app.cards(1);
-    assert_eq!(
-        (0..doing.len())
-            .filter_map(|k| doing.get(k))
-            .filter(|a| a.id == card.id)
-            .count(),
-        1
-    );
-}
-
 /// A customer of a first round (many created by one import) keeps its planned date when a save
 /// touches it alone: the plan is made over its whole cohort, not over the customers saved.
 #[test]

@@ -14,7 +14,6 @@ use crate::core::reach::{CustomerSet, Scope};
 use crate::core::summary::customer_summaries_of;
 use crate::core::{ActionItem, Change, ChangeSet, CustomerId, Dataset, FollowUpState};
 use crate::core::{ActionState, InterviewStatus};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The actions a change set changes, as they were before it (`None`: new), one per id.
@@ -123,45 +122,32 @@ impl Lists {
         }
     }
 
-    /// The touched customers' rows in the customer list (their places in it do not move).
+    /// The touched customers' rows in the customer list. Their places in it do not move (the
+    /// save changed nothing the order reads), so each row is a binary search away.
     fn rows(&mut self, data: &Dataset, items: &[Item], touched: &CustomerSet) {
-        let fresh: HashMap<CustomerId, CustomerEntry> =
-            customer_summaries_of(data, items, Scope::Only(touched))
-                .into_iter()
-                .map(|s| {
-                    let id = s.customer.id;
-                    let open_followups = self.by_customer.get(&id).map_or(0, |r| {
-                        r.followups
-                            .iter()
-                            .filter_map(|&at| data.followups.get(at))
-                            .filter(|f| f.state != FollowUpState::Closed)
-                            .count()
-                    });
-                    let entry = CustomerEntry {
-                        customer: 0, // kept from the row replaced
-                        last: s.last_completed,
-                        next: s.next,
-                        open_followups,
-                        trend: s.trend,
-                    };
-                    (id, entry)
-                })
-                .collect();
-        // The rows are in the list's order, which the save did not change: each touched
-        // customer's row is a binary search away.
-        for (id, mut entry) in fresh {
-            let Some(customer) = data.customer(id) else {
-                continue;
-            };
+        for s in customer_summaries_of(data, items, Scope::Only(touched)) {
             let found = self.customers.binary_search_by(|row| {
                 data.customers
                     .get(row.customer)
-                    .map_or(std::cmp::Ordering::Less, |c| by_size_desc(c, customer))
+                    .map_or(std::cmp::Ordering::Less, |c| by_size_desc(c, s.customer))
             });
-            if let Some(row) = found.ok().and_then(|at| self.customers.get_mut(at)) {
-                entry.customer = row.customer;
-                *row = entry;
-            }
+            let Some(row) = found.ok().and_then(|at| self.customers.get_mut(at)) else {
+                continue;
+            };
+            let open_followups = self.by_customer.get(&s.customer.id).map_or(0, |r| {
+                r.followups
+                    .iter()
+                    .filter_map(|&at| data.followups.get(at))
+                    .filter(|f| f.state != FollowUpState::Closed)
+                    .count()
+            });
+            *row = CustomerEntry {
+                customer: row.customer,
+                last: s.last_completed,
+                next: s.next,
+                open_followups,
+                trend: s.trend,
+            };
         }
     }
 
