@@ -54,6 +54,22 @@ pub enum Command {
     /// Read customers from a CRM export, survey responses from a survey tool, or a backup.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Import every export waiting in the inbox folder, as `import` would, once (for cron; the
+    /// open dashboard does the same by itself). CRM exports go in INBOX/customers/, survey
+    /// exports in a folder of their own with its map.toml; each imported file moves to its
+    /// folder's done/ with FILE.report.txt, and a file imported before is skipped.
+    Inbox {
+        /// The inbox folder. Default: inbox in the data directory.
+        #[arg(long, value_name = "DIR", env = "HEARBACK_INBOX")]
+        dir: Option<PathBuf>,
+        /// Seconds a file must stay unchanged before it is read (one still being written is
+        /// left for the next run).
+        #[arg(long, value_name = "SECONDS", default_value_t = 2)]
+        settle: u64,
+        /// Currency of sizes that name none in CRM exports (ISO 4217 code).
+        #[arg(long, default_value = "USD", value_name = "CODE")]
+        currency: String,
+    },
     /// Write customers, interviews or actions (CSV or JSON), or a full backup, to stdout.
     Export {
         /// What to export.

@@ -18,6 +18,7 @@
 use std::cell::RefCell;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// A caller's streams and working directory, for a command run on its behalf.
 pub struct Console {
@@ -54,10 +55,14 @@ impl Console {
     /// Runs `f` with this console in place of the process's streams on this thread. A command
     /// whose caller went away ends early; one that fails unexpectedly is caught here, so a
     /// defect in one command never takes the dashboard down with it.
+    ///
+    /// Runs nest: a command run on a console may run another on a console of its own (the
+    /// inbox captures each import it runs), and the outer one is back when the inner ends.
     pub fn run<R>(self, f: impl FnOnce() -> R) -> Ran<R> {
-        CURRENT.with(|c| *c.borrow_mut() = Some(self));
+        let outer = CURRENT.with(|c| c.borrow_mut().replace(self));
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-        if let Some(mut console) = CURRENT.with(|c| c.borrow_mut().take()) {
+        if let Some(mut console) = CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), outer))
+        {
             let _ = console.out.flush();
             let _ = console.err.flush();
         }
@@ -72,6 +77,30 @@ impl Console {
                     .unwrap_or_else(|| "no reason given".into()),
             ),
         }
+    }
+}
+
+/// A buffer a command's output is captured in (clones share it).
+#[derive(Clone, Default)]
+pub struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut bytes = self.0.lock().map_err(|_| std::io::ErrorKind::Other)?;
+        bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    /// What was written, as text (invalid UTF-8 replaced).
+    pub fn text(&self) -> String {
+        let bytes = self.0.lock().map(|b| b.clone()).unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
     }
 }
 
@@ -266,6 +295,26 @@ mod tests {
 
     fn text(b: &Buffer) -> String {
         String::from_utf8(b.0.lock().expect("lock").clone()).expect("utf8")
+    }
+
+    #[test]
+    fn a_console_run_inside_another_gives_the_outer_one_back() {
+        let (outer, inner) = (Captured::default(), Captured::default());
+        let console = |out: &Captured| Console {
+            out: Box::new(out.clone()),
+            err: Box::new(std::io::sink()),
+            input: None,
+            cwd: PathBuf::from("/"),
+        };
+        let ran = console(&outer).run(|| {
+            crate::cli::say!("before");
+            let _ = console(&inner).run(|| crate::cli::say!("inside"));
+            crate::cli::say!("after");
+        });
+        assert!(matches!(ran, Ran::Done(())));
+        assert_eq!(outer.text(), "before\nafter\n");
+        assert_eq!(inner.text(), "inside\n");
+        assert!(!is_remote());
     }
 
     #[test]

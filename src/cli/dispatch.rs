@@ -3,7 +3,8 @@
 use super::args::ImportCommand;
 use super::{
     Command, Invocation, action, bench, calendar, check, check_repair, customer, customers, demo,
-    export, followup, import, import_responses, interview, overview, queue, report, staff, stats,
+    export, followup, import, import_responses, inbox, interview, overview, queue, report, staff,
+    stats,
 };
 use crate::runtime::Hub;
 use std::process::ExitCode;
@@ -48,6 +49,11 @@ pub fn run(inv: Invocation, hub: Option<(Hub, String)>) -> anyhow::Result<ExitCo
             let input = import::read_customers(&ctx, &file, &currency)?;
             import::customers(ctx.writing()?, input, import::Mode { dry_run, strict })
         }
+        Some(Command::Inbox {
+            dir,
+            settle,
+            currency,
+        }) => inbox::run(&ctx, dir, settle, &currency),
         Some(Command::Import(ImportCommand::Responses {
             file,
             map,

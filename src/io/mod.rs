@@ -9,6 +9,7 @@ pub mod export;
 pub mod headers;
 pub mod history;
 pub mod ics;
+pub mod inbox;
 pub mod invitation;
 pub mod out_file;
 pub mod people_csv;

@@ -48,6 +48,7 @@ mod import_customers;
 mod import_hostile;
 mod import_progress;
 mod import_responses;
+mod inbox;
 mod keys;
 mod lateness;
 mod layering;

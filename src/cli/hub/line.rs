@@ -4,13 +4,11 @@
 //! kept in `DATA/command-history`, one per line, so the history survives a restart.
 
 use super::server::parse;
-use crate::cli::console::{Console, Ran};
+use crate::cli::console::{Captured, Console, Ran};
 use crate::cli::{Command, Context, Invocation, dispatch, exit_byte, output};
 use crate::core::Instant;
 use crate::runtime::{CommandOutput, Hub};
-use std::io::Write;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
 /// The history file's name in the data dir.
 pub const HISTORY_FILE: &str = "command-history";
@@ -118,29 +116,6 @@ fn line_shown(line: &str) -> String {
     match line.char_indices().nth(50) {
         Some((cut, _)) => format!(":{}…", &line[..cut]),
         None => format!(":{line}"),
-    }
-}
-
-/// A buffer the command writes into.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut bytes = self.0.lock().map_err(|_| std::io::ErrorKind::Other)?;
-        bytes.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn text(&self) -> String {
-        let bytes = self.0.lock().map(|b| b.clone()).unwrap_or_default();
-        String::from_utf8_lossy(&bytes).into_owned()
     }
 }
 

@@ -1,0 +1,243 @@
+//! `hearback inbox` (issue 16, the inbox run once, as cron runs it): exports dropped into the
+//! inbox folder are imported as `hearback import` imports them, filed in `done/` with a report,
+//! recognised when dropped again, and never read while still being written.
+
+use crate::common::{hearback_cli, hearback_ok};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn copy(from: &str, to: &Path) {
+    if let Some(dir) = to.parent() {
+        std::fs::create_dir_all(dir).expect("create the folder");
+    }
+    std::fs::copy(fixture(from), to).expect("copy the fixture");
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+}
+
+/// `hearback inbox --settle 0` on `data`'s default inbox.
+fn inbox(data: &Path) -> Output {
+    hearback_cli(data, &["inbox", "--settle", "0"])
+}
+
+/// An inbox with the CRM export of four customers and a Typeform export with its map.
+fn dropped(data: &Path) -> PathBuf {
+    let inbox = data.join("inbox");
+    copy("crm/plain.csv", &inbox.join("customers/plain.csv"));
+    copy(
+        "surveys/typeform_map.toml",
+        &inbox.join("typeform/map.toml"),
+    );
+    copy("surveys/typeform.csv", &inbox.join("typeform/typeform.csv"));
+    inbox
+}
+
+/// The ids (`kind:record`) of every queue item, from `hearback queue --all --format json`.
+fn queue_keys(data: &Path) -> Vec<String> {
+    let json: Value =
+        serde_json::from_str(&hearback_ok(data, &["queue", "--all", "--format", "json"]))
+            .expect("queue prints JSON");
+    json.as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|i| i["id"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn dropped_exports_are_imported_filed_with_their_reports_and_recorded() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("d");
+    let empty = inbox(&data);
+    assert!(empty.status.success(), "{}", text(&empty.stderr));
+    assert!(text(&empty.stdout).contains("nothing to import"));
+
+    let inbox_dir = dropped(&data);
+    let out = inbox(&data);
+    let said = text(&out.stdout);
+    // The Typeform export has two bad rows: the run ends as `import` does, with exit 3.
+    assert_eq!(out.status.code(), Some(3), "{said}{}", text(&out.stderr));
+    assert!(said.contains("customers/plain.csv: imported;"), "{said}");
+    assert!(
+        said.contains("typeform/typeform.csv: imported, with rows rejected"),
+        "{said}"
+    );
+    for (csv, report) in [
+        (
+            "customers/done/plain.csv",
+            "customers/done/plain.report.txt",
+        ),
+        (
+            "typeform/done/typeform.csv",
+            "typeform/done/typeform.report.txt",
+        ),
+    ] {
+        assert!(inbox_dir.join(csv).is_file(), "{csv} filed in done/");
+        assert!(inbox_dir.join(report).is_file(), "{report} written");
+    }
+    assert!(!inbox_dir.join("typeform/typeform.csv").exists());
+    // The report is what `import responses` prints: the imports, the follow-ups they opened and
+    // each rejected row with its line.
+    let report = read(&inbox_dir.join("typeform/done/typeform.report.txt"));
+    assert!(report.contains("Corvid Games (line 3"), "{report}");
+    assert!(report.contains("follow-up F"), "{report}");
+    assert!(report.contains("typeform.csv:6: not matched"), "{report}");
+    assert!(report.contains("exit status 3"), "{report}");
+    assert_eq!(read(&inbox_dir.join(".imported")).lines().count(), 2);
+    // The low scores are in the queue, as after `hearback import responses`.
+    let keys = queue_keys(&data);
+    assert!(
+        keys.iter().any(|k| k.starts_with("low_score_followup:")),
+        "{keys:?}"
+    );
+}
+
+#[test]
+fn the_same_export_dropped_again_is_skipped_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("d");
+    let inbox_dir = dropped(&data);
+    inbox(&data);
+    let before = queue_keys(&data);
+    assert!(before.len() > 2, "{before:?}");
+    // Saved a second time by the browser, under another name.
+    copy(
+        "surveys/typeform.csv",
+        &inbox_dir.join("typeform/typeform (1).csv"),
+    );
+    let out = inbox(&data);
+    let said = text(&out.stdout);
+    assert!(out.status.success(), "{said}{}", text(&out.stderr));
+    assert!(
+        said.contains("typeform/typeform (1).csv: skipped (imported on"),
+        "{said}"
+    );
+    let report = read(&inbox_dir.join("typeform/done/typeform (1).report.txt"));
+    assert!(report.contains("as typeform/typeform.csv"), "{report}");
+    assert_eq!(queue_keys(&data), before);
+    assert_eq!(read(&inbox_dir.join(".imported")).lines().count(), 2);
+}
+
+#[test]
+fn a_refused_file_stays_with_its_report_and_the_run_fails() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("d");
+    let bad = data.join("inbox/customers/contacts.csv");
+    std::fs::create_dir_all(bad.parent().expect("a folder")).expect("create the folder");
+    std::fs::write(&bad, "foo,bar\n1,2\n").expect("write the file");
+    let out = inbox(&data);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("customers/contacts.csv: not imported; why is in"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(bad.is_file(), "left where it was, to be fixed");
+    let report = read(&data.join("inbox/customers/contacts.report.txt"));
+    assert!(
+        report.contains("no column holds the customer name"),
+        "{report}"
+    );
+    assert!(!data.join("inbox/.imported").exists());
+}
+
+#[test]
+fn folders_that_are_not_sources_and_stray_files_are_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("d");
+    copy(
+        "surveys/typeform.csv",
+        &data.join("inbox/pulse/typeform.csv"),
+    );
+    copy("crm/plain.csv", &data.join("inbox/plain.csv"));
+    let said = text(&inbox(&data).stdout);
+    assert!(
+        said.contains("pulse/: not read; a survey's folder needs its map file, pulse/map.toml"),
+        "{said}"
+    );
+    assert!(said.contains("plain.csv: left where it is"), "{said}");
+    assert!(data.join("inbox/pulse/typeform.csv").is_file());
+}
+
+#[test]
+fn a_file_still_being_written_is_left_for_the_next_run_then_read_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("d");
+    let inbox_dir = data.join("inbox");
+    copy("crm/plain.csv", &inbox_dir.join("customers/plain.csv"));
+    hearback_ok(&data, &["inbox", "--settle", "0"]);
+    copy(
+        "surveys/typeform_map.toml",
+        &inbox_dir.join("typeform/map.toml"),
+    );
+    let whole = std::fs::read(fixture("surveys/typeform.csv")).expect("read the fixture");
+    let (first, rest) = whole.split_at(whole.len() / 2);
+    let file = inbox_dir.join("typeform/typeform.csv");
+    std::fs::write(&file, first).expect("write the first part");
+    // The run looks at the file, waits two seconds and looks again; the rest arrives meanwhile.
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_hearback"))
+        .args(["inbox", "--settle", "2"])
+        .env("HEARBACK_DATA", &data)
+        .env("HEARBACK_NOW", "2026-11-23T09:00:00Z")
+        .env("TZ", "UTC")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs hearback");
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    {
+        use std::io::Write as _;
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&file)
+            .expect("open to append");
+        f.write_all(rest).expect("write the rest");
+    }
+    let out = run.wait_with_output().expect("the run ends");
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("typeform/typeform.csv: still being written; left for the next run"),
+        "{said}"
+    );
+    assert!(file.is_file());
+    assert!(
+        !queue_keys(&data)
+            .iter()
+            .any(|k| k.starts_with("low_score_followup:"))
+    );
+    // The next run reads it whole: every response of the export, not half of them.
+    let out = inbox(&data);
+    let report = read(&inbox_dir.join("typeform/done/typeform.report.txt"));
+    assert_eq!(out.status.code(), Some(3));
+    assert!(report.contains("5 responses read"), "{report}");
+}
+
+#[test]
+fn with_the_dashboard_open_the_run_happens_in_it_and_the_queue_shows_the_low_scores() {
+    let open = crate::hub::Open::new("inbox");
+    let data = open.data();
+    let inbox_dir = dropped(&data);
+    assert!(!open.tmux.screen().contains("Corvid Gam"));
+    let out = crate::hub::hearback(&data, open.dir.path(), &["inbox", "--settle", "0"]);
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{said}{}", text(&out.stderr));
+    assert!(said.contains("typeform/typeform.csv: imported, with rows rejected"));
+    let report = read(&inbox_dir.join("typeform/done/typeform.report.txt"));
+    assert!(report.contains("Corvid Games (line 3"), "{report}");
+    open.tmux
+        .wait_for("Corvid Games' follow-up in the queue", |s| {
+            s.contains("Corvid Gam")
+        });
+}
