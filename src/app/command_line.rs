@@ -11,7 +11,7 @@ mod vocabulary;
 mod words;
 
 pub use complete::{Candidate, Completion, common_prefix, complete};
-pub(super) use output::{deliver, done};
+pub(super) use output::{deliver, done, inbox_ran};
 pub use vocabulary::{CommandWords, Flag, Positional, Refers, Values, Vocabulary};
 
 use super::prompt::Field;

@@ -64,6 +64,16 @@ pub enum Msg {
         /// Its exit code (0: success).
         code: u8,
     },
+    /// The dashboard imported what arrived in the inbox folder (`hearback inbox`, run by the
+    /// inbox watcher).
+    InboxRan {
+        /// What the run wrote to standard output: a line per file and a summary.
+        stdout: String,
+        /// What it wrote to standard error.
+        stderr: String,
+        /// Its exit code (0 imported, 3 rows rejected, 1 a file refused).
+        code: u8,
+    },
 }
 
 /// Work for the runtime, done off the input path; each answers with a [`Msg`].

@@ -73,6 +73,11 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             stderr,
             code,
         } => super::command_line::done(app, &line, &stdout, &stderr, code),
+        Msg::InboxRan {
+            stdout,
+            stderr,
+            code,
+        } => super::command_line::inbox_ran(app, &stdout, &stderr, code),
         Msg::History(result) => super::history::arrived(app, result),
         Msg::Remote { said, data } => {
             let mut effects = Vec::new();
@@ -85,7 +90,10 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                     if app.overlay == Some(Overlay::Welcome) && !app.data.is_empty() {
                         app.overlay = None;
                     }
-                    app.message = Some(said);
+                    // Empty: the command says its own outcome (the inbox watcher's run).
+                    if !said.is_empty() {
+                        app.message = Some(said);
+                    }
                 }
                 Some(Err(e)) => app.message = Some(format!("cannot read the store back: {e}")),
             }

@@ -16,9 +16,9 @@
 //! (1).csv`) is skipped. Only `*.csv` files are read; hidden files and partial downloads
 //! (`.part`, `.crdownload`, `.tmp`) are not CSV and are left alone.
 
+use crate::io::out_file::OutFileError;
 use sha2::{Digest as _, Sha256};
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -197,14 +197,11 @@ impl Ledger {
         self.seen.get(digest)
     }
 
-    /// Records an imported file, on disk before it returns.
-    pub fn record(&mut self, digest: &str, when: &str, name: &str) -> std::io::Result<()> {
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)?;
-        writeln!(file, "{digest}\t{when}\t{name}")?;
-        file.sync_data()?;
+    /// Records an imported file (one appended line, through the one safe writer). Not synced:
+    /// a record lost to a power cut means the file is imported again, which changes nothing.
+    pub fn record(&mut self, digest: &str, when: &str, name: &str) -> Result<(), OutFileError> {
+        let line = format!("{digest}\t{when}\t{name}\n");
+        crate::io::out_file::append(&self.path, line.as_bytes())?;
         self.seen
             .insert(digest.to_string(), (when.to_string(), name.to_string()));
         Ok(())
@@ -242,9 +239,7 @@ pub fn report_path(file: &Path) -> PathBuf {
     file.with_file_name(format!("{stem}.report.txt"))
 }
 
-/// Writes a report, on disk before it returns.
-pub fn write_report(path: &Path, text: &str) -> std::io::Result<()> {
-    let mut file = std::fs::File::create(path)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_data()
+/// Writes a report, whole or not at all, through the one safe writer.
+pub fn write_report(path: &Path, text: &str) -> Result<(), OutFileError> {
+    crate::io::out_file::write(path, text.as_bytes())
 }

@@ -35,6 +35,8 @@ pub enum Visit {
     Lease(LeaseRequest),
     /// A command typed at the `:` line finished: show what it said.
     Output(CommandOutput),
+    /// The inbox was imported on its own (files arrived): say so in the status line.
+    Inbox(CommandOutput),
 }
 
 /// A request for the store, queued in the save worker.
@@ -108,6 +110,11 @@ impl Hub {
     pub fn output(&self, output: CommandOutput) {
         let _ = self.visits.send(Visit::Output(output));
     }
+
+    /// Hands the output of an inbox run the dashboard started itself to the loop.
+    pub fn inbox_ran(&self, output: CommandOutput) {
+        let _ = self.visits.send(Visit::Inbox(output));
+    }
 }
 
 /// The next visit, or never when the dashboard runs without a hub.
@@ -132,6 +139,17 @@ pub(super) fn take(app: &mut App, worker: &Worker, visit: Visit) -> (Vec<Effect>
                 app,
                 Msg::CommandDone {
                     line: output.line,
+                    stdout: output.stdout,
+                    stderr: output.stderr,
+                    code: output.code,
+                },
+            ),
+            false,
+        ),
+        Visit::Inbox(output) => (
+            update(
+                app,
+                Msg::InboxRan {
                     stdout: output.stdout,
                     stderr: output.stderr,
                     code: output.code,

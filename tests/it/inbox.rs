@@ -241,3 +241,94 @@ fn with_the_dashboard_open_the_run_happens_in_it_and_the_queue_shows_the_low_sco
             s.contains("Corvid Gam")
         });
 }
+
+/// The open dashboard watches the inbox: a Typeform export with a detractor saved into it is in
+/// the queue within about two seconds (one second of quiet, then the import), the report is
+/// next to the filed CSV and the status line says what happened; the same file saved again is
+/// skipped; a file written in two parts with a pause between them is imported once, whole.
+#[test]
+fn the_open_dashboard_imports_what_is_saved_into_the_inbox() {
+    let open = crate::hub::Open::new("inbox-watch");
+    let data = open.data();
+    let inbox_dir = data.join("inbox");
+    assert!(
+        inbox_dir.join("customers").is_dir(),
+        "the dashboard makes the folder to save into"
+    );
+    let crm = fixture("crm/plain.csv");
+    let imported = crate::hub::hearback(
+        &data,
+        open.dir.path(),
+        &["import", "customers", &crm.to_string_lossy()],
+    );
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    copy(
+        "surveys/typeform_map.toml",
+        &inbox_dir.join("typeform/map.toml"),
+    );
+    assert!(!open.tmux.screen().contains("Corvid Gam"));
+    let saved = std::time::Instant::now();
+    copy(
+        "surveys/typeform.csv",
+        &inbox_dir.join("typeform/typeform.csv"),
+    );
+    open.tmux
+        .wait_for("the detractor's follow-up in the queue", |s| {
+            s.contains("Corvid Gam")
+        });
+    let took = saved.elapsed();
+    eprintln!("saved into the inbox to the follow-up on screen: {took:?}");
+    assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+    open.tmux.wait_for("the run's summary", |s| {
+        s.contains("inbox: 1 imported with rows rejected")
+    });
+    let report = read(&inbox_dir.join("typeform/done/typeform.report.txt"));
+    assert!(report.contains("Corvid Games (line 3"), "{report}");
+
+    // Saved again by the browser: recognised and skipped.
+    copy(
+        "surveys/typeform.csv",
+        &inbox_dir.join("typeform/typeform (1).csv"),
+    );
+    open.tmux.wait_for("the copy skipped", |s| {
+        s.contains("1 skipped (imported before)")
+    });
+    assert!(
+        inbox_dir
+            .join("typeform/done/typeform (1).report.txt")
+            .is_file()
+    );
+
+    // Written in two parts with a pause shorter than the quiet period: read once, whole.
+    copy(
+        "surveys/surveymonkey_map.toml",
+        &inbox_dir.join("monkey/map.toml"),
+    );
+    let whole = std::fs::read(fixture("surveys/surveymonkey.csv")).expect("the fixture");
+    let (first, rest) = whole.split_at(whole.len() / 2);
+    let file = inbox_dir.join("monkey/export.csv");
+    std::fs::write(&file, first).expect("write the first part");
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    {
+        use std::io::Write as _;
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&file)
+            .expect("open to append");
+        f.write_all(rest).expect("write the rest");
+    }
+    let report = inbox_dir.join("monkey/done/export.report.txt");
+    let started = std::time::Instant::now();
+    while !report.is_file() && started.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let text = read(&report);
+    assert!(text.contains("4 responses read"), "{text}");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let filed: Vec<_> = std::fs::read_dir(inbox_dir.join("monkey/done"))
+        .expect("done/")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(filed.len(), 2, "one file and its report: {filed:?}");
+}

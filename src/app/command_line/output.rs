@@ -116,3 +116,36 @@ pub(in crate::app) fn deliver(app: &mut App) {
     view.back_to = app.overlay.take().map(Box::new);
     app.overlay = Some(Overlay::Document(view));
 }
+
+/// The inbox watcher imported what arrived: its summary in the status line (nothing when
+/// nothing was waiting), and where to look when a file was refused. The reports themselves are
+/// next to the files.
+pub(in crate::app) fn inbox_ran(
+    app: &mut App,
+    stdout: &str,
+    stderr: &str,
+    code: u8,
+) -> Vec<Effect> {
+    let summary = stdout
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("inbox:"))
+        .map(sanitize::line);
+    match summary {
+        Some(s) if s.contains("nothing to import") => Vec::new(),
+        Some(s) if code == 1 => say(
+            app,
+            format!("{s}; a refused file has its report next to it"),
+        ),
+        Some(s) => say(app, s),
+        // The run stopped before its summary (the folder could not be read, say): say why.
+        None => {
+            let why = stderr
+                .lines()
+                .next()
+                .map(sanitize::line)
+                .unwrap_or_default();
+            say(app, format!("the inbox could not be imported: {why}"))
+        }
+    }
+}

@@ -96,7 +96,8 @@ impl Runner {
         let spawned = std::thread::Builder::new()
             .name(super::LINE_THREAD.into())
             .spawn(move || {
-                let output = capture(&line, settings, &hub);
+                let said = format!("{}: done", line_shown(&line));
+                let output = capture(&line, settings, &hub, said);
                 hub.output(output);
             });
         if let Err(e) = spawned {
@@ -110,6 +111,38 @@ impl Runner {
     }
 }
 
+/// Runs commands the dashboard starts by itself (the inbox watcher's `inbox`): not kept in the
+/// history, and their output goes to the status line instead of the document view.
+#[derive(Clone)]
+pub struct Background {
+    hub: Hub,
+    settings: Settings,
+}
+
+impl Runner {
+    /// The runner of the dashboard's own commands.
+    pub fn background(&self) -> Background {
+        Background {
+            hub: self.hub.clone(),
+            settings: self.settings.clone(),
+        }
+    }
+}
+
+impl Background {
+    /// The data directory of the dashboard.
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.settings.data_dir
+    }
+
+    /// Runs `line` on this thread (so runs never overlap) and hands its output to the loop.
+    pub fn run_inbox(&self, line: &str) {
+        // Its summary is said when it ends (`Msg::InboxRan`), not the line.
+        let output = capture(line, self.settings.clone(), &self.hub, String::new());
+        self.hub.inbox_ran(output);
+    }
+}
+
 /// The line as the status line quotes it.
 fn line_shown(line: &str) -> String {
     let line = crate::core::sanitize::line(line);
@@ -120,7 +153,8 @@ fn line_shown(line: &str) -> String {
 }
 
 /// Runs the line with its output captured: the same parse and dispatch as in a terminal.
-fn capture(line: &str, settings: Settings, hub: &Hub) -> CommandOutput {
+/// `said` is what the status line says if the command changed something (empty: nothing).
+fn capture(line: &str, settings: Settings, hub: &Hub, said: String) -> CommandOutput {
     let (out, err) = (Captured::default(), Captured::default());
     let console = Console {
         out: Box::new(out.clone()),
@@ -156,7 +190,6 @@ fn capture(line: &str, settings: Settings, hub: &Hub) -> CommandOutput {
             },
             args,
         };
-        let said = format!("{}: done", line_shown(line));
         match dispatch::run(invocation, Some((hub.clone(), said))) {
             Ok(code) => exit_byte(code),
             Err(e) => {

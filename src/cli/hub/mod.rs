@@ -21,6 +21,7 @@ mod line;
 mod protocol;
 mod server;
 mod streams;
+mod watch;
 
 use super::{Context, Session};
 use crate::runtime::Clock;
@@ -46,7 +47,10 @@ fn quiet_command_panics() {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             let name = std::thread::current().name().map(str::to_owned);
-            if !matches!(name.as_deref(), Some(CALLER_THREAD | LINE_THREAD)) {
+            if !matches!(
+                name.as_deref(),
+                Some(CALLER_THREAD | LINE_THREAD | watch::INBOX_THREAD)
+            ) {
                 previous(info);
             }
         }));
@@ -80,6 +84,11 @@ pub(super) fn dashboard(ctx: &Context, clock: Arc<dyn Clock>) -> anyhow::Result<
     };
     quiet_command_panics();
     let lines = line::Runner::new(ctx, hub, clock.is_fixed().then(|| clock.now()));
+    // Without the watch the dashboard still works; `hearback inbox` does the same by hand.
+    let (watch, notice) = match watch::start(lines.background()) {
+        Ok(watch) => (Some(watch), notice),
+        Err(why) => (None, notice.or(Some(why))),
+    };
     let result = crate::runtime::run(crate::runtime::Start {
         store: Arc::from(store),
         data,
@@ -94,6 +103,7 @@ pub(super) fn dashboard(ctx: &Context, clock: Arc<dyn Clock>) -> anyhow::Result<
         vocabulary: crate::cli::vocabulary(),
     });
     drop(listening);
+    drop(watch);
     result
 }
 

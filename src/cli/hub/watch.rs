@@ -1,0 +1,96 @@
+//! The open dashboard imports what arrives in the inbox folder by itself: a watcher (inotify,
+//! through the `notify` crate) wakes a thread when a CSV appears or changes in a source folder;
+//! once the folder has been quiet for [`QUIET`] (a browser or a sync client still writing keeps
+//! it busy), the thread runs `hearback inbox` through the dashboard's own command runner, as
+//! cron would run it. The run's summary goes to the status line; the data it imported reaches
+//! the panes as any command's does.
+//!
+//! Why a quiet period and not the file's size: a download written in parts with pauses looks
+//! finished between parts. Waiting for a second without any write to any file, then letting
+//! the run check once more that nothing changed, reads each file once, whole, as long as the
+//! writer never pauses for longer than that; a file written more slowly is read on the next
+//! event and recognised, by its content, as a new version only if it changed.
+
+use super::line::Background;
+use crate::io::inbox;
+use notify::{RecursiveMode, Watcher as _};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{RecvTimeoutError, channel};
+use std::time::Duration;
+
+/// How long the inbox must be quiet before it is read.
+pub const QUIET: Duration = Duration::from_millis(1000);
+
+/// The name of the thread that runs the inbox.
+pub const INBOX_THREAD: &str = "inbox watcher";
+
+/// The inbox folder of a dashboard: `HEARBACK_INBOX`, as `hearback inbox` reads it, else
+/// `inbox` in the data directory.
+pub fn folder(data_dir: &Path) -> PathBuf {
+    std::env::var_os("HEARBACK_INBOX")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| data_dir.join("inbox"))
+}
+
+/// Keeps the watch alive while held.
+pub struct Watch {
+    _watcher: notify::RecommendedWatcher,
+}
+
+/// Starts watching the inbox (created with its `customers/` folder if missing, private to the
+/// user like the data directory), after one run for what arrived while the dashboard was
+/// closed. An error is said in words; the dashboard goes on without the watch.
+pub fn start(background: Background) -> Result<Watch, String> {
+    let dir = folder(background.data_dir());
+    create(&dir).map_err(|e| format!("cannot create the inbox folder {}: {e}", dir.display()))?;
+    let (events, arrived) = channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(events)
+        .map_err(|e| format!("cannot watch the inbox folder: {e}"))?;
+    watcher
+        .watch(&dir, RecursiveMode::Recursive)
+        .map_err(|e| format!("cannot watch the inbox folder {}: {e}", dir.display()))?;
+    std::thread::Builder::new()
+        .name(INBOX_THREAD.into())
+        .spawn(move || {
+            background.run_inbox(LINE);
+            loop {
+                // Wait for a CSV to arrive or change.
+                match arrived.recv() {
+                    Ok(Ok(event)) if event.paths.iter().any(|p| wanted(p)) => {}
+                    Ok(_) => continue,
+                    Err(_) => return, // the watch ended with the dashboard
+                }
+                // Then for the folder to be quiet.
+                loop {
+                    match arrived.recv_timeout(QUIET) {
+                        Ok(_) => continue,
+                        Err(RecvTimeoutError::Timeout) => break,
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
+                }
+                background.run_inbox(LINE);
+            }
+        })
+        .map_err(|e| format!("cannot start the inbox watcher: {e}"))?;
+    Ok(Watch { _watcher: watcher })
+}
+
+/// The command the watcher runs: the quiet period has passed, so a short settle suffices.
+const LINE: &str = "inbox --settle 0";
+
+/// Whether a path is a CSV waiting in a source folder (not one the run filed in `done/`).
+fn wanted(path: &Path) -> bool {
+    let csv = path
+        .extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("csv"));
+    csv && !path.components().any(|c| c.as_os_str() == inbox::DONE)
+}
+
+/// Creates the inbox and its `customers/` folder, 0700, if missing.
+fn create(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt as _;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir.join(inbox::CUSTOMERS))
+}
