@@ -26,6 +26,7 @@ struct Tally {
     skipped: usize,
     refused: usize,
     unsettled: usize,
+    elsewhere: usize,
 }
 
 /// Runs `hearback inbox`.
@@ -82,6 +83,7 @@ pub fn run(
         (tally.skipped, "skipped (imported before)"),
         (tally.refused, "refused"),
         (tally.unsettled, "left for the next run"),
+        (tally.elsewhere, "imported by another run"),
     ]
     .iter()
     .filter(|(n, _)| *n > 0)
@@ -128,6 +130,13 @@ fn one(
         return Ok(());
     }
     let (said, code) = import_captured(ctx, source, currency, path);
+    if !path.exists() {
+        // Another run (the dashboard's watcher, or cron through it) had the store first and
+        // imported and filed this file meanwhile.
+        say!("{name}: imported by another run meanwhile");
+        tally.elsewhere += 1;
+        return Ok(());
+    }
     let meaning = match code {
         0 => "imported",
         EXIT_PARTIAL => "imported, with rows rejected (listed above)",

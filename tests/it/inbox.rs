@@ -332,3 +332,67 @@ fn the_open_dashboard_imports_what_is_saved_into_the_inbox() {
         .collect();
     assert_eq!(filed.len(), 2, "one file and its report: {filed:?}");
 }
+
+/// `hearback inbox` from cron while the dashboard's watcher reads the same file: whichever
+/// gets the store first imports it; the other never reports it refused or imports it twice.
+#[test]
+fn a_run_from_outside_and_the_watcher_import_a_file_once() {
+    let open = crate::hub::Open::new("inbox-race");
+    let data = open.data();
+    let inbox_dir = data.join("inbox");
+    let crm = fixture("crm/plain.csv");
+    let imported = crate::hub::hearback(
+        &data,
+        open.dir.path(),
+        &["import", "customers", &crm.to_string_lossy()],
+    );
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    copy(
+        "surveys/typeform_map.toml",
+        &inbox_dir.join("typeform/map.toml"),
+    );
+    copy(
+        "surveys/typeform.csv",
+        &inbox_dir.join("typeform/typeform.csv"),
+    );
+    std::thread::sleep(std::time::Duration::from_millis(900));
+    let out = crate::hub::hearback(&data, open.dir.path(), &["inbox", "--settle", "0"]);
+    let said = text(&out.stdout);
+    assert_ne!(out.status.code(), Some(1), "{said}{}", text(&out.stderr));
+    open.tmux
+        .wait_for("the import on screen", |s| s.contains("Corvid Gam"));
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let filed: Vec<_> = std::fs::read_dir(inbox_dir.join("typeform/done"))
+        .expect("done/")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        filed.len(),
+        2,
+        "one file and its report: {filed:?} ({said})"
+    );
+    assert_eq!(read(&inbox_dir.join(".imported")).lines().count(), 1);
+    assert!(
+        !inbox_dir.join("typeform/typeform.report.txt").exists(),
+        "neither run calls it refused"
+    );
+    assert!(!open.tmux.screen().contains("refused"));
+}
+
+/// A file the open dashboard refuses is read once: its report is not rewritten over and over
+/// (reading a file is not a change), until the file itself changes.
+#[test]
+fn the_open_dashboard_reads_a_refused_file_once() {
+    let open = crate::hub::Open::new("inbox-refused");
+    let bad = open.data().join("inbox/customers/contacts.csv");
+    std::fs::write(&bad, "foo,bar\n1,2\n").expect("write the file");
+    open.tmux
+        .wait_for("the refusal", |s| s.contains("1 refused"));
+    let report = open.data().join("inbox/customers/contacts.report.txt");
+    let written = || std::fs::metadata(&report).and_then(|m| m.modified()).ok();
+    let first = written();
+    assert!(first.is_some(), "the report is next to the file");
+    std::thread::sleep(std::time::Duration::from_millis(3000));
+    assert_eq!(written(), first, "read once, not once a second");
+}

@@ -14,6 +14,7 @@
 use super::line::Background;
 use crate::io::inbox;
 use notify::{RecursiveMode, Watcher as _};
+use std::ops::Not as _;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{RecvTimeoutError, channel};
 use std::time::Duration;
@@ -56,7 +57,7 @@ pub fn start(background: Background) -> Result<Watch, String> {
             loop {
                 // Wait for a CSV to arrive or change.
                 match arrived.recv() {
-                    Ok(Ok(event)) if event.paths.iter().any(|p| wanted(p)) => {}
+                    Ok(Ok(event)) if wanted(&event) => {}
                     Ok(_) => continue,
                     Err(_) => return, // the watch ended with the dashboard
                 }
@@ -78,12 +79,33 @@ pub fn start(background: Background) -> Result<Watch, String> {
 /// The command the watcher runs: the quiet period has passed, so a short settle suffices.
 const LINE: &str = "inbox --settle 0";
 
-/// Whether a path is a CSV waiting in a source folder (not one the run filed in `done/`).
-fn wanted(path: &Path) -> bool {
-    let csv = path
-        .extension()
-        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("csv"));
-    csv && !path.components().any(|c| c.as_os_str() == inbox::DONE)
+/// Whether an event can mean something new to import: something created or written in a
+/// source folder (a new folder too: inotify may report the file saved into it before it
+/// watches the folder). Not reading (a run opens every file it checks, and one it refused
+/// must not be read again and again), not a file leaving (the run files what it imported), and
+/// nothing the run writes itself: `done/`, the reports, the ledger (and the hidden temporary
+/// files a report is written through). The run never reads hidden files either.
+fn wanted(event: &notify::Event) -> bool {
+    use notify::EventKind::{Access, Create, Modify};
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+    let changes = match event.kind {
+        Create(_) | Access(AccessKind::Close(AccessMode::Write)) => true,
+        Modify(ModifyKind::Name(RenameMode::From) | ModifyKind::Metadata(_)) => false,
+        Modify(_) => true,
+        _ => false,
+    };
+    changes && event.paths.iter().any(|p| ours(p).not())
+}
+
+/// Whether the run wrote this path itself, or it is hidden.
+fn ours(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.starts_with('.')
+        || name.ends_with(".report.txt")
+        || path.components().any(|c| c.as_os_str() == inbox::DONE)
 }
 
 /// Creates the inbox and its `customers/` folder, 0700, if missing.
