@@ -143,7 +143,7 @@ pub(in crate::app) fn inbox_ran(
             let why = stderr
                 .lines()
                 .next()
-                .map(sanitize::line)
+                .map(|l| sanitize::line(l.strip_prefix("error: ").unwrap_or(l)))
                 .unwrap_or_default();
             say(app, format!("the inbox could not be imported: {why}"))
         }

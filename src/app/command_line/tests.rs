@@ -238,3 +238,30 @@ fn output_waits_while_the_user_works() {
     }
     assert!(app.command_output.is_empty());
 }
+
+#[test]
+fn the_inbox_watchers_run_is_said_in_the_status_line_only_when_something_happened() {
+    let mut app = app();
+    app.message = None;
+    let out = "customers/crm.csv: imported; report in /x/done/crm.report.txt\ninbox: 1 imported\n";
+    super::inbox_ran(&mut app, out, "", 0);
+    assert_eq!(app.message.as_deref(), Some("inbox: 1 imported"));
+    app.message = None;
+    super::inbox_ran(&mut app, "inbox: nothing to import in /x\n", "", 0);
+    assert_eq!(app.message, None);
+    super::inbox_ran(&mut app, "inbox: 1 refused\n", "", 1);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("inbox: 1 refused; a refused file has its report next to it")
+    );
+    let err = "error: cannot read the inbox folder /x: permission denied\n";
+    super::inbox_ran(&mut app, "", err, 1);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("the inbox could not be imported: cannot read the inbox folder /x: permission denied")
+    );
+    assert!(
+        app.command_output.is_empty() && app.overlay.is_none(),
+        "nothing opens over the panes"
+    );
+}
