@@ -163,7 +163,12 @@ fn one(
     let report = inbox::report_path(&moved);
     inbox::write_report(&report, &text)?;
     ledger.record(&digest, &when, name)?;
-    say!("{name}: {meaning}; report in {}", report.display());
+    let outcome = if code == 0 {
+        "imported"
+    } else {
+        "imported, with rows rejected (listed in the report)"
+    };
+    say!("{name}: {outcome}; report in {}", report.display());
     if code == 0 {
         tally.imported += 1;
     } else {

@@ -39,6 +39,14 @@ pub struct Context {
     lease: OnceCell<Lease>,
 }
 
+/// The dashboard a command runs in ended before the command got its store: nothing was run.
+/// A caller in another terminal is told to run the command itself once the dashboard is gone.
+#[derive(Debug, thiserror::Error)]
+#[error("the dashboard on {} closed before this command could run; run it again", dir.display())]
+pub struct HubGone {
+    dir: PathBuf,
+}
+
 /// A command's opened store and the data read from it.
 pub struct Session<'c, S: ?Sized> {
     /// Time, actor and rules.
@@ -99,11 +107,8 @@ impl Context {
         let Some((hub, said)) = &self.hub else {
             return Ok(None);
         };
-        let lease = hub.lease(said.clone()).map_err(|_| {
-            anyhow::anyhow!(
-                "the dashboard on {} closed before this command could run; run it again",
-                self.data_dir.display()
-            )
+        let lease = hub.lease(said.clone()).map_err(|_| HubGone {
+            dir: self.data_dir.clone(),
         })?;
         Ok(Some(lease))
     }

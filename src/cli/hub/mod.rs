@@ -104,6 +104,7 @@ pub(super) fn dashboard(ctx: &Context, clock: Arc<dyn Clock>) -> anyhow::Result<
     });
     drop(listening);
     drop(watch);
+    server::wait_for_callers(std::time::Duration::from_secs(5));
     result
 }
 

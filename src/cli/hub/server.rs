@@ -27,6 +27,38 @@ const REQUEST_WAIT: Duration = Duration::from_secs(5);
 /// How long the dashboard's loop has to answer before a caller hears it is not answering.
 const LOOP_WAIT: Duration = Duration::from_millis(1500);
 
+/// Commands taken in and not yet answered: the dashboard's process waits for them before it
+/// exits ([`wait_for_callers`]), so a caller is never cut off between its command's end and its
+/// answer.
+static ANSWERING: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts one command in [`ANSWERING`] while it lives.
+struct Answering;
+
+impl Answering {
+    fn start() -> Answering {
+        ANSWERING.fetch_add(1, Ordering::SeqCst);
+        Answering
+    }
+}
+
+impl Drop for Answering {
+    fn drop(&mut self) {
+        ANSWERING.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Waits, at most `limit`, until every command taken in has been answered. Called once the
+/// loop has ended: a command still running then finishes (its store lease is refused, so it
+/// says the dashboard closed, or tells its caller to run it itself), and its answer is sent
+/// before the process goes.
+pub fn wait_for_callers(limit: Duration) {
+    let start = std::time::Instant::now();
+    while ANSWERING.load(Ordering::SeqCst) > 0 && start.elapsed() < limit {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// The socket, listened on by a thread of its own; the socket file is removed when dropped
 /// (when the dashboard ends).
 pub struct Listening {
@@ -196,6 +228,7 @@ fn caller(stream: UnixStream, hub: &Hub, dir: &Path) {
         }
     };
     let _ = reader.get_ref().set_read_timeout(None);
+    let _answering = Answering::start();
     let answered = hub.ping(LOOP_WAIT);
     if answered.is_none() {
         let _ = say(&writer, &FromHub::Closing);
@@ -220,8 +253,13 @@ fn caller(stream: UnixStream, hub: &Hub, dir: &Path) {
         cwd: PathBuf::from(OsString::from_vec(request.cwd.clone())),
     };
     match console.run(|| run(request, dir, hub, said)) {
-        Ran::Done(code) => {
+        Ran::Done(Some(code)) => {
             let _ = say(&writer, &FromHub::Exit(code));
+        }
+        // The loop ended before the command got the store: the caller runs it itself once
+        // the dashboard is gone, as if it had arrived a moment later.
+        Ran::Done(None) => {
+            let _ = say(&writer, &FromHub::Closing);
         }
         Ran::CallerGone => {}
         Ran::Failed(why) => {
@@ -267,7 +305,7 @@ fn shown(args: &[Vec<u8>]) -> String {
 
 /// Runs a caller's request: parsed by the same clap definitions as in the caller's process,
 /// with the caller's settings, through the same dispatch. Returns the exit code.
-fn run(request: Request, dir: &Path, hub: &Hub, said: String) -> u8 {
+fn run(request: Request, dir: &Path, hub: &Hub, said: String) -> Option<u8> {
     let args: Vec<OsString> = request.args.into_iter().map(OsString::from_vec).collect();
     let path = |bytes: Option<Vec<u8>>| bytes.map(|b| PathBuf::from(OsString::from_vec(b)));
     let now = request
@@ -275,7 +313,7 @@ fn run(request: Request, dir: &Path, hub: &Hub, said: String) -> u8 {
         .and_then(|(secs, nanos)| chrono::DateTime::from_timestamp(secs, nanos));
     let cli = match parse(&args) {
         Ok(cli) => cli,
-        Err(code) => return code,
+        Err(code) => return Some(code),
     };
     let invocation = Invocation {
         command: cli.command,
@@ -287,10 +325,11 @@ fn run(request: Request, dir: &Path, hub: &Hub, said: String) -> u8 {
         args,
     };
     match dispatch::run(invocation, Some((hub.clone(), said))) {
-        Ok(code) => exit_byte(code),
+        Ok(code) => Some(exit_byte(code)),
+        Err(err) if err.downcast_ref::<crate::cli::session::HubGone>().is_some() => None,
         Err(err) => {
             output::report(&err);
-            1
+            Some(1)
         }
     }
 }

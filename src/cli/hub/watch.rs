@@ -53,7 +53,9 @@ pub fn start(background: Background) -> Result<Watch, String> {
     std::thread::Builder::new()
         .name(INBOX_THREAD.into())
         .spawn(move || {
-            background.run_inbox(LINE);
+            if waiting(&dir) {
+                background.run_inbox(LINE);
+            }
             loop {
                 // Wait for a CSV to arrive or change.
                 match arrived.recv() {
@@ -74,6 +76,16 @@ pub fn start(background: Background) -> Result<Watch, String> {
         })
         .map_err(|e| format!("cannot start the inbox watcher: {e}"))?;
     Ok(Watch { _watcher: watcher })
+}
+
+/// Whether a CSV waits in a source folder (saved while the dashboard was closed); an empty
+/// inbox costs the start nothing.
+fn waiting(dir: &Path) -> bool {
+    inbox::sources(dir).is_ok_and(|(sources, _)| {
+        sources
+            .iter()
+            .any(|s| inbox::waiting(s).is_ok_and(|files| !files.is_empty()))
+    })
 }
 
 /// The command the watcher runs: the quiet period has passed, so a short settle suffices.
