@@ -257,9 +257,19 @@ fn caller(stream: UnixStream, hub: &Hub, dir: &Path) {
             let _ = say(&writer, &FromHub::Exit(code));
         }
         // The loop ended before the command got the store: the caller runs it itself once
-        // the dashboard is gone, as if it had arrived a moment later.
-        Ran::Done(None) => {
+        // the dashboard is gone, as if it had arrived a moment later; unless it already said
+        // something or took stdin, which a second run would say twice or find consumed.
+        Ran::Done(None) if !SPOKE.with(std::cell::Cell::get) => {
             let _ = say(&writer, &FromHub::Closing);
+        }
+        Ran::Done(None) => {
+            let _ = end(
+                &writer,
+                &format!(
+                    "the dashboard on {} closed before this command could run; run it again",
+                    dir.display()
+                ),
+            );
         }
         Ran::CallerGone => {}
         Ran::Failed(why) => {
@@ -274,8 +284,19 @@ fn caller(stream: UnixStream, hub: &Hub, dir: &Path) {
     }
 }
 
+thread_local! {
+    /// Whether the command of this caller thread sent output or asked for stdin.
+    static SPOKE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Sends one message to the caller.
 pub(super) fn say(writer: &Mutex<UnixStream>, message: &FromHub) -> std::io::Result<()> {
+    if matches!(
+        message,
+        FromHub::Out(_) | FromHub::Err(_) | FromHub::WantStdin
+    ) {
+        SPOKE.with(|s| s.set(true));
+    }
     let mut stream = writer.lock().map_err(|_| std::io::ErrorKind::Other)?;
     protocol::send(&mut *stream, message)
 }
