@@ -248,23 +248,10 @@ fn with_the_dashboard_open_the_run_happens_in_it_and_the_queue_shows_the_low_sco
 /// skipped; a file written in two parts with a pause between them is imported once, whole.
 #[test]
 fn the_open_dashboard_imports_what_is_saved_into_the_inbox() {
-    let open = crate::hub::Open::new("inbox-watch");
-    let data = open.data();
-    let inbox_dir = data.join("inbox");
+    let (open, inbox_dir) = open_with_customers("inbox-watch");
     assert!(
         inbox_dir.join("customers").is_dir(),
         "the dashboard makes the folder to save into"
-    );
-    let crm = fixture("crm/plain.csv");
-    let imported = crate::hub::hearback(
-        &data,
-        open.dir.path(),
-        &["import", "customers", &crm.to_string_lossy()],
-    );
-    assert!(imported.status.success(), "{}", text(&imported.stderr));
-    copy(
-        "surveys/typeform_map.toml",
-        &inbox_dir.join("typeform/map.toml"),
     );
     assert!(!open.tmux.screen().contains("Corvid Gam"));
     let saved = std::time::Instant::now();
@@ -325,11 +312,7 @@ fn the_open_dashboard_imports_what_is_saved_into_the_inbox() {
     let text = read(&report);
     assert!(text.contains("4 responses read"), "{text}");
     std::thread::sleep(std::time::Duration::from_millis(1500));
-    let filed: Vec<_> = std::fs::read_dir(inbox_dir.join("monkey/done"))
-        .expect("done/")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
+    let filed = filed(&inbox_dir.join("monkey/done"));
     assert_eq!(filed.len(), 2, "one file and its report: {filed:?}");
 }
 
@@ -337,20 +320,8 @@ fn the_open_dashboard_imports_what_is_saved_into_the_inbox() {
 /// gets the store first imports it; the other never reports it refused or imports it twice.
 #[test]
 fn a_run_from_outside_and_the_watcher_import_a_file_once() {
-    let open = crate::hub::Open::new("inbox-race");
+    let (open, inbox_dir) = open_with_customers("inbox-race");
     let data = open.data();
-    let inbox_dir = data.join("inbox");
-    let crm = fixture("crm/plain.csv");
-    let imported = crate::hub::hearback(
-        &data,
-        open.dir.path(),
-        &["import", "customers", &crm.to_string_lossy()],
-    );
-    assert!(imported.status.success(), "{}", text(&imported.stderr));
-    copy(
-        "surveys/typeform_map.toml",
-        &inbox_dir.join("typeform/map.toml"),
-    );
     copy(
         "surveys/typeform.csv",
         &inbox_dir.join("typeform/typeform.csv"),
@@ -362,11 +333,7 @@ fn a_run_from_outside_and_the_watcher_import_a_file_once() {
     open.tmux
         .wait_for("the import on screen", |s| s.contains("Corvid Gam"));
     std::thread::sleep(std::time::Duration::from_millis(1500));
-    let filed: Vec<_> = std::fs::read_dir(inbox_dir.join("typeform/done"))
-        .expect("done/")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
+    let filed = filed(&inbox_dir.join("typeform/done"));
     assert_eq!(
         filed.len(),
         2,
@@ -395,4 +362,33 @@ fn the_open_dashboard_reads_a_refused_file_once() {
     assert!(first.is_some(), "the report is next to the file");
     std::thread::sleep(std::time::Duration::from_millis(3000));
     assert_eq!(written(), first, "read once, not once a second");
+}
+
+/// A dashboard open on the demo data with the customers of `crm/plain.csv` imported through
+/// it, and the Typeform folder's map in its inbox; and the inbox folder.
+fn open_with_customers(name: &str) -> (crate::hub::Open, PathBuf) {
+    let open = crate::hub::Open::new(name);
+    let data = open.data();
+    let inbox_dir = data.join("inbox");
+    let crm = fixture("crm/plain.csv");
+    let imported = crate::hub::hearback(
+        &data,
+        open.dir.path(),
+        &["import", "customers", &crm.to_string_lossy()],
+    );
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    copy(
+        "surveys/typeform_map.toml",
+        &inbox_dir.join("typeform/map.toml"),
+    );
+    (open, inbox_dir)
+}
+
+/// The names of what a `done/` folder holds.
+fn filed(done: &Path) -> Vec<String> {
+    std::fs::read_dir(done)
+        .expect("done/")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect()
 }
