@@ -21,6 +21,7 @@ fn dashboard() -> App {
         work_week: WorkWeek::default(),
         questions: QuestionSet::defaults(),
         keys: Default::default(),
+        notifications: Default::default(),
     };
     App::new(
         synthetic::dataset(),

@@ -4,6 +4,7 @@
 //! messages and read the state.
 
 mod act;
+mod alerts;
 mod asks;
 mod asks_tasks;
 mod calendar;
@@ -51,7 +52,7 @@ pub use views::Rows;
 
 use crate::core::business_time::WorkWeek;
 use crate::core::policy::Policy;
-use crate::core::queue::{Item, queue, refresh_customers};
+use crate::core::queue::{Item, queue, refresh_telling};
 use crate::core::risk::{Assessment, assess, assess_of};
 use crate::core::undo::Undo;
 use crate::core::{ChangeSet, CustomerId, Dataset, Instant, QuestionSet, TimelineEvent};
@@ -71,6 +72,8 @@ pub struct Rules {
     pub questions: QuestionSet,
     /// The dashboard's keys: the defaults with the config file's `[keys.<mode>]` on top.
     pub keys: crate::keymap::Keymap,
+    /// When and how the dashboard raises notifications (`[notifications]`).
+    pub notifications: crate::core::alerts::Settings,
 }
 
 /// What is drawn over the panes.
@@ -217,6 +220,10 @@ pub struct App {
     history_asked: bool,
     /// The key that asked for the history, carried out once it is here.
     after_history: Option<crate::keymap::Action>,
+    /// Notifications waiting for their minute, and the unread count of the status line.
+    pub alerts: crate::core::alerts::Alerts,
+    /// The highest follow-up id seen: one above it is a new low score (see `app::alerts`).
+    followup_mark: Option<crate::core::FollowUpId>,
 }
 
 impl App {
@@ -266,7 +273,10 @@ impl App {
             command_output: Vec::new(),
             history_asked: false,
             after_history: None,
+            alerts: crate::core::alerts::Alerts::default(),
+            followup_mark: None,
         };
+        app.followup_mark = alerts::followup_mark(&app);
         app.recompute();
         app
     }
@@ -304,7 +314,9 @@ impl App {
             return;
         }
         self.now = now;
-        let moved = refresh_customers(&mut self.items, &self.rules.work_week, now);
+        let refreshed = refresh_telling(&mut self.items, &self.rules.work_week, now);
+        self.note_overdue(&refreshed.turned_overdue);
+        let moved = refreshed.customers;
         if !moved.is_empty() {
             // Risk reads the customers' own items: only those whose items moved are assessed.
             for id in &moved {

@@ -107,6 +107,8 @@ pub enum Effect {
     /// Put this text on the clipboard of the terminal's machine (OSC 52; works over ssh when
     /// the terminal allows it).
     Copy(String),
+    /// Raise a notification: the terminal's own (or its bell), and a desktop one if set.
+    Notify(crate::core::alerts::Notice),
     /// Run this command line (the words after `hearback`, as typed: the runtime splits it as a
     /// shell does) through the CLI's clap definitions and handlers; answers `CommandDone`.
     RunCommand {

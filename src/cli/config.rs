@@ -4,6 +4,7 @@
 //! the file and key.
 
 use crate::app::Rules;
+use crate::core::alerts::Settings;
 use crate::core::policy::Policy;
 use crate::core::{Instant, QuestionSet};
 use crate::keymap::{self, Keymap};
@@ -27,15 +28,20 @@ pub fn load(
         Some(p) => (Some(p.to_path_buf()), true),
         None => (default.map(Path::to_path_buf), false),
     };
-    let (policy, keys) = match path {
+    let (policy, keys, notifications) = match path {
         Some(p) if required || super::console::path(&p).exists() => {
             let text = std::fs::read_to_string(super::console::path(&p))
                 .with_context(|| format!("cannot read config file {}", p.display()))?;
             let invalid = || format!("invalid config file {}", p.display());
             let policy = Policy::from_toml(&text).with_context(invalid)?;
-            (policy, keymap::from_toml(&text).with_context(invalid)?)
+            let keys = keymap::from_toml(&text).with_context(invalid)?;
+            (
+                policy,
+                keys,
+                Settings::from_toml(&text).with_context(invalid)?,
+            )
         }
-        _ => (Policy::default(), Keymap::default()),
+        _ => (Policy::default(), Keymap::default(), Settings::default()),
     };
     // The user's local offset at `now`: weekends begin at local midnight.
     let local = Local.offset_from_utc_datetime(&now.naive_utc()).fix();
@@ -45,5 +51,6 @@ pub fn load(
         work_week,
         questions: QuestionSet::defaults(),
         keys,
+        notifications,
     })
 }

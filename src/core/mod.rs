@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod action_flow;
+pub mod alerts;
 pub mod booking;
 pub mod business_time;
 pub mod change;

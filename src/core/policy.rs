@@ -157,6 +157,9 @@ struct ConfigFile {
     /// one file holds both.
     #[serde(rename = "keys")]
     _keys: Option<toml::Table>,
+    /// The notification settings, read by `alerts::Settings::from_toml`.
+    #[serde(rename = "notifications")]
+    _notifications: Option<toml::Table>,
 }
 
 /// Why a policy was refused; the message names the key.

@@ -246,25 +246,45 @@ pub fn refresh(items: &mut [Item], cal: &WorkWeek, now: Instant) -> bool {
 
 /// [`refresh`], telling whose items changed: only those customers' risk can move.
 pub fn refresh_customers(items: &mut [Item], cal: &WorkWeek, now: Instant) -> CustomerSet {
+    refresh_telling(items, cal, now).customers
+}
+
+/// What a [`refresh`] moved.
+#[derive(Debug, Default)]
+pub struct Refreshed {
+    /// Whose items changed.
+    pub customers: CustomerSet,
+    /// The items that turned overdue in sight: overdue now and not before, or woken from a
+    /// snooze overdue (kind, subject, customer), in queue order before the refresh.
+    pub turned_overdue: Vec<(ItemKind, Subject, CustomerId)>,
+}
+
+/// [`refresh_customers`], also telling which items turned overdue (for notifications).
+pub fn refresh_telling(items: &mut [Item], cal: &WorkWeek, now: Instant) -> Refreshed {
     let end_of_today = cal.next_day_start(now);
-    let mut changed = CustomerSet::default();
+    let mut out = Refreshed::default();
     for item in items.iter_mut() {
         let state = state_before(item.due, now, end_of_today);
         let awake = item.snoozed_until.is_some_and(|until| until <= now);
         let recent = is_recent(item.opened_at, now);
         if state != item.state || awake || recent != item.recent {
+            let visible = item.snoozed_until.is_none() || awake;
+            if state == DueState::Overdue && visible && (item.state != state || awake) {
+                out.turned_overdue
+                    .push((item.kind, item.subject, item.customer));
+            }
             item.state = state;
             item.recent = recent;
             if awake {
                 item.snoozed_until = None;
             }
-            changed.insert(item.customer);
+            out.customers.insert(item.customer);
         }
     }
-    if !changed.is_empty() {
+    if !out.customers.is_empty() {
         items.sort_by_cached_key(Item::rank);
     }
-    changed
+    out
 }
 
 /// Collects items, filling in what every item needs from the customer and the clock.

@@ -60,7 +60,7 @@ impl Job {
                 draft: Box::new(draft),
                 version,
             }),
-            Effect::Copy(_) | Effect::Suspend | Effect::Quit => None,
+            Effect::Copy(_) | Effect::Notify(_) | Effect::Suspend | Effect::Quit => None,
             Effect::RunCommand { .. } => None,
         }
     }

@@ -31,6 +31,7 @@ mod draw_log;
 mod effects;
 mod hub;
 mod input;
+mod notify;
 mod settle;
 mod terminal;
 
@@ -183,6 +184,10 @@ async fn dashboard(
     let watched = Arc::clone(&store);
     let (worker, mut finished) = Worker::start(store);
     let mut tui = Tui::enter().context("cannot set up the terminal")?;
+    let (notifier, unavailable) = notify::Notifier::new(&app.rules.notifications);
+    if let Some(warning) = unavailable {
+        app.message = Some(warning);
+    }
     // The size matters to what pages by a screenful; a terminal that cannot say keeps 80x24.
     if let Ok((width, height)) = crossterm::terminal::size() {
         update(&mut app, Msg::Resize { width, height });
@@ -319,6 +324,13 @@ async fn dashboard(
                         app.message = Some(format!("cannot copy to the clipboard: {e}"));
                         frame.dirty = true;
                     }
+                }
+                Effect::Notify(notice) => {
+                    if let Err(e) = notifier.raise(&notice) {
+                        app.message = Some(format!("cannot raise a notification: {e}"));
+                    }
+                    // The count in the status line moved with it.
+                    frame.dirty = true;
                 }
                 Effect::Suspend => match tui.suspend() {
                     Ok(()) => frame.dirty = true,

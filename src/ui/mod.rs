@@ -230,7 +230,8 @@ fn draw_status(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     } else {
         format!(" {clock}{help} ")
     };
-    let right_width = u16::try_from(right.width())
+    let unread = unread(app);
+    let right_width = u16::try_from(unread.width() + right.width())
         .unwrap_or(u16::MAX)
         .min(area.width);
     let [left_area, right_area] =
@@ -271,13 +272,36 @@ fn draw_status(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Paragraph::new(Line::from(spans)).style(theme.status()),
         left_area,
     );
-    let right_line = Line::from(vec![Span::raw(right)]);
+    let right_line = Line::from(vec![Span::styled(unread, theme.due()), Span::raw(right)]);
     frame.render_widget(
         Paragraph::new(right_line)
             .style(theme.status())
             .right_aligned(),
         right_area,
     );
+}
+
+/// What arrived since the lead last looked at the queue, and the key that shows it:
+/// ` 3 new: 2 queue ·`; empty when nothing did.
+fn unread(app: &App) -> String {
+    let n = app.alerts.unread;
+    if n == 0 {
+        return String::new();
+    }
+    let queue = crate::app::Pane::Queue;
+    let key = hints(
+        &app.rules.keys,
+        KeyContext::Global,
+        &[Action::Focus(queue.index())],
+    )
+    .into_iter()
+    .next()
+    .map_or_else(String::new, |(key, _)| format!(": {key} queue"));
+    if app.looking_at_queue() {
+        format!(" {n} new ·")
+    } else {
+        format!(" {n} new{key} ·")
+    }
 }
 
 /// The end of a path, cut at the front: `…/share/hearback`.

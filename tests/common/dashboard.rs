@@ -21,6 +21,7 @@ pub fn rules() -> Rules {
         work_week: WorkWeek::default(),
         questions: QuestionSet::defaults(),
         keys: Default::default(),
+        notifications: Default::default(),
     }
 }
 

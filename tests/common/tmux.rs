@@ -68,6 +68,18 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Appends everything the program writes to the pane from now on, escape sequences and
+    /// all, to `file` (tmux `pipe-pane`).
+    pub fn log_output(&self, file: &std::path::Path) {
+        self.run(&[
+            "pipe-pane",
+            "-t",
+            "t",
+            "-o",
+            &format!("cat >> '{}'", file.display()),
+        ]);
+    }
+
     /// Sends tmux key names (`q`, `C-z`, `Enter`).
     pub fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "t"];

@@ -44,6 +44,7 @@ fn base(empty: bool) -> App {
         work_week: WorkWeek::default(),
         questions: QuestionSet::defaults(),
         keys: Default::default(),
+        notifications: Default::default(),
     };
     App::new(data, rules, now(), true, "/data".into(), "tester".into())
 }

@@ -18,10 +18,17 @@ const NOW: &str = "2026-11-23T09:00:00Z";
 pub struct Open {
     pub dir: tempfile::TempDir,
     pub tmux: Tmux,
+    /// `NAME='value' ` words put before the dashboard's command line.
+    env: String,
 }
 
 impl Open {
     pub fn new(name: &str) -> Open {
+        Open::with_env(name, &[])
+    }
+
+    /// [`Open::new`], with the dashboard started with these environment variables too.
+    pub fn with_env(name: &str, env: &[(&str, &str)]) -> Open {
         let dir = tempfile::tempdir().expect("tempdir");
         let data = dir.path().join("data");
         let demo = hearback(&data, dir.path(), &["demo"]);
@@ -32,7 +39,8 @@ impl Open {
             |cmd| cmd.env("TZ", "UTC").env("PS1", "$ ").env_remove("TMUX"),
             "bash --norc --noprofile",
         );
-        let open = Open { dir, tmux };
+        let env = env.iter().map(|(k, v)| format!("{k}='{v}' ")).collect();
+        let open = Open { dir, tmux, env };
         open.start();
         open
     }
@@ -40,7 +48,8 @@ impl Open {
     /// Starts the dashboard at the pane's shell prompt.
     pub fn start(&self) {
         self.tmux.literal(&format!(
-            "HEARBACK_DATA='{}' HEARBACK_NOW={NOW} HEARBACK_USER='Lead at the console' '{BIN}'",
+            "{}HEARBACK_DATA='{}' HEARBACK_NOW={NOW} HEARBACK_USER='Lead at the console' '{BIN}'",
+            self.env,
             self.data().display()
         ));
         self.tmux.keys(&["Enter"]);

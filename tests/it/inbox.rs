@@ -254,6 +254,8 @@ fn the_open_dashboard_imports_what_is_saved_into_the_inbox() {
         "the dashboard makes the folder to save into"
     );
     assert!(!open.tmux.screen().contains("Corvid Gam"));
+    let log = open.dir.path().join("pane.log");
+    open.tmux.log_output(&log);
     let saved = std::time::Instant::now();
     copy(
         "surveys/typeform.csv",
@@ -266,6 +268,17 @@ fn the_open_dashboard_imports_what_is_saved_into_the_inbox() {
     let took = saved.elapsed();
     eprintln!("saved into the inbox to the follow-up on screen: {took:?}");
     assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+    // Inside tmux the notification is the bell (tmux flags the window and passes it on): the
+    // only BEL the dashboard writes outside an escape sequence.
+    let wrote = crate::alerts::written(&log, "the bell", |t| bells(t) > 0);
+    eprintln!("saved into the inbox to the bell: {:?}", saved.elapsed());
+    assert_eq!(
+        bells(&wrote),
+        1,
+        "one notification for the import's low scores"
+    );
+    open.tmux
+        .wait_for("the count in the status line", |s| s.contains(" new ·"));
     open.tmux.wait_for("the run's summary", |s| {
         s.contains("inbox: 1 imported with rows rejected")
     });
@@ -382,6 +395,17 @@ fn open_with_customers(name: &str) -> (crate::hub::Open, PathBuf) {
         &inbox_dir.join("typeform/map.toml"),
     );
     (open, inbox_dir)
+}
+
+/// The BEL bytes in terminal output that do not end an escape sequence (OSC 52's ends in one).
+fn bells(output: &str) -> usize {
+    output
+        .split('\u{1b}')
+        .map(|piece| {
+            let ends_a_sequence = piece.starts_with(']');
+            piece.matches('\u{7}').count() - usize::from(ends_a_sequence && piece.contains('\u{7}'))
+        })
+        .sum()
 }
 
 /// The names of what a `done/` folder holds.

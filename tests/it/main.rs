@@ -10,6 +10,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod alerts;
 mod app_history;
 mod app_incremental;
 mod app_keys;

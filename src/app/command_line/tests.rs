@@ -113,6 +113,7 @@ fn app() -> App {
         work_week: crate::core::business_time::WorkWeek::default(),
         questions: crate::core::QuestionSet::defaults(),
         keys: Default::default(),
+        notifications: Default::default(),
     };
     let mut app = App::new(
         data(),

@@ -24,6 +24,7 @@ fn app_over(data: Dataset) -> App {
         work_week: WorkWeek::default(),
         questions: QuestionSet::defaults(),
         keys: Default::default(),
+        notifications: Default::default(),
     };
     App::new(data, rules, now(), true, "/data".into(), "tester".into())
 }

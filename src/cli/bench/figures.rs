@@ -25,6 +25,7 @@ pub(super) fn rules() -> Rules {
         work_week: WorkWeek::default(),
         questions: QuestionSet::defaults(),
         keys: Default::default(),
+        notifications: Default::default(),
     }
 }
 

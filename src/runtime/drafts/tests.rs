@@ -145,6 +145,7 @@ fn the_latest_open_draft_is_resumed_where_it_was() {
         work_week: Default::default(),
         questions: crate::core::QuestionSet::defaults(),
         keys: Default::default(),
+        notifications: Default::default(),
     };
     let now = newer.saved_at;
     let mut app = App::new(data, rules, now, true, "dir".into(), "tester".into());
@@ -191,6 +192,7 @@ fn a_draft_with_nothing_entered_is_not_resumed_and_is_removed() {
         work_week: Default::default(),
         questions: crate::core::QuestionSet::defaults(),
         keys: Default::default(),
+        notifications: Default::default(),
     };
     let later = looked.saved_at + chrono::Duration::days(1);
     let mut app = App::new(data, rules, later, true, "dir".into(), "tester".into());
