@@ -14,7 +14,7 @@ use crate::core::{CustomerId, FollowUpId};
 pub(super) enum Watch {
     /// The data may hold follow-ups opened since (a save, a command's, the history).
     Data,
-    /// The data was replaced by demo data: nothing in it is news.
+    /// The data filled an empty dashboard: nothing in it is news.
     Replaced,
     /// A key: the lead may be looking at the queue.
     Key,
@@ -23,9 +23,16 @@ pub(super) enum Watch {
 }
 
 impl Watch {
-    /// What to look at after `msg`.
-    pub(super) fn of(msg: &Msg) -> Watch {
+    /// What to look at after `msg` arrives at `app`. Data that fills an empty dashboard (demo
+    /// data, a restored backup, from here or from another terminal) is the store's first
+    /// content, not news: a store with customers gets its low scores one import at a time.
+    pub(super) fn of(msg: &Msg, app: &App) -> Watch {
         match msg {
+            Msg::Saved { .. } | Msg::Remote { .. } | Msg::History(_)
+                if app.data.customers.is_empty() =>
+            {
+                Watch::Replaced
+            }
             Msg::Saved { .. } | Msg::Remote { .. } | Msg::History(_) => Watch::Data,
             Msg::Reloaded(_) => Watch::Replaced,
             Msg::Key(_) => Watch::Key,

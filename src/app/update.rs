@@ -13,7 +13,7 @@ pub const MESSAGE_TICKS: u8 = 10;
 /// Applies one message to the state and returns the work for the runtime.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let shown = app.message.clone();
-    let watch = super::alerts::Watch::of(&msg);
+    let watch = super::alerts::Watch::of(&msg, app);
     let mut effects = handle(app, msg);
     effects.extend(app.after_for_alerts(watch));
     // A command's output kept while the user was busy opens once they are back.

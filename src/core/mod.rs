@@ -29,6 +29,7 @@ pub mod insight;
 pub mod interview;
 pub mod interview_flow;
 pub mod lateness;
+pub mod letters;
 pub mod lookup;
 pub mod money;
 mod obligations;

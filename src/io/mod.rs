@@ -11,6 +11,7 @@ pub mod history;
 pub mod ics;
 pub mod inbox;
 pub mod invitation;
+pub mod letters;
 pub mod out_file;
 pub mod people_csv;
 pub mod report;

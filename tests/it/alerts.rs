@@ -201,6 +201,7 @@ fn an_item_the_tick_turns_overdue_is_raised_once() {
     );
 }
 
+/// Loaded here (`d` on the welcome screen) or written by `hearback demo` in another terminal.
 #[test]
 fn demo_data_loaded_into_an_empty_dashboard_is_not_news() {
     let mut a = App::new(
@@ -214,6 +215,23 @@ fn demo_data_loaded_into_an_empty_dashboard_is_not_news() {
     let effects = update(&mut a, Msg::Reloaded(Ok(demo_data())));
     assert_eq!(notices(&effects), vec![]);
     assert_eq!(a.alerts.unread, 0);
+    let mut b = App::new(
+        Default::default(),
+        rules(),
+        now(),
+        true,
+        "/data".into(),
+        "t".into(),
+    );
+    let effects = update(
+        &mut b,
+        Msg::Remote {
+            said: "hearback demo (another terminal)".into(),
+            data: Some(Ok(demo_data())),
+        },
+    );
+    assert_eq!(notices(&effects), vec![]);
+    assert_eq!(b.alerts.unread, 0);
 }
 
 /// What the dashboard wrote to its terminal so far (a `pipe-pane` log), waiting up to `HANG`
