@@ -32,6 +32,8 @@ pub struct DocumentView {
     /// What the lead should know before handing the document on (e.g. what the customer's
     /// copy leaves out): shown above it, never part of it (`y` copies `text` only).
     pub notes: Vec<String>,
+    /// Set when the document is a letter (`app::letter`): its own keys apply.
+    pub letter: Option<super::letter::LetterRef>,
 }
 
 impl DocumentView {
@@ -47,7 +49,7 @@ impl DocumentView {
 }
 
 /// The sources of a document, from what the dashboard holds.
-fn sources(app: &App) -> Sources<'_> {
+pub(super) fn sources(app: &App) -> Sources<'_> {
     Sources {
         data: &app.data,
         items: &app.items,
@@ -70,6 +72,7 @@ fn show(app: &mut App, result: Result<String, markdown::DocumentError>, title: S
                 kind: kind.to_string(),
                 back_to,
                 notes: Vec::new(),
+                letter: None,
             }));
         }
         Err(e) => app.message = Some(format!("cannot open the {kind}: {e}")),
@@ -207,6 +210,11 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let max = view.max_scroll();
+    if let Some(letter) = view.letter
+        && matches!(action, Action::WriteEmail | Action::MarkSent)
+    {
+        return super::letter::perform(app, letter, action);
+    }
     match action {
         Action::Down => view.scroll = view.scroll.saturating_add(1).min(max),
         Action::Up => view.scroll = view.scroll.saturating_sub(1),

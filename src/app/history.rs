@@ -44,7 +44,7 @@ fn shows_history(app: &App, action: Action) -> bool {
     }
     match action {
         Action::OpenInsight | Action::OpenCalendar | Action::OpenCustomer => true,
-        Action::ViewDocument => app.focus == Pane::Queue,
+        Action::ViewDocument | Action::WriteLetter => app.focus == Pane::Queue,
         // The customer's detail, or the interview form with its pre-brief.
         Action::Open => matches!(app.focus, Pane::Customers | Pane::Interview),
         Action::ColumnRight => app.focus == Pane::Actions && app.actions.column + 1 >= FOLLOWED_UP,

@@ -17,6 +17,7 @@ mod forms;
 mod forms_tasks;
 mod history;
 mod insight;
+mod letter;
 mod lists;
 mod msg;
 mod panes;

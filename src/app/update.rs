@@ -135,6 +135,7 @@ impl App {
             (Some(Overlay::Customer { .. }), _) => KeyContext::Detail,
             (Some(Overlay::Insight(_)), _) => KeyContext::Insight,
             (Some(Overlay::Calendar(_)), _) => KeyContext::Calendar,
+            (Some(Overlay::Document(view)), _) if view.letter.is_some() => KeyContext::Letter,
             (Some(Overlay::Document(_)), _) => KeyContext::Document,
             (Some(Overlay::Confirm(_)), _) => KeyContext::Confirm,
             (Some(Overlay::Staff(_)), _) => KeyContext::Staff,
@@ -308,6 +309,8 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::PresidentReport
         | Action::Digest
         | Action::CopyDocument
+        | Action::WriteEmail
+        | Action::MarkSent
         | Action::ToggleSenior
         | Action::ToggleActive
         | Action::AddStaff

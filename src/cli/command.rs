@@ -4,7 +4,7 @@
 use super::args::{
     ExportFormat, ExportWhat, ImportCommand, ListFormat, TimeArg, parse_now, parse_time,
 };
-use super::{action, bench, calendar, followup, interview, report, staff, stats};
+use super::{action, bench, calendar, followup, interview, letter, report, staff, stats};
 use crate::core::Instant;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -141,6 +141,10 @@ pub enum Command {
     /// customer (Markdown).
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// A letter the loop owes the customer: the thank-you, the invitation to the follow-up
+    /// call (copied to the people the severity rule requires) or the formal report; printed
+    /// with From, To and Cc, or written as an email file with --eml.
+    Letter(letter::LetterArgs),
     /// Our people: add, change (roles, email, active) and list them.
     #[command(subcommand)]
     Staff(staff::StaffCommand),

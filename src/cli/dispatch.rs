@@ -3,8 +3,8 @@
 use super::args::ImportCommand;
 use super::{
     Command, Invocation, action, bench, calendar, check, check_repair, customer, customers, demo,
-    export, followup, import, import_responses, inbox, interview, overview, queue, report, staff,
-    stats,
+    export, followup, import, import_responses, inbox, interview, letter, overview, queue, report,
+    staff, stats,
 };
 use crate::runtime::Hub;
 use std::process::ExitCode;
@@ -171,6 +171,16 @@ pub fn run(inv: Invocation, hub: Option<(Hub, String)>) -> anyhow::Result<ExitCo
                 report::run(&ctx, &session.data, Some(&session), cmd)
             } else {
                 report::run(&ctx, &ctx.reading()?.data, None, cmd)
+            }
+        }
+        Some(Command::Letter(args)) => {
+            ctx.rules()?;
+            // Only `--record` writes; a letter printed or saved as a file only reads.
+            if args.record {
+                let session = ctx.writing()?;
+                letter::run(&ctx, &session.data, Some(&session), args)
+            } else {
+                letter::run(&ctx, &ctx.reading()?.data, None, args)
             }
         }
         Some(Command::Staff(cmd)) => match cmd {

@@ -30,8 +30,14 @@ fn by_id<'a, T>(
     all: &'a [T],
     id: impl Fn(&T) -> u64,
 ) -> anyhow::Result<&'a T> {
-    let n = parse_id_number(text, letter)
-        .ok_or_else(|| anyhow!("'{text}' is not a {what} id (like {letter}12)"))?;
+    let n = parse_id_number(text, letter).ok_or_else(|| {
+        let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        anyhow!("'{text}' is not {article} {what} id (like {letter}12)")
+    })?;
     all.iter()
         .find(|x| id(x) == n)
         .ok_or_else(|| anyhow!("there is no {what} {letter}{n}"))

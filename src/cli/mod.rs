@@ -25,6 +25,7 @@ mod import_responses;
 mod inbox;
 mod interview;
 mod interview_args;
+mod letter;
 mod lookup;
 mod output;
 mod overview;

@@ -194,10 +194,10 @@ fn thank_you(src: &Sources<'_>, id: InterviewId) -> Result<Letter, LetterError> 
         .ok_or_else(|| LetterError::NotCompleted(id.to_string()))?;
     let sender = interview.executive.or(customer.account_manager);
     let followup = data.followups.iter().find(|f| f.interview == id);
-    let call_by = followup
-        .and_then(|f| item_about(src, ItemKind::LowScoreFollowUp, Subject::FollowUp(f.id)))
-        .map(|due| format::date(src.work_week, due))
-        .unwrap_or_default();
+    let call_by = ahead(
+        src,
+        followup.and_then(|f| item_about(src, ItemKind::LowScoreFollowUp, Subject::FollowUp(f.id))),
+    );
     let mut out = Addressing::new(src, customer, interview.contact, sender);
     out.copy(customer.account_manager);
     let fields = Fields {
@@ -264,9 +264,7 @@ fn about_followup(
         feedback_date: format::date(src.work_week, interview.completed_at.unwrap_or(f.opened_at)),
         low: low_answers(src, interview, Some(&f.low_questions)),
         lowest: f.severity.get(),
-        call_by: item
-            .map(|i| format::date(src.work_week, i.due))
-            .unwrap_or_default(),
+        call_by: ahead(src, item.map(|i| i.due)),
         team,
         signer: out.signer(),
     };
@@ -279,6 +277,14 @@ fn item_about(src: &Sources<'_>, kind: ItemKind, subject: Subject) -> Option<sup
         .iter()
         .find(|i| i.kind == kind && i.subject == subject)
         .map(|i| i.due)
+}
+
+/// The date of `due` when it is still ahead (today counts); a deadline already missed is not
+/// a promise to repeat to the customer, so the letter says "shortly" instead.
+fn ahead(src: &Sources<'_>, due: Option<super::Instant>) -> String {
+    due.filter(|t| *t >= src.work_week.day_start(src.now))
+        .map(|t| format::date(src.work_week, t))
+        .unwrap_or_default()
 }
 
 fn source(trigger: &Trigger) -> String {
@@ -341,124 +347,11 @@ fn role_of(src: &Sources<'_>, customer: &Customer, person: StaffId) -> String {
     .to_string()
 }
 
-/// Collects the addresses of a letter and what is missing from them.
-struct Addressing<'a> {
-    src: &'a Sources<'a>,
-    customer: &'a Customer,
-    from: Mailbox,
-    sender: Option<StaffId>,
-    to: Mailbox,
-    cc: Vec<Mailbox>,
-    copied: Vec<StaffId>,
-    missing: Vec<String>,
-}
+mod addressing;
+mod sent;
 
-impl<'a> Addressing<'a> {
-    fn new(
-        src: &'a Sources<'a>,
-        customer: &'a Customer,
-        contact: Option<super::ContactId>,
-        sender: Option<StaffId>,
-    ) -> Addressing<'a> {
-        let contact = contact
-            .and_then(|c| customer.contact(c))
-            .or_else(|| customer.primary_contact());
-        let mut missing = Vec::new();
-        let to = match contact {
-            Some(c) => {
-                if c.email.trim().is_empty() {
-                    missing.push(format!(
-                        "{} of {} has no email on file: add it to the customer's contacts in your CRM and import it again",
-                        c.name, customer.name
-                    ));
-                }
-                Mailbox {
-                    name: c.name.clone(),
-                    email: c.email.trim().to_string(),
-                }
-            }
-            None => {
-                missing.push(format!(
-                    "{} has no contact on file to write to: add one in your CRM and import it again",
-                    customer.name
-                ));
-                Mailbox {
-                    name: format!("colleagues at {}", customer.name),
-                    email: String::new(),
-                }
-            }
-        };
-        let mut out = Addressing {
-            src,
-            customer,
-            from: Mailbox {
-                name: String::new(),
-                email: String::new(),
-            },
-            sender,
-            to,
-            cc: Vec::new(),
-            copied: Vec::new(),
-            missing,
-        };
-        match sender.and_then(|id| out.mailbox(id)) {
-            Some(m) => out.from = m,
-            None => out.missing.push(format!(
-                "nobody is named to send it: set the account manager of {} or assign the follow-up (w in the queue)",
-                out.customer.name
-            )),
-        }
-        out
-    }
-
-    /// `id` as a mailbox, noting a missing email.
-    fn mailbox(&mut self, id: StaffId) -> Option<Mailbox> {
-        let staff = self.src.data.staff_member(id)?;
-        let email = staff.email.as_deref().unwrap_or("").trim().to_string();
-        if email.is_empty() {
-            self.missing.push(format!(
-                "{} has no email on file: hearback staff set \"{}\" --email ADDRESS",
-                staff.name, staff.name
-            ));
-        }
-        Some(Mailbox {
-            name: staff.name.clone(),
-            email,
-        })
-    }
-
-    /// Copies `id` in, unless it is the sender or copied already.
-    fn copy(&mut self, id: Option<StaffId>) {
-        let Some(id) = id else { return };
-        if self.sender == Some(id) || self.copied.contains(&id) {
-            return;
-        }
-        self.copied.push(id);
-        if let Some(m) = self.mailbox(id) {
-            self.cc.push(m);
-        }
-    }
-
-    fn signer(&self) -> String {
-        if self.from.name.is_empty() {
-            "The customer success team".to_string()
-        } else {
-            self.from.name.clone()
-        }
-    }
-
-    fn letter(self, kind: LetterKind, subject: Subject, fields: Fields) -> Letter {
-        Letter {
-            kind,
-            subject,
-            from: self.from,
-            to: self.to,
-            cc: self.cc,
-            missing: self.missing,
-            fields,
-        }
-    }
-}
+use addressing::Addressing;
+pub use sent::{SentError, record_sent};
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -69,6 +69,8 @@ pub enum EventKind {
     Imported,
     /// A step recorded by mistake was undone; the records went back to how they were.
     Undone,
+    /// A letter went to the customer (the invitation to a follow-up call).
+    LetterSent,
 }
 
 /// One line of a customer's history.

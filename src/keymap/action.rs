@@ -145,6 +145,12 @@ pub enum Action {
     CancelInterview,
     /// Staff: change the person's name, email and roles.
     EditStaff,
+    /// Queue: the letter the selected item owes (thank-you, call invitation, formal report).
+    WriteLetter,
+    /// Letter: write it as an email file (.eml) for the mail client.
+    WriteEmail,
+    /// Letter: record it as sent.
+    MarkSent,
 }
 
 impl Action {

@@ -24,6 +24,8 @@ pub enum KeyContext {
     Calendar,
     /// A document (debrief, President report, digest) being read.
     Document,
+    /// A letter the loop owes the customer, being read before it is sent.
+    Letter,
     /// A question before an irreversible step (yes or no).
     Confirm,
     /// Our people: roles, active, add.
@@ -50,7 +52,7 @@ pub enum KeyContext {
 
 impl KeyContext {
     /// Every mode, in the order help and error messages list them.
-    pub const ALL: [KeyContext; 21] = [
+    pub const ALL: [KeyContext; 22] = [
         KeyContext::Global,
         KeyContext::Customers,
         KeyContext::Queue,
@@ -61,6 +63,7 @@ impl KeyContext {
         KeyContext::Insight,
         KeyContext::Calendar,
         KeyContext::Document,
+        KeyContext::Letter,
         KeyContext::Confirm,
         KeyContext::Staff,
         KeyContext::Form,
@@ -84,6 +87,7 @@ impl KeyContext {
                 | KeyContext::Insight
                 | KeyContext::Calendar
                 | KeyContext::Document
+                | KeyContext::Letter
                 | KeyContext::Confirm
                 | KeyContext::Staff
         ) || self.own_keys_only()
@@ -124,6 +128,7 @@ impl KeyContext {
             KeyContext::Insight => "Insight",
             KeyContext::Calendar => "Feedback calendar",
             KeyContext::Document => "Document",
+            KeyContext::Letter => "Letter",
             KeyContext::Staff => "Staff",
             KeyContext::Form => "Interview form",
             KeyContext::Editor => "Comment",

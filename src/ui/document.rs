@@ -19,7 +19,12 @@ pub fn draw(app: &App, view: &DocumentView, theme: Theme, frame: &mut Frame, are
     let width = usize::from(area.width.saturating_sub(4));
     let inner = usize::from(area.height.saturating_sub(2));
     // The lead's notes stay on top while the document scrolls, in at most a third of it.
-    let mut notes = notes(&view.notes, theme, width);
+    let heading = if view.letter.is_some() {
+        "The email's headers (y copies the text only; e writes them with it):"
+    } else {
+        "For you, not in the document (y copies the document only):"
+    };
+    let mut notes = notes(heading, &view.notes, theme, width);
     if notes.len() > inner / 3 {
         notes.truncate((inner / 3).saturating_sub(1));
         if !notes.is_empty() {
@@ -58,20 +63,17 @@ pub fn draw(app: &App, view: &DocumentView, theme: Theme, frame: &mut Frame, are
             format!(" {} ", view.title),
             theme.title(),
         )))
-        .title_bottom(Line::from(format!(" {position} · {} ", keys(app))).right_aligned());
+        .title_bottom(Line::from(format!(" {position} · {} ", keys(app, view))).right_aligned());
     frame.render_widget(Paragraph::new(shown).block(block), area);
 }
 
 /// The lead's notes, wrapped, under a line saying they are not part of the document, and a
 /// blank line after them.
-fn notes(notes: &[String], theme: Theme, width: usize) -> Vec<Line<'static>> {
+fn notes(heading: &str, notes: &[String], theme: Theme, width: usize) -> Vec<Line<'static>> {
     if notes.is_empty() {
         return Vec::new();
     }
-    let mut lines = vec![Line::from(Span::styled(
-        "For you, not in the document (y copies the document only):",
-        theme.title(),
-    ))];
+    let mut lines = vec![Line::from(Span::styled(heading.to_string(), theme.title()))];
     for note in notes {
         let line = Line::from(Span::styled(format!("- {note}"), theme.due()));
         lines.extend(wrap_line(&line, width, INDENT));
@@ -80,19 +82,33 @@ fn notes(notes: &[String], theme: Theme, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// `y copies · Esc closes`, the keys from the key table.
-fn keys(app: &App) -> String {
+/// `y copies · Esc closes` (a letter: `y copies · e email file · x sent · Esc closes`), the
+/// keys from the key table.
+fn keys(app: &App, view: &DocumentView) -> String {
+    let context = if view.letter.is_some() {
+        KeyContext::Letter
+    } else {
+        KeyContext::Document
+    };
     let key = |action| {
-        hints(&app.rules.keys, KeyContext::Document, &[action])
+        hints(&app.rules.keys, context, &[action])
             .into_iter()
             .next()
             .map(|(key, _)| key)
     };
-    [(Action::CopyDocument, "copies"), (Action::Back, "closes")]
-        .into_iter()
-        .filter_map(|(action, word)| Some(format!("{} {word}", key(action)?)))
-        .collect::<Vec<_>>()
-        .join(" · ")
+    let letter = view.letter.is_some();
+    [
+        (Action::CopyDocument, "copies", true),
+        (Action::WriteEmail, "email file", letter),
+        (Action::MarkSent, "sent", letter),
+        (Action::Back, "closes", true),
+    ]
+    .into_iter()
+    .filter(|(_, _, shown)| *shown)
+    .map(|(action, word, _)| (action, word))
+    .filter_map(|(action, word)| Some(format!("{} {word}", key(action)?)))
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 /// A text line with its style: Markdown headings bold, everything else plain.

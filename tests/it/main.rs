@@ -53,6 +53,7 @@ mod inbox;
 mod keys;
 mod lateness;
 mod layering;
+mod letters;
 mod one_writer;
 mod open_work;
 mod open_work_store;

@@ -81,6 +81,7 @@ pub(in crate::app) fn done(
         kind: "output".into(),
         back_to: None,
         notes: Vec::new(),
+        letter: None,
     });
     let outcome = if code == 0 {
         format!("done: {line}")

@@ -83,6 +83,7 @@ impl PaneKind for Queue {
                 Vec::new()
             }
             Action::ViewDocument => document::open_for_selected_item(app),
+            Action::WriteLetter => crate::app::letter::open_for_selected_item(app),
             Action::NewAction => crate::app::asks_tasks::action_from_queue(app),
             Action::Book
             | Action::Assign
