@@ -48,8 +48,8 @@ pub struct LetterArgs {
     pub which: Which,
     /// The interview (thank-you, e.g. I20) or follow-up (invitation, report, e.g. F3).
     pub id: String,
-    /// Write it as an email file (.eml) that a mail client opens as a draft to send, instead
-    /// of printing it: into DATA/letters/ as "DATE KIND ID CUSTOMER.eml", or to --out.
+    /// Write it as an email file (.eml) for a mail client to send (marked unsent: Outlook
+    /// opens it as a draft), instead of printing it: into DATA/letters/ as "DATE KIND ID CUSTOMER.eml", or to --out.
     #[arg(long)]
     pub eml: bool,
     /// Where to write the email file.
@@ -113,7 +113,7 @@ pub fn run(
             };
             super::console::write_file(&path, &bytes)?;
             crate::cli::say_err!(
-                "wrote the {} to {}: open it in your mail client, which shows it as a draft to send",
+                "wrote the {} to {}: open it in your mail client to send it",
                 kind.label(),
                 path.display()
             );

@@ -1,6 +1,7 @@
 //! The loop's letters in words (`assets/letter_thank_you.md`, `letter_invitation.md`,
 //! `letter_report.md`: Jinja syntax via minijinja, the first line `Subject: ...`), and as an
-//! RFC 5322 message (`.eml`) that any mail client opens as a draft to send. Whom each letter
+//! RFC 5322 message (`.eml`) that any mail client opens (marked unsent, so Outlook opens it
+//! as a draft). Whom each letter
 //! goes to is decided in [`crate::core::letters`]; nothing here sends anything.
 
 use super::report::{DocumentError, render};
@@ -132,7 +133,7 @@ fn shown(m: &Mailbox) -> String {
 }
 
 /// The letter as an RFC 5322 message dated `at`: plain text, UTF-8, marked unsent
-/// (`X-Unsent: 1`) so mail clients open it as a draft. Refused while an address is missing.
+/// (`X-Unsent: 1`, which Outlook opens as a draft). Refused while an address is missing.
 pub fn eml(letter: &Letter, words: &Words, at: Instant) -> Result<Vec<u8>, LetterTextError> {
     if !letter.missing.is_empty() {
         return Err(LetterTextError::Missing(letter.missing.clone()));

@@ -116,7 +116,7 @@ fn golden_invitation_eml() {
 
 /// The addresses a mail client reads from the file: To the customer's contact, Cc the people
 /// the severity rule brings to the call (senior management for a lowest 2, the managers for a
-/// 3), From the owner; the text and subject intact, marked as a draft.
+/// 3), From the owner; the text and subject intact, marked unsent.
 #[test]
 fn the_eml_reads_back_with_the_people_of_the_severity() {
     let data = data();
@@ -155,7 +155,7 @@ fn the_eml_reads_back_with_the_people_of_the_severity() {
         assert_eq!(
             message.header_raw("X-Unsent").map(str::trim),
             Some("1"),
-            "opens as a draft"
+            "marked unsent"
         );
         let named: Vec<String> = message
             .to()
