@@ -162,7 +162,7 @@ pub const DEFAULTS: &[Binding] = &[
         C::Queue,
         K::Char('m'),
         A::WriteLetter,
-        "the letter this item owes: thank-you, call invitation, formal report",
+        "the letter this item owes",
     ),
     key(
         C::Queue,
