@@ -1,0 +1,344 @@
+//! The weekly review against a week computed by hand.
+//!
+//! The fixture: the default policy and working week (Monday to Friday, UTC). November 2026:
+//! Monday the 16th to Sunday the 22nd is the week reviewed; "now" is Wednesday the 25th 12:00.
+//! Policy: thank-you within 4 business hours, debrief 24 h, President report 7 days, contact
+//! within 1 business day for a lowest score of 1-2 and 2 for a 3, formal report 14 days after
+//! the contact, telling the customer of a done action 7 days.
+
+use super::*;
+use crate::core::queue::ItemKind;
+use crate::core::{
+    ActionId, ActionItem, ActionKind, ActionState, Customer, FollowUp, FollowUpId,
+    FollowUpState, Interview, InterviewId, Money, Role, Score, Staff, Trigger,
+};
+use chrono::{TimeZone, Utc};
+
+/// 2026-11-`d` `h`:`m` UTC.
+fn t(d: u32, h: u32, m: u32) -> Instant {
+    Utc.with_ymd_and_hms(2026, 11, d, h, m, 0)
+        .single()
+        .expect("valid")
+}
+
+fn hours(h: i64, m: i64) -> Duration {
+    Duration::hours(h) + Duration::minutes(m)
+}
+
+const DANA: StaffId = StaffId(1);
+const SAM: StaffId = StaffId(2);
+const EVE: StaffId = StaffId(3);
+const MAX: StaffId = StaffId(4);
+const ACME: CustomerId = CustomerId(10);
+const BETA: CustomerId = CustomerId(11);
+
+fn person(id: StaffId, name: &str) -> Staff {
+    Staff {
+        id,
+        name: name.into(),
+        email: None,
+        roles: vec![Role::AccountManager],
+        bio: String::new(),
+        active: true,
+    }
+}
+
+fn completed(id: u64, customer: CustomerId, at: Instant) -> Interview {
+    Interview {
+        status: InterviewStatus::Completed,
+        completed_at: Some(at),
+        ..Interview::booked(InterviewId(id), customer, Trigger::Cadence, at)
+    }
+}
+
+fn followup(id: u64, customer: CustomerId, severity: u8, opened: Instant) -> FollowUp {
+    FollowUp {
+        id: FollowUpId(id),
+        customer,
+        interview: InterviewId(20),
+        severity: Score::new(severity).expect("a score"),
+        low_questions: vec!["overall".into()],
+        owner: None,
+        participants: vec![],
+        state: FollowUpState::Open,
+        opened_at: opened,
+        contacted_at: None,
+        context: String::new(),
+        report_committed_at: None,
+        report_presented_at: None,
+        closed_at: None,
+    }
+}
+
+fn action(id: u64, customer: CustomerId, owner: StaffId, due: Instant) -> ActionItem {
+    ActionItem {
+        id: ActionId(id),
+        customer,
+        followup: None,
+        interview: None,
+        kind: ActionKind::Corrective,
+        title: format!("Action {id}"),
+        detail: String::new(),
+        owner: Some(owner),
+        due: Some(due),
+        state: ActionState::Doing,
+        created_at: t(1, 9, 0),
+        done_at: None,
+        followed_up_at: None,
+    }
+}
+
+/// The week by hand. Acme's account manager is Dana; Beta has none (its work is unassigned).
+pub(super) fn fixture() -> Dataset {
+    let created = t(1, 0, 0) - Duration::days(31);
+    let acme = Customer::new(ACME, "Acme Freight", Money::new(100, "USD"), created)
+        .with_account_manager(DANA);
+    let beta = Customer::new(BETA, "Beta Ltd", Money::new(100, "USD"), created);
+    // I20: Acme, our executive Eve, completed Fri 13 Nov 16:00 (the week before).
+    let i20 = Interview {
+        executive: Some(EVE),
+        prebriefed_at: Some(t(12, 9, 0)),
+        acknowledged_at: Some(t(16, 10, 0)),
+        debriefed_at: Some(t(14, 10, 0)),
+        reported_at: Some(t(19, 9, 0)),
+        ..completed(20, ACME, t(13, 16, 0))
+    };
+    // I21: Beta, no executive and no account manager, completed Wed 18 Nov 09:00.
+    let i21 = Interview {
+        acknowledged_at: Some(t(18, 11, 30)),
+        debriefed_at: Some(t(19, 10, 0)),
+        ..completed(21, BETA, t(18, 9, 0))
+    };
+    // I22: Acme, booked for Tue 24 Nov 10:00, Eve pre-briefed on Fri 20 Nov 15:00.
+    let i22 = Interview {
+        executive: Some(EVE),
+        prebriefed_at: Some(t(20, 15, 0)),
+        ..Interview::booked(InterviewId(22), ACME, Trigger::Cadence, t(24, 10, 0))
+    };
+    // F30: Acme, lowest score 2 (senior: 1 business day), Dana's, opened with I20.
+    let f30 = FollowUp {
+        owner: Some(DANA),
+        state: FollowUpState::Closed,
+        contacted_at: Some(t(17, 10, 0)),
+        report_presented_at: Some(t(20, 10, 0)),
+        closed_at: Some(t(20, 11, 0)),
+        ..followup(30, ACME, 2, t(13, 16, 0))
+    };
+    // F31: Beta, lowest score 3 (2 business days), nobody's, contacted only the week after.
+    let f31 = FollowUp {
+        state: FollowUpState::Contacted,
+        contacted_at: Some(t(23, 10, 0)),
+        ..followup(31, BETA, 3, t(18, 9, 0))
+    };
+    // F32: Acme, Max's, opened Mon 2 Nov, contacted the next day, closed without a report.
+    let f32 = FollowUp {
+        owner: Some(MAX),
+        state: FollowUpState::Closed,
+        contacted_at: Some(t(3, 9, 0)),
+        closed_at: Some(t(18, 15, 0)),
+        ..followup(32, ACME, 3, t(2, 9, 0))
+    };
+    let a40 = ActionItem {
+        state: ActionState::Done,
+        done_at: Some(t(19, 9, 0)),
+        ..action(40, ACME, DANA, t(18, 17, 0))
+    };
+    let a41 = action(41, BETA, MAX, t(17, 17, 0));
+    let a42 = ActionItem {
+        state: ActionState::FollowedUp,
+        done_at: Some(t(12, 10, 0)),
+        followed_up_at: Some(t(17, 14, 0)),
+        ..action(42, ACME, SAM, t(10, 17, 0))
+    };
+    Dataset {
+        staff: vec![
+            person(DANA, "Dana Reyes"),
+            person(SAM, "Sam Lee"),
+            person(EVE, "Eve Okafor"),
+            person(MAX, "Max Stone"),
+        ],
+        customers: vec![acme, beta],
+        interviews: vec![i20, i21, i22],
+        followups: vec![f30, f31, f32],
+        actions: vec![a40, a41, a42],
+        ..Dataset::default()
+    }
+}
+
+fn week_of_16th() -> Review {
+    let cal = WorkWeek::default();
+    let week = week_of(t(18, 12, 0), &cal);
+    assert_eq!(week.since, Some(t(16, 0, 0)), "the week starts on Monday 00:00");
+    review(&fixture(), &Policy::default(), &cal, t(16, 0, 0), t(25, 12, 0))
+}
+
+type Row = (StepKind, Subject, Option<StaffId>, Instant, Option<Duration>);
+
+#[test]
+fn closed_lists_every_step_done_in_the_week_with_its_owner_and_lateness() {
+    let r = week_of_16th();
+    assert!(r.complete());
+    let got: Vec<Row> = r
+        .done
+        .iter()
+        .map(|d| (d.kind, d.subject, d.owner, d.at, d.late_by()))
+        .collect();
+    let i = |n| Subject::Interview(InterviewId(n));
+    let f = |n| Subject::FollowUp(FollowUpId(n));
+    let a = |n| Subject::Action(ActionId(n));
+    let want: Vec<Row> = vec![
+        // Due 4 business hours after Fri 16:00 = Fri 20:00; sent Mon 10:00: 2 days 14 h late.
+        (StepKind::ThankYou, i(20), Some(DANA), t(16, 10, 0), Some(hours(62, 0))),
+        // Score 2: due 1 business day after Fri 16:00 = Mon 16:00; Tue 10:00 is 18 h late.
+        (StepKind::Contact, f(30), Some(DANA), t(17, 10, 0), Some(hours(18, 0))),
+        // A42 done Thu 12 Nov 10:00, so the customer is told by Thu 19 10:00; the account
+        // manager (Dana) does it, not the action's owner (Sam).
+        (StepKind::ActionFollowUp, a(42), Some(DANA), t(17, 14, 0), None),
+        // Due Wed 09:00 + 4 business hours = 13:00; sent 11:30. Beta has no account manager.
+        (StepKind::ThankYou, i(21), None, t(18, 11, 30), None),
+        // F32 was contacted Tue 3 Nov 09:00: the formal report was due 14 days later, Tue 17
+        // Nov 09:00. Closing it on Wed 15:00 discharged that report 1 day 6 h late.
+        (StepKind::CloseFollowUp, f(32), Some(MAX), t(18, 15, 0), Some(hours(30, 0))),
+        // Due Fri 13 16:00 + 7 days = Fri 20 16:00: on time, by the executive (Eve).
+        (StepKind::ReportPresident, i(20), Some(EVE), t(19, 9, 0), None),
+        // Due Wed 18 17:00, done Thu 09:00: 16 h late.
+        (StepKind::ActionDone, a(40), Some(DANA), t(19, 9, 0), Some(hours(16, 0))),
+        // Due 24 h after Wed 09:00; done Thu 10:00: 1 h late. No executive, no account
+        // manager: unassigned.
+        (StepKind::Debrief, i(21), None, t(19, 10, 0), Some(hours(1, 0))),
+        // Due 14 days after the contact (Tue 1 Dec 10:00): on time.
+        (StepKind::FormalReport, f(30), Some(DANA), t(20, 10, 0), None),
+        // Nothing was owed any more when F30 closed.
+        (StepKind::CloseFollowUp, f(30), Some(DANA), t(20, 11, 0), None),
+        // I22 on Tue 24 Nov 10:00: pre-brief due 1 business day before, Mon 23 10:00.
+        (StepKind::PreBrief, i(22), Some(DANA), t(20, 15, 0), None),
+    ];
+    assert_eq!(got, want);
+    assert_eq!(r.late().count(), 5);
+}
+
+#[test]
+fn overdue_at_the_end_of_a_past_week_is_read_from_the_records_wound_back() {
+    let r = week_of_16th();
+    assert_eq!(r.as_of, t(23, 0, 0));
+    let got: Vec<(ItemKind, Subject, Option<StaffId>, Instant)> = r
+        .overdue
+        .iter()
+        .map(|i| (i.kind, i.subject, i.owner, i.due))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            // F31 was contacted on Mon 23 10:00, after the week: at its end the contact was
+            // still owed. Score 3: 2 business days from Wed 18 09:00 = Fri 20 09:00.
+            (
+                ItemKind::LowScoreFollowUp,
+                Subject::FollowUp(FollowUpId(31)),
+                None,
+                t(20, 9, 0)
+            ),
+            // A41, still doing, due Tue 17 17:00.
+            (
+                ItemKind::ActionItem,
+                Subject::Action(ActionId(41)),
+                Some(MAX),
+                t(17, 17, 0)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn response_times_per_owner_against_the_policy() {
+    let r = week_of_16th();
+    let got: Vec<(Measure, Who, usize, Duration, Duration, Option<usize>)> = r
+        .stats
+        .iter()
+        .map(|s| (s.measure, s.who, s.count, s.median, s.p90, s.within))
+        .collect();
+    let owner = |o| Who::Owner(o);
+    // Thank-you, I20: Fri 16:00 -> Mon 10:00 in business time = Fri 8 h + Mon 10 h = 18 h
+    // (due Fri 20:00: not within). I21: Wed 09:00 -> 11:30 = 2 h 30 m (within).
+    let thanks = (hours(18, 0), hours(2, 30));
+    // Contact, F30: Fri 16:00 -> Tue 10:00 = 8 h + Mon 24 h + 10 h = 1 business day 18 h.
+    let contact = hours(42, 0);
+    // Formal report, F30: Tue 17 10:00 -> Fri 20 10:00 = 3 days (calendar time).
+    let report = hours(72, 0);
+    // Close, F30: Fri 13 16:00 -> Fri 20 11:00 = 6 days 19 h; F32: Mon 2 09:00 -> Wed 18
+    // 15:00 = 16 days 6 h. No limit.
+    let close = (hours(6 * 24 + 19, 0), hours(16 * 24 + 6, 0));
+    let want = vec![
+        (Measure::ThankYou, owner(Some(DANA)), 1, thanks.0, thanks.0, Some(0)),
+        (Measure::ThankYou, owner(None), 1, thanks.1, thanks.1, Some(1)),
+        // Two values: the median by nearest rank is the 1st (ceil(0.5 x 2) = 1), the 90th
+        // percentile the 2nd (ceil(0.9 x 2) = 2).
+        (Measure::ThankYou, Who::Everyone, 2, thanks.1, thanks.0, Some(1)),
+        (Measure::Contact, owner(Some(DANA)), 1, contact, contact, Some(0)),
+        (Measure::Contact, Who::Everyone, 1, contact, contact, Some(0)),
+        (Measure::FormalReport, owner(Some(DANA)), 1, report, report, Some(1)),
+        (Measure::FormalReport, Who::Everyone, 1, report, report, Some(1)),
+        (Measure::Close, owner(Some(DANA)), 1, close.0, close.0, None),
+        (Measure::Close, owner(Some(MAX)), 1, close.1, close.1, None),
+        (Measure::Close, Who::Everyone, 2, close.0, close.1, None),
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
+fn the_current_week_is_reviewed_so_far() {
+    let cal = WorkWeek::default();
+    let now = t(25, 12, 0);
+    let r = review(&fixture(), &Policy::default(), &cal, t(23, 0, 0), now);
+    assert!(!r.complete());
+    assert_eq!(r.as_of, now);
+    let done: Vec<(StepKind, Option<Duration>)> =
+        r.done.iter().map(|d| (d.kind, d.late_by())).collect();
+    // F31 contacted Mon 23 10:00, due Fri 20 09:00: 3 days 1 h late.
+    assert_eq!(done, vec![(StepKind::Contact, Some(hours(73, 0)))]);
+    // Wed 18 09:00 -> Mon 23 10:00 in business time: 15 h + Thu 24 h + Fri 24 h + 10 h.
+    assert_eq!(r.samples.len(), 1);
+    assert_eq!(r.samples[0].took, hours(73, 0));
+    let overdue: Vec<(ItemKind, Option<StaffId>)> =
+        r.overdue.iter().map(|i| (i.kind, i.owner)).collect();
+    // A41 still; I21's President report was due Wed 25 09:00 (7 days after completion).
+    assert_eq!(
+        overdue,
+        vec![
+            (ItemKind::ActionItem, Some(MAX)),
+            (ItemKind::ReportPresident, None)
+        ]
+    );
+}
+
+#[test]
+fn a_week_with_nothing_in_it_says_so() {
+    let cal = WorkWeek::default();
+    let policy = Policy::default();
+    let data = Dataset::default();
+    let r = review(&data, &policy, &cal, t(2, 0, 0), t(25, 12, 0));
+    assert!(r.done.is_empty() && r.overdue.is_empty() && r.stats.is_empty());
+    let text = text::lines(&r, &data, &policy, &cal).join("\n");
+    assert!(text.contains("Closed: nothing was recorded as done this week."), "{text}");
+    assert!(text.contains("Slipped: nothing."), "{text}");
+    assert!(text.contains("Response times: no thank-you"), "{text}");
+}
+
+#[test]
+fn nearest_rank_percentiles() {
+    let d = |n: i64| Duration::minutes(n);
+    let ten: Vec<Duration> = (1..=10).map(d).collect();
+    let four: Vec<Duration> = (1..=4).map(d).collect();
+    let cases = [
+        (&ten[..], 50, Some(d(5))),
+        (&ten[..], 90, Some(d(9))),
+        (&ten[..], 100, Some(d(10))),
+        (&ten[..], 0, Some(d(1))),
+        (&four[..], 50, Some(d(2))),
+        (&four[..], 90, Some(d(4))),
+        (&four[..1], 90, Some(d(1))),
+        (&[][..], 50, None),
+    ];
+    for (values, p, want) in cases {
+        assert_eq!(nearest_rank(values, p), want, "p{p} of {}", values.len());
+    }
+}
