@@ -3,8 +3,8 @@
 use super::args::ImportCommand;
 use super::{
     Command, Invocation, action, bench, calendar, check, check_repair, customer, customers, demo,
-    export, followup, import, import_responses, inbox, interview, overview, queue, report, staff,
-    stats,
+    export, followup, import, import_responses, inbox, interview, overview, queue, report, review,
+    staff, stats,
 };
 use crate::runtime::Hub;
 use std::process::ExitCode;
@@ -185,6 +185,10 @@ pub fn run(inv: Invocation, hub: Option<(Hub, String)>) -> anyhow::Result<ExitCo
             let since = stats::since(&ctx, &args)?;
             ctx.rules()?;
             stats::run(ctx.reading()?, &args, since)
+        }
+        Some(Command::Review(args)) => {
+            let since = review::week(&ctx, &args)?;
+            review::run(ctx.reading()?, &args, since)
         }
         Some(Command::Calendar(args)) => {
             ctx.rules()?;

@@ -28,6 +28,8 @@ pub enum KeyContext {
     Confirm,
     /// Our people: roles, active, add.
     Staff,
+    /// The weekly review (closed, slipped, response times).
+    Review,
     /// The interview form (outside the comment editor).
     Form,
     /// The comment editor inside the form: only its command keys; every other key is text.
@@ -50,7 +52,7 @@ pub enum KeyContext {
 
 impl KeyContext {
     /// Every mode, in the order help and error messages list them.
-    pub const ALL: [KeyContext; 21] = [
+    pub const ALL: [KeyContext; 22] = [
         KeyContext::Global,
         KeyContext::Customers,
         KeyContext::Queue,
@@ -63,6 +65,7 @@ impl KeyContext {
         KeyContext::Document,
         KeyContext::Confirm,
         KeyContext::Staff,
+        KeyContext::Review,
         KeyContext::Form,
         KeyContext::Editor,
         KeyContext::Prompt,
@@ -86,6 +89,7 @@ impl KeyContext {
                 | KeyContext::Document
                 | KeyContext::Confirm
                 | KeyContext::Staff
+                | KeyContext::Review
         ) || self.own_keys_only()
     }
 
@@ -125,6 +129,7 @@ impl KeyContext {
             KeyContext::Calendar => "Feedback calendar",
             KeyContext::Document => "Document",
             KeyContext::Staff => "Staff",
+            KeyContext::Review => "Weekly review",
             KeyContext::Form => "Interview form",
             KeyContext::Editor => "Comment",
             KeyContext::Prompt => "Form",

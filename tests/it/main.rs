@@ -62,6 +62,7 @@ mod quiet_reads;
 mod readonly_media;
 mod report_customer;
 mod reports;
+mod review;
 mod soak;
 mod staff;
 mod stats;

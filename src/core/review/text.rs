@@ -157,27 +157,34 @@ fn slipped(out: &mut Vec<String>, r: &Review, data: &Dataset, cal: &WorkWeek) {
         .iter()
         .map(|d| d.owner)
         .chain(r.overdue.iter().map(|i| i.owner));
+    // One table for every owner, so the columns line up under each owner's name.
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut heads: Vec<(usize, Option<StaffId>)> = Vec::new();
     for owner in owners(data, all) {
-        out.push(format!("  {}", owner_name(data, owner)));
-        let mut rows: Vec<Vec<String>> = late
-            .iter()
-            .filter(|d| d.owner == owner)
-            .map(|d| {
-                let due = d.due.map_or_else(String::new, |t| when(cal, t));
-                let by = d.late_by().map_or_else(String::new, span);
-                vec![
-                    "done late".into(),
-                    d.kind.label().into(),
-                    customer_name(data, d.customer),
-                    d.subject.to_string(),
-                    format!("due {due}, done {by} late"),
-                ]
-            })
-            .collect();
-        rows.extend(r.overdue.iter().filter(|i| i.owner == owner).map(|i| {
-            overdue_row(i, data, cal, r.as_of)
+        heads.push((rows.len(), owner));
+        rows.extend(late.iter().filter(|d| d.owner == owner).map(|d| {
+            let due = d.due.map_or_else(String::new, |t| when(cal, t));
+            let by = d.late_by().map_or_else(String::new, span);
+            vec![
+                "done late".into(),
+                d.kind.label().into(),
+                customer_name(data, d.customer),
+                d.subject.to_string(),
+                format!("due {due}, done {by} late"),
+            ]
         }));
-        out.extend(align(&rows, &[]).into_iter().map(|l| format!("  {l}")));
+        rows.extend(
+            r.overdue
+                .iter()
+                .filter(|i| i.owner == owner)
+                .map(|i| overdue_row(i, data, cal, r.as_of)),
+        );
+    }
+    for (n, line) in align(&rows, &[]).into_iter().enumerate() {
+        if let Some((_, owner)) = heads.iter().find(|(at, _)| *at == n) {
+            out.push(format!("  {}", owner_name(data, *owner)));
+        }
+        out.push(format!("  {line}"));
     }
 }
 
@@ -295,7 +302,7 @@ fn align(rows: &[Vec<String>], right: &[usize]) -> Vec<String> {
         .map(|row| {
             let mut line = String::from("  ");
             for (c, text) in row.iter().enumerate() {
-                let pad = " ".repeat(widths.get(c).copied().unwrap_or(0) - text.width());
+                let pad = " ".repeat(widths.get(c).copied().unwrap_or(0).saturating_sub(text.width()));
                 if right.contains(&c) {
                     line.push_str(&pad);
                     line.push_str(text);
