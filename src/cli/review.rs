@@ -26,7 +26,7 @@ pub enum ReviewFormat {
 pub struct ReviewArgs {
     /// The work week (Monday to Sunday) containing DAY; without DAY, or without --week at all,
     /// the current week so far.
-    /// DAY: a date (YYYY-MM-DD), today, or any TIME: 10:00, fri, +2d, RFC 3339.
+    /// DAY: a date (YYYY-MM-DD), today, or an RFC 3339 time; a week not begun yet is refused.
     #[arg(
         long,
         value_name = "DAY",

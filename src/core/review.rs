@@ -259,7 +259,8 @@ pub fn review(
 ) -> Review {
     let until = super::time_math::later(since, Duration::days(7));
     let as_of = now.clamp(since, until);
-    let inside = |t: Instant| since <= t && t < as_of;
+    // The week so far includes what was recorded at `now` itself.
+    let inside = |t: Instant| since <= t && t < until && t <= now;
     let mut done = Vec::new();
     let mut samples = Vec::new();
     let am = |c: CustomerId| data.customer(c).and_then(|c| c.account_manager);

@@ -78,6 +78,7 @@ mod ui_disk_failed;
 mod ui_document;
 mod ui_insight;
 mod ui_narrow;
+mod ui_review;
 mod ui_snapshots;
 mod ui_staff;
 mod undo;

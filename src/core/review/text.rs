@@ -60,7 +60,7 @@ pub fn lines(r: &Review, data: &Dataset, policy: &Policy, cal: &WorkWeek) -> Vec
     let mut out = vec![
         title(r, cal),
         format!(
-            "  Times in UTC{}; business time counts every hour of {}.",
+            "  Times in UTC{}. Business days: {}.",
             cal.offset,
             working_days(cal)
         ),
