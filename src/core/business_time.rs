@@ -307,11 +307,15 @@ mod tests {
             (t(21, 10), t(23, 4), 4),   // from Saturday: counts from Monday 00:00
             (t(20, 22), t(22, 12), 2),  // ends on Sunday: Friday's last 2 h
             (t(23, 9), t(23, 9), 0),
-            (t(24, 9), t(23, 9), 0), // the wrong way round: nothing
+            (t(24, 9), t(23, 9), 0),      // the wrong way round: nothing
             (t(2, 9), t(30, 9), 20 * 24), // four whole weeks
         ];
         for (from, to, hours) in cases {
-            assert_eq!(cal.between(from, to), Duration::hours(hours), "{from} -> {to}");
+            assert_eq!(
+                cal.between(from, to),
+                Duration::hours(hours),
+                "{from} -> {to}"
+            );
         }
         for hours in (1..24 * 40).step_by(5) {
             let amount = Duration::hours(hours);

@@ -32,7 +32,10 @@ pub fn prebrief(i: &Interview, policy: &Policy, cal: &WorkWeek) -> Instant {
 
 /// The thank-you: `acknowledge_business_hours` business hours after completion.
 pub fn acknowledge(done: Instant, policy: &Policy, cal: &WorkWeek) -> Instant {
-    cal.add(done, Policy::hours(policy.deadlines.acknowledge_business_hours))
+    cal.add(
+        done,
+        Policy::hours(policy.deadlines.acknowledge_business_hours),
+    )
 }
 
 /// The debrief: `debrief_hours` hours after completion.
@@ -42,7 +45,10 @@ pub fn debrief(done: Instant, policy: &Policy) -> Instant {
 
 /// Informing the other executives of a significant issue: `inform_executives_hours` hours.
 pub fn inform_executives(done: Instant, policy: &Policy) -> Instant {
-    later(done, Policy::hours(policy.deadlines.inform_executives_hours))
+    later(
+        done,
+        Policy::hours(policy.deadlines.inform_executives_hours),
+    )
 }
 
 /// The written report to the President: `report_president_days` days after completion.

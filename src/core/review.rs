@@ -29,13 +29,17 @@
 //!   always a value that occurred; the median of 4 values is the 2nd), and how many were within
 //!   the policy (done by the due time the queue gave the step).
 
+#[cfg(test)]
+mod fixture;
+mod kinds;
 pub mod rewind;
 mod stats;
-pub mod text;
 #[cfg(test)]
 mod tests;
+pub mod text;
 
 pub use super::period::Period;
+pub use kinds::{Measure, StepKind};
 pub use stats::{Stat, Who, nearest_rank, stats};
 
 use super::business_time::WorkWeek;
@@ -49,69 +53,6 @@ use chrono::Duration;
 /// The work week containing `t`: Monday 00:00 to the next Monday 00:00 in `cal`'s offset.
 pub fn week_of(t: Instant, cal: &WorkWeek) -> Period {
     Period::weeks_from(t, t, cal)
-}
-
-/// A step of the loop that can be done (and so closed) in a week.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum StepKind {
-    /// Our executive was pre-briefed.
-    PreBrief,
-    /// The thank-you note was sent.
-    ThankYou,
-    /// The account manager and salesperson were debriefed.
-    Debrief,
-    /// The other executives were told of a significant issue.
-    InformExecutives,
-    /// The written report went to the President.
-    ReportPresident,
-    /// The results were shared with the workforce.
-    Disseminate,
-    /// The customer was contacted about a low score.
-    Contact,
-    /// The formal report with actions was presented to the customer.
-    FormalReport,
-    /// The follow-up was closed.
-    CloseFollowUp,
-    /// A corrective or preventive action was done.
-    ActionDone,
-    /// The customer was told an action is done.
-    ActionFollowUp,
-}
-
-impl StepKind {
-    /// The stable snake_case name used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StepKind::PreBrief => "prebrief",
-            StepKind::ThankYou => "thank_you",
-            StepKind::Debrief => "debrief",
-            StepKind::InformExecutives => "inform_executives",
-            StepKind::ReportPresident => "report_president",
-            StepKind::Disseminate => "disseminate",
-            StepKind::Contact => "contact",
-            StepKind::FormalReport => "formal_report",
-            StepKind::CloseFollowUp => "close_followup",
-            StepKind::ActionDone => "action_done",
-            StepKind::ActionFollowUp => "action_followup",
-        }
-    }
-
-    /// How it reads in the review.
-    pub fn label(self) -> &'static str {
-        match self {
-            StepKind::PreBrief => "Executive pre-briefed",
-            StepKind::ThankYou => "Thank-you sent",
-            StepKind::Debrief => "Debrief done",
-            StepKind::InformExecutives => "Executives informed",
-            StepKind::ReportPresident => "Report to President",
-            StepKind::Disseminate => "Results shared",
-            StepKind::Contact => "Customer contacted",
-            StepKind::FormalReport => "Formal report given",
-            StepKind::CloseFollowUp => "Follow-up closed",
-            StepKind::ActionDone => "Action done",
-            StepKind::ActionFollowUp => "Customer told of action",
-        }
-    }
 }
 
 /// A step done inside the week.
@@ -138,54 +79,6 @@ impl Done {
         self.due
             .filter(|due| is_overdue(*due, self.at))
             .map(|due| self.at - due)
-    }
-}
-
-/// What a response time measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Measure {
-    /// Interview completed to thank-you sent (business time).
-    ThankYou,
-    /// Follow-up opened to the customer contacted (business time).
-    Contact,
-    /// Customer contacted to the formal report presented (calendar time).
-    FormalReport,
-    /// Follow-up opened to closed (calendar time; no policy limit).
-    Close,
-}
-
-impl Measure {
-    /// Every measure, in the order shown.
-    pub const ALL: [Measure; 4] = [
-        Measure::ThankYou,
-        Measure::Contact,
-        Measure::FormalReport,
-        Measure::Close,
-    ];
-
-    /// The stable snake_case name used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Measure::ThankYou => "time_to_thank_you",
-            Measure::Contact => "time_to_contact",
-            Measure::FormalReport => "time_to_formal_report",
-            Measure::Close => "time_to_close",
-        }
-    }
-
-    /// How it reads in the review.
-    pub fn label(self) -> &'static str {
-        match self {
-            Measure::ThankYou => "To thank-you",
-            Measure::Contact => "To contact",
-            Measure::FormalReport => "To formal report",
-            Measure::Close => "To close",
-        }
-    }
-
-    /// Whether it is counted in business time (as the policy counts its limit).
-    pub fn business_time(self) -> bool {
-        matches!(self, Measure::ThankYou | Measure::Contact)
     }
 }
 
@@ -280,7 +173,12 @@ pub fn review(
         };
         if i.status != InterviewStatus::Cancelled {
             let due = deadlines::prebrief(i, policy, cal);
-            push(StepKind::PreBrief, i.prebriefed_at, am(i.customer), Some(due));
+            push(
+                StepKind::PreBrief,
+                i.prebriefed_at,
+                am(i.customer),
+                Some(due),
+            );
         }
         if i.status != InterviewStatus::Completed {
             continue;
@@ -289,8 +187,18 @@ pub fn review(
         let (_, owner) = deadlines::steps_owner(i, am(i.customer));
         let thank_due = deadlines::acknowledge(start, policy, cal);
         let steps = [
-            (StepKind::ThankYou, i.acknowledged_at, am(i.customer), thank_due),
-            (StepKind::Debrief, i.debriefed_at, owner, deadlines::debrief(start, policy)),
+            (
+                StepKind::ThankYou,
+                i.acknowledged_at,
+                am(i.customer),
+                thank_due,
+            ),
+            (
+                StepKind::Debrief,
+                i.debriefed_at,
+                owner,
+                deadlines::debrief(start, policy),
+            ),
             (
                 StepKind::InformExecutives,
                 i.executives_informed_at,

@@ -78,8 +78,13 @@ fn action(id: u64, customer: u64, owner: u64, due: Instant) -> ActionItem {
 /// Eve (3) is the executive of I20 and I22; Max (4) owns F32 and A41; Sam (2) owns A42.
 pub fn fixture() -> ChangeSet {
     let created = t(1, 0, 0) - Duration::days(31);
-    let acme = Customer::new(CustomerId(10), "Acme Freight", Money::new(100, "USD"), created)
-        .with_account_manager(StaffId(1));
+    let acme = Customer::new(
+        CustomerId(10),
+        "Acme Freight",
+        Money::new(100, "USD"),
+        created,
+    )
+    .with_account_manager(StaffId(1));
     let beta = Customer::new(CustomerId(11), "Beta Ltd", Money::new(100, "USD"), created);
     let interviews = [
         Interview {
@@ -98,7 +103,12 @@ pub fn fixture() -> ChangeSet {
         Interview {
             executive: Some(StaffId(3)),
             prebriefed_at: Some(t(20, 15, 0)),
-            ..Interview::booked(InterviewId(22), CustomerId(10), Trigger::Cadence, t(24, 10, 0))
+            ..Interview::booked(
+                InterviewId(22),
+                CustomerId(10),
+                Trigger::Cadence,
+                t(24, 10, 0),
+            )
         },
     ];
     let followups = [
@@ -138,14 +148,25 @@ pub fn fixture() -> ChangeSet {
         },
     ];
     let mut set = ChangeSet::new();
-    for (id, name) in [(1, "Dana Reyes"), (2, "Sam Lee"), (3, "Eve Okafor"), (4, "Max Stone")] {
+    for (id, name) in [
+        (1, "Dana Reyes"),
+        (2, "Sam Lee"),
+        (3, "Eve Okafor"),
+        (4, "Max Stone"),
+    ] {
         set.push(Change::Staff(person(id, name)));
     }
     set.push(Change::Customer(acme));
     set.push(Change::Customer(beta));
-    interviews.into_iter().for_each(|i| set.push(Change::Interview(i)));
-    followups.into_iter().for_each(|f| set.push(Change::FollowUp(f)));
-    actions.into_iter().for_each(|a| set.push(Change::Action(a)));
+    interviews
+        .into_iter()
+        .for_each(|i| set.push(Change::Interview(i)));
+    followups
+        .into_iter()
+        .for_each(|f| set.push(Change::FollowUp(f)));
+    actions
+        .into_iter()
+        .for_each(|a| set.push(Change::Action(a)));
     set
 }
 
@@ -251,7 +272,11 @@ fn the_json_has_the_same_figures_for_scripts() {
     assert_eq!(closed[0]["owner"], "Dana Reyes");
     assert_eq!(closed[0]["due"], "2026-11-13T20:00:00+00:00");
     assert_eq!(closed[0]["late_minutes"], 62 * 60);
-    assert_eq!(closed[3]["owner"], Value::Null, "Beta's thank-you is unassigned");
+    assert_eq!(
+        closed[3]["owner"],
+        Value::Null,
+        "Beta's thank-you is unassigned"
+    );
     assert_eq!(closed[3]["late_minutes"], Value::Null, "on time");
     let late = v["slipped"]["done_late"].as_array().expect("done_late");
     assert_eq!(late.len(), 5);
@@ -281,18 +306,35 @@ fn the_json_has_the_same_figures_for_scripts() {
 fn the_week_is_chosen_by_any_day_in_it_and_defaults_to_this_week_so_far() {
     let (_dir, data) = stored();
     let last = review(&data, &["--last"]);
-    assert_eq!(review(&data, &["--week", "2026-11-22"]), last, "Sunday is in it");
-    assert_eq!(review(&data, &["--week", "2026-11-16"]), last, "so is Monday");
+    assert_eq!(
+        review(&data, &["--week", "2026-11-22"]),
+        last,
+        "Sunday is in it"
+    );
+    assert_eq!(
+        review(&data, &["--week", "2026-11-16"]),
+        last,
+        "so is Monday"
+    );
     let now = review(&data, &[]);
     assert_eq!(review(&data, &["--week"]), now, "--week alone is this week");
     assert!(
         now.starts_with("Week of Mon 23 Nov 2026 to Sun 29 Nov 2026 (so far, to Wed 25 Nov 12:00)"),
         "{now}"
     );
-    assert!(now.contains("Slipped: 1 step done late, 2 items overdue now"), "{now}");
+    assert!(
+        now.contains("Slipped: 1 step done late, 2 items overdue now"),
+        "{now}"
+    );
     let out = common::hearback_cli(
         &data,
-        &["--now", "2026-11-25T12:00:00Z", "review", "--week", "2026-12-01"],
+        &[
+            "--now",
+            "2026-11-25T12:00:00Z",
+            "review",
+            "--week",
+            "2026-12-01",
+        ],
     );
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);

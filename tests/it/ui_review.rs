@@ -21,7 +21,14 @@ fn app() -> App {
         .with_ymd_and_hms(2026, 11, 25, 12, 0, 0)
         .single()
         .expect("valid");
-    App::new(data, rules(), now, true, "/data/hearback".into(), "tester".into())
+    App::new(
+        data,
+        rules(),
+        now,
+        true,
+        "/data/hearback".into(),
+        "tester".into(),
+    )
 }
 
 fn key(app: &mut App, code: KeyCode) {
@@ -59,7 +66,9 @@ fn keys_move_between_weeks_but_not_past_this_one_and_scroll() {
     press(&mut a, "]");
     assert_eq!(view(&a).since, this_week, "the week after has not started");
     assert!(
-        a.message.as_deref().is_some_and(|m| m.contains("not started")),
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains("not started")),
         "{:?}",
         a.message
     );
@@ -108,7 +117,9 @@ fn a_save_while_it_is_open_shows_at_once() {
     let v = view(&a);
     assert_eq!(v.review.overdue.len(), 1, "A41 is no longer overdue");
     assert!(
-        v.lines.iter().any(|l| l.contains("Action done") && l.contains("A41")),
+        v.lines
+            .iter()
+            .any(|l| l.contains("Action done") && l.contains("A41")),
         "{:#?}",
         v.lines
     );

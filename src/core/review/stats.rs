@@ -35,7 +35,9 @@ pub struct Stat {
 /// at rank ceil(p/100 x n), counting from 1 (the first value for p = 0). `None` when empty.
 pub fn nearest_rank(sorted: &[Duration], p: u32) -> Option<Duration> {
     let n = sorted.len();
-    let rank = (usize::try_from(p).ok()? * n).div_ceil(100).clamp(1, n.max(1));
+    let rank = (usize::try_from(p).ok()? * n)
+        .div_ceil(100)
+        .clamp(1, n.max(1));
     sorted.get(rank - 1).copied()
 }
 
@@ -71,9 +73,10 @@ pub fn owner_order(data: &Dataset, owner: Option<StaffId>) -> (bool, String, u64
 fn row(measure: Measure, who: Who, samples: &[&Sample]) -> Option<Stat> {
     let mut took: Vec<Duration> = samples.iter().map(|s| s.took).collect();
     took.sort();
-    let within = samples.iter().map(|s| s.within()).try_fold(0, |n, w| {
-        w.map(|ok| n + usize::from(ok))
-    });
+    let within = samples
+        .iter()
+        .map(|s| s.within())
+        .try_fold(0, |n, w| w.map(|ok| n + usize::from(ok)));
     Some(Stat {
         measure,
         who,

@@ -6,173 +6,39 @@
 //! within 1 business day for a lowest score of 1-2 and 2 for a 3, formal report 14 days after
 //! the contact, telling the customer of a done action 7 days.
 
+use super::fixture::*;
 use super::*;
 use crate::core::queue::ItemKind;
-use crate::core::{
-    ActionId, ActionItem, ActionKind, ActionState, Customer, FollowUp, FollowUpId,
-    FollowUpState, Interview, InterviewId, Money, Role, Score, Staff, Trigger,
-};
-use chrono::{TimeZone, Utc};
-
-/// 2026-11-`d` `h`:`m` UTC.
-fn t(d: u32, h: u32, m: u32) -> Instant {
-    Utc.with_ymd_and_hms(2026, 11, d, h, m, 0)
-        .single()
-        .expect("valid")
-}
+use crate::core::{ActionId, FollowUpId, InterviewId};
 
 fn hours(h: i64, m: i64) -> Duration {
     Duration::hours(h) + Duration::minutes(m)
 }
 
-const DANA: StaffId = StaffId(1);
-const SAM: StaffId = StaffId(2);
-const EVE: StaffId = StaffId(3);
-const MAX: StaffId = StaffId(4);
-const ACME: CustomerId = CustomerId(10);
-const BETA: CustomerId = CustomerId(11);
-
-fn person(id: StaffId, name: &str) -> Staff {
-    Staff {
-        id,
-        name: name.into(),
-        email: None,
-        roles: vec![Role::AccountManager],
-        bio: String::new(),
-        active: true,
-    }
-}
-
-fn completed(id: u64, customer: CustomerId, at: Instant) -> Interview {
-    Interview {
-        status: InterviewStatus::Completed,
-        completed_at: Some(at),
-        ..Interview::booked(InterviewId(id), customer, Trigger::Cadence, at)
-    }
-}
-
-fn followup(id: u64, customer: CustomerId, severity: u8, opened: Instant) -> FollowUp {
-    FollowUp {
-        id: FollowUpId(id),
-        customer,
-        interview: InterviewId(20),
-        severity: Score::new(severity).expect("a score"),
-        low_questions: vec!["overall".into()],
-        owner: None,
-        participants: vec![],
-        state: FollowUpState::Open,
-        opened_at: opened,
-        contacted_at: None,
-        context: String::new(),
-        report_committed_at: None,
-        report_presented_at: None,
-        closed_at: None,
-    }
-}
-
-fn action(id: u64, customer: CustomerId, owner: StaffId, due: Instant) -> ActionItem {
-    ActionItem {
-        id: ActionId(id),
-        customer,
-        followup: None,
-        interview: None,
-        kind: ActionKind::Corrective,
-        title: format!("Action {id}"),
-        detail: String::new(),
-        owner: Some(owner),
-        due: Some(due),
-        state: ActionState::Doing,
-        created_at: t(1, 9, 0),
-        done_at: None,
-        followed_up_at: None,
-    }
-}
-
-/// The week by hand. Acme's account manager is Dana; Beta has none (its work is unassigned).
-pub(super) fn fixture() -> Dataset {
-    let created = t(1, 0, 0) - Duration::days(31);
-    let acme = Customer::new(ACME, "Acme Freight", Money::new(100, "USD"), created)
-        .with_account_manager(DANA);
-    let beta = Customer::new(BETA, "Beta Ltd", Money::new(100, "USD"), created);
-    // I20: Acme, our executive Eve, completed Fri 13 Nov 16:00 (the week before).
-    let i20 = Interview {
-        executive: Some(EVE),
-        prebriefed_at: Some(t(12, 9, 0)),
-        acknowledged_at: Some(t(16, 10, 0)),
-        debriefed_at: Some(t(14, 10, 0)),
-        reported_at: Some(t(19, 9, 0)),
-        ..completed(20, ACME, t(13, 16, 0))
-    };
-    // I21: Beta, no executive and no account manager, completed Wed 18 Nov 09:00.
-    let i21 = Interview {
-        acknowledged_at: Some(t(18, 11, 30)),
-        debriefed_at: Some(t(19, 10, 0)),
-        ..completed(21, BETA, t(18, 9, 0))
-    };
-    // I22: Acme, booked for Tue 24 Nov 10:00, Eve pre-briefed on Fri 20 Nov 15:00.
-    let i22 = Interview {
-        executive: Some(EVE),
-        prebriefed_at: Some(t(20, 15, 0)),
-        ..Interview::booked(InterviewId(22), ACME, Trigger::Cadence, t(24, 10, 0))
-    };
-    // F30: Acme, lowest score 2 (senior: 1 business day), Dana's, opened with I20.
-    let f30 = FollowUp {
-        owner: Some(DANA),
-        state: FollowUpState::Closed,
-        contacted_at: Some(t(17, 10, 0)),
-        report_presented_at: Some(t(20, 10, 0)),
-        closed_at: Some(t(20, 11, 0)),
-        ..followup(30, ACME, 2, t(13, 16, 0))
-    };
-    // F31: Beta, lowest score 3 (2 business days), nobody's, contacted only the week after.
-    let f31 = FollowUp {
-        state: FollowUpState::Contacted,
-        contacted_at: Some(t(23, 10, 0)),
-        ..followup(31, BETA, 3, t(18, 9, 0))
-    };
-    // F32: Acme, Max's, opened Mon 2 Nov, contacted the next day, closed without a report.
-    let f32 = FollowUp {
-        owner: Some(MAX),
-        state: FollowUpState::Closed,
-        contacted_at: Some(t(3, 9, 0)),
-        closed_at: Some(t(18, 15, 0)),
-        ..followup(32, ACME, 3, t(2, 9, 0))
-    };
-    let a40 = ActionItem {
-        state: ActionState::Done,
-        done_at: Some(t(19, 9, 0)),
-        ..action(40, ACME, DANA, t(18, 17, 0))
-    };
-    let a41 = action(41, BETA, MAX, t(17, 17, 0));
-    let a42 = ActionItem {
-        state: ActionState::FollowedUp,
-        done_at: Some(t(12, 10, 0)),
-        followed_up_at: Some(t(17, 14, 0)),
-        ..action(42, ACME, SAM, t(10, 17, 0))
-    };
-    Dataset {
-        staff: vec![
-            person(DANA, "Dana Reyes"),
-            person(SAM, "Sam Lee"),
-            person(EVE, "Eve Okafor"),
-            person(MAX, "Max Stone"),
-        ],
-        customers: vec![acme, beta],
-        interviews: vec![i20, i21, i22],
-        followups: vec![f30, f31, f32],
-        actions: vec![a40, a41, a42],
-        ..Dataset::default()
-    }
-}
-
 fn week_of_16th() -> Review {
     let cal = WorkWeek::default();
     let week = week_of(t(18, 12, 0), &cal);
-    assert_eq!(week.since, Some(t(16, 0, 0)), "the week starts on Monday 00:00");
-    review(&fixture(), &Policy::default(), &cal, t(16, 0, 0), t(25, 12, 0))
+    assert_eq!(
+        week.since,
+        Some(t(16, 0, 0)),
+        "the week starts on Monday 00:00"
+    );
+    review(
+        &fixture(),
+        &Policy::default(),
+        &cal,
+        t(16, 0, 0),
+        t(25, 12, 0),
+    )
 }
 
-type Row = (StepKind, Subject, Option<StaffId>, Instant, Option<Duration>);
+type Row = (
+    StepKind,
+    Subject,
+    Option<StaffId>,
+    Instant,
+    Option<Duration>,
+);
 
 #[test]
 fn closed_lists_every_step_done_in_the_week_with_its_owner_and_lateness() {
@@ -188,28 +54,82 @@ fn closed_lists_every_step_done_in_the_week_with_its_owner_and_lateness() {
     let a = |n| Subject::Action(ActionId(n));
     let want: Vec<Row> = vec![
         // Due 4 business hours after Fri 16:00 = Fri 20:00; sent Mon 10:00: 2 days 14 h late.
-        (StepKind::ThankYou, i(20), Some(DANA), t(16, 10, 0), Some(hours(62, 0))),
+        (
+            StepKind::ThankYou,
+            i(20),
+            Some(DANA),
+            t(16, 10, 0),
+            Some(hours(62, 0)),
+        ),
         // Score 2: due 1 business day after Fri 16:00 = Mon 16:00; Tue 10:00 is 18 h late.
-        (StepKind::Contact, f(30), Some(DANA), t(17, 10, 0), Some(hours(18, 0))),
+        (
+            StepKind::Contact,
+            f(30),
+            Some(DANA),
+            t(17, 10, 0),
+            Some(hours(18, 0)),
+        ),
         // A42 done Thu 12 Nov 10:00, so the customer is told by Thu 19 10:00; the account
         // manager (Dana) does it, not the action's owner (Sam).
-        (StepKind::ActionFollowUp, a(42), Some(DANA), t(17, 14, 0), None),
+        (
+            StepKind::ActionFollowUp,
+            a(42),
+            Some(DANA),
+            t(17, 14, 0),
+            None,
+        ),
         // Due Wed 09:00 + 4 business hours = 13:00; sent 11:30. Beta has no account manager.
         (StepKind::ThankYou, i(21), None, t(18, 11, 30), None),
         // F32 was contacted Tue 3 Nov 09:00: the formal report was due 14 days later, Tue 17
         // Nov 09:00. Closing it on Wed 15:00 discharged that report 1 day 6 h late.
-        (StepKind::CloseFollowUp, f(32), Some(MAX), t(18, 15, 0), Some(hours(30, 0))),
+        (
+            StepKind::CloseFollowUp,
+            f(32),
+            Some(MAX),
+            t(18, 15, 0),
+            Some(hours(30, 0)),
+        ),
         // Due Fri 13 16:00 + 7 days = Fri 20 16:00: on time, by the executive (Eve).
-        (StepKind::ReportPresident, i(20), Some(EVE), t(19, 9, 0), None),
+        (
+            StepKind::ReportPresident,
+            i(20),
+            Some(EVE),
+            t(19, 9, 0),
+            None,
+        ),
         // Due Wed 18 17:00, done Thu 09:00: 16 h late.
-        (StepKind::ActionDone, a(40), Some(DANA), t(19, 9, 0), Some(hours(16, 0))),
+        (
+            StepKind::ActionDone,
+            a(40),
+            Some(DANA),
+            t(19, 9, 0),
+            Some(hours(16, 0)),
+        ),
         // Due 24 h after Wed 09:00; done Thu 10:00: 1 h late. No executive, no account
         // manager: unassigned.
-        (StepKind::Debrief, i(21), None, t(19, 10, 0), Some(hours(1, 0))),
+        (
+            StepKind::Debrief,
+            i(21),
+            None,
+            t(19, 10, 0),
+            Some(hours(1, 0)),
+        ),
         // Due 14 days after the contact (Tue 1 Dec 10:00): on time.
-        (StepKind::FormalReport, f(30), Some(DANA), t(20, 10, 0), None),
+        (
+            StepKind::FormalReport,
+            f(30),
+            Some(DANA),
+            t(20, 10, 0),
+            None,
+        ),
         // Nothing was owed any more when F30 closed.
-        (StepKind::CloseFollowUp, f(30), Some(DANA), t(20, 11, 0), None),
+        (
+            StepKind::CloseFollowUp,
+            f(30),
+            Some(DANA),
+            t(20, 11, 0),
+            None,
+        ),
         // I22 on Tue 24 Nov 10:00: pre-brief due 1 business day before, Mon 23 10:00.
         (StepKind::PreBrief, i(22), Some(DANA), t(20, 15, 0), None),
     ];
@@ -268,15 +188,64 @@ fn response_times_per_owner_against_the_policy() {
     // 15:00 = 16 days 6 h. No limit.
     let close = (hours(6 * 24 + 19, 0), hours(16 * 24 + 6, 0));
     let want = vec![
-        (Measure::ThankYou, owner(Some(DANA)), 1, thanks.0, thanks.0, Some(0)),
-        (Measure::ThankYou, owner(None), 1, thanks.1, thanks.1, Some(1)),
+        (
+            Measure::ThankYou,
+            owner(Some(DANA)),
+            1,
+            thanks.0,
+            thanks.0,
+            Some(0),
+        ),
+        (
+            Measure::ThankYou,
+            owner(None),
+            1,
+            thanks.1,
+            thanks.1,
+            Some(1),
+        ),
         // Two values: the median by nearest rank is the 1st (ceil(0.5 x 2) = 1), the 90th
         // percentile the 2nd (ceil(0.9 x 2) = 2).
-        (Measure::ThankYou, Who::Everyone, 2, thanks.1, thanks.0, Some(1)),
-        (Measure::Contact, owner(Some(DANA)), 1, contact, contact, Some(0)),
-        (Measure::Contact, Who::Everyone, 1, contact, contact, Some(0)),
-        (Measure::FormalReport, owner(Some(DANA)), 1, report, report, Some(1)),
-        (Measure::FormalReport, Who::Everyone, 1, report, report, Some(1)),
+        (
+            Measure::ThankYou,
+            Who::Everyone,
+            2,
+            thanks.1,
+            thanks.0,
+            Some(1),
+        ),
+        (
+            Measure::Contact,
+            owner(Some(DANA)),
+            1,
+            contact,
+            contact,
+            Some(0),
+        ),
+        (
+            Measure::Contact,
+            Who::Everyone,
+            1,
+            contact,
+            contact,
+            Some(0),
+        ),
+        (
+            Measure::FormalReport,
+            owner(Some(DANA)),
+            1,
+            report,
+            report,
+            Some(1),
+        ),
+        (
+            Measure::FormalReport,
+            Who::Everyone,
+            1,
+            report,
+            report,
+            Some(1),
+        ),
         (Measure::Close, owner(Some(DANA)), 1, close.0, close.0, None),
         (Measure::Close, owner(Some(MAX)), 1, close.1, close.1, None),
         (Measure::Close, Who::Everyone, 2, close.0, close.1, None),
@@ -318,7 +287,10 @@ fn a_week_with_nothing_in_it_says_so() {
     let r = review(&data, &policy, &cal, t(2, 0, 0), t(25, 12, 0));
     assert!(r.done.is_empty() && r.overdue.is_empty() && r.stats.is_empty());
     let text = text::lines(&r, &data, &policy, &cal).join("\n");
-    assert!(text.contains("Closed: nothing was recorded as done this week."), "{text}");
+    assert!(
+        text.contains("Closed: nothing was recorded as done this week."),
+        "{text}"
+    );
     assert!(text.contains("Slipped: nothing."), "{text}");
     assert!(text.contains("Response times: no thank-you"), "{text}");
 }

@@ -98,7 +98,13 @@ fn closed(out: &mut Vec<String>, r: &Review, data: &Dataset, cal: &WorkWeek) {
         owners.len(),
         plural(owners.len())
     ));
-    let mut rows = vec![cells(&["Owner", "Steps", "Late", "Follow-ups closed", "Actions done"])];
+    let mut rows = vec![cells(&[
+        "Owner",
+        "Steps",
+        "Late",
+        "Follow-ups closed",
+        "Actions done",
+    ])];
     for owner in owners {
         let mine: Vec<&Done> = r.done.iter().filter(|d| d.owner == owner).collect();
         let count = |kind| mine.iter().filter(|d| d.kind == kind).count().to_string();
@@ -205,9 +211,16 @@ fn response_times(out: &mut Vec<String>, r: &Review, data: &Dataset, policy: &Po
                 .into(),
         );
     } else {
-        out.push("Response times against the policy (nearest-rank median and 90th percentile)".into());
+        out.push(
+            "Response times against the policy (nearest-rank median and 90th percentile)".into(),
+        );
         let mut rows = vec![cells(&[
-            "Measure", "Owner", "Count", "Median", "90th", "In policy",
+            "Measure",
+            "Owner",
+            "Count",
+            "Median",
+            "90th",
+            "In policy",
         ])];
         let mut last = None;
         for s in &r.stats {
@@ -302,7 +315,13 @@ fn align(rows: &[Vec<String>], right: &[usize]) -> Vec<String> {
         .map(|row| {
             let mut line = String::from("  ");
             for (c, text) in row.iter().enumerate() {
-                let pad = " ".repeat(widths.get(c).copied().unwrap_or(0).saturating_sub(text.width()));
+                let pad = " ".repeat(
+                    widths
+                        .get(c)
+                        .copied()
+                        .unwrap_or(0)
+                        .saturating_sub(text.width()),
+                );
                 if right.contains(&c) {
                     line.push_str(&pad);
                     line.push_str(text);
