@@ -41,7 +41,7 @@ fn completed(id: u64, customer: CustomerId, at: Instant) -> Interview {
     }
 }
 
-fn followup(id: u64, customer: CustomerId, severity: u8, opened: Instant) -> FollowUp {
+pub(super) fn followup(id: u64, customer: CustomerId, severity: u8, opened: Instant) -> FollowUp {
     FollowUp {
         id: FollowUpId(id),
         customer,

@@ -9,7 +9,7 @@
 use super::fixture::*;
 use super::*;
 use crate::core::queue::ItemKind;
-use crate::core::{ActionId, FollowUpId, InterviewId};
+use crate::core::{ActionId, FollowUp, FollowUpId, FollowUpState, InterviewId};
 
 fn hours(h: i64, m: i64) -> Duration {
     Duration::hours(h) + Duration::minutes(m)
@@ -312,5 +312,66 @@ fn nearest_rank_percentiles() {
     ];
     for (values, p, want) in cases {
         assert_eq!(nearest_rank(values, p), want, "p{p} of {}", values.len());
+    }
+}
+
+#[test]
+fn closing_a_follow_up_is_late_when_what_it_discharged_was_overdue() {
+    // Opened Mon 16 09:00. Score 2: contact due 1 business day later, Tue 17 09:00; score 3:
+    // 2 business days, Wed 18 09:00.
+    let opened = t(16, 9, 0);
+    let closed = |id, severity, contacted, presented, at| FollowUp {
+        state: FollowUpState::Closed,
+        contacted_at: contacted,
+        report_presented_at: presented,
+        closed_at: Some(at),
+        ..followup(id, ACME, severity, opened)
+    };
+    let cases = [
+        // Closed without a contact a day after the contact was due: 24 h late.
+        (
+            closed(33, 2, None, None, t(18, 9, 0)),
+            Some(t(17, 9, 0)),
+            Some(hours(24, 0)),
+        ),
+        // Closed without a contact before it was due: on time.
+        (
+            closed(34, 3, None, None, t(17, 9, 0)),
+            Some(t(18, 9, 0)),
+            None,
+        ),
+        // Contacted Mon 10:00, never presented: the close discharged the formal report, due
+        // 14 days after the contact; on time.
+        (
+            closed(35, 3, Some(t(16, 10, 0)), None, t(20, 9, 0)),
+            Some(t(30, 10, 0)),
+            None,
+        ),
+        // Everything done: the close owed nothing.
+        (
+            closed(36, 3, Some(t(16, 10, 0)), Some(t(18, 9, 0)), t(20, 9, 0)),
+            None,
+            None,
+        ),
+    ];
+    for (f, due, late) in cases {
+        let id = f.id;
+        let data = Dataset {
+            followups: vec![f],
+            ..Dataset::default()
+        };
+        let r = review(
+            &data,
+            &Policy::default(),
+            &WorkWeek::default(),
+            t(16, 0, 0),
+            t(25, 12, 0),
+        );
+        let close = r
+            .done
+            .iter()
+            .find(|d| d.kind == StepKind::CloseFollowUp)
+            .unwrap_or_else(|| panic!("{id} closed in the week"));
+        assert_eq!((close.due, close.late_by()), (due, late), "{id}");
     }
 }
