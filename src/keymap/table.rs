@@ -69,12 +69,7 @@ pub const DEFAULTS: &[Binding] = &[
     key(C::Global, K::End, A::Last, "last row"),
     key(C::Global, K::Esc, A::Back, "back"),
     key(C::Global, K::Char('u'), A::Undo, "undo the last step"),
-    key(
-        C::Global,
-        K::Char('Z'),
-        A::Zoom,
-        "zoom the pane to full screen / back",
-    ),
+    key(C::Global, K::Char('Z'), A::Zoom, "zoom the pane / back"),
     key(
         C::Global,
         K::Char('I'),
@@ -93,12 +88,7 @@ pub const DEFAULTS: &[Binding] = &[
         A::OpenStaff,
         "our people and roles",
     ),
-    key(
-        C::Global,
-        K::Char('W'),
-        A::OpenReview,
-        "weekly review: closed, slipped, response times",
-    ),
+    key(C::Global, K::Char('W'), A::OpenReview, "weekly review"),
     key(C::Customers, K::Enter, A::Open, "open the customer"),
     key(C::Customers, K::Char('/'), A::Filter, "filter as you type"),
     key(
