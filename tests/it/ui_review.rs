@@ -124,3 +124,26 @@ fn a_save_while_it_is_open_shows_at_once() {
         v.lines
     );
 }
+
+#[test]
+fn over_open_work_only_it_reads_the_history_first() {
+    let full = {
+        let mut data = Dataset::default();
+        data.apply(&super::review::fixture());
+        data
+    };
+    let mut a = app();
+    a.data = hearback::core::open_work::open_part(&full);
+    a.recompute();
+    assert!(!a.has_history());
+    let effects = update(
+        &mut a,
+        Msg::Key(KeyEvent::new(KeyCode::Char('W'), KeyModifiers::NONE)),
+    );
+    assert_eq!(effects, vec![hearback::app::Effect::LoadHistory]);
+    assert_eq!(a.overlay, None, "nothing opens on half the records");
+    update(&mut a, Msg::History(Ok(full)));
+    // Closed work (F30, F32) is history: it is in the review once the history is here.
+    press(&mut a, "[");
+    assert_eq!(view(&a).review.done.len(), 11);
+}
