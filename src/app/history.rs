@@ -2,7 +2,7 @@
 //! ([`crate::core::open_work`]): the queue, the customer rows, risk, the booked interviews and
 //! the open cards need nothing else, so the first frame costs what the open work costs, not
 //! what years of history cost. The views that show history (a customer's detail, the
-//! interview form's pre-brief, documents, insight, the calendar, the board's "Followed up"
+//! interview form's pre-brief, documents, insight, the calendar, the weekly review, the board's "Followed up"
 //! column) ask for the whole history the first time one is opened: the key that opened it is
 //! kept, the history is read off the input path, and the key is carried out once it is here.
 //! From then on the data is the whole history, kept up to date save by save as before.
@@ -43,7 +43,9 @@ fn shows_history(app: &App, action: Action) -> bool {
         return false;
     }
     match action {
-        Action::OpenInsight | Action::OpenCalendar | Action::OpenCustomer => true,
+        Action::OpenInsight | Action::OpenCalendar | Action::OpenCustomer | Action::OpenReview => {
+            true
+        }
         Action::ViewDocument | Action::WriteLetter => app.focus == Pane::Queue,
         // The customer's detail, or the interview form with its pre-brief.
         Action::Open => matches!(app.focus, Pane::Customers | Pane::Interview),

@@ -22,6 +22,7 @@ mod lists;
 mod msg;
 mod panes;
 mod prompt;
+mod review;
 mod saved;
 mod selection;
 pub mod soft_wrap;
@@ -47,6 +48,7 @@ pub use panes::{
     action_column, card_order,
 };
 pub use prompt::{ActionFor, Field, Prompt, PromptKind};
+pub use review::ReviewView;
 pub use staff::{StaffView, staff_rows};
 pub use update::update;
 pub use views::Rows;
@@ -105,6 +107,8 @@ pub enum Overlay {
     Document(DocumentView),
     /// Our people, their roles and who counts as senior management (full screen).
     Staff(StaffView),
+    /// The weekly review: closed, slipped, response times (full screen).
+    Review(ReviewView),
 }
 
 impl Overlay {
@@ -112,7 +116,11 @@ impl Overlay {
     pub fn is_full_screen(&self) -> bool {
         matches!(
             self,
-            Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_) | Overlay::Staff(_)
+            Overlay::Insight(_)
+                | Overlay::Calendar(_)
+                | Overlay::Document(_)
+                | Overlay::Staff(_)
+                | Overlay::Review(_)
         )
     }
 }

@@ -67,25 +67,26 @@ pub(super) fn saved(
     Vec::new()
 }
 
-/// Brings an open insight view up to date with the data (the calendar view reads the data on
-/// every key, and the panes on every frame).
+/// Brings an open insight or weekly review view up to date with the data (the calendar view
+/// reads the data on every key, and the panes on every frame).
 pub(super) fn refresh_views(app: &mut App) {
     for slot in [true, false] {
+        let overlay = if slot { &app.overlay } else { &app.under_help };
+        let fresh = match overlay {
+            Some(Overlay::Insight(view)) => {
+                let mut fresh = view.clone();
+                fresh.refresh(app);
+                Overlay::Insight(fresh)
+            }
+            Some(Overlay::Review(view)) => Overlay::Review(view.refresh(app)),
+            _ => continue,
+        };
         let overlay = if slot {
             &mut app.overlay
         } else {
             &mut app.under_help
         };
-        if let Some(Overlay::Insight(view)) = overlay {
-            let mut fresh = view.clone();
-            fresh.refresh(app);
-            let overlay = if slot {
-                &mut app.overlay
-            } else {
-                &mut app.under_help
-            };
-            *overlay = Some(Overlay::Insight(fresh));
-        }
+        *overlay = Some(fresh);
     }
 }
 

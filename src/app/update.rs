@@ -139,6 +139,7 @@ impl App {
             (Some(Overlay::Document(_)), _) => KeyContext::Document,
             (Some(Overlay::Confirm(_)), _) => KeyContext::Confirm,
             (Some(Overlay::Staff(_)), _) => KeyContext::Staff,
+            (Some(Overlay::Review(_)), _) => KeyContext::Review,
             (_, pane) => pane.context(),
         }
     }
@@ -277,6 +278,7 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Some(Overlay::Document(_)) => return super::document::perform(app, action),
         Some(Overlay::Confirm(_)) => return super::steps::confirm(app, action),
         Some(Overlay::Staff(_)) => return super::staff::perform(app, action),
+        Some(Overlay::Review(_)) => return super::review::perform(app, action),
         _ => {}
     }
     match action {
@@ -301,6 +303,7 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Action::OpenInsight => return super::insight::open(app),
         Action::OpenCalendar => return super::calendar::open(app),
         Action::OpenStaff => return super::staff::open(app),
+        Action::OpenReview => return super::review::open(app),
         // Keys of the full-screen views; they do nothing over the panes.
         Action::CycleGroup
         | Action::PeriodPrev

@@ -4,7 +4,7 @@
 use super::args::{
     ExportFormat, ExportWhat, ImportCommand, ListFormat, TimeArg, parse_now, parse_time,
 };
-use super::{action, bench, calendar, followup, interview, letter, report, staff, stats};
+use super::{action, bench, calendar, followup, interview, letter, report, review, staff, stats};
 use crate::core::Instant;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -150,6 +150,9 @@ pub enum Command {
     Staff(staff::StaffCommand),
     /// Average scores compared across segments, regions, tiers or account managers.
     Stats(stats::StatsArgs),
+    /// The weekly review: what was closed, what slipped and by whom, and response times
+    /// (to thank-you, contact, formal report, close) against the policy, per owner.
+    Review(review::ReviewArgs),
     /// The feedback calendar (booked and due interviews) as iCalendar: `> feedback.ics`.
     Calendar(calendar::CalendarArgs),
     /// Measure performance and durability on a large synthetic programme (never your data).

@@ -4,7 +4,7 @@ use super::args::ImportCommand;
 use super::{
     Command, Invocation, action, bench, calendar, check, check_repair, customer, customers, demo,
     export, followup, import, import_responses, inbox, interview, letter, overview, queue, report,
-    staff, stats,
+    review, staff, stats,
 };
 use crate::runtime::Hub;
 use std::process::ExitCode;
@@ -195,6 +195,10 @@ pub fn run(inv: Invocation, hub: Option<(Hub, String)>) -> anyhow::Result<ExitCo
             let since = stats::since(&ctx, &args)?;
             ctx.rules()?;
             stats::run(ctx.reading()?, &args, since)
+        }
+        Some(Command::Review(args)) => {
+            let since = review::week(&ctx, &args)?;
+            review::run(ctx.reading()?, &args, since)
         }
         Some(Command::Calendar(args)) => {
             ctx.rules()?;

@@ -33,6 +33,7 @@ mod progress;
 mod queue;
 mod record_size;
 mod report;
+mod review;
 mod session;
 mod staff;
 mod stats;

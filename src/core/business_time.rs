@@ -137,6 +137,39 @@ impl WorkWeek {
         }
         at
     }
+
+    /// The business time from `from` to `to`: the inverse of [`WorkWeek::add`], so time on
+    /// non-working days does not count and every hour of a working day does. Zero when `to`
+    /// is not after `from`; plain time when no day is a working day (as `add` does).
+    pub fn between(&self, from: Instant, to: Instant) -> Duration {
+        let per_week = self.working_per_week();
+        if to <= from {
+            return Duration::zero();
+        }
+        if per_week == 0 {
+            return to - from;
+        }
+        const DAY_MS: i64 = 86_400_000;
+        let (mut at, mut total) = (from, Duration::zero());
+        // Whole weeks first (day boundaries are at a fixed offset, so a week is always 7 x 24
+        // hours holding `per_week` working days), leaving at most two weeks for the walk.
+        let weeks = (to - from).num_milliseconds() / (7 * DAY_MS) - 1;
+        if weeks > 0 {
+            at = time_math::later(at, Duration::milliseconds(weeks * 7 * DAY_MS));
+            total = Duration::milliseconds(weeks * i64::from(per_week) * DAY_MS);
+        }
+        while at < to {
+            let end = self.next_day_start(at).min(to);
+            if end <= at {
+                break; // the end of time: the day no longer moves
+            }
+            if self.is_working(at) {
+                total += end - at;
+            }
+            at = end;
+        }
+        total
+    }
 }
 
 #[cfg(test)]
@@ -261,6 +294,33 @@ mod tests {
                     assert_eq!(cal.sub_days(start, days), slow, "{days} days before");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn business_time_between_two_instants_undoes_add() {
+        let cal = WorkWeek::default();
+        let cases = [
+            // (from, to, business hours)
+            (t(20, 16), t(24, 10), 42), // Fri 16:00 -> Tue 10:00: 8 h + Mon 24 h + 10 h
+            (t(20, 15), t(23, 15), 24), // Fri 15:00 -> Mon 15:00: one business day
+            (t(21, 10), t(23, 4), 4),   // from Saturday: counts from Monday 00:00
+            (t(20, 22), t(22, 12), 2),  // ends on Sunday: Friday's last 2 h
+            (t(23, 9), t(23, 9), 0),
+            (t(24, 9), t(23, 9), 0),      // the wrong way round: nothing
+            (t(2, 9), t(30, 9), 20 * 24), // four whole weeks
+        ];
+        for (from, to, hours) in cases {
+            assert_eq!(
+                cal.between(from, to),
+                Duration::hours(hours),
+                "{from} -> {to}"
+            );
+        }
+        for hours in (1..24 * 40).step_by(5) {
+            let amount = Duration::hours(hours);
+            let to = cal.add(t(20, 15), amount);
+            assert_eq!(cal.between(t(20, 15), to), amount, "{hours}h");
         }
     }
 

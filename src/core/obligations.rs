@@ -1,6 +1,7 @@
 //! The rules: which obligations the records imply, with their owners and deadlines.
 //! Each rule says what discharges it; `queue` orders the result.
 
+use super::deadlines;
 use super::ids::IdMap;
 use super::policy::Policy;
 use super::queue::{
@@ -140,10 +141,7 @@ fn prebrief(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
         return;
     };
     let owner = c.account_manager;
-    let due = out.cal.sub_days(
-        i.scheduled_at,
-        policy.deadlines.prebrief_business_days_before,
-    );
+    let due = deadlines::prebrief(i, policy, out.cal);
     out.push(Obligation {
         kind: ItemKind::PreBrief,
         subject: Subject::Interview(i.id),
@@ -172,8 +170,7 @@ fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
     }
     // A completed record without its completion time (an edited backup, say) still owes its
     // steps: nothing may silently drop out, so the booking time stands in.
-    let done = i.completed_at.unwrap_or(i.scheduled_at);
-    let d = &policy.deadlines;
+    let done = deadlines::interview_done(i);
     let (account_manager, salesperson) = out
         .customer(i.customer)
         .map_or((None, None), |c| (c.account_manager, c.salesperson));
@@ -192,9 +189,7 @@ fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
         });
     };
     if i.acknowledged_at.is_none() {
-        let due = out
-            .cal
-            .add(done, Policy::hours(d.acknowledge_business_hours));
+        let due = deadlines::acknowledge(done, policy, out.cal);
         let what = "Thank the customer for their feedback";
         push(
             out,
@@ -209,13 +204,9 @@ fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
     if !owes_steps {
         return;
     }
-    // With no executive recorded, the account manager answers for the interview's steps.
-    let (role, owner) = match i.executive {
-        Some(e) => (Role::Executive, Some(e)),
-        None => (Role::AccountManager, account_manager),
-    };
+    let (role, owner) = deadlines::steps_owner(i, account_manager);
     if i.debriefed_at.is_none() {
-        let due = later(done, Policy::hours(d.debrief_hours));
+        let due = deadlines::debrief(done, policy);
         let debriefed = account_manager.into_iter().chain(salesperson).collect();
         push(
             out,
@@ -228,7 +219,7 @@ fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
         );
     }
     if i.significant_issue && i.executives_informed_at.is_none() {
-        let due = later(done, Policy::hours(d.inform_executives_hours));
+        let due = deadlines::inform_executives(done, policy);
         let what = "Significant issue: inform the other executives";
         push(
             out,
@@ -240,7 +231,6 @@ fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
             due,
         );
     }
-    let report_due = later(done, Policy::days(d.report_president_days));
     if i.reported_at.is_none() {
         let what = "Written report of the interview to the President";
         push(
@@ -250,14 +240,11 @@ fn after_interview(i: &Interview, policy: &Policy, out: &mut Builder<'_>) {
             role,
             owner,
             vec![],
-            report_due,
+            deadlines::report_president(done, policy),
         );
     }
     if i.disseminated_at.is_none() {
-        let due = later(
-            i.reported_at.unwrap_or(report_due),
-            Policy::days(d.disseminate_days_after_report),
-        );
+        let due = deadlines::disseminate(i, policy);
         let what = "Share the results with the workforce";
         push(out, ItemKind::Disseminate, what, role, owner, vec![], due);
     }
@@ -296,11 +283,6 @@ fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                 {
                     participants.push(id);
                 }
-                let days = if senior {
-                    rules.senior_business_days
-                } else {
-                    rules.managers_business_days
-                };
                 out.push(Obligation {
                     kind: ItemKind::LowScoreFollowUp,
                     subject: Subject::FollowUp(f.id),
@@ -313,7 +295,7 @@ fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                     owner_role: Some(Role::AccountManager),
                     owner: f.owner,
                     participants,
-                    due: out.cal.add_days(f.opened_at, days),
+                    due: deadlines::contact(f, policy, out.cal),
                     severity: Some(severity),
                     opened_at: Some(f.opened_at),
                 });
@@ -331,7 +313,7 @@ fn followups(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                     owner_role: Some(Role::AccountManager),
                     owner: f.owner,
                     participants: vec![],
-                    due: later(from, Policy::days(policy.deadlines.formal_report_days)),
+                    due: deadlines::formal_report(f, policy),
                     severity: Some(severity),
                     opened_at: Some(from),
                 });
@@ -376,7 +358,7 @@ fn actions(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
                 owner_role: Some(Role::AccountManager),
                 owner: account_manager,
                 participants: a.owner.into_iter().collect(),
-                due: later(done, Policy::days(policy.deadlines.action_followup_days)),
+                due: deadlines::action_followup(done, policy),
                 severity: None,
                 opened_at: Some(done),
             });

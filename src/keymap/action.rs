@@ -71,6 +71,8 @@ pub enum Action {
     OpenCalendar,
     /// Open the staff view (our people and their roles).
     OpenStaff,
+    /// Open the weekly review view.
+    OpenReview,
     /// Staff: give or take away the senior-management role.
     ToggleSenior,
     /// Staff: mark the person as left, or back.
@@ -81,11 +83,11 @@ pub enum Action {
     ViewDocument,
     /// Insight: compare by the next grouping (segment, region, tier, manager).
     CycleGroup,
-    /// Insight: a shorter period; calendar: the previous month.
+    /// Insight: a shorter period; calendar: the previous month; weekly review: the week before.
     PeriodPrev,
-    /// Insight: a longer period; calendar: the next month.
+    /// Insight: a longer period; calendar: the next month; weekly review: the week after.
     PeriodNext,
-    /// Calendar: back to today.
+    /// Calendar: back to today; weekly review: back to this week.
     Today,
     /// Insight: the President report for the chosen period.
     PresidentReport,

@@ -30,6 +30,8 @@ pub enum KeyContext {
     Confirm,
     /// Our people: roles, active, add.
     Staff,
+    /// The weekly review (closed, slipped, response times).
+    Review,
     /// The interview form (outside the comment editor).
     Form,
     /// The comment editor inside the form: only its command keys; every other key is text.
@@ -52,7 +54,7 @@ pub enum KeyContext {
 
 impl KeyContext {
     /// Every mode, in the order help and error messages list them.
-    pub const ALL: [KeyContext; 22] = [
+    pub const ALL: [KeyContext; 23] = [
         KeyContext::Global,
         KeyContext::Customers,
         KeyContext::Queue,
@@ -66,6 +68,7 @@ impl KeyContext {
         KeyContext::Letter,
         KeyContext::Confirm,
         KeyContext::Staff,
+        KeyContext::Review,
         KeyContext::Form,
         KeyContext::Editor,
         KeyContext::Prompt,
@@ -90,6 +93,7 @@ impl KeyContext {
                 | KeyContext::Letter
                 | KeyContext::Confirm
                 | KeyContext::Staff
+                | KeyContext::Review
         ) || self.own_keys_only()
     }
 
@@ -130,6 +134,7 @@ impl KeyContext {
             KeyContext::Document => "Document",
             KeyContext::Letter => "Letter",
             KeyContext::Staff => "Staff",
+            KeyContext::Review => "Weekly review",
             KeyContext::Form => "Interview form",
             KeyContext::Editor => "Comment",
             KeyContext::Prompt => "Form",

@@ -27,6 +27,7 @@ mod interview;
 mod prebrief;
 mod prompt;
 mod queue;
+mod review;
 mod staff;
 mod table;
 mod theme;
@@ -103,6 +104,7 @@ fn draw_screen(app: &App, theme: Theme, frame: &mut Frame) {
             Overlay::Calendar(v) => calendar::draw(app, v, theme, frame, main),
             Overlay::Document(v) => document::draw(app, v, theme, frame, main),
             Overlay::Staff(v) => staff::draw(app, v, theme, frame, main),
+            Overlay::Review(v) => review::draw(app, v, theme, frame, main),
             _ => {}
         }
         if app.overlay == Some(Overlay::Help) {
@@ -130,7 +132,11 @@ fn draw_screen(app: &App, theme: Theme, frame: &mut Frame) {
         Some(Overlay::Confirm(c)) => confirm::draw(&app.rules.keys, c, theme, frame, screen),
         // Drawn above instead of the panes.
         Some(
-            Overlay::Insight(_) | Overlay::Calendar(_) | Overlay::Document(_) | Overlay::Staff(_),
+            Overlay::Insight(_)
+            | Overlay::Calendar(_)
+            | Overlay::Document(_)
+            | Overlay::Staff(_)
+            | Overlay::Review(_),
         ) => {}
     }
 }
