@@ -6,9 +6,8 @@
 use super::{Context, Writing, lookup};
 use crate::core::Dataset;
 use crate::core::letters::{LetterKind, letter, record_sent};
-use crate::core::queue::{Subject, queue};
-use crate::core::report::{Sources, format};
-use crate::core::risk::assess;
+use crate::core::queue::Subject;
+use crate::core::report::format;
 use crate::io::letters;
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
@@ -76,16 +75,8 @@ pub fn run(
             Subject::FollowUp(lookup::followup(data, &args.id)?.id)
         }
     };
-    let items = queue(data, &rules.policy, &rules.work_week, ctx.now);
-    let risk = assess(data, &items);
-    let src = Sources {
-        data,
-        items: &items,
-        risk: &risk,
-        questions: &rules.questions,
-        work_week: &rules.work_week,
-        now: ctx.now,
-    };
+    let derived = super::report::Derived::of(data, rules, ctx.now);
+    let src = derived.sources(data, rules, ctx.now);
     let letter = letter(&src, kind, subject)?;
     let days = rules.policy.deadlines.action_followup_days;
     let words = letters::words(&src, &letter, days)?;

@@ -108,16 +108,8 @@ pub fn run(
     cmd: ReportCommand,
 ) -> anyhow::Result<ExitCode> {
     let rules = ctx.rules()?;
-    let items = queue(data, &rules.policy, &rules.work_week, ctx.now);
-    let risk = assess(data, &items);
-    let src = Sources {
-        data,
-        items: &items,
-        risk: &risk,
-        questions: &rules.questions,
-        work_week: &rules.work_week,
-        now: ctx.now,
-    };
+    let derived = Derived::of(data, rules, ctx.now);
+    let src = derived.sources(data, rules, ctx.now);
     let (text, out, _, to_record, kind) = match cmd {
         ReportCommand::Debrief {
             interview,
@@ -178,6 +170,38 @@ pub fn run(
         crate::cli::say_err!("{}", rec.message);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The queue and risk at the command's `now`, which documents and letters are written from.
+pub(super) struct Derived {
+    items: Vec<crate::core::queue::Item>,
+    risk: std::collections::HashMap<crate::core::CustomerId, crate::core::risk::Assessment>,
+}
+
+impl Derived {
+    /// Computes them over `data`.
+    pub(super) fn of(data: &Dataset, rules: &crate::app::Rules, now: Instant) -> Derived {
+        let items = queue(data, &rules.policy, &rules.work_week, now);
+        let risk = assess(data, &items);
+        Derived { items, risk }
+    }
+
+    /// What a document reads.
+    pub(super) fn sources<'a>(
+        &'a self,
+        data: &'a Dataset,
+        rules: &'a crate::app::Rules,
+        now: Instant,
+    ) -> Sources<'a> {
+        Sources {
+            data,
+            items: &self.items,
+            risk: &self.risk,
+            questions: &rules.questions,
+            work_week: &rules.work_week,
+            now,
+        }
+    }
 }
 
 /// Writes a document to `out`, or to standard output.

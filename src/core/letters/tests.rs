@@ -118,20 +118,25 @@ pub(crate) fn items(data: &Dataset) -> Vec<Item> {
     queue(data, &Policy::default(), &WorkWeek::default(), now())
 }
 
-pub(crate) fn write(data: &Dataset, kind: LetterKind, subject: Subject) -> Letter {
+/// Calls `f` with what letters read over `data` at [`now`]: its queue, the shipped questions
+/// and a UTC week.
+pub(crate) fn with_sources<T>(data: &Dataset, f: impl FnOnce(&Sources<'_>) -> T) -> T {
     let items = items(data);
     let risk = HashMap::new();
     let questions = QuestionSet::defaults();
     let cal = WorkWeek::default();
-    let src = Sources {
+    f(&Sources {
         data,
         items: &items,
         risk: &risk,
         questions: &questions,
         work_week: &cal,
         now: now(),
-    };
-    letter(&src, kind, subject).expect("a letter")
+    })
+}
+
+pub(crate) fn write(data: &Dataset, kind: LetterKind, subject: Subject) -> Letter {
+    with_sources(data, |src| letter(src, kind, subject).expect("a letter"))
 }
 
 fn followup_of(data: &Dataset, interview: u64) -> FollowUpId {
@@ -257,30 +262,20 @@ fn a_contact_without_an_email_is_named_with_what_to_do() {
 #[test]
 fn letters_about_the_wrong_record_or_an_interview_not_held_are_refused() {
     let data = fixture();
-    let items = items(&data);
-    let risk = HashMap::new();
-    let questions = QuestionSet::defaults();
-    let cal = WorkWeek::default();
-    let src = Sources {
-        data: &data,
-        items: &items,
-        risk: &risk,
-        questions: &questions,
-        work_week: &cal,
-        now: now(),
-    };
-    assert!(
-        letter(
-            &src,
-            LetterKind::Invitation,
-            Subject::Interview(InterviewId(20))
-        )
-        .is_err()
-    );
-    assert_eq!(
-        letter(&src, LetterKind::Report, Subject::FollowUp(FollowUpId(99))),
-        Err(LetterError::Unknown("follow-up F99".into()))
-    );
+    with_sources(&data, |src| {
+        assert!(
+            letter(
+                src,
+                LetterKind::Invitation,
+                Subject::Interview(InterviewId(20))
+            )
+            .is_err()
+        );
+        assert_eq!(
+            letter(src, LetterKind::Report, Subject::FollowUp(FollowUpId(99))),
+            Err(LetterError::Unknown("follow-up F99".into()))
+        );
+    });
     assert_eq!(LetterKind::for_item(ItemKind::Debrief), None);
     assert_eq!(
         LetterKind::ALL.map(|k| LetterKind::for_item(k.item_kind())),

@@ -2,15 +2,13 @@
 //! `.eml` as a mail client reads it (mail-parser, another project than the writer).
 
 use super::*;
-use crate::core::business_time::WorkWeek;
-use crate::core::letters::tests::{fixture, items, now};
+use crate::core::letters::tests::{fixture, now, with_sources};
 use crate::core::letters::{LetterKind, letter};
 use crate::core::{
     ActionId, ActionItem, ActionKind, ActionState, CustomerId, Dataset, FollowUpId, InterviewId,
-    QuestionSet, StaffId,
+    StaffId,
 };
 use mail_parser::MessageParser;
-use std::collections::HashMap;
 
 /// The fixture, with a corrective action on Acme's follow-up (a formal report needs one).
 fn data() -> Dataset {
@@ -57,21 +55,11 @@ fn followup(data: &Dataset, interview: u64) -> FollowUpId {
 /// The letter of `kind` about `subject`, in words, as the dashboard shows it: headers, a blank
 /// line, the text.
 fn written(data: &Dataset, kind: LetterKind, subject: Subject) -> (Letter, Words) {
-    let items = items(data);
-    let risk = HashMap::new();
-    let questions = QuestionSet::defaults();
-    let cal = WorkWeek::default();
-    let src = Sources {
-        data,
-        items: &items,
-        risk: &risk,
-        questions: &questions,
-        work_week: &cal,
-        now: now(),
-    };
-    let letter = letter(&src, kind, subject).expect("a letter");
-    let words = words(&src, &letter, 7).expect("in words");
-    (letter, words)
+    with_sources(data, |src| {
+        let letter = letter(src, kind, subject).expect("a letter");
+        let words = words(src, &letter, 7).expect("in words");
+        (letter, words)
+    })
 }
 
 fn shown(letter: &Letter, words: &Words) -> String {
