@@ -241,15 +241,11 @@ pub fn replace_items(items: &mut Vec<Item>, fresh: Vec<Item>, scope: Scope<'_>) 
 /// Returns whether anything changed (the order is restored when it did). The result equals
 /// `queue(data, policy, cal, now)` for any `now` not before the one `items` was computed at.
 pub fn refresh(items: &mut [Item], cal: &WorkWeek, now: Instant) -> bool {
-    !refresh_customers(items, cal, now).is_empty()
+    !refresh_telling(items, cal, now).customers.is_empty()
 }
 
-/// [`refresh`], telling whose items changed: only those customers' risk can move.
-pub fn refresh_customers(items: &mut [Item], cal: &WorkWeek, now: Instant) -> CustomerSet {
-    refresh_telling(items, cal, now).customers
-}
-
-/// What a [`refresh`] moved.
+/// What a [`refresh`] moved: whose items changed (only those customers' risk can move), and
+/// which turned overdue.
 #[derive(Debug, Default)]
 pub struct Refreshed {
     /// Whose items changed.
@@ -259,7 +255,7 @@ pub struct Refreshed {
     pub turned_overdue: Vec<(ItemKind, Subject, CustomerId)>,
 }
 
-/// [`refresh_customers`], also telling which items turned overdue (for notifications).
+/// [`refresh`], telling what it moved.
 pub fn refresh_telling(items: &mut [Item], cal: &WorkWeek, now: Instant) -> Refreshed {
     let end_of_today = cal.next_day_start(now);
     let mut out = Refreshed::default();
