@@ -59,7 +59,25 @@ impl LockError {
 
 impl DirLock {
     /// Takes the lock of `dir` or says who holds it.
+    ///
+    /// A lock that names this very process is waited for, up to 2 s: this process closed the
+    /// store (a command reopening it, a test), but a child it was starting at that moment
+    /// still holds a copy of the lock's descriptor between its fork and its exec, which
+    /// closes it (the file is opened close-on-exec). Another hearback is refused at once.
     pub fn acquire(dir: &Path) -> Result<DirLock, LockError> {
+        let mut tries = 200;
+        loop {
+            match DirLock::acquire_once(dir) {
+                Err(LockError::Held(Some(pid))) if pid == std::process::id() && tries > 0 => {
+                    tries -= 1;
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn acquire_once(dir: &Path) -> Result<DirLock, LockError> {
         let path = dir.join("hearback.lock");
         let mut file = OpenOptions::new()
             .read(true)

@@ -75,7 +75,9 @@ fn a_second_open_is_refused_and_touches_nothing() {
     let first = Store::open(&path).expect("opens");
     first.commit(&one_of_each()).expect("commits");
     // No clock: the first handle is held to the end of the test, so an open that waited for
-    // the lock instead of refusing would never return, and the run fails on the hang.
+    // the lock instead of refusing would never return, and the run fails on the hang. (An
+    // open in the process that holds the lock waits 2 s first, for a child's copy of the
+    // descriptor to go: `DirLock::acquire`.)
     match Store::open(&path) {
         Err(StoreError::Locked { dir, holder }) => {
             assert_eq!(dir, path);
@@ -411,4 +413,33 @@ fn every_record_kind_survives_a_backup_and_a_restore() {
         changes: restored.into_changes(),
     });
     assert_eq!(rebuilt, data, "a restore writes every record of the backup");
+}
+
+/// This process closes the store and opens it again while a child it is starting still holds
+/// a copy of the lock's descriptor (between its fork and its exec, held here by `pre_exec`):
+/// the open waits for the exec instead of calling the store locked by this very process. Seen
+/// in CI as a flaky "hearback is already open ... (process <our own pid>)" while other tests
+/// were spawning processes.
+#[test]
+fn a_store_reopened_while_a_child_is_being_started_waits_for_the_lock() {
+    use std::os::unix::process::CommandExt as _;
+    let dir = temp();
+    let data = dir.path().join("data");
+    let store = Store::open(&data).expect("opens");
+    let starting = std::thread::spawn(|| {
+        let mut cmd = std::process::Command::new("true");
+        // SAFETY: only sleeps in the child before exec; touches no lock or allocation.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::usleep(300_000);
+                Ok(())
+            });
+        }
+        cmd.status().expect("runs true")
+    });
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    drop(store);
+    let again = Store::open(&data);
+    assert!(starting.join().expect("the child").success());
+    again.expect("opens once the child has started");
 }
