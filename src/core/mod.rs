@@ -58,6 +58,7 @@ pub mod undo;
 pub mod what;
 pub mod when;
 pub mod wording;
+pub mod write_back;
 
 pub use action::{ActionItem, ActionKind, ActionState};
 pub use change::{Change, ChangeSet};
