@@ -43,6 +43,7 @@ pub mod queue;
 pub mod reach;
 pub mod report;
 pub mod reschedule;
+pub mod revenue;
 pub mod review;
 pub mod risk;
 pub mod sanitize;
