@@ -69,6 +69,20 @@ pub enum ExportWhat {
     Actions,
     /// Everything, as a restorable JSON backup.
     All,
+    /// Feedback figures per customer for the CRM's own import, keyed by its record id
+    /// (CSV; name the CRM with `--for`).
+    Crm,
+}
+
+/// The CRM `export crm` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CrmArg {
+    /// HubSpot companies (`Record ID`, properties `hearback_...`).
+    Hubspot,
+    /// Salesforce accounts (`Id`, fields `Hearback_...__c`).
+    Salesforce,
+    /// Zoho CRM accounts (`Record Id`, fields `Hearback ...`).
+    Zoho,
 }
 
 /// Export formats.

@@ -2,7 +2,7 @@
 //! CLI reference and the man pages under `docs/` are generated from these (tests/it/docs_reference.rs).
 
 use super::args::{
-    ExportFormat, ExportWhat, ImportCommand, ListFormat, TimeArg, parse_now, parse_time,
+    CrmArg, ExportFormat, ExportWhat, ImportCommand, ListFormat, TimeArg, parse_now, parse_time,
 };
 use super::{action, bench, calendar, followup, interview, letter, report, review, staff, stats};
 use crate::core::Instant;
@@ -70,14 +70,23 @@ pub enum Command {
         #[arg(long, default_value = "USD", value_name = "CODE")]
         currency: String,
     },
-    /// Write customers, interviews or actions (CSV or JSON), or a full backup, to stdout.
+    /// Write customers, interviews or actions (CSV or JSON), a full backup, or feedback for a
+    /// CRM's own import, to stdout.
     Export {
         /// What to export.
         #[arg(value_enum)]
         what: ExportWhat,
-        /// Output format (`all` is JSON only).
+        /// Output format (`all` is JSON only, `crm` CSV only).
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
+        /// The CRM whose import reads the file (with `export crm`).
+        #[arg(
+            long = "for",
+            value_enum,
+            value_name = "CRM",
+            required_if_eq("what", "crm")
+        )]
+        crm: Option<CrmArg>,
     },
     /// Decode every record, check the index of open work against the records, and report
     /// counts and any damage.

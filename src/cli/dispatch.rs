@@ -75,7 +75,9 @@ pub fn run(inv: Invocation, hub: Option<(Hub, String)>) -> anyhow::Result<ExitCo
             let checked = import::read_backup(&ctx, &file)?;
             import::backup(ctx.writing()?, &file, checked)
         }
-        Some(Command::Export { what, format }) => export::run(ctx.reading()?, what, format),
+        Some(Command::Export { what, format, crm }) => {
+            export::run(ctx.reading()?, what, format, crm)
+        }
         Some(Command::Check {
             reset_guard,
             repair: false,

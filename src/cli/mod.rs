@@ -54,7 +54,7 @@ use std::sync::Arc;
 pub use vocabulary::vocabulary;
 
 pub use args::{
-    ExportFormat, ExportWhat, ImportCommand, ListFormat, TimeArg, parse_now, parse_time,
+    CrmArg, ExportFormat, ExportWhat, ImportCommand, ListFormat, TimeArg, parse_now, parse_time,
 };
 
 /// Exit code: an import finished but some rows were rejected.

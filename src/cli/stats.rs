@@ -1,17 +1,22 @@
 //! `hearback stats`: average scores per question compared across segments, regions, tiers or
-//! account managers, over time, and churn reasons counted.
+//! account managers, over time, churn reasons counted, and what it means in revenue.
 
 use super::customers::local_datetime;
 use super::table::cut;
 use super::{Context, Reading, TimeArg};
 use super::{say, say_raw};
 use crate::core::insight::{Figures, GroupBy, Insight, Period, compute, spark};
+use crate::core::queue::queue;
+use crate::core::revenue::{Revenue, revenue};
+use crate::core::risk::assess;
 use crate::core::{Dataset, Instant};
 use clap::{Args, ValueEnum};
 use serde_json::{Map, Value, json};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
+
+mod revenue;
 
 /// What to compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -95,9 +100,15 @@ pub fn run(
         period,
         rules.work_week.offset,
     );
+    // Risk as it stands now, whatever the period: revenue at risk is a present figure.
+    let items = queue(data, &rules.policy, &rules.work_week, ctx.now);
+    let money = revenue(data, &insight.questions, &assess(data, &items), period);
     match args.format {
-        StatsFormat::Json => say!("{}", serde_json::to_string_pretty(&to_json(&insight))?),
-        StatsFormat::Table => say_raw!("{}", table(data, &insight)),
+        StatsFormat::Json => say!(
+            "{}",
+            serde_json::to_string_pretty(&to_json(&insight, &money))?
+        ),
+        StatsFormat::Table => say_raw!("{}", table(data, &insight, &money)),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -132,7 +143,7 @@ fn figures_json(questions: &[String], f: &Figures) -> Value {
 }
 
 /// The stable JSON object of `stats --format json`.
-fn to_json(insight: &Insight) -> Value {
+fn to_json(insight: &Insight, money: &Revenue) -> Value {
     let q = &insight.questions;
     json!({
         "by": insight.by.as_str(),
@@ -146,6 +157,7 @@ fn to_json(insight: &Insight) -> Value {
             .iter()
             .map(|c| json!({"reason": c.reason, "count": c.count}))
             .collect::<Vec<_>>(),
+        "revenue": revenue::to_json(q, money),
     })
 }
 
@@ -209,8 +221,8 @@ fn period_text(period: Period) -> String {
     }
 }
 
-/// The table output: figures per group, the programme, the trend and churn reasons.
-fn table(data: &Dataset, insight: &Insight) -> String {
+/// The table output: figures per group, the programme, the trend, churn reasons and revenue.
+fn table(data: &Dataset, insight: &Insight, money: &Revenue) -> String {
     if data.is_empty() {
         return "The store is empty: there is nothing to compare yet.\n\
                 `hearback demo` fills it with sample data; `hearback import customers FILE.csv` \
@@ -246,6 +258,8 @@ fn table(data: &Dataset, insight: &Insight) -> String {
     }
     out.push('\n');
     out.push_str(&churn_section(insight));
+    out.push('\n');
+    out.push_str(&revenue::section(insight, money));
     out
 }
 

@@ -43,6 +43,7 @@ pub mod queue;
 pub mod reach;
 pub mod report;
 pub mod reschedule;
+pub mod revenue;
 pub mod review;
 pub mod risk;
 pub mod sanitize;
@@ -58,6 +59,7 @@ pub mod undo;
 pub mod what;
 pub mod when;
 pub mod wording;
+pub mod write_back;
 
 pub use action::{ActionItem, ActionKind, ActionState};
 pub use change::{Change, ChangeSet};

@@ -24,6 +24,7 @@ pub mod debrief;
 pub mod digest;
 pub mod format;
 pub mod president;
+pub mod president_revenue;
 #[cfg(test)]
 mod tests;
 

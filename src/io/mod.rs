@@ -2,6 +2,7 @@
 //! iCalendar feed.
 
 pub mod backup;
+pub mod crm_write_back;
 pub mod csv_checks;
 mod csv_file;
 pub mod customers_csv;

@@ -25,6 +25,7 @@ mod cli_repeats;
 mod cli_times;
 mod command_line;
 mod console_only;
+mod crm_export;
 mod damage;
 mod data_dir_trust;
 mod demo;

@@ -242,3 +242,59 @@ fn a_since_after_now_is_refused_with_the_reason() {
         "{err}"
     );
 }
+
+#[test]
+fn revenue_at_risk_is_the_sizes_of_the_customers_at_risk_per_currency() {
+    let dir = demo();
+    let data = dir.path().join("d");
+    // Independently: the customer list's sizes of the customers it says are at risk.
+    let customers = json(&data, &["customers", "--format", "json"]);
+    let mut want: std::collections::BTreeMap<String, (i64, u64)> = Default::default();
+    for c in customers.as_array().expect("customers") {
+        if c["risk"] == "at_risk" {
+            let slot = want
+                .entry(c["currency"].as_str().expect("currency").to_string())
+                .or_default();
+            slot.0 += c["size_minor"].as_i64().expect("size");
+            slot.1 += 1;
+        }
+    }
+    assert!(!want.is_empty(), "the demo has customers at risk");
+    let v = json(&data, &["stats", "--format", "json"]);
+    let got: std::collections::BTreeMap<String, (i64, u64)> = v["revenue"]["at_risk"]
+        .as_array()
+        .expect("at_risk")
+        .iter()
+        .map(|t| {
+            (
+                t["currency"].as_str().expect("currency").to_string(),
+                (t["minor"].as_i64().expect("minor"), count(&t["customers"])),
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "per currency, never converted");
+    let lost = &v["revenue"]["lost"];
+    let churned: u64 = v["churn"]
+        .as_array()
+        .expect("churn")
+        .iter()
+        .map(|c| count(&c["count"]))
+        .sum();
+    assert_eq!(
+        count(&lost["customers"]),
+        churned,
+        "lost customers: all time"
+    );
+    let before = v["revenue"]["before_loss"].as_array().expect("before_loss");
+    assert_eq!(before.len(), 6, "one row per question");
+    let text = ok(&data, &["stats"]);
+    assert!(
+        text.contains("At risk now (customers AT RISK; watch not counted): "),
+        "{text}"
+    );
+    assert!(text.contains("Revenue-weighted averages"), "{text}");
+    assert!(
+        text.contains("Before loss: lost customers' last 2 interviews"),
+        "{text}"
+    );
+}

@@ -5,6 +5,7 @@
 use super::averages;
 use super::debrief::{ActionLine, action_line};
 use super::format::{self, NONE};
+use super::president_revenue::{RevenueLines, revenue_lines};
 use super::{LOW_BELOW, Period, Sources, interviews_in};
 use crate::core::dataset::by_size_desc;
 use crate::core::queue::ItemKind;
@@ -37,6 +38,8 @@ pub struct President {
     pub actions_open: Vec<ActionLine>,
     /// Customers at risk or on watch, most worrying and largest first.
     pub at_risk: Vec<RiskLine>,
+    /// Revenue at risk, lost in the period, and scores before losses.
+    pub revenue: RevenueLines,
 }
 
 /// One headline figure.
@@ -153,6 +156,7 @@ pub fn president(src: &Sources<'_>, period: Period) -> President {
         actions_done: actions_done(src, period),
         actions_open: open_actions(src),
         at_risk: at_risk(src),
+        revenue: revenue_lines(src, period),
     }
 }
 
