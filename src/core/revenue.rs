@@ -24,6 +24,25 @@ use std::collections::{BTreeMap, HashMap};
 #[cfg(test)]
 mod tests;
 
+/// Sums as people read them, the one wording of `stats` and the President report:
+/// `USD 1.3M (2 customers), EUR 50k (1 customer)`, or `none`.
+pub fn totals_text(list: &[CurrencyTotal]) -> String {
+    if list.is_empty() {
+        return "none".into();
+    }
+    list.iter()
+        .map(|t| {
+            let who = if t.customers == 1 {
+                "customer"
+            } else {
+                "customers"
+            };
+            format!("{} ({} {who})", t.money().compact(), t.customers)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// How many of a lost customer's last interviews before the loss are compared.
 pub const BEFORE_LOSS: usize = 2;
 

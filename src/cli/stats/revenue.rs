@@ -3,27 +3,9 @@
 
 use super::{aligned, one_decimal, round2};
 use crate::core::insight::Insight;
-use crate::core::revenue::{BEFORE_LOSS, CurrencyTotal, Revenue};
+use crate::core::revenue::{BEFORE_LOSS, CurrencyTotal, Revenue, totals_text};
 use serde_json::{Map, Value, json};
 use std::fmt::Write as _;
-
-/// `USD 1.3M (2 customers), EUR 50k (1 customer)`, or `none`.
-fn sums(list: &[CurrencyTotal]) -> String {
-    if list.is_empty() {
-        return "none".into();
-    }
-    list.iter()
-        .map(|t| {
-            let who = if t.customers == 1 {
-                "customer"
-            } else {
-                "customers"
-            };
-            format!("{} ({} {who})", t.money().compact(), t.customers)
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 /// The signed gap with one decimal, or `-`.
 fn gap(x: Option<f64>) -> String {
@@ -36,12 +18,12 @@ pub(super) fn section(insight: &Insight, r: &Revenue) -> String {
     let _ = writeln!(
         out,
         "  At risk now (customers AT RISK; watch not counted): {}",
-        sums(&r.at_risk)
+        totals_text(&r.at_risk)
     );
     let lost = if r.lost.customers == 0 {
         "none".to_string()
     } else {
-        format!("{}; reasons above", sums(&r.lost.revenue))
+        format!("{}; reasons above", totals_text(&r.lost.revenue))
     };
     let _ = writeln!(out, "  Lost in this period: {lost}");
     if !r.weighted.is_empty() {

@@ -3,7 +3,7 @@
 
 use super::format;
 use super::{Period, Sources};
-use crate::core::revenue::{CurrencyTotal, revenue};
+use crate::core::revenue::{revenue, totals_text};
 use serde::Serialize;
 
 /// What the feedback means in money, per currency.
@@ -34,24 +34,6 @@ pub struct BeforeLoss {
     pub gap: String,
 }
 
-/// `USD 1.3M (2 customers), EUR 50k (1 customer)`, or `none`.
-fn sums(list: &[CurrencyTotal]) -> String {
-    if list.is_empty() {
-        return "none".into();
-    }
-    list.iter()
-        .map(|t| {
-            let who = if t.customers == 1 {
-                "customer"
-            } else {
-                "customers"
-            };
-            format!("{} ({} {who})", t.money().compact(), t.customers)
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// The revenue lines of the report for `period`.
 pub fn revenue_lines(src: &Sources<'_>, period: Period) -> RevenueLines {
     let keys: Vec<String> = src
@@ -66,7 +48,7 @@ pub fn revenue_lines(src: &Sources<'_>, period: Period) -> RevenueLines {
         n => format!(
             "{n} {}: {}",
             if n == 1 { "customer" } else { "customers" },
-            sums(&r.lost.revenue)
+            totals_text(&r.lost.revenue)
         ),
     };
     let before_loss = if r.moved.iter().any(|m| m.lost_scores > 0) {
@@ -90,7 +72,7 @@ pub fn revenue_lines(src: &Sources<'_>, period: Period) -> RevenueLines {
         .collect::<Vec<_>>()
         .join("; ");
     RevenueLines {
-        at_risk: sums(&r.at_risk),
+        at_risk: totals_text(&r.at_risk),
         lost,
         reasons,
         before_loss,
