@@ -9,6 +9,7 @@ use crate::core::Instant;
 use crate::core::insight::{
     Comment, GroupBy, GroupKey, Insight, Period, comments, compute, earliest_completed,
 };
+use crate::core::revenue::{Revenue, revenue};
 use crate::keymap::Action;
 use chrono::Duration;
 
@@ -114,15 +115,19 @@ pub struct InsightView {
     pub column: usize,
     /// The comments panel, when open.
     pub comments: Option<CommentsPanel>,
+    /// Revenue at risk now, and the period's lost revenue and revenue-weighted averages.
+    pub revenue: Box<Revenue>,
 }
 
 impl InsightView {
     /// The view for `by` and `preset` at the app's `now`, cursor on the first row and column.
     pub fn new(app: &App, by: GroupBy, preset: PeriodPreset) -> InsightView {
+        let insight = figures(app, by, preset);
         InsightView {
             by,
             preset,
-            insight: Box::new(figures(app, by, preset)),
+            revenue: Box::new(money(app, &insight)),
+            insight: Box::new(insight),
             row: 0,
             column: 0,
             comments: None,
@@ -133,6 +138,7 @@ impl InsightView {
     /// selection (clamped to the new rows).
     pub fn refresh(&mut self, app: &App) {
         *self.insight = figures(app, self.by, self.preset);
+        *self.revenue = money(app, &self.insight);
         let rows = self.insight.rows();
         self.row = self.row.min(rows.saturating_sub(1));
     }
@@ -158,6 +164,11 @@ fn figures(app: &App, by: GroupBy, preset: PeriodPreset) -> Insight {
     )
 }
 
+/// The revenue figures of the insight's period, with risk as the dashboard assessed it now.
+fn money(app: &App, insight: &Insight) -> Revenue {
+    revenue(&app.data, &insight.questions, &app.risk, insight.period)
+}
+
 /// Opens the insight view: by segment, over the last year.
 pub(super) fn open(app: &mut App) -> Vec<Effect> {
     let view = InsightView::new(app, GroupBy::default(), PeriodPreset::default());
@@ -177,6 +188,7 @@ fn recompute(app: &App, view: &mut InsightView, by: GroupBy, preset: PeriodPrese
     view.by = by;
     view.preset = preset;
     *view.insight = figures(app, by, preset);
+    *view.revenue = money(app, &view.insight);
     view.row = match keep {
         Some(GroupKey::All) => view.insight.groups.len(),
         Some(key) => view

@@ -5,10 +5,10 @@ use super::record_size::record_fits;
 use super::{Context, EXIT_PARTIAL, Writing, open_input, say};
 use crate::core::customer_diff::changed_fields;
 use crate::core::customer_import::plan_import_within;
-use crate::core::first_round;
 use crate::core::{Change, ChangeSet, IdAllocator};
+use crate::core::{crm_triggers, first_round};
 use crate::io::backup::{Backup, Checked};
-use crate::io::customers_csv::{ParsedCustomers, parse_customers};
+use crate::io::customers_csv::{ParsedCustomers, parse_customers_watching};
 use crate::io::people_csv::ParsedPeople;
 use anyhow::{Context as _, bail};
 use std::path::{Path, PathBuf};
@@ -44,7 +44,8 @@ pub fn read_customers(
     ctx.rules()?;
     let input = open_input(file)?;
     let progress = Progress::working("reading the file");
-    let parsed = parse_customers(input, currency)
+    let watched = ctx.rules()?.policy.triggers.watched_columns();
+    let parsed = parse_customers_watching(input, currency, &watched)
         .with_context(|| format!("cannot import {}", file.display()))?;
     Ok(Input {
         file: file.to_path_buf(),
@@ -113,6 +114,20 @@ pub fn customers(
     }
     let mut after = data.clone();
     after.apply(&plan.changes);
+    let triggered = crm_triggers::plan(
+        data,
+        &after,
+        &plan.watched,
+        policy,
+        ctx.now,
+        &mut ids,
+        "import",
+    );
+    after.apply(&triggered.changes);
+    let mut changes = plan.changes.clone();
+    changes
+        .changes
+        .extend(triggered.changes.changes.iter().cloned());
     if mode.dry_run {
         say!("dry run: {summary}");
         for name in &plan.created {
@@ -127,13 +142,22 @@ pub fn customers(
                 say!("  changed: {}: {}", new.name, fields.join("; "));
             }
         }
-    } else if plan.changes.is_empty() {
+    } else if changes.is_empty() {
         say!("nothing to change: {summary}");
     } else {
-        let writing = Progress::working(&format!("writing {} changes", plan.changes.len()));
-        session.commit(&plan.changes)?;
+        let writing = Progress::working(&format!("writing {} changes", changes.len()));
+        session.commit(&changes)?;
         drop(writing);
         say!("saved: {summary}");
+    }
+    for line in super::import_triggers::report(
+        file,
+        &triggered,
+        &policy.triggers,
+        &parsed.missing_watched,
+        mode.dry_run,
+    ) {
+        say!("{line}");
     }
     if !plan.created.is_empty() {
         say!(

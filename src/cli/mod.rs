@@ -22,6 +22,7 @@ mod followup;
 mod hub;
 mod import;
 mod import_responses;
+mod import_triggers;
 mod inbox;
 mod interview;
 mod interview_args;

@@ -18,6 +18,7 @@ pub fn record_fits(change: &Change) -> Result<(), String> {
         Change::Snooze(r) => codec::encode(r),
         Change::Event(r) => codec::encode(r),
         Change::Draft(r) => codec::encode(r),
+        Change::CrmFields(r) => codec::encode(r),
         Change::DiscardDraft(_) => return Ok(()),
     };
     match encoded {

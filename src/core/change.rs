@@ -29,6 +29,8 @@ pub enum Change {
     Draft(Draft),
     /// Remove an interview's draft (it was completed or abandoned).
     DiscardDraft(InterviewId),
+    /// Upsert the last values a CRM import showed of a customer's watched columns.
+    CrmFields(super::crm_triggers::CrmFields),
 }
 
 /// Records written all-or-nothing.

@@ -4,6 +4,7 @@
 //! is decided by comparing its final state with the stored one, so rows that set a value and
 //! later rows that set it back (or a re-import of the same file) produce no change at all.
 
+use super::crm_triggers::Watched;
 use super::people_import::Rejected;
 use super::sanitize;
 use super::{
@@ -54,6 +55,9 @@ pub struct CustomerRow {
     pub executive_sponsor: Option<String>,
     /// A contact person at the customer.
     pub contact: Option<ContactRow>,
+    /// `(column key, value)` of the CRM columns the triggers watch, blank cells left out
+    /// (see [`super::crm_triggers`]).
+    pub watched: Vec<(String, String)>,
 }
 
 /// What an import would write, and a summary for the user.
@@ -73,6 +77,9 @@ pub struct ImportPlan {
     pub rejected: Vec<Rejected>,
     /// Records the lookups examined: proportional to the rows, never to rows x customers.
     pub lookups: usize,
+    /// Every customer the file named (changed or not), with the watched CRM values its rows
+    /// gave, for the triggers.
+    pub watched: Vec<Watched>,
 }
 
 /// Whether a record fits in the store: `Err` says why not. The store's codec knows the limit
@@ -83,6 +90,8 @@ pub type RecordCheck<'a> = &'a dyn Fn(&Change) -> Result<(), String>;
 struct Touched {
     index: usize,
     lines: Vec<u64>,
+    /// Watched CRM values its rows gave, later rows' values replacing earlier ones.
+    watched: Vec<(String, String)>,
 }
 
 /// Working state of one planning run.
@@ -227,12 +236,21 @@ impl Planner<'_> {
             .get(&index)
             .and_then(|&t| self.touched.get_mut(t))
         {
-            Some(t) => t.lines.push(row.line),
+            Some(t) => {
+                t.lines.push(row.line);
+                for (column, value) in &row.watched {
+                    match t.watched.iter_mut().find(|(c, _)| c == column) {
+                        Some(slot) => slot.1.clone_from(value),
+                        None => t.watched.push((column.clone(), value.clone())),
+                    }
+                }
+            }
             None => {
                 self.touched_at.insert(index, self.touched.len());
                 self.touched.push(Touched {
                     index,
                     lines: vec![row.line],
+                    watched: row.watched.clone(),
                 });
             }
         }
@@ -307,6 +325,12 @@ impl Planner<'_> {
             let Some(after) = self.customers.get(touched.index) else {
                 continue;
             };
+            plan.watched.push(Watched {
+                customer: after.id,
+                created: !customers_before.contains_key(&after.id),
+                line: touched.lines.last().copied().unwrap_or(0),
+                values: touched.watched.clone(),
+            });
             let (kind, summary) = match customers_before.get(&after.id) {
                 Some(before) => {
                     let fields = changed_fields(before, after);

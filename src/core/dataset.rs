@@ -1,9 +1,10 @@
 //! Everything the rules and views read, loaded once from the store.
 
+use super::crm_triggers::CrmFields;
 use super::open_work::Digest;
 use super::{
-    ActionItem, Change, ChangeSet, Customer, CustomerId, Deliverable, FollowUp, Interview,
-    InterviewId, Snooze, Staff, StaffId,
+    ActionItem, Change, ChangeSet, Customer, CustomerId, Deliverable, FollowUp, Instant, Interview,
+    InterviewId, InterviewStatus, Snooze, Staff, StaffId,
 };
 use std::cmp::Ordering;
 
@@ -38,6 +39,9 @@ pub struct Dataset {
     /// loaded or not, so new records never take the id of one in the history
     /// ([`super::IdAllocator::after`]). 0 when the lists hold the whole history.
     pub highest_id: u64,
+    /// The last values CRM imports showed of each customer's watched columns, in customer id
+    /// order (see [`super::crm_triggers`]).
+    pub crm_fields: Vec<CrmFields>,
 }
 
 /// The order of the customer list: largest first, then by name, then id (total and stable).
@@ -83,6 +87,7 @@ impl Dataset {
                 Change::FollowUp(r) => upsert(&mut self.followups, r, |x| x.id),
                 Change::Action(r) => upsert(&mut self.actions, r, |x| x.id),
                 Change::Deliverable(r) => upsert(&mut self.deliverables, r, |x| x.id),
+                Change::CrmFields(r) => upsert(&mut self.crm_fields, r, |x| x.customer),
                 Change::Snooze(r) => {
                     match self.snoozes.iter_mut().find(|s| s.item_key == r.item_key) {
                         Some(existing) => *existing = r.clone(),
@@ -109,6 +114,7 @@ impl Dataset {
             // Derived from the interviews: a restore writes the records, the store derives.
             digests: _,
             highest_id: _,
+            crm_fields,
         } = self;
         let mut changes = Vec::with_capacity(
             staff.len()
@@ -117,7 +123,8 @@ impl Dataset {
                 + followups.len()
                 + actions.len()
                 + deliverables.len()
-                + snoozes.len(),
+                + snoozes.len()
+                + crm_fields.len(),
         );
         changes.extend(staff.into_iter().map(Change::Staff));
         changes.extend(customers.into_iter().map(Change::Customer));
@@ -126,6 +133,7 @@ impl Dataset {
         changes.extend(actions.into_iter().map(Change::Action));
         changes.extend(deliverables.into_iter().map(Change::Deliverable));
         changes.extend(snoozes.into_iter().map(Change::Snooze));
+        changes.extend(crm_fields.into_iter().map(Change::CrmFields));
         changes
     }
 
@@ -155,6 +163,20 @@ impl Dataset {
     /// The customer with this id.
     pub fn customer(&self, id: CustomerId) -> Option<&Customer> {
         by_id(&self.customers, id, |c| c.id)
+    }
+
+    /// What the last CRM import showed of a customer's watched columns.
+    pub fn crm_fields_of(&self, id: CustomerId) -> Option<&CrmFields> {
+        by_id(&self.crm_fields, id, |f| f.customer)
+    }
+
+    /// When the customer's latest completed interview was completed.
+    pub fn last_completed_interview(&self, id: CustomerId) -> Option<Instant> {
+        self.interviews
+            .iter()
+            .filter(|i| i.customer == id && i.status == InterviewStatus::Completed)
+            .map(|i| i.completed_at.unwrap_or(i.scheduled_at))
+            .max()
     }
 
     /// The interview with this id.

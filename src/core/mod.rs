@@ -12,6 +12,7 @@ pub mod business_time;
 pub mod change;
 pub mod completion;
 pub mod countdown;
+pub mod crm_triggers;
 pub mod customer;
 pub mod customer_diff;
 pub mod customer_import;

@@ -8,7 +8,6 @@ use super::queue::{
     Builder, ItemKind, Obligation, Subject, action_is_open, cadence_due, is_conversation,
 };
 use super::senior::{Senior, SeniorPool};
-use super::time_math::later;
 use super::what::What;
 use super::{
     ActionState, CustomerId, Dataset, FollowUpState, Instant, Interview, InterviewStatus, Role,
@@ -104,10 +103,8 @@ fn scheduling(
             ),
         };
         if let Some((name, delivered)) = first_deliverable.get(&c.id) {
-            let after = later(
-                *delivered,
-                Policy::days(policy.cadence.after_deliverable_days),
-            );
+            let last = fb.and_then(|f| f.last_completed);
+            let after = super::spacing::after_deliverable_due(*delivered, last, policy);
             if after < due {
                 due = after;
                 what = What::AfterDeliverable {

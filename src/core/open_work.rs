@@ -182,5 +182,6 @@ pub fn open_part(full: &Dataset) -> Dataset {
             .chain([full.highest_id])
             .max()
             .unwrap_or(0),
+        crm_fields: full.crm_fields.clone(),
     }
 }

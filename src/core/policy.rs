@@ -97,6 +97,8 @@ pub struct Policy {
     pub business_time: BusinessTime,
     /// Who counts as senior management.
     pub senior_management: super::senior::SeniorPolicy,
+    /// Which CRM changes on a re-import call for a feedback interview.
+    pub triggers: super::crm_triggers::TriggerPolicy,
 }
 
 impl Default for Cadence {

@@ -129,7 +129,11 @@ pub fn reach(before: &Dataset, changes: &ChangeSet) -> Reach {
                     .is_some(),
                 None => true, // a key no item has hides nothing
             },
-            Change::Event(_) | Change::Draft(_) | Change::DiscardDraft(_) => true,
+            // Read by the next CRM import only, never by the derived state.
+            Change::Event(_)
+            | Change::Draft(_)
+            | Change::DiscardDraft(_)
+            | Change::CrmFields(_) => true,
         };
         if !ok {
             return Reach::Everything;

@@ -5,6 +5,27 @@
 use super::policy::Policy;
 use super::{CustomerId, Dataset, Instant, Interview, InterviewId, InterviewStatus};
 
+/// When an interview is due after a deliverable delivered at `delivered`: within
+/// `cadence.after_deliverable_days`, but never inside the feedback calendar's spacing after the
+/// customer's last completed interview (`last`).
+pub fn after_deliverable_due(
+    delivered: Instant,
+    last: Option<Instant>,
+    policy: &Policy,
+) -> Instant {
+    let due = super::time_math::later(
+        delivered,
+        Policy::days(policy.cadence.after_deliverable_days),
+    );
+    match last {
+        Some(last) => due.max(super::time_math::later(
+            last,
+            Policy::days(policy.cadence.spacing_days),
+        )),
+        None => due,
+    }
+}
+
 /// The nearest other feedback request within the spacing window of `at`, if any.
 pub fn spacing_conflict<'a>(
     data: &'a Dataset,

@@ -110,6 +110,13 @@ impl Undo {
                         });
                     (Change::Snooze(old), Some(s.customer))
                 }
+                Change::CrmFields(f) => (
+                    Change::CrmFields(prior(
+                        before.crm_fields_of(f.customer),
+                        "recording CRM values",
+                    )?),
+                    Some(f.customer),
+                ),
                 // The timeline keeps what happened; the undo adds to it.
                 Change::Event(_) => continue,
                 Change::Draft(_) | Change::DiscardDraft(_) => {

@@ -66,11 +66,18 @@ impl fmt::Display for What {
             }
             What::FirstInterview => f.write_str("First feedback interview (never interviewed)"),
             What::AfterDeliverable { name, delivered } => {
-                write!(
-                    f,
-                    "Interview after deliverable \"{name}\" ({})",
-                    delivered.date_naive()
-                )
+                match name.strip_prefix(super::crm_triggers::NAME_PREFIX) {
+                    Some(why) => write!(
+                        f,
+                        "Interview after a CRM change: {why} ({})",
+                        delivered.date_naive()
+                    ),
+                    None => write!(
+                        f,
+                        "Interview after deliverable \"{name}\" ({})",
+                        delivered.date_naive()
+                    ),
+                }
             }
             What::PreBrief { at } => {
                 write!(

@@ -3,6 +3,7 @@
 //! It is also the migration path between store versions (sled's on-disk format is not stable
 //! across its major versions): export with the old build, import with the new one.
 
+use crate::core::crm_triggers::CrmFields;
 use crate::core::{
     ActionItem, Customer, Dataset, Deliverable, FollowUp, Instant, Interview, QuestionSet, Snooze,
     Staff, TimelineEvent, sanitize,
@@ -40,6 +41,11 @@ pub struct Backup {
     pub snoozes: Vec<Snooze>,
     /// Every customer's timeline.
     pub timeline: Vec<TimelineEvent>,
+    /// The last values CRM imports showed of watched columns (absent in backups written before
+    /// CRM triggers existed). Left out when empty, so a store without any writes the backup
+    /// as before they existed (which older builds still read).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub crm_fields: Vec<CrmFields>,
 }
 
 mod check;
@@ -108,6 +114,7 @@ impl Backup {
             snoozes,
             digests,
             highest_id: _,
+            crm_fields,
         } = data;
         // A backup is of the whole history: callers pass `DataRead::load`, never open work.
         debug_assert!(digests.is_none(), "a backup needs the whole history");
@@ -123,6 +130,7 @@ impl Backup {
             deliverables,
             snoozes,
             timeline,
+            crm_fields,
         }
     }
 
@@ -176,6 +184,7 @@ impl Backup {
                 snoozes: self.snoozes,
                 digests: None,
                 highest_id: 0,
+                crm_fields: self.crm_fields,
             },
             self.timeline,
         )

@@ -5,6 +5,7 @@
 //! ourselves. We do not use `csv::Position::line()`: with CRLF endings or skipped blank lines it
 //! reports the line where the *previous* record ended, not where this one starts.
 
+use crate::core::crm_triggers::column_key;
 use crate::core::customer_import::{ContactRow, CustomerRow};
 use crate::core::excerpt::excerpt;
 use crate::core::{Money, Tier, sanitize};
@@ -36,6 +37,8 @@ pub struct ParsedCustomers {
     pub errors: Vec<RowError>,
     /// Headers that feed no field.
     pub ignored_columns: Vec<String>,
+    /// Watched columns (the triggers') that no header names, as configured.
+    pub missing_watched: Vec<String>,
 }
 
 /// Why a file could not be read at all.
@@ -108,6 +111,16 @@ pub fn parse_customers<R: Read>(
     reader: R,
     default_currency: &str,
 ) -> Result<ParsedCustomers, CsvFileError> {
+    parse_customers_watching(reader, default_currency, &[])
+}
+
+/// [`parse_customers`], also keeping each row's values of the `watched` columns (header names,
+/// any case) for the CRM triggers. A watched column may also feed a field.
+pub fn parse_customers_watching<R: Read>(
+    reader: R,
+    default_currency: &str,
+    watched: &[String],
+) -> Result<ParsedCustomers, CsvFileError> {
     let bytes = read_utf8(reader)?;
     let data = bytes.as_slice();
     let mut csv = csv::ReaderBuilder::new()
@@ -120,16 +133,34 @@ pub fn parse_customers<R: Read>(
         let found = headers.iter().map(|h| excerpt(h)).collect();
         return Err(CsvFileError::NoNameColumn { found });
     }
+    let mut watched_at = Vec::new();
+    let mut missing_watched = Vec::new();
+    for column in watched {
+        let key = column_key(column);
+        match headers.iter().position(|h| column_key(h) == key) {
+            Some(at) => watched_at.push((key, at)),
+            None => missing_watched.push(column.clone()),
+        }
+    }
     let reader = RowReader {
         headers: &headers,
         columns: &columns,
         default_currency,
     };
+    let watched_headers: Vec<&str> = watched_at
+        .iter()
+        .filter_map(|(_, at)| headers.get(*at).map(String::as_str))
+        .collect();
     let mut parsed = ParsedCustomers {
         layout: detect_layout(&headers),
         rows: Vec::new(),
         errors: Vec::new(),
-        ignored_columns: columns.ignored.clone(),
+        // A watched column feeds the triggers: it is not ignored.
+        ignored_columns: (columns.ignored.iter())
+            .filter(|h| !watched_headers.contains(&h.as_str()))
+            .cloned()
+            .collect(),
+        missing_watched,
     };
     let mut lines = LineCounter::new(data);
     let mut seen_ids: HashMap<String, u64> = HashMap::new();
@@ -162,6 +193,13 @@ pub fn parse_customers<R: Read>(
                 continue;
             }
         };
+        row.watched = watched_at
+            .iter()
+            .filter_map(|(key, at)| {
+                let cell = sanitize::line(unguard_cell(record.get(*at)?));
+                (!cell.is_empty()).then(|| (key.clone(), cell))
+            })
+            .collect();
         if let Some(id) = row.crm_id.take() {
             if let Some(first) = seen_ids.get(&id) {
                 let reason = format!(
@@ -289,6 +327,7 @@ impl RowReader<'_> {
             service_manager: text(Field::ServiceManager),
             executive_sponsor: text(Field::ExecutiveSponsor),
             contact,
+            watched: Vec::new(),
         })
     }
 

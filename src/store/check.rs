@@ -3,6 +3,7 @@
 use super::codec;
 use super::error::hex;
 use super::records::TreeName;
+use crate::core::crm_triggers::CrmFields;
 use crate::core::{
     ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, Snooze, Staff, TimelineEvent,
 };
@@ -69,6 +70,7 @@ pub(super) fn run(trees: &[sled::Tree]) -> CheckReport {
             TreeName::Snoozes => count::<Snooze>(tree, name, &mut report.damage),
             TreeName::Timeline => count::<TimelineEvent>(tree, name, &mut report.damage),
             TreeName::Drafts => count::<Draft>(tree, name, &mut report.damage),
+            TreeName::CrmFields => count::<CrmFields>(tree, name, &mut report.damage),
             // Derived: a value that does not decode is out of step (`stale`, repairable from
             // the records), not damage; only what sled cannot read counts as damage here.
             TreeName::Open | TreeName::InterviewsByCustomer | TreeName::Digests => {

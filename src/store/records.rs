@@ -1,6 +1,7 @@
 //! Which tree each record lives in and what its key is.
 
 use super::keys::id_key;
+use crate::core::crm_triggers::CrmFields;
 use crate::core::{
     ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, Snooze, Staff, TimelineEvent,
 };
@@ -36,11 +37,13 @@ pub enum TreeName {
     InterviewsByCustomer,
     /// Derived: one [`crate::core::open_work::Digest`] per customer ever interviewed.
     Digests,
+    /// [`CrmFields`] by customer id.
+    CrmFields,
 }
 
 impl TreeName {
     /// Every tree; the index in this array is the tree's slot in a transaction. Append only.
-    pub const ALL: [TreeName; 13] = [
+    pub const ALL: [TreeName; 14] = [
         TreeName::Meta,
         TreeName::Staff,
         TreeName::Customers,
@@ -54,6 +57,7 @@ impl TreeName {
         TreeName::Open,
         TreeName::InterviewsByCustomer,
         TreeName::Digests,
+        TreeName::CrmFields,
     ];
 
     /// The tree's name on disk.
@@ -72,6 +76,7 @@ impl TreeName {
             TreeName::Open => "open",
             TreeName::InterviewsByCustomer => "interviews_by_customer",
             TreeName::Digests => "digests",
+            TreeName::CrmFields => "crm_fields",
         }
     }
 
@@ -111,6 +116,16 @@ id_record!(Interview, TreeName::Interviews);
 id_record!(FollowUp, TreeName::FollowUps);
 id_record!(ActionItem, TreeName::Actions);
 id_record!(Deliverable, TreeName::Deliverables);
+
+impl Record for CrmFields {
+    const TREE: TreeName = TreeName::CrmFields;
+    fn key(&self) -> Vec<u8> {
+        id_key(self.customer.0).to_vec()
+    }
+    fn label(&self) -> String {
+        format!("CRM values of {}", self.customer)
+    }
+}
 
 impl Record for Draft {
     const TREE: TreeName = TreeName::Drafts;

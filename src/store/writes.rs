@@ -17,6 +17,7 @@ pub(super) fn encode_change(
         Change::Action(r) => encode_write(r),
         Change::Deliverable(r) => encode_write(r),
         Change::Snooze(r) => encode_write(r),
+        Change::CrmFields(r) => encode_write(r),
         Change::Event(r) => {
             let mut w = encode_write(r)?;
             w.key.extend_from_slice(&keys::id_key(sequence()?));

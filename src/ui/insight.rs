@@ -12,10 +12,11 @@ mod panels;
 mod table;
 
 use super::clock;
-use super::fit::truncate;
+use super::fit::{truncate, wrap_line};
 use super::theme::Theme;
 use crate::app::{App, InsightView};
 use crate::core::insight::{Figures, spark_char};
+use crate::core::revenue::totals_text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -48,7 +49,9 @@ pub fn draw(app: &App, view: &InsightView, theme: Theme, frame: &mut Frame, area
         return;
     }
     let width = usize::from(inner.width);
-    let mut lines = vec![header(app, view, width), Line::raw("")];
+    let mut lines = vec![header(app, view, width)];
+    lines.extend(revenue_lines(view, theme, width));
+    lines.push(Line::raw(""));
     if insight.is_empty() {
         let text = if insight.period.since.is_none() {
             "No interviews have been completed yet: their scores appear here once they are."
@@ -108,6 +111,38 @@ fn header(app: &App, view: &InsightView, width: usize) -> Line<'static> {
         view.insight.all.customers
     );
     Line::raw(truncate(&text, width))
+}
+
+/// Revenue at risk now and what the period's lost customers were worth, then the
+/// revenue-weighted average beside the plain one; every sum per currency, never converted.
+/// Word-wrapped (never cut): with many currencies this takes a few lines more.
+fn revenue_lines(view: &InsightView, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let r = &view.revenue;
+    let style = if r.at_risk.is_empty() {
+        theme.dim()
+    } else {
+        theme.due()
+    };
+    let money = format!(
+        "Revenue at risk: {} · lost in the period: {}",
+        totals_text(&r.at_risk),
+        totals_text(&r.lost.revenue)
+    );
+    let mut lines = wrap_line(&Line::styled(money, style), width, 2);
+    let weighted = r
+        .weighted
+        .iter()
+        .filter_map(|w| Some(format!("{} {:.2}", w.currency, w.overall?)))
+        .collect::<Vec<_>>();
+    if !weighted.is_empty() {
+        let text = format!(
+            "Revenue-weighted average: {} (unweighted {})",
+            weighted.join(", "),
+            two_decimals(view.insight.all.overall)
+        );
+        lines.extend(wrap_line(&Line::raw(text), width, 2));
+    }
+    lines
 }
 
 /// The style of an average: below 3 overdue, below 4 due, else ok.

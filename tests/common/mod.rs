@@ -232,7 +232,20 @@ pub fn one_of_each() -> ChangeSet {
     set.push(Change::Deliverable(deliverable(50)));
     set.push(Change::Snooze(snooze()));
     set.push(Change::Event(event(31)));
+    set.push(Change::CrmFields(crm_fields()));
     set
+}
+
+/// What a CRM import last showed of Acme Freight's watched columns.
+pub fn crm_fields() -> hearback::core::crm_triggers::CrmFields {
+    hearback::core::crm_triggers::CrmFields {
+        customer: CustomerId(10),
+        values: vec![
+            ("renewal date".into(), "2027-02-01".into()),
+            ("stage".into(), "Installation".into()),
+        ],
+        renewal_noted: Some("2027-02-01".into()),
+    }
 }
 
 /// Runs the real binary on `data` at the tests' fixed time (2026-11-23 09:00 UTC) and returns

@@ -38,7 +38,9 @@ fn split(set: &ChangeSet) -> (Dataset, Vec<TimelineEvent>) {
             Change::Deliverable(r) => data.deliverables.push(r),
             Change::Snooze(r) => data.snoozes.push(r),
             Change::Event(r) => events.push(r),
-            Change::Draft(_) | Change::DiscardDraft(_) => panic!("the demo writes no drafts"),
+            Change::Draft(_) | Change::DiscardDraft(_) | Change::CrmFields(_) => {
+                panic!("the demo writes no drafts and no CRM values")
+            }
         }
     }
     (data, events)

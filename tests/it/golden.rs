@@ -109,3 +109,12 @@ fn draft_v1() {
         },
     );
 }
+
+#[test]
+fn crm_fields_v1() {
+    check("crm_fields", crm_fields());
+    let mut none_noted = crm_fields();
+    none_noted.renewal_noted = None;
+    none_noted.values.clear();
+    check("crm_fields_empty", none_noted);
+}

@@ -26,6 +26,7 @@ mod cli_times;
 mod command_line;
 mod console_only;
 mod crm_export;
+mod crm_triggers;
 mod damage;
 mod data_dir_trust;
 mod demo;

@@ -120,6 +120,9 @@ impl Policy {
         if let Err(reason) = self.senior_management.validate() {
             return invalid("senior_management", sanitize::text(&reason));
         }
+        if let Err((key, reason)) = self.triggers.validate() {
+            return invalid(key, reason);
+        }
         self.validate_business_time()
     }
 

@@ -43,6 +43,7 @@ pub fn as_of(data: &Dataset, t: Instant) -> Dataset {
         snoozes: data.snoozes.iter().filter(|s| s.at <= t).cloned().collect(),
         digests: data.digests.clone(),
         highest_id: data.highest_id,
+        crm_fields: data.crm_fields.clone(),
     };
     for a in &mut then.actions {
         if after(a.followed_up_at) {

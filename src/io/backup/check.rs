@@ -174,6 +174,7 @@ pub(super) fn check(b: &mut Backup, questions: &QuestionSet) -> Findings {
         deliverables,
         snoozes,
         timeline,
+        crm_fields,
     } = b;
     for (n, s) in staff.iter_mut().enumerate() {
         let at = format!("staff[{n}] ({})", s.id);
@@ -202,6 +203,22 @@ pub(super) fn check(b: &mut Backup, questions: &QuestionSet) -> Findings {
         snoozes,
         timeline,
     );
+    for (n, f) in crm_fields.iter_mut().enumerate() {
+        let at = format!("crm_fields[{n}]");
+        customer_ref(&mut c, &known, &at, "customer", f.customer.0);
+        for (column, value) in &mut f.values {
+            c.text(column);
+            c.text(value);
+        }
+        if let Some(noted) = &f.renewal_noted
+            && chrono::NaiveDate::parse_from_str(noted, "%Y-%m-%d").is_err()
+        {
+            c.problem(
+                format!("{at}.renewal_noted"),
+                "is not a date like 2027-03-31".to_string(),
+            );
+        }
+    }
     c.found
 }
 

@@ -1,6 +1,7 @@
 //! Reading open work from the derived trees: the dashboard's and the CLI's start.
 
 use super::{ACTION, FOLLOWUP, INTERVIEW, Raw, all, get};
+use crate::core::crm_triggers::CrmFields;
 use crate::core::{ActionItem, Dataset, Deliverable, FollowUp, Interview, Snooze, Staff};
 use crate::store::keys::id_key;
 use crate::store::{StoreError, TreeName, codec};
@@ -45,6 +46,7 @@ pub(in crate::store) fn load_open(raw: &dyn Raw) -> Result<Dataset, StoreError> 
         snoozes: all::<Snooze>(raw)?,
         digests: Some(digests),
         highest_id: highest_id(raw)?,
+        crm_fields: all::<CrmFields>(raw)?,
     })
 }
 
