@@ -29,6 +29,8 @@ pub enum Change {
     Draft(Draft),
     /// Remove an interview's draft (it was completed or abandoned).
     DiscardDraft(InterviewId),
+    /// Upsert a monitor event (delivery, claim, return, credit note).
+    Monitor(super::monitors::MonitorEvent),
 }
 
 /// Records written all-or-nothing.

@@ -1,5 +1,6 @@
 //! Everything the rules and views read, loaded once from the store.
 
+use super::monitors::MonitorEvent;
 use super::open_work::Digest;
 use super::{
     ActionItem, Change, ChangeSet, Customer, CustomerId, Deliverable, FollowUp, Interview,
@@ -38,6 +39,9 @@ pub struct Dataset {
     /// loaded or not, so new records never take the id of one in the history
     /// ([`super::IdAllocator::after`]). 0 when the lists hold the whole history.
     pub highest_id: u64,
+    /// Monitor events (deliveries, claims, returns, credit notes), in id order; open work
+    /// holds them all (see [`super::open_work::open_part`]).
+    pub monitors: Vec<MonitorEvent>,
 }
 
 /// The order of the customer list: largest first, then by name, then id (total and stable).
@@ -91,6 +95,7 @@ impl Dataset {
                 }
                 // Timeline and drafts are not part of the dataset the views read.
                 Change::Event(_) | Change::Draft(_) | Change::DiscardDraft(_) => {}
+                Change::Monitor(r) => upsert(&mut self.monitors, r, |x| x.id),
             }
         }
     }
@@ -109,6 +114,7 @@ impl Dataset {
             // Derived from the interviews: a restore writes the records, the store derives.
             digests: _,
             highest_id: _,
+            monitors,
         } = self;
         let mut changes = Vec::with_capacity(
             staff.len()
@@ -117,7 +123,8 @@ impl Dataset {
                 + followups.len()
                 + actions.len()
                 + deliverables.len()
-                + snoozes.len(),
+                + snoozes.len()
+                + monitors.len(),
         );
         changes.extend(staff.into_iter().map(Change::Staff));
         changes.extend(customers.into_iter().map(Change::Customer));
@@ -126,6 +133,7 @@ impl Dataset {
         changes.extend(actions.into_iter().map(Change::Action));
         changes.extend(deliverables.into_iter().map(Change::Deliverable));
         changes.extend(snoozes.into_iter().map(Change::Snooze));
+        changes.extend(monitors.into_iter().map(Change::Monitor));
         changes
     }
 
@@ -160,6 +168,14 @@ impl Dataset {
     /// The interview with this id.
     pub fn interview(&self, id: InterviewId) -> Option<&Interview> {
         by_id(&self.interviews, id, |i| i.id)
+    }
+
+    /// A customer's monitor events, oldest first by date.
+    pub fn monitors_of(&self, id: CustomerId) -> Vec<&MonitorEvent> {
+        let mut list: Vec<&MonitorEvent> =
+            self.monitors.iter().filter(|m| m.customer == id).collect();
+        list.sort_by_key(|m| (m.on, m.id));
+        list
     }
 
     /// A customer's interviews, oldest first by scheduled time.

@@ -139,7 +139,8 @@ pub fn current_digests_of<'a>(
 }
 
 /// What a load of open work returns, from the whole history `full`: every customer, person,
-/// deliverable and snooze; the open interviews, follow-ups and actions, plus the interview of
+/// deliverable, snooze and monitor event (their windows move with the clock, which the
+/// derived state must not depend on); the open interviews, follow-ups and actions, plus the interview of
 /// each open follow-up (its lowest questions are named on the queue); and the digests.
 pub fn open_part(full: &Dataset) -> Dataset {
     let followups: Vec<FollowUp> = full
@@ -182,5 +183,6 @@ pub fn open_part(full: &Dataset) -> Dataset {
             .chain([full.highest_id])
             .max()
             .unwrap_or(0),
+        monitors: full.monitors.clone(),
     }
 }

@@ -97,6 +97,8 @@ pub struct Policy {
     pub business_time: BusinessTime,
     /// Who counts as senior management.
     pub senior_management: super::senior::SeniorPolicy,
+    /// Tangible monitors' window and thresholds.
+    pub monitors: Monitors,
 }
 
 impl Default for Cadence {
@@ -253,6 +255,8 @@ impl Policy {
 }
 
 mod bounds;
+mod monitors;
+pub use monitors::Monitors;
 
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,7 @@
 
 use crate::core::{
     ActionItem, Customer, Dataset, Deliverable, FollowUp, Instant, Interview, QuestionSet, Snooze,
-    Staff, TimelineEvent, sanitize,
+    Staff, TimelineEvent, monitors::MonitorEvent, sanitize,
 };
 use serde::{Deserialize, Serialize};
 
@@ -40,9 +40,14 @@ pub struct Backup {
     pub snoozes: Vec<Snooze>,
     /// Every customer's timeline.
     pub timeline: Vec<TimelineEvent>,
+    /// Monitor events; left out when there are none, so a store without them writes the same
+    /// backup as before they existed (which older builds still read).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub monitors: Vec<MonitorEvent>,
 }
 
 mod check;
+mod monitors;
 mod records;
 mod refs;
 
@@ -108,6 +113,7 @@ impl Backup {
             snoozes,
             digests,
             highest_id: _,
+            monitors,
         } = data;
         // A backup is of the whole history: callers pass `DataRead::load`, never open work.
         debug_assert!(digests.is_none(), "a backup needs the whole history");
@@ -123,6 +129,7 @@ impl Backup {
             deliverables,
             snoozes,
             timeline,
+            monitors,
         }
     }
 
@@ -176,6 +183,7 @@ impl Backup {
                 snoozes: self.snoozes,
                 digests: None,
                 highest_id: 0,
+                monitors: self.monitors,
             },
             self.timeline,
         )

@@ -36,11 +36,13 @@ pub enum TreeName {
     InterviewsByCustomer,
     /// Derived: one [`crate::core::open_work::Digest`] per customer ever interviewed.
     Digests,
+    /// [`crate::core::monitors::MonitorEvent`] by id.
+    Monitors,
 }
 
 impl TreeName {
     /// Every tree; the index in this array is the tree's slot in a transaction. Append only.
-    pub const ALL: [TreeName; 13] = [
+    pub const ALL: [TreeName; 14] = [
         TreeName::Meta,
         TreeName::Staff,
         TreeName::Customers,
@@ -54,6 +56,7 @@ impl TreeName {
         TreeName::Open,
         TreeName::InterviewsByCustomer,
         TreeName::Digests,
+        TreeName::Monitors,
     ];
 
     /// The tree's name on disk.
@@ -72,6 +75,7 @@ impl TreeName {
             TreeName::Open => "open",
             TreeName::InterviewsByCustomer => "interviews_by_customer",
             TreeName::Digests => "digests",
+            TreeName::Monitors => "monitors",
         }
     }
 
@@ -111,6 +115,7 @@ id_record!(Interview, TreeName::Interviews);
 id_record!(FollowUp, TreeName::FollowUps);
 id_record!(ActionItem, TreeName::Actions);
 id_record!(Deliverable, TreeName::Deliverables);
+id_record!(crate::core::monitors::MonitorEvent, TreeName::Monitors);
 
 impl Record for Draft {
     const TREE: TreeName = TreeName::Drafts;

@@ -39,6 +39,7 @@ fn split(set: &ChangeSet) -> (Dataset, Vec<TimelineEvent>) {
             Change::Snooze(r) => data.snoozes.push(r),
             Change::Event(r) => events.push(r),
             Change::Draft(_) | Change::DiscardDraft(_) => panic!("the demo writes no drafts"),
+            Change::Monitor(r) => data.monitors.push(r),
         }
     }
     (data, events)

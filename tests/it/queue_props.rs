@@ -495,6 +495,7 @@ fn build(spec: &DataSpec) -> Dataset {
         snoozes,
         digests: None,
         highest_id: 0,
+        monitors: Vec::new(),
     }
 }
 

@@ -168,6 +168,7 @@ fn changes_of(data: &Dataset) -> ChangeSet {
         snoozes,
         digests: _,
         highest_id: _,
+        monitors,
     } = data;
     staff
         .iter()
@@ -190,6 +191,9 @@ fn changes_of(data: &Dataset) -> ChangeSet {
     snoozes
         .iter()
         .for_each(|r| set.push(Change::Snooze(r.clone())));
+    monitors
+        .iter()
+        .for_each(|r| set.push(Change::Monitor(r.clone())));
     set
 }
 

@@ -120,7 +120,8 @@ impl Policy {
         if let Err(reason) = self.senior_management.validate() {
             return invalid("senior_management", sanitize::text(&reason));
         }
-        self.validate_business_time()
+        self.validate_business_time()?;
+        self.validate_monitors()
     }
 
     fn validate_business_time(&self) -> Result<(), PolicyError> {

@@ -43,6 +43,12 @@ pub fn as_of(data: &Dataset, t: Instant) -> Dataset {
         snoozes: data.snoozes.iter().filter(|s| s.at <= t).cloned().collect(),
         digests: data.digests.clone(),
         highest_id: data.highest_id,
+        monitors: data
+            .monitors
+            .iter()
+            .filter(|m| m.on <= t)
+            .cloned()
+            .collect(),
     };
     for a in &mut then.actions {
         if after(a.followed_up_at) {
