@@ -33,8 +33,11 @@ pub struct MonitorRow {
 pub struct Rejected {
     /// Its line.
     pub line: u64,
-    /// Why, naming the column.
+    /// Why.
     pub reason: String,
+    /// Whether the reason is about the customer (else about the document number): which
+    /// columns to name is known where the file was read.
+    pub about_customer: bool,
 }
 
 /// What an import of monitor rows would do.
@@ -165,6 +168,7 @@ pub fn plan_monitors(data: &Dataset, rows: &[MonitorRow], ids: &mut IdAllocator)
                 plan.rejected.push(Rejected {
                     line: row.line,
                     reason,
+                    about_customer: true,
                 });
                 continue;
             }
@@ -177,11 +181,12 @@ pub fn plan_monitors(data: &Dataset, rows: &[MonitorRow], ids: &mut IdAllocator)
                 plan.rejected.push(Rejected {
                     line: row.line,
                     reason: format!(
-                        "column reference: {} '{}' is also on line {line} with another \
-                         customer or other dates; one document, one customer and one set of dates",
+                        "{} '{}' is also on line {line} with another customer or other \
+                         dates; one document, one customer and one set of dates",
                         row.kind.label(),
                         excerpt(&row.reference)
                     ),
+                    about_customer: false,
                 });
             }
             continue;

@@ -315,6 +315,7 @@ fn a_document_on_several_rows_is_imported_once_unless_the_rows_disagree() {
     assert!(
         plan.rejected[0]
             .reason
-            .starts_with("column reference: return 'R1' is also on line 2")
+            .starts_with("return 'R1' is also on line 2")
     );
+    assert!(!plan.rejected[0].about_customer);
 }
