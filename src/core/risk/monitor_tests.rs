@@ -76,6 +76,9 @@ fn assess_with(events: &[MonitorEvent], scores: [u8; 6], policy: &Policy) -> Ass
     assess_one(&[&i], &[], &[], &events, monitoring(policy))
 }
 
+/// A case: its name, the events, the latest interview's scores, the level and reasons.
+type Row<'a> = (&'a str, &'a [MonitorEvent], [u8; 6], RiskLevel, &'a [&'a str]);
+
 #[test]
 fn each_monitor_rule_is_a_watch_sign_with_its_figures() {
     let policy = Policy::default();
@@ -85,7 +88,7 @@ fn each_monitor_rule_is_a_watch_sign_with_its_figures() {
     let both_quality: Vec<MonitorEvent> =
         three_returns.iter().chain(&three_claims).cloned().collect();
     let late_and_returns: Vec<MonitorEvent> = late.iter().chain(&three_returns).cloned().collect();
-    let rows: Vec<(&str, &[MonitorEvent], [u8; 6], RiskLevel, &[&str])> = vec![
+    let rows: Vec<Row<'_>> = vec![
         ("no events", &[], [5; 6], Healthy, &[]),
         (
             "late deliveries",
