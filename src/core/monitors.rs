@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 mod figures;
 mod plan;
+pub mod view;
 
 pub use figures::{Figures, PERIODS};
 pub use plan::{MonitorPlan, MonitorRow, Rejected, plan_monitors};

@@ -163,3 +163,88 @@ fn a_backup_carries_monitor_events_into_a_new_store() {
     let check = hearback_ok(&restored, &["check"]);
     assert!(!check.contains("problem"), "{check}");
 }
+
+/// What `hearback customer` shows of the monitors, risk included: on 2026-11-23 Brightwater
+/// has 5 of 7 deliveries on time (71 %, below 80) and 3 returns in 30 days (10-30, 11-05,
+/// 11-18; 10-12 is in the 90 days only), credits GBP 1,250.00 + 85.50.
+#[test]
+fn the_customer_view_shows_the_figures_and_the_risk_they_raise() {
+    let (_dir, data) = store();
+    import(&data, "erp_deliveries", &[]);
+    import(&data, "quality_returns", &[]);
+    let shown = hearback_ok(&data, &["customer", "Brightwater Logistics"]);
+    insta::assert_snapshot!(shown);
+}
+
+/// The dashboard's customer detail shows the same lines.
+#[test]
+fn the_dashboard_detail_shows_the_monitors() {
+    use common::dashboard::{now, rules, screen};
+    use hearback::app::{App, Overlay};
+    use hearback::core::monitors::{MonitorEvent, MonitorId, MonitorKind, date_instant};
+    use hearback::core::{Change, ChangeSet, Customer, CustomerId, Dataset, Money};
+    let day = |m, d| date_instant(chrono::NaiveDate::from_ymd_opt(2026, m, d).expect("date"));
+    let event = |id: u64, kind: MonitorKind, on, reference: &str, note: &str| MonitorEvent {
+        id: MonitorId(id),
+        customer: CustomerId(1),
+        kind,
+        on,
+        reference: reference.into(),
+        note: note.into(),
+    };
+    let mut set = ChangeSet::new();
+    set.push(Change::Customer(Customer::new(
+        CustomerId(1),
+        "Brightwater Logistics",
+        Money::new(245_000_000, "GBP"),
+        day(1, 5),
+    )));
+    for (id, promised, late) in [
+        (10, day(10, 1), 0),
+        (11, day(10, 15), 4),
+        (12, day(11, 2), -1),
+    ] {
+        let made = promised + chrono::Duration::days(late);
+        let kind = MonitorKind::Delivery {
+            promised,
+            delivered: Some(made),
+        };
+        set.push(Change::Monitor(event(
+            id,
+            kind,
+            made,
+            &format!("8000{id}"),
+            "Scanners",
+        )));
+    }
+    set.push(Change::Monitor(event(
+        20,
+        MonitorKind::Return,
+        day(11, 18),
+        "RMA-25",
+        "Dead on arrival",
+    )));
+    let amount = Some(Money::new(8_550, "GBP"));
+    set.push(Change::Monitor(event(
+        21,
+        MonitorKind::CreditNote { amount },
+        day(11, 19),
+        "CM-21",
+        "Freight",
+    )));
+    let mut data = Dataset::default();
+    data.apply(&set);
+    let mut app = App::new(
+        data,
+        rules(),
+        now(),
+        true,
+        "/data/hearback".into(),
+        "tester".into(),
+    );
+    app.overlay = Some(Overlay::Customer {
+        id: CustomerId(1),
+        scroll: 0,
+    });
+    insta::assert_snapshot!(screen(&app, 200, 60));
+}

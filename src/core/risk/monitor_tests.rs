@@ -77,7 +77,13 @@ fn assess_with(events: &[MonitorEvent], scores: [u8; 6], policy: &Policy) -> Ass
 }
 
 /// A case: its name, the events, the latest interview's scores, the level and reasons.
-type Row<'a> = (&'a str, &'a [MonitorEvent], [u8; 6], RiskLevel, &'a [&'a str]);
+type Row<'a> = (
+    &'a str,
+    &'a [MonitorEvent],
+    [u8; 6],
+    RiskLevel,
+    &'a [&'a str],
+);
 
 #[test]
 fn each_monitor_rule_is_a_watch_sign_with_its_figures() {
