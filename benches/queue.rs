@@ -79,7 +79,10 @@ fn assessment_and_demo(c: &mut Criterion) {
     let (policy, calendar, now) = (Policy::default(), WorkWeek::default(), synthetic::now());
     let items = queue(&data, &policy, &calendar, now);
     c.bench_function("risk assessment (10k customers, 100k interviews)", |b| {
-        b.iter(|| hearback::core::risk::assess(black_box(&data), black_box(&items)))
+        b.iter(|| {
+            let m = hearback::core::monitors::Monitoring::new(now, calendar.offset, &policy);
+            hearback::core::risk::assess(black_box(&data), black_box(&items), m)
+        })
     });
     let options = hearback::demo::DemoOptions {
         customers: 2_000,

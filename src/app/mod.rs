@@ -79,6 +79,14 @@ pub struct Rules {
     pub notifications: crate::core::alerts::Settings,
 }
 
+impl Rules {
+    /// Today's date for the monitors at `now` (at the business calendar's offset), with the
+    /// policy's thresholds.
+    pub fn monitoring(&self, now: Instant) -> crate::core::monitors::Monitoring<'_> {
+        crate::core::monitors::Monitoring::new(now, self.work_week.offset, &self.policy)
+    }
+}
+
 /// What is drawn over the panes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Overlay {
@@ -309,7 +317,7 @@ impl App {
             &self.rules.work_week,
             self.now,
         );
-        self.risk = assess(&self.data, &self.items);
+        self.risk = assess(&self.data, &self.items, self.rules.monitoring(self.now));
         self.senior_gaps = senior_gaps(&self.items);
         self.lists = lists::Lists::build(&self.data, &self.items);
         self.generation += 1;
@@ -322,17 +330,24 @@ impl App {
         if self.fixed_now || now <= self.now {
             return;
         }
+        let day_before = self.rules.monitoring(self.now).today;
         self.now = now;
         let refreshed = refresh_telling(&mut self.items, &self.rules.work_week, now);
         self.note_overdue(&refreshed.turned_overdue);
-        let moved = refreshed.customers;
+        let mut moved = refreshed.customers;
+        // The monitors count by date: a new day can move any customer's figures.
+        if self.rules.monitoring(now).today != day_before {
+            moved.extend(self.data.monitors.iter().map(|m| m.customer));
+        }
         if !moved.is_empty() {
             // Risk reads the customers' own items: only those whose items moved are assessed.
             for id in &moved {
                 self.risk.remove(id);
             }
             let scope = crate::core::reach::Scope::Only(&moved);
-            self.risk.extend(assess_of(&self.data, &self.items, scope));
+            let m = self.rules.monitoring(self.now);
+            self.risk
+                .extend(assess_of(&self.data, &self.items, scope, m));
             self.generation += 1;
             self.restore_selections();
             #[cfg(debug_assertions)]

@@ -109,8 +109,12 @@ impl App {
         for id in &touched {
             self.risk.remove(id);
         }
-        self.risk
-            .extend(crate::core::risk::assess_of(&self.data, &self.items, scope));
+        self.risk.extend(crate::core::risk::assess_of(
+            &self.data,
+            &self.items,
+            scope,
+            rules.monitoring(self.now),
+        ));
         self.senior_gaps = super::senior_gaps(&self.items);
         self.lists
             .update(&self.data, &self.items, &touched, changes, &before);

@@ -51,6 +51,21 @@ pub enum ImportCommand {
         #[arg(long)]
         strict: bool,
     },
+    /// Import deliveries, warranty claims, returns and credit notes from an ERP or quality
+    /// export (CSV); a document imported before is updated, not added twice.
+    Monitors {
+        /// The export (CSV), or `-` for standard input.
+        file: PathBuf,
+        /// The map file (TOML): which columns hold the customer, kind, dates and document number.
+        #[arg(long, value_name = "MAP.toml")]
+        map: PathBuf,
+        /// Show what would be imported without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import nothing unless every row is good and matched.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Restore a JSON backup (from `hearback export all --format json`) into an empty store.
     Backup {
         /// The backup file.

@@ -77,6 +77,17 @@ pub fn run(session: Reading<'_>, which: &str) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    let monitors = crate::core::monitors::view::lines(
+        &data.monitors_of(c.id),
+        ctx.rules()?.monitoring(ctx.now),
+    );
+    if !monitors.is_empty() {
+        say!();
+        say!("Monitors");
+        for line in monitors {
+            say!("  {line}");
+        }
+    }
     if !c.contacts.is_empty() {
         say!();
         say!("Contacts");

@@ -65,7 +65,7 @@ impl Listing {
     pub fn of(ctx: &Context, data: Dataset) -> anyhow::Result<Listing> {
         let rules = ctx.rules()?;
         let items = queue(&data, &rules.policy, &rules.work_week, ctx.now);
-        let risk = assess(&data, &items);
+        let risk = assess(&data, &items, rules.monitoring(ctx.now));
         Ok(Listing { data, items, risk })
     }
 

@@ -71,6 +71,15 @@ pub fn run(inv: Invocation, hub: Option<(Hub, String)>) -> anyhow::Result<ExitCo
             let input = import::read_people(&file)?;
             import::people(ctx.writing()?, input, import::Mode { dry_run, strict })
         }
+        Some(Command::Import(ImportCommand::Monitors {
+            file,
+            map,
+            dry_run,
+            strict,
+        })) => {
+            let input = super::import_monitors::read(&ctx, &file, &map)?;
+            super::import_monitors::run(ctx.writing()?, input, import::Mode { dry_run, strict })
+        }
         Some(Command::Import(ImportCommand::Backup { file })) => {
             let checked = import::read_backup(&ctx, &file)?;
             import::backup(ctx.writing()?, &file, checked)

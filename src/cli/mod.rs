@@ -21,6 +21,7 @@ mod export;
 mod followup;
 mod hub;
 mod import;
+mod import_monitors;
 mod import_responses;
 mod import_triggers;
 mod inbox;

@@ -20,6 +20,7 @@ pub fn record_fits(change: &Change) -> Result<(), String> {
         Change::Draft(r) => codec::encode(r),
         Change::CrmFields(r) => codec::encode(r),
         Change::DiscardDraft(_) => return Ok(()),
+        Change::Monitor(r) => codec::encode(r),
     };
     match encoded {
         Ok(_) => Ok(()),
@@ -41,6 +42,7 @@ fn what(change: &Change) -> &'static str {
         Change::FollowUp(_) => "follow-up's",
         Change::Event(_) => "timeline entry's",
         Change::Staff(_) => "staff member's",
+        Change::Monitor(_) => "monitor event's",
         _ => "",
     }
 }

@@ -182,7 +182,7 @@ impl Derived {
     /// Computes them over `data`.
     pub(super) fn of(data: &Dataset, rules: &crate::app::Rules, now: Instant) -> Derived {
         let items = queue(data, &rules.policy, &rules.work_week, now);
-        let risk = assess(data, &items);
+        let risk = assess(data, &items, rules.monitoring(now));
         Derived { items, risk }
     }
 

@@ -102,7 +102,12 @@ pub fn run(
     );
     // Risk as it stands now, whatever the period: revenue at risk is a present figure.
     let items = queue(data, &rules.policy, &rules.work_week, ctx.now);
-    let money = revenue(data, &insight.questions, &assess(data, &items), period);
+    let money = revenue(
+        data,
+        &insight.questions,
+        &assess(data, &items, rules.monitoring(ctx.now)),
+        period,
+    );
     match args.format {
         StatsFormat::Json => say!(
             "{}",

@@ -31,6 +31,8 @@ pub enum Change {
     DiscardDraft(InterviewId),
     /// Upsert the last values a CRM import showed of a customer's watched columns.
     CrmFields(super::crm_triggers::CrmFields),
+    /// Upsert a monitor event (delivery, claim, return, credit note).
+    Monitor(super::monitors::MonitorEvent),
 }
 
 /// Records written all-or-nothing.

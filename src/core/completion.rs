@@ -210,6 +210,7 @@ pub fn opened_by(
             .map(|d| mine(d, |d| d.customer == customer)),
         highest_id: data.highest_id,
         crm_fields: Vec::new(),
+        monitors: mine(&data.monitors, |m| m.customer == customer),
     };
     let mut after = before.clone();
     after.apply(&plan.changes);

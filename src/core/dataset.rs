@@ -1,6 +1,7 @@
 //! Everything the rules and views read, loaded once from the store.
 
 use super::crm_triggers::CrmFields;
+use super::monitors::MonitorEvent;
 use super::open_work::Digest;
 use super::{
     ActionItem, Change, ChangeSet, Customer, CustomerId, Deliverable, FollowUp, Instant, Interview,
@@ -42,6 +43,9 @@ pub struct Dataset {
     /// The last values CRM imports showed of each customer's watched columns, in customer id
     /// order (see [`super::crm_triggers`]).
     pub crm_fields: Vec<CrmFields>,
+    /// Monitor events (deliveries, claims, returns, credit notes), in id order; open work
+    /// holds them all (see [`super::open_work::open_part`]).
+    pub monitors: Vec<MonitorEvent>,
 }
 
 /// The order of the customer list: largest first, then by name, then id (total and stable).
@@ -96,6 +100,7 @@ impl Dataset {
                 }
                 // Timeline and drafts are not part of the dataset the views read.
                 Change::Event(_) | Change::Draft(_) | Change::DiscardDraft(_) => {}
+                Change::Monitor(r) => upsert(&mut self.monitors, r, |x| x.id),
             }
         }
     }
@@ -115,6 +120,7 @@ impl Dataset {
             digests: _,
             highest_id: _,
             crm_fields,
+            monitors,
         } = self;
         let mut changes = Vec::with_capacity(
             staff.len()
@@ -124,7 +130,8 @@ impl Dataset {
                 + actions.len()
                 + deliverables.len()
                 + snoozes.len()
-                + crm_fields.len(),
+                + crm_fields.len()
+                + monitors.len(),
         );
         changes.extend(staff.into_iter().map(Change::Staff));
         changes.extend(customers.into_iter().map(Change::Customer));
@@ -134,6 +141,7 @@ impl Dataset {
         changes.extend(deliverables.into_iter().map(Change::Deliverable));
         changes.extend(snoozes.into_iter().map(Change::Snooze));
         changes.extend(crm_fields.into_iter().map(Change::CrmFields));
+        changes.extend(monitors.into_iter().map(Change::Monitor));
         changes
     }
 
@@ -182,6 +190,14 @@ impl Dataset {
     /// The interview with this id.
     pub fn interview(&self, id: InterviewId) -> Option<&Interview> {
         by_id(&self.interviews, id, |i| i.id)
+    }
+
+    /// A customer's monitor events, oldest first by date.
+    pub fn monitors_of(&self, id: CustomerId) -> Vec<&MonitorEvent> {
+        let mut list: Vec<&MonitorEvent> =
+            self.monitors.iter().filter(|m| m.customer == id).collect();
+        list.sort_by_key(|m| (m.on, m.id));
+        list
     }
 
     /// A customer's interviews, oldest first by scheduled time.

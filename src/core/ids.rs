@@ -53,6 +53,12 @@ id_type!(
     "D"
 );
 
+id_type!(
+    /// A monitor event (delivery, warranty claim, return, credit note) from an ERP export.
+    MonitorId,
+    "M"
+);
+
 /// Parses an id typed by a user: the bare number, or the number behind its letter (`C12`).
 pub fn parse_id_number(text: &str, prefix: char) -> Option<u64> {
     let t = text.trim();
@@ -142,6 +148,7 @@ impl IdAllocator {
             .chain(data.followups.iter().map(|f| f.id.0))
             .chain(data.actions.iter().map(|a| a.id.0))
             .chain(data.deliverables.iter().map(|d| d.id.0))
+            .chain(data.monitors.iter().map(|m| m.id.0))
             .chain([data.highest_id])
             .max()
             .unwrap_or(0);

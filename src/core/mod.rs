@@ -34,6 +34,7 @@ pub mod lateness;
 pub mod letters;
 pub mod lookup;
 pub mod money;
+pub mod monitors;
 mod obligations;
 pub mod open_work;
 pub mod people_import;

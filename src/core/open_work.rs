@@ -139,7 +139,8 @@ pub fn current_digests_of<'a>(
 }
 
 /// What a load of open work returns, from the whole history `full`: every customer, person,
-/// deliverable and snooze; the open interviews, follow-ups and actions, plus the interview of
+/// deliverable, snooze and monitor event (their windows move with the clock, which the
+/// derived state must not depend on); the open interviews, follow-ups and actions, plus the interview of
 /// each open follow-up (its lowest questions are named on the queue); and the digests.
 pub fn open_part(full: &Dataset) -> Dataset {
     let followups: Vec<FollowUp> = full
@@ -183,5 +184,6 @@ pub fn open_part(full: &Dataset) -> Dataset {
             .max()
             .unwrap_or(0),
         crm_fields: full.crm_fields.clone(),
+        monitors: full.monitors.clone(),
     }
 }

@@ -99,6 +99,8 @@ pub struct Policy {
     pub senior_management: super::senior::SeniorPolicy,
     /// Which CRM changes on a re-import call for a feedback interview.
     pub triggers: super::crm_triggers::TriggerPolicy,
+    /// Tangible monitors' window and thresholds.
+    pub monitors: Monitors,
 }
 
 impl Default for Cadence {
@@ -255,6 +257,8 @@ impl Policy {
 }
 
 mod bounds;
+mod monitors;
+pub use monitors::Monitors;
 
 #[cfg(test)]
 mod tests;

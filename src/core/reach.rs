@@ -9,6 +9,7 @@
 //! | a customer's name, size, tier, creation time or archived flag | everything: the same |
 //! | any other field of a customer (owners, lifecycle, contacts, ...) | that customer |
 //! | an interview, follow-up, action or deliverable | its customer, and the one it had before |
+//! | a monitor event | its customer, and the one it had before |
 //! | an interview | also the customers of its follow-ups (their items name its questions) |
 //! | a new interview, follow-up or action with an id below one already held | everything: the panes' lists hold positions, which such an insert moves |
 //! | a snooze | the customer of the item it hides (everything when that record is not held) |
@@ -129,11 +130,18 @@ pub fn reach(before: &Dataset, changes: &ChangeSet) -> Reach {
                     .is_some(),
                 None => true, // a key no item has hides nothing
             },
-            // Read by the next CRM import only, never by the derived state.
+            // CRM values are read by the next CRM import only, never by the derived state.
             Change::Event(_)
             | Change::Draft(_)
             | Change::DiscardDraft(_)
             | Change::CrmFields(_) => true,
+            Change::Monitor(m) => {
+                touched.insert(m.customer);
+                if let Some(old) = before.monitors.iter().find(|o| o.id == m.id) {
+                    touched.insert(old.customer);
+                }
+                true
+            }
         };
         if !ok {
             return Reach::Everything;

@@ -15,13 +15,19 @@
 //! | any follow-up not closed | watch | latest, if all were opened by the latest interview; else follow-ups | `2 open low-score follow-ups (F30, F31)` |
 //! | any overdue queue item | watch | never interviewed, if it is only the first booking of a customer never interviewed; else overdue | `3 overdue items: Send thank-you (I20), Debrief AM/sales (I20), Action item (A40)` |
 //! | no completed interview at all | watch | never interviewed | `never interviewed` |
+//! | on-time deliveries below `monitors.on_time_below_percent` of at least `on_time_min_deliveries` in the window | watch | deliveries | `on-time 71 % (5 of 7 deliveries in 90 days)` |
+//! | `monitors.returns_in_30_days` or more returns in the last 30 days | watch | quality | `3 returns in 30 days` |
+//! | `monitors.claims_in_30_days` or more warranty claims in the last 30 days | watch | quality | `3 warranty claims in 30 days` |
 //!
 //! Why signs rather than a count of reasons: several watch facts follow from one another, and
 //! counting them twice would make "watch" unreachable. An average below 4.0 always comes with a
 //! score of 3 or less; a score of 3 opens a follow-up (at the default threshold); a customer
 //! never interviewed is always late for its first booking. Every reason is still listed; only
 //! the escalation to at risk needs two independent signs (e.g. a lukewarm latest interview and
-//! an overdue debrief).
+//! an overdue debrief). The tangible monitors ([`super::monitors`]) are signs of their own,
+//! independent of the feedback: late deliveries with many returns, or either with a lukewarm
+//! interview, make a customer at risk. Returns and warranty claims are one sign (quality): both
+//! usually report the same faulty goods.
 //!
 //! Details that decide edge cases:
 //! - "Interview" means a completed interview or imported survey response with at least one
@@ -32,17 +38,24 @@
 //! - Overdue counts come from the queue computed at `now` (every item in state overdue,
 //!   snoozed or not: a snooze hides an item, it does not make it less late), so the queue stays
 //!   the one place that decides what is overdue.
+//! - The monitor rules count by calendar date at `Monitoring::today` (see
+//!   [`super::monitors::Figures`]); a threshold of 0 switches its rule off. Open work holds
+//!   every monitor event, so it gives the same answer as the whole history.
 //! - Lost and archived customers are not assessed: they are absent from the map.
 //! - Records naming a customer that does not exist are ignored.
 //!
 //! Reasons are listed at-risk rules first, then watch rules, each in table order.
 
+use super::monitors::{MonitorEvent, Monitoring};
 use super::open_work::{Digest, Seen, current_digests_of, digest};
 use super::queue::{DueState, Item, ItemKind};
 use super::reach::Scope;
 use super::{CustomerId, Dataset, FollowUp, FollowUpState, Interview, Score};
 use std::collections::HashMap;
 
+#[cfg(test)]
+mod monitor_tests;
+mod monitors;
 #[cfg(test)]
 mod tests;
 mod wording;
@@ -101,11 +114,16 @@ pub struct Assessment {
     pub reasons: Vec<String>,
 }
 
-/// Assesses every current customer; `items` is the queue computed at `now`. Interviews are
-/// read through the customers' digests ([`current_digests`]), so open work with its digests
-/// gives the same answer as the whole history.
-pub fn assess(data: &Dataset, items: &[Item]) -> HashMap<CustomerId, Assessment> {
-    assess_of(data, items, Scope::All)
+/// Assesses every current customer; `items` is the queue computed at `now`, `m` says today's
+/// date for the monitors. Interviews are read through the customers' digests
+/// ([`current_digests`]), so open work with its digests gives the same answer as the whole
+/// history.
+pub fn assess(
+    data: &Dataset,
+    items: &[Item],
+    m: Monitoring<'_>,
+) -> HashMap<CustomerId, Assessment> {
+    assess_of(data, items, Scope::All, m)
 }
 
 /// [`assess`] for the current customers in `scope` only (`items` may hold anyone's).
@@ -113,6 +131,7 @@ pub fn assess_of(
     data: &Dataset,
     items: &[Item],
     scope: Scope<'_>,
+    m: Monitoring<'_>,
 ) -> HashMap<CustomerId, Assessment> {
     let mut current: Vec<CustomerId> = scope
         .customers(data)
@@ -136,18 +155,25 @@ pub fn assess_of(
             f.add_item(item);
         }
     }
+    for e in &data.monitors {
+        if let Some(f) = slots.get(e.customer).and_then(|k| facts.get_mut(k)) {
+            f.monitors.push(e);
+        }
+    }
     current
         .into_iter()
         .zip(facts)
-        .map(|(id, f)| (id, f.assessment()))
+        .map(|(id, f)| (id, f.assessment(m)))
         .collect()
 }
 
-/// Assesses one customer from its own interviews, follow-ups and queue items.
+/// Assesses one customer from its own interviews, follow-ups, queue items and monitor events.
 pub fn assess_one(
     interviews: &[&Interview],
     followups: &[&FollowUp],
     items: &[&Item],
+    monitors: &[&MonitorEvent],
+    m: Monitoring<'_>,
 ) -> Assessment {
     let digest = interviews
         .first()
@@ -155,7 +181,8 @@ pub fn assess_one(
     let mut facts = Facts::of(digest.as_ref());
     followups.iter().for_each(|f| facts.add_followup(f));
     items.iter().for_each(|i| facts.add_item(i));
-    facts.assessment()
+    facts.monitors.extend_from_slice(monitors);
+    facts.assessment(m)
 }
 
 /// Where each current customer's facts are: a direct table when the ids are dense enough (they
@@ -211,6 +238,10 @@ enum Sign {
     EarlierFollowUps,
     Overdue,
     NeverInterviewed,
+    /// Deliveries late against their promised dates.
+    Deliveries,
+    /// Returns and warranty claims.
+    Quality,
 }
 
 /// What the rules need about one customer: its digest's recent interviews, then its
@@ -226,6 +257,8 @@ struct Facts<'a> {
     open: Vec<&'a FollowUp>,
     /// Queue items in state overdue.
     overdue: Vec<&'a Item>,
+    /// Monitor events.
+    monitors: Vec<&'a MonitorEvent>,
 }
 
 impl<'a> Facts<'a> {
@@ -249,7 +282,7 @@ impl<'a> Facts<'a> {
         }
     }
 
-    fn assessment(self) -> Assessment {
+    fn assessment(self, m: Monitoring<'_>) -> Assessment {
         let mut at_risk: Vec<String> = Vec::new();
         let mut watch: Vec<(Sign, String)> = Vec::new();
         let mut scored = self
@@ -340,6 +373,9 @@ impl<'a> Facts<'a> {
         }
         if never {
             watch.push((Sign::NeverInterviewed, "never interviewed".to_string()));
+        }
+        if !self.monitors.is_empty() {
+            watch.extend(monitors::reasons(&self.monitors, m));
         }
 
         let signs = watch

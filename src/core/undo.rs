@@ -122,6 +122,13 @@ impl Undo {
                 Change::Draft(_) | Change::DiscardDraft(_) => {
                     return Err(UndoError::NotUndoable("recording an interview"));
                 }
+                Change::Monitor(m) => {
+                    let old = before.monitors.iter().find(|x| x.id == m.id);
+                    (
+                        Change::Monitor(prior(old, "importing a monitor event")?),
+                        Some(m.customer),
+                    )
+                }
             };
             records.push(old);
             if let Some(c) = customer.filter(|c| !customers.contains(c)) {

@@ -6,7 +6,7 @@
 use crate::core::crm_triggers::CrmFields;
 use crate::core::{
     ActionItem, Customer, Dataset, Deliverable, FollowUp, Instant, Interview, QuestionSet, Snooze,
-    Staff, TimelineEvent, sanitize,
+    Staff, TimelineEvent, monitors::MonitorEvent, sanitize,
 };
 use serde::{Deserialize, Serialize};
 
@@ -46,9 +46,14 @@ pub struct Backup {
     /// as before they existed (which older builds still read).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub crm_fields: Vec<CrmFields>,
+    /// Monitor events; left out when there are none, so a store without them writes the same
+    /// backup as before they existed (which older builds still read).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub monitors: Vec<MonitorEvent>,
 }
 
 mod check;
+mod monitors;
 mod records;
 mod refs;
 
@@ -115,6 +120,7 @@ impl Backup {
             digests,
             highest_id: _,
             crm_fields,
+            monitors,
         } = data;
         // A backup is of the whole history: callers pass `DataRead::load`, never open work.
         debug_assert!(digests.is_none(), "a backup needs the whole history");
@@ -131,6 +137,7 @@ impl Backup {
             snoozes,
             timeline,
             crm_fields,
+            monitors,
         }
     }
 
@@ -185,6 +192,7 @@ impl Backup {
                 digests: None,
                 highest_id: 0,
                 crm_fields: self.crm_fields,
+                monitors: self.monitors,
             },
             self.timeline,
         )

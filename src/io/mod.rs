@@ -13,6 +13,8 @@ pub mod ics;
 pub mod inbox;
 pub mod invitation;
 pub mod letters;
+pub mod monitor_csv;
+pub mod monitor_map;
 pub mod out_file;
 pub mod people_csv;
 pub mod report;

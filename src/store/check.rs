@@ -76,6 +76,9 @@ pub(super) fn run(trees: &[sled::Tree]) -> CheckReport {
             TreeName::Open | TreeName::InterviewsByCustomer | TreeName::Digests => {
                 count_raw(tree, name, &mut report.damage)
             }
+            TreeName::Monitors => {
+                count::<crate::core::monitors::MonitorEvent>(tree, name, &mut report.damage)
+            }
         };
         report.counts.push((name.as_str(), ok));
     }

@@ -73,6 +73,7 @@ impl DataRead for MemoryStore {
             digests: None,
             highest_id: 0,
             crm_fields: self.all()?,
+            monitors: self.all()?,
         })
     }
 

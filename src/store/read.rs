@@ -44,6 +44,7 @@ impl Store {
             digests: None,
             highest_id: 0,
             crm_fields: self.all()?,
+            monitors: self.all()?,
         })
     }
 

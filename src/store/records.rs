@@ -39,11 +39,13 @@ pub enum TreeName {
     Digests,
     /// [`CrmFields`] by customer id.
     CrmFields,
+    /// [`crate::core::monitors::MonitorEvent`] by id.
+    Monitors,
 }
 
 impl TreeName {
     /// Every tree; the index in this array is the tree's slot in a transaction. Append only.
-    pub const ALL: [TreeName; 14] = [
+    pub const ALL: [TreeName; 15] = [
         TreeName::Meta,
         TreeName::Staff,
         TreeName::Customers,
@@ -58,6 +60,7 @@ impl TreeName {
         TreeName::InterviewsByCustomer,
         TreeName::Digests,
         TreeName::CrmFields,
+        TreeName::Monitors,
     ];
 
     /// The tree's name on disk.
@@ -77,6 +80,7 @@ impl TreeName {
             TreeName::InterviewsByCustomer => "interviews_by_customer",
             TreeName::Digests => "digests",
             TreeName::CrmFields => "crm_fields",
+            TreeName::Monitors => "monitors",
         }
     }
 
@@ -116,6 +120,7 @@ id_record!(Interview, TreeName::Interviews);
 id_record!(FollowUp, TreeName::FollowUps);
 id_record!(ActionItem, TreeName::Actions);
 id_record!(Deliverable, TreeName::Deliverables);
+id_record!(crate::core::monitors::MonitorEvent, TreeName::Monitors);
 
 impl Record for CrmFields {
     const TREE: TreeName = TreeName::CrmFields;

@@ -29,6 +29,7 @@ pub(super) fn encode_change(
             key: keys::id_key(id.0).to_vec(),
             value: None,
         }),
+        Change::Monitor(r) => encode_write(r),
     }
 }
 

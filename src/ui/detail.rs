@@ -163,6 +163,14 @@ fn content(app: &App, theme: Theme, c: &Customer) -> Vec<Line<'static>> {
             ]));
         }
     }
+    let monitors = crate::core::monitors::view::lines(
+        &app.data.monitors_of(c.id),
+        app.rules.monitoring(app.now),
+    );
+    if !monitors.is_empty() {
+        lines.extend(heading(theme, "Monitors"));
+        lines.extend(monitors.into_iter().map(|l| Line::raw(format!("  {l}"))));
+    }
     if !c.contacts.is_empty() {
         lines.extend(heading(theme, "Contacts"));
         for k in &c.contacts {

@@ -46,6 +46,12 @@ pub fn draw(
         section("Problems", &c.prebrief.problems, &mut lines);
         section("Issues", &c.prebrief.issues, &mut lines);
         section("Culture", &c.prebrief.personality, &mut lines);
+        // Deliveries, returns and claims: what the customer may raise before we ask.
+        let figures = crate::core::monitors::Figures::of(
+            app.data.monitors_of(c.id),
+            app.rules.monitoring(app.now),
+        );
+        section("Monitors", &figures.lines().join("\n"), &mut lines);
         let earlier: Vec<&Interview> = app
             .interviews_of(c.id)
             .into_iter()

@@ -217,6 +217,22 @@ pub fn event(minutes: i64) -> TimelineEvent {
     }
 }
 
+/// A late delivery with a note (the monitor record of `one_of_each`).
+pub fn monitor(id: u64) -> hearback::core::monitors::MonitorEvent {
+    use hearback::core::monitors::{MonitorEvent, MonitorId, MonitorKind};
+    MonitorEvent {
+        id: MonitorId(id),
+        customer: CustomerId(10),
+        kind: MonitorKind::Delivery {
+            promised: at(-30_000),
+            delivered: Some(at(-27_000)),
+        },
+        on: at(-27_000),
+        reference: "80001234".into(),
+        note: "Pallets of scanners".into(),
+    }
+}
+
 /// One of every record type.
 pub fn one_of_each() -> ChangeSet {
     let mut set = ChangeSet::new();
@@ -233,6 +249,7 @@ pub fn one_of_each() -> ChangeSet {
     set.push(Change::Snooze(snooze()));
     set.push(Change::Event(event(31)));
     set.push(Change::CrmFields(crm_fields()));
+    set.push(Change::Monitor(monitor(60)));
     set
 }
 

@@ -41,6 +41,7 @@ fn split(set: &ChangeSet) -> (Dataset, Vec<TimelineEvent>) {
             Change::Draft(_) | Change::DiscardDraft(_) | Change::CrmFields(_) => {
                 panic!("the demo writes no drafts and no CRM values")
             }
+            Change::Monitor(r) => data.monitors.push(r),
         }
     }
     (data, events)

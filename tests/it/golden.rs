@@ -118,3 +118,23 @@ fn crm_fields_v1() {
     none_noted.values.clear();
     check("crm_fields_empty", none_noted);
 }
+
+#[test]
+fn monitor_event_v1() {
+    check("monitor_delivery", monitor(60));
+    let mut credit = monitor(61);
+    credit.kind = hearback::core::monitors::MonitorKind::CreditNote {
+        amount: Some(hearback::core::Money::new(125_050, "EUR")),
+    };
+    credit.reference = "CN-2026-0042".into();
+    check("monitor_credit_note", credit);
+    let mut open = monitor(62);
+    open.kind = hearback::core::monitors::MonitorKind::Delivery {
+        promised: at(-30_000),
+        delivered: None,
+    };
+    check("monitor_open_delivery", open);
+    let mut ret = monitor(63);
+    ret.kind = hearback::core::monitors::MonitorKind::Return;
+    check("monitor_return", ret);
+}

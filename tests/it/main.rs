@@ -49,6 +49,7 @@ mod hub;
 mod hub_safety;
 mod import_customers;
 mod import_hostile;
+mod import_monitors;
 mod import_progress;
 mod import_responses;
 mod inbox;

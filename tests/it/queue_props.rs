@@ -496,6 +496,7 @@ fn build(spec: &DataSpec) -> Dataset {
         digests: None,
         highest_id: 0,
         crm_fields: Vec::new(),
+        monitors: Vec::new(),
     }
 }
 

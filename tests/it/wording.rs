@@ -56,7 +56,7 @@ fn the_pane_and_the_debrief_say_the_same_words_for_every_trigger() {
         let data = data(&trigger);
         let r = rules();
         let items = queue(&data, &Policy::default(), &r.work_week, now());
-        let risk = assess(&data, &items);
+        let risk = assess(&data, &items, r.monitoring(now()));
         let src = Sources {
             data: &data,
             items: &items,

@@ -169,6 +169,7 @@ fn changes_of(data: &Dataset) -> ChangeSet {
         digests: _,
         highest_id: _,
         crm_fields,
+        monitors,
     } = data;
     staff
         .iter()
@@ -194,6 +195,9 @@ fn changes_of(data: &Dataset) -> ChangeSet {
     crm_fields
         .iter()
         .for_each(|r| set.push(Change::CrmFields(r.clone())));
+    monitors
+        .iter()
+        .for_each(|r| set.push(Change::Monitor(r.clone())));
     set
 }
 

@@ -123,7 +123,8 @@ impl Policy {
         if let Err((key, reason)) = self.triggers.validate() {
             return invalid(key, reason);
         }
-        self.validate_business_time()
+        self.validate_business_time()?;
+        self.validate_monitors()
     }
 
     fn validate_business_time(&self) -> Result<(), PolicyError> {

@@ -129,7 +129,12 @@ pub(super) fn with_sources<R>(data: &Dataset, f: impl FnOnce(&Sources<'_>) -> R)
     let now = t(23, 9);
     let cal = crate::core::business_time::WorkWeek::default();
     let items = queue(data, &Policy::default(), &cal, now);
-    let risk = assess(data, &items);
+    let policy = Policy::default();
+    let risk = assess(
+        data,
+        &items,
+        crate::core::monitors::Monitoring::new(now, cal.offset, &policy),
+    );
     let questions = QuestionSet::defaults();
     f(&Sources {
         data,

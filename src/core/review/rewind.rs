@@ -44,6 +44,12 @@ pub fn as_of(data: &Dataset, t: Instant) -> Dataset {
         digests: data.digests.clone(),
         highest_id: data.highest_id,
         crm_fields: data.crm_fields.clone(),
+        monitors: data
+            .monitors
+            .iter()
+            .filter(|m| m.on <= t)
+            .cloned()
+            .collect(),
     };
     for a in &mut then.actions {
         if after(a.followed_up_at) {

@@ -15,6 +15,15 @@ const KEYS: [&str; 6] = [
     "loyalty",
 ];
 
+/// The monitors at 2026-11-23 under `policy`.
+pub(super) fn monitoring(policy: &Policy) -> Monitoring<'_> {
+    Monitoring::new(
+        t(23),
+        chrono::FixedOffset::east_opt(0).expect("UTC"),
+        policy,
+    )
+}
+
 /// 2026-11-`day` 10:00 UTC.
 fn t(day: u32) -> Instant {
     Utc.with_ymd_and_hms(2026, 11, day, 10, 0, 0)
@@ -23,7 +32,7 @@ fn t(day: u32) -> Instant {
 }
 
 /// A completed interview of customer 10 on `day`; a score of 0 means not scored.
-fn interview(id: u64, day: u32, scores: [u8; 6]) -> Interview {
+pub(super) fn interview(id: u64, day: u32, scores: [u8; 6]) -> Interview {
     Interview {
         status: InterviewStatus::Completed,
         started_at: Some(t(day)),
@@ -106,7 +115,8 @@ fn check(rows: Vec<Row>) {
         let interviews: Vec<&Interview> = interviews.iter().collect();
         let followups: Vec<&FollowUp> = followups.iter().collect();
         let items: Vec<&Item> = items.iter().collect();
-        let got = assess_one(&interviews, &followups, &items);
+        let policy = Policy::default();
+        let got = assess_one(&interviews, &followups, &items, &[], monitoring(&policy));
         assert_eq!(got.reasons, reasons, "{name}: reasons");
         assert_eq!(got.level, level, "{name}: level");
     }
@@ -299,7 +309,8 @@ fn assess_groups_by_customer_and_skips_lost_and_archived() {
     let mut late = overdue(ItemKind::Debrief, I20);
     late.obligation.customer = CustomerId(99);
     let items = vec![late];
-    let map = assess(&data, &items);
+    let policy = Policy::default();
+    let map = assess(&data, &items, monitoring(&policy));
     let mut ids: Vec<u64> = map.keys().map(|id| id.0).collect();
     ids.sort_unstable();
     assert_eq!(
@@ -328,7 +339,8 @@ fn assess_reads_overdue_from_the_real_queue() {
         ..Dataset::default()
     };
     let items = queue(&data, &Policy::default(), &WorkWeek::default(), t(23));
-    let map = assess(&data, &items);
+    let policy = Policy::default();
+    let map = assess(&data, &items, monitoring(&policy));
     assert_eq!(
         map[&CustomerId(10)].reasons,
         ["1 overdue item: Send thank-you (I20)"]
@@ -356,6 +368,7 @@ fn assess_covers_every_customer_of_a_large_programme() {
     };
     // No clock here: a quadratic pass over this would take minutes, a hang the run notices.
     // The time is measured by the "risk assessment" bench in benches/queue.rs.
-    let map = assess(&data, &[]);
+    let policy = Policy::default();
+    let map = assess(&data, &[], monitoring(&policy));
     assert_eq!(map.len(), 10_000);
 }

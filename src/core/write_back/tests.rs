@@ -103,7 +103,9 @@ fn records_carry_the_figures_keyed_by_crm_id() {
     let data = data();
     let now = t(5, 1);
     let items = queue(&data, &Policy::default(), &WorkWeek::default(), now);
-    let risk = assess(&data, &items);
+    let policy = Policy::default();
+    let m = crate::core::monitors::Monitoring::new(now, WorkWeek::default().offset, &policy);
+    let risk = assess(&data, &items, m);
     let summaries = customer_summaries(&data, &items);
     let out = write_backs(&data, &summaries, &risk, now);
 

@@ -175,6 +175,7 @@ pub(super) fn check(b: &mut Backup, questions: &QuestionSet) -> Findings {
         snoozes,
         timeline,
         crm_fields,
+        monitors,
     } = b;
     for (n, s) in staff.iter_mut().enumerate() {
         let at = format!("staff[{n}] ({})", s.id);
@@ -219,6 +220,7 @@ pub(super) fn check(b: &mut Backup, questions: &QuestionSet) -> Findings {
             );
         }
     }
+    super::monitors::check(&mut c, &known, monitors);
     c.found
 }
 

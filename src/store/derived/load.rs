@@ -6,7 +6,7 @@ use crate::core::{ActionItem, Dataset, Deliverable, FollowUp, Interview, Snooze,
 use crate::store::keys::id_key;
 use crate::store::{StoreError, TreeName, codec};
 
-/// Open work: every customer, person, deliverable and snooze, the records the `open` index
+/// Open work: every customer, person, deliverable, snooze and monitor event, the records the `open` index
 /// names, the interview of each open follow-up, and the digests. Equal to
 /// [`crate::core::open_work::open_part`] of a whole load whenever the derived state is right.
 pub(in crate::store) fn load_open(raw: &dyn Raw) -> Result<Dataset, StoreError> {
@@ -47,6 +47,9 @@ pub(in crate::store) fn load_open(raw: &dyn Raw) -> Result<Dataset, StoreError> 
         digests: Some(digests),
         highest_id: highest_id(raw)?,
         crm_fields: all::<CrmFields>(raw)?,
+        // Every monitor event: the figures look back over windows that move with the clock,
+        // and the derived state must not depend on the clock (see `core::open_work`).
+        monitors: all::<crate::core::monitors::MonitorEvent>(raw)?,
     })
 }
 
