@@ -62,7 +62,7 @@ pub fn draw(app: &App, view: &InsightView, theme: Theme, frame: &mut Frame, area
         lines.push(Line::raw(""));
         let used = lines.len();
         frame.render_widget(Paragraph::new(lines), inner);
-        panels::draw_churn(insight, theme, frame, below(inner, used));
+        panels::draw_churn(view, theme, frame, below(inner, used));
         return;
     }
     let comments = view.comments.is_some();
@@ -85,9 +85,9 @@ pub fn draw(app: &App, view: &InsightView, theme: Theme, frame: &mut Frame, area
             Layout::vertical([Constraint::Length(chart_height), Constraint::Fill(1)]).areas(left);
         panels::draw_comparison(view, theme, frame, chart);
         panels::draw_months(view, theme, frame, months);
-        panels::draw_churn(insight, theme, frame, churn);
+        panels::draw_churn(view, theme, frame, churn);
     } else {
-        panels::draw_churn(insight, theme, frame, rest);
+        panels::draw_churn(view, theme, frame, rest);
     }
 }
 

@@ -5,7 +5,8 @@
 use super::{bar, pad, rpad, score_style, two_decimals};
 use crate::app::{App, InsightView};
 use crate::core::Individual;
-use crate::core::insight::{Comment, Insight};
+use crate::core::insight::Comment;
+use crate::core::revenue::{BEFORE_LOSS, Moved};
 use crate::ui::clock;
 use crate::ui::fit::{truncate_line, wrap_line};
 use crate::ui::theme::Theme;
@@ -211,7 +212,8 @@ fn comment_lines(app: &App, c: &Comment, theme: Theme, width: usize) -> Vec<Line
 }
 
 /// The churn reasons, most frequent first, when there is room for a box.
-pub(super) fn draw_churn(insight: &Insight, theme: Theme, frame: &mut Frame, area: Rect) {
+pub(super) fn draw_churn(view: &InsightView, theme: Theme, frame: &mut Frame, area: Rect) {
+    let insight = &view.insight;
     if area.height < 3 || area.width < 20 {
         return;
     }
@@ -226,7 +228,7 @@ pub(super) fn draw_churn(insight: &Insight, theme: Theme, frame: &mut Frame, are
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let lines: Vec<Line<'static>> = if insight.churn.is_empty() {
+    let mut lines: Vec<Line<'static>> = if insight.churn.is_empty() {
         vec![Line::styled(
             "No customer was lost in this period.",
             theme.dim(),
@@ -246,5 +248,39 @@ pub(super) fn draw_churn(insight: &Insight, theme: Theme, frame: &mut Frame, are
             rows.into_iter().map(|l| truncate_line(l, width)).collect()
         }
     };
+    // What lost customers scored before the loss, in the rows the reasons leave.
+    let room = usize::from(inner.height).saturating_sub(lines.len());
+    lines.extend(
+        before_loss(&view.revenue.moved, width)
+            .into_iter()
+            .take(room),
+    );
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Lost customers' scores before the loss against retained customers', the widest gap first:
+/// a heading, then one question a line. Nothing when no lost customer had scores.
+fn before_loss(moved: &[Moved], width: usize) -> Vec<Line<'static>> {
+    let mut gaps: Vec<(&Moved, f64)> = moved.iter().filter_map(|m| Some((m, m.gap()?))).collect();
+    if gaps.is_empty() {
+        return Vec::new();
+    }
+    gaps.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let key_width = gaps
+        .iter()
+        .map(|(m, _)| m.question.width())
+        .max()
+        .unwrap_or(0);
+    let heading = format!("Before the loss (last {BEFORE_LOSS} interviews) against retained:");
+    let mut lines = wrap_line(&Line::raw(heading), width, 2);
+    lines.extend(gaps.iter().map(|(m, gap)| {
+        let text = format!(
+            "  {} {} vs {} ({gap:+.2})",
+            pad(&m.question, key_width),
+            two_decimals(m.lost),
+            two_decimals(m.retained)
+        );
+        truncate_line(Line::raw(text), width)
+    }));
+    lines
 }
