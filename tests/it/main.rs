@@ -57,6 +57,7 @@ mod keys;
 mod lateness;
 mod layering;
 mod letters;
+mod monitor_dashboard;
 mod one_writer;
 mod open_work;
 mod open_work_store;
