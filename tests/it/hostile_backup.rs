@@ -199,3 +199,77 @@ fn a_store_holding_an_id_that_leaves_no_room_refuses_new_records_instead_of_reus
     let list = String::from_utf8_lossy(&o.stdout);
     assert!(list.contains("Max Id") && !list.contains("New"), "{list}");
 }
+
+/// `backup_valid_small.json` with monitor events and watched CRM values added: the good ones
+/// restore and round-trip, and bad ones are named by path with nothing written.
+fn with_new_kinds(dir: &Path, monitors: serde_json::Value, crm: serde_json::Value) -> PathBuf {
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("backup_valid_small.json")).expect("read"))
+            .expect("json");
+    json["monitors"] = monitors;
+    json["crm_fields"] = crm;
+    let path = dir.join("backup.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&json).expect("json")).expect("write");
+    path
+}
+
+fn monitor_json(id: u64, customer: u64) -> serde_json::Value {
+    let mut m = common::monitor(id);
+    m.customer = hearback::core::CustomerId(customer);
+    serde_json::to_value(&m).expect("json")
+}
+
+fn crm_json(customer: u64, renewal: &str) -> serde_json::Value {
+    let mut f = common::crm_fields();
+    f.customer = hearback::core::CustomerId(customer);
+    f.renewal_noted = Some(renewal.into());
+    serde_json::to_value(&f).expect("json")
+}
+
+#[test]
+fn monitors_and_crm_values_restore_and_round_trip() {
+    let dir = tempfile::tempdir().expect("temp");
+    let monitors = serde_json::json!([monitor_json(100, 14), monitor_json(101, 29)]);
+    let crm = serde_json::json!([crm_json(14, "2027-02-01")]);
+    let file = with_new_kinds(dir.path(), monitors.clone(), crm.clone());
+    let data = dir.path().join("d");
+    let o = hearback(&data, &["import", "backup", file.to_str().expect("utf-8")]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = hearback(&data, &["export", "all", "--format", "json"]);
+    let back: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(back["monitors"], monitors);
+    assert_eq!(back["crm_fields"], crm);
+}
+
+#[test]
+fn bad_monitors_and_crm_values_are_named_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut blank = monitor_json(100, 14);
+    blank["reference"] = "  ".into();
+    let mut far = monitor_json(101, 14);
+    far["on"] = serde_json::json!(10_413_792_000_000i64); // 2300-01-01
+    let monitors = serde_json::json!([blank, far, monitor_json(102, 555_555)]);
+    let crm = serde_json::json!([crm_json(29, "next spring"), crm_json(444_444, "2027-02-01")]);
+    let file = with_new_kinds(dir.path(), monitors, crm);
+    let data = dir.path().join("d");
+    let o = hearback(&data, &["import", "backup", file.to_str().expect("utf-8")]);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!o.status.success(), "restored: {text}");
+    for needle in [
+        "monitors[0] (M100).reference",
+        "monitors[1] (M101).on",
+        "monitors[2] (M102).customer",
+        "names customer C555555, which is not in the backup",
+        "crm_fields[0].renewal_noted: is not a date like 2027-03-31",
+        "crm_fields[1].customer",
+        "names customer C444444, which is not in the backup",
+        "nothing was restored",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
+    }
+    assert_nothing_written(dir.path());
+}
