@@ -716,3 +716,52 @@ fn a_long_comment_wraps_on_screen_and_up_down_move_by_screen_line() {
         assert_eq!(cursor(&a), Some((0, end)), "{w}x{h}: Down comes back");
     }
 }
+
+/// The pre-brief beside the form shows the customer's monitors, so the interviewer knows about
+/// late deliveries and returns before the customer raises them; a customer without any events
+/// gets no Monitors section.
+#[test]
+fn the_prebrief_shows_the_customers_monitors() {
+    use hearback::core::monitors::{MonitorEvent, MonitorId, MonitorKind};
+    let mut app = app();
+    let id = open(&mut app);
+    let customer = app
+        .form
+        .as_ref()
+        .map(|f| f.interview.customer)
+        .expect("the form's customer");
+    let shown = common::dashboard::screen(&app, 200, 60);
+    assert!(shown.contains("Pre-brief"), "{shown}");
+    assert!(
+        !shown.contains("Monitors"),
+        "no events, no section:\n{shown}"
+    );
+
+    let mut set = ChangeSet::new();
+    for (n, days_ago) in [3, 9, 20].into_iter().enumerate() {
+        set.push(Change::Monitor(MonitorEvent {
+            id: MonitorId(900_000 + n as u64),
+            customer,
+            kind: MonitorKind::Return,
+            on: now() - Duration::days(days_ago),
+            reference: format!("RMA-{n}"),
+            note: String::new(),
+        }));
+    }
+    update(
+        &mut app,
+        Msg::Saved {
+            changes: set,
+            label: "import monitors".into(),
+            result: Ok(()),
+        },
+    );
+    assert_eq!(app.form.as_ref().map(|f| f.interview.id), Some(id));
+    // The form itself shows no monitors: these lines are the pre-brief's.
+    let shown = common::dashboard::screen(&app, 200, 60);
+    assert!(shown.contains("Monitors"), "{shown}");
+    assert!(
+        shown.contains("Returns: 3 in 30 days, 3 in 90 days"),
+        "{shown}"
+    );
+}
