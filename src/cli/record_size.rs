@@ -19,6 +19,7 @@ pub fn record_fits(change: &Change) -> Result<(), String> {
         Change::Event(r) => codec::encode(r),
         Change::Draft(r) => codec::encode(r),
         Change::DiscardDraft(_) => return Ok(()),
+        Change::Request(r) => codec::encode(r),
     };
     match encoded {
         Ok(_) => Ok(()),
@@ -40,6 +41,7 @@ fn what(change: &Change) -> &'static str {
         Change::FollowUp(_) => "follow-up's",
         Change::Event(_) => "timeline entry's",
         Change::Staff(_) => "staff member's",
+        Change::Request(_) => "request's",
         _ => "",
     }
 }

@@ -2,8 +2,8 @@
 //! one transaction and acknowledges only once it is durable.
 
 use super::{
-    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, InterviewId, Snooze, Staff,
-    TimelineEvent,
+    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, InterviewId, Request, Snooze,
+    Staff, TimelineEvent,
 };
 
 /// One record to insert or replace.
@@ -29,6 +29,8 @@ pub enum Change {
     Draft(Draft),
     /// Remove an interview's draft (it was completed or abandoned).
     DiscardDraft(InterviewId),
+    /// Upsert a customer's request.
+    Request(Request),
 }
 
 /// Records written all-or-nothing.

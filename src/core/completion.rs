@@ -209,6 +209,7 @@ pub fn opened_by(
             .as_ref()
             .map(|d| mine(d, |d| d.customer == customer)),
         highest_id: data.highest_id,
+        requests: mine(&data.requests, |r| r.customer == customer),
     };
     let mut after = before.clone();
     after.apply(&plan.changes);

@@ -3,7 +3,7 @@
 use super::open_work::Digest;
 use super::{
     ActionItem, Change, ChangeSet, Customer, CustomerId, Deliverable, FollowUp, Interview,
-    InterviewId, Snooze, Staff, StaffId,
+    InterviewId, Request, Snooze, Staff, StaffId,
 };
 use std::cmp::Ordering;
 
@@ -38,6 +38,8 @@ pub struct Dataset {
     /// loaded or not, so new records never take the id of one in the history
     /// ([`super::IdAllocator::after`]). 0 when the lists hold the whole history.
     pub highest_id: u64,
+    /// Customers' requests, in id order. With open work only: the unresolved ones.
+    pub requests: Vec<Request>,
 }
 
 /// The order of the customer list: largest first, then by name, then id (total and stable).
@@ -91,6 +93,7 @@ impl Dataset {
                 }
                 // Timeline and drafts are not part of the dataset the views read.
                 Change::Event(_) | Change::Draft(_) | Change::DiscardDraft(_) => {}
+                Change::Request(r) => upsert(&mut self.requests, r, |x| x.id),
             }
         }
     }
@@ -109,6 +112,7 @@ impl Dataset {
             // Derived from the interviews: a restore writes the records, the store derives.
             digests: _,
             highest_id: _,
+            requests,
         } = self;
         let mut changes = Vec::with_capacity(
             staff.len()
@@ -117,7 +121,8 @@ impl Dataset {
                 + followups.len()
                 + actions.len()
                 + deliverables.len()
-                + snoozes.len(),
+                + snoozes.len()
+                + requests.len(),
         );
         changes.extend(staff.into_iter().map(Change::Staff));
         changes.extend(customers.into_iter().map(Change::Customer));
@@ -126,6 +131,7 @@ impl Dataset {
         changes.extend(actions.into_iter().map(Change::Action));
         changes.extend(deliverables.into_iter().map(Change::Deliverable));
         changes.extend(snoozes.into_iter().map(Change::Snooze));
+        changes.extend(requests.into_iter().map(Change::Request));
         changes
     }
 

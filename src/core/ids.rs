@@ -52,6 +52,11 @@ id_type!(
     DeliverableId,
     "D"
 );
+id_type!(
+    /// A customer's request (a call, an email, a ticket) and our response to it.
+    RequestId,
+    "R"
+);
 
 /// Parses an id typed by a user: the bare number, or the number behind its letter (`C12`).
 pub fn parse_id_number(text: &str, prefix: char) -> Option<u64> {
@@ -142,6 +147,7 @@ impl IdAllocator {
             .chain(data.followups.iter().map(|f| f.id.0))
             .chain(data.actions.iter().map(|a| a.id.0))
             .chain(data.deliverables.iter().map(|d| d.id.0))
+            .chain(data.requests.iter().map(|r| r.id.0))
             .chain([data.highest_id])
             .max()
             .unwrap_or(0);

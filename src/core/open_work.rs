@@ -139,8 +139,8 @@ pub fn current_digests_of<'a>(
 }
 
 /// What a load of open work returns, from the whole history `full`: every customer, person,
-/// deliverable and snooze; the open interviews, follow-ups and actions, plus the interview of
-/// each open follow-up (its lowest questions are named on the queue); and the digests.
+/// deliverable and snooze; the open interviews, follow-ups, actions and requests, plus the
+/// interview of each open follow-up (its lowest questions are named on the queue); and the digests.
 pub fn open_part(full: &Dataset) -> Dataset {
     let followups: Vec<FollowUp> = full
         .followups
@@ -179,8 +179,15 @@ pub fn open_part(full: &Dataset) -> Dataset {
             .map(|i| i.id.0)
             .chain(full.followups.iter().map(|f| f.id.0))
             .chain(full.actions.iter().map(|a| a.id.0))
+            .chain(full.requests.iter().map(|r| r.id.0))
             .chain([full.highest_id])
             .max()
             .unwrap_or(0),
+        requests: full
+            .requests
+            .iter()
+            .filter(|r| r.is_open())
+            .cloned()
+            .collect(),
     }
 }

@@ -110,6 +110,13 @@ impl Undo {
                         });
                     (Change::Snooze(old), Some(s.customer))
                 }
+                Change::Request(r) => {
+                    let old = before.requests.iter().find(|x| x.id == r.id);
+                    (
+                        Change::Request(prior(old, "logging a request")?),
+                        Some(r.customer),
+                    )
+                }
                 // The timeline keeps what happened; the undo adds to it.
                 Change::Event(_) => continue,
                 Change::Draft(_) | Change::DiscardDraft(_) => {

@@ -4,8 +4,8 @@
 //! across its major versions): export with the old build, import with the new one.
 
 use crate::core::{
-    ActionItem, Customer, Dataset, Deliverable, FollowUp, Instant, Interview, QuestionSet, Snooze,
-    Staff, TimelineEvent, sanitize,
+    ActionItem, Customer, Dataset, Deliverable, FollowUp, Instant, Interview, QuestionSet, Request,
+    Snooze, Staff, TimelineEvent, sanitize,
 };
 use serde::{Deserialize, Serialize};
 
@@ -40,11 +40,16 @@ pub struct Backup {
     pub snoozes: Vec<Snooze>,
     /// Every customer's timeline.
     pub timeline: Vec<TimelineEvent>,
+    /// Customers' requests. Left out when there are none, so a backup without requests reads
+    /// as before, in this build and in builds that predate requests.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<Request>,
 }
 
 mod check;
 mod records;
 mod refs;
+mod requests;
 
 pub use check::Problem;
 
@@ -108,6 +113,7 @@ impl Backup {
             snoozes,
             digests,
             highest_id: _,
+            requests,
         } = data;
         // A backup is of the whole history: callers pass `DataRead::load`, never open work.
         debug_assert!(digests.is_none(), "a backup needs the whole history");
@@ -123,6 +129,7 @@ impl Backup {
             deliverables,
             snoozes,
             timeline,
+            requests,
         }
     }
 
@@ -176,6 +183,7 @@ impl Backup {
                 snoozes: self.snoozes,
                 digests: None,
                 highest_id: 0,
+                requests: self.requests,
             },
             self.timeline,
         )

@@ -4,7 +4,8 @@ use super::codec;
 use super::error::hex;
 use super::records::TreeName;
 use crate::core::{
-    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, Snooze, Staff, TimelineEvent,
+    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, Request, Snooze, Staff,
+    TimelineEvent,
 };
 use serde::de::DeserializeOwned;
 
@@ -74,6 +75,8 @@ pub(super) fn run(trees: &[sled::Tree]) -> CheckReport {
             TreeName::Open | TreeName::InterviewsByCustomer | TreeName::Digests => {
                 count_raw(tree, name, &mut report.damage)
             }
+            TreeName::Requests => count::<Request>(tree, name, &mut report.damage),
+            TreeName::OpenRequests => count_raw(tree, name, &mut report.damage),
         };
         report.counts.push((name.as_str(), ok));
     }

@@ -72,6 +72,7 @@ impl DataRead for MemoryStore {
             snoozes: self.all()?,
             digests: None,
             highest_id: 0,
+            requests: self.all()?,
         })
     }
 

@@ -43,6 +43,7 @@ impl Store {
             snoozes: self.all()?,
             digests: None,
             highest_id: 0,
+            requests: self.all()?,
         })
     }
 

@@ -2,7 +2,8 @@
 
 use super::keys::id_key;
 use crate::core::{
-    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, Snooze, Staff, TimelineEvent,
+    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, Request, Snooze, Staff,
+    TimelineEvent,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -36,11 +37,15 @@ pub enum TreeName {
     InterviewsByCustomer,
     /// Derived: one [`crate::core::open_work::Digest`] per customer ever interviewed.
     Digests,
+    /// [`Request`] by id.
+    Requests,
+    /// Derived: a copy of each unresolved [`Request`] by id (see `store::derived`).
+    OpenRequests,
 }
 
 impl TreeName {
     /// Every tree; the index in this array is the tree's slot in a transaction. Append only.
-    pub const ALL: [TreeName; 13] = [
+    pub const ALL: [TreeName; 15] = [
         TreeName::Meta,
         TreeName::Staff,
         TreeName::Customers,
@@ -54,6 +59,8 @@ impl TreeName {
         TreeName::Open,
         TreeName::InterviewsByCustomer,
         TreeName::Digests,
+        TreeName::Requests,
+        TreeName::OpenRequests,
     ];
 
     /// The tree's name on disk.
@@ -72,6 +79,8 @@ impl TreeName {
             TreeName::Open => "open",
             TreeName::InterviewsByCustomer => "interviews_by_customer",
             TreeName::Digests => "digests",
+            TreeName::Requests => "requests",
+            TreeName::OpenRequests => "open_requests",
         }
     }
 
@@ -111,6 +120,7 @@ id_record!(Interview, TreeName::Interviews);
 id_record!(FollowUp, TreeName::FollowUps);
 id_record!(ActionItem, TreeName::Actions);
 id_record!(Deliverable, TreeName::Deliverables);
+id_record!(Request, TreeName::Requests);
 
 impl Record for Draft {
     const TREE: TreeName = TreeName::Drafts;

@@ -28,6 +28,7 @@ pub(super) fn encode_change(
             key: keys::id_key(id.0).to_vec(),
             value: None,
         }),
+        Change::Request(r) => encode_write(r),
     }
 }
 

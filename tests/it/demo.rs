@@ -38,6 +38,7 @@ fn split(set: &ChangeSet) -> (Dataset, Vec<TimelineEvent>) {
             Change::Deliverable(r) => data.deliverables.push(r),
             Change::Snooze(r) => data.snoozes.push(r),
             Change::Event(r) => events.push(r),
+            Change::Request(r) => data.requests.push(r),
             Change::Draft(_) | Change::DiscardDraft(_) => panic!("the demo writes no drafts"),
         }
     }

@@ -168,6 +168,7 @@ fn changes_of(data: &Dataset) -> ChangeSet {
         snoozes,
         digests: _,
         highest_id: _,
+        requests,
     } = data;
     staff
         .iter()
@@ -190,6 +191,9 @@ fn changes_of(data: &Dataset) -> ChangeSet {
     snoozes
         .iter()
         .for_each(|r| set.push(Change::Snooze(r.clone())));
+    requests
+        .iter()
+        .for_each(|r| set.push(Change::Request(r.clone())));
     set
 }
 

@@ -174,6 +174,7 @@ pub(super) fn check(b: &mut Backup, questions: &QuestionSet) -> Findings {
         deliverables,
         snoozes,
         timeline,
+        requests,
     } = b;
     for (n, s) in staff.iter_mut().enumerate() {
         let at = format!("staff[{n}] ({})", s.id);
@@ -202,6 +203,7 @@ pub(super) fn check(b: &mut Backup, questions: &QuestionSet) -> Findings {
         snoozes,
         timeline,
     );
+    super::requests::check(&mut c, &known, requests);
     c.found
 }
 
