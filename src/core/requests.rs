@@ -12,6 +12,8 @@ use super::{
 use serde::{Deserialize, Serialize};
 
 mod due;
+pub mod import;
+pub mod responsiveness;
 
 pub(crate) use due::collect as obligations;
 pub use due::{resolution_due, response_due};
