@@ -123,7 +123,12 @@ fn every_number_is_bounded_and_the_error_names_key_value_and_range() {
             "0 to 30",
         ),
         ("low_scores", "managers_business_days", "31", "0 to 30"),
-        ("requests", "first_response_business_hours", "721", "0 to 720"),
+        (
+            "requests",
+            "first_response_business_hours",
+            "721",
+            "0 to 720",
+        ),
         ("requests", "resolve_business_days", "31", "0 to 30"),
     ];
     for (section, key, value, range) in cases {
