@@ -71,6 +71,23 @@ pub fn run(inv: Invocation, hub: Option<(Hub, String)>) -> anyhow::Result<ExitCo
             let input = import::read_people(&file)?;
             import::people(ctx.writing()?, input, import::Mode { dry_run, strict })
         }
+        Some(Command::Import(ImportCommand::Requests {
+            file,
+            from,
+            map,
+            utc_offset,
+            dry_run,
+            strict,
+        })) => {
+            let input = super::import_requests::read(
+                &ctx,
+                &file,
+                from,
+                map.as_deref(),
+                utc_offset.as_deref(),
+            )?;
+            super::import_requests::run(ctx.writing()?, input, import::Mode { dry_run, strict })
+        }
         Some(Command::Import(ImportCommand::Backup { file })) => {
             let checked = import::read_backup(&ctx, &file)?;
             import::backup(ctx.writing()?, &file, checked)

@@ -304,6 +304,7 @@ fn holds_nothing(session: &Writing<'_>) -> anyhow::Result<bool> {
         && d.actions.is_empty()
         && d.deliverables.is_empty()
         && d.snoozes.is_empty()
+        && d.requests.is_empty()
         && session.store.events()?.is_empty()
         && session.store.drafts()?.is_empty())
 }

@@ -21,6 +21,7 @@ mod export;
 mod followup;
 mod hub;
 mod import;
+mod import_requests;
 mod import_responses;
 mod inbox;
 mod interview;

@@ -49,6 +49,7 @@ mod hub_safety;
 mod import_customers;
 mod import_hostile;
 mod import_progress;
+mod import_requests;
 mod import_responses;
 mod inbox;
 mod keys;

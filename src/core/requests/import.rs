@@ -1,5 +1,5 @@
 //! Planning an import of requests from a helpdesk export: each row is matched to a customer
-//! (the requester's email as a contact's, else the company's name, else the email's domain
+//! (its CRM id, else the requester's email as a contact's, else the company's name, else the email's domain
 //! when exactly one customer has contacts there), its assignee to one of our people (email or
 //! exact name), and keyed by the helpdesk's ticket id, so importing the same export again
 //! updates the requests it made instead of adding them twice.
@@ -27,6 +27,8 @@ pub struct RequestRow {
     pub email: String,
     /// The requester's company (organisation).
     pub company: String,
+    /// The customer's CRM record id, when the export has one.
+    pub crm_id: String,
     /// How it came in.
     pub channel: Channel,
     /// When it came in.
@@ -142,14 +144,43 @@ pub fn plan(
             continue;
         }
         seen.insert(&row.key, row.line);
-        let customer = match respondents.find(&row.email, &row.company) {
-            Ok(r) => r.customer,
+        if [&row.crm_id, &row.email, &row.company]
+            .iter()
+            .all(|t| t.trim().is_empty())
+        {
+            out.rejected.push(reject(
+                "the row has no requester email, company or CRM id to find the customer by".into(),
+            ));
+            continue;
+        }
+        let by_crm = (!row.crm_id.trim().is_empty())
+            .then(|| {
+                data.customers.iter().find(|c| {
+                    !c.archived && c.crm_id.as_deref().map(str::trim) == Some(row.crm_id.trim())
+                })
+            })
+            .flatten();
+        let found = match by_crm {
+            Some(c) => Ok(c.id),
+            None => respondents
+                .find(&row.email, &row.company)
+                .map(|r| r.customer),
+        };
+        let customer = match found {
+            Ok(id) => id,
             Err(why) => {
                 let domain = row.email.trim().rsplit_once('@').map(|(_, d)| d);
                 match domain.and_then(|d| domains.get(&d.to_ascii_lowercase())) {
                     Some(Some(id)) => *id,
                     _ => {
-                        out.rejected.push(reject(format!("requester {why}")));
+                        out.rejected.push(reject(if row.crm_id.trim().is_empty() {
+                            format!("requester {why}")
+                        } else {
+                            format!(
+                                "no customer has the CRM id {}, and the requester {why}",
+                                sanitize::quote(&row.crm_id)
+                            )
+                        }));
                         continue;
                     }
                 }
