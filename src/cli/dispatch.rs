@@ -227,5 +227,11 @@ pub fn run(inv: Invocation, hub: Option<(Hub, String)>) -> anyhow::Result<ExitCo
             let at = at.map(|a| ctx.time(&a)).transpose()?;
             action::deliverable(ctx.writing()?, &customer, &name, at)
         }
+        Some(Command::Request(super::request::RequestCommand::List {
+            customer,
+            open,
+            format,
+        })) => super::request::list(ctx.reading()?, customer.as_deref(), open, format),
+        Some(Command::Request(cmd)) => super::request::run(ctx.writing()?, cmd),
     }
 }

@@ -34,6 +34,7 @@ mod progress;
 mod queue;
 mod record_size;
 mod report;
+mod request;
 mod review;
 mod session;
 mod staff;

@@ -66,6 +66,7 @@ mod quiet_reads;
 mod readonly_media;
 mod report_customer;
 mod reports;
+mod request_cli;
 mod requests_figures;
 mod review;
 mod soak;
