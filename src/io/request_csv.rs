@@ -149,10 +149,8 @@ pub fn parse_time(text: &str, format: Option<&str>, offset: FixedOffset) -> Opti
             .ok()
             .map(|d| d.with_timezone(&Utc))
     };
-    if let Some(f) = format {
-        if let Some(at) = zoned(f).or_else(|| naive(f)) {
-            return Some(at);
-        }
+    if let Some(at) = format.and_then(|f| zoned(f).or_else(|| naive(f))) {
+        return Some(at);
     }
     zoned("%Y-%m-%d %H:%M:%S %z")
         .or_else(|| zoned("%Y-%m-%d %H:%M %z"))
@@ -272,14 +270,14 @@ fn read_row(
             ("first response", first, b.first_response),
             ("resolution", resolved, b.resolved),
         ] {
-            if let (Some(at), Some(i)) = (at, column) {
-                if at < received {
-                    problems.push(format!(
-                        "the {what} {} is before the ticket came in (column '{}')",
-                        at.format("%Y-%m-%d %H:%M UTC"),
-                        header(i)
-                    ));
-                }
+            if let (Some(at), Some(i)) = (at, column)
+                && at < received
+            {
+                problems.push(format!(
+                    "the {what} {} is before the ticket came in (column '{}')",
+                    at.format("%Y-%m-%d %H:%M UTC"),
+                    header(i)
+                ));
             }
         }
     }
