@@ -34,6 +34,7 @@ mod docs_reference;
 mod export;
 mod flows;
 mod form;
+mod forms_request;
 mod forms_tasks;
 mod forms_tasks_bookings;
 mod forms_tasks_customer;
