@@ -144,6 +144,21 @@ pub fn plan(
             continue;
         }
         seen.insert(&row.key, row.line);
+        if let Some((what, at)) = [
+            ("it came in", Some(row.received_at)),
+            ("it was first answered", row.first_response_at),
+            ("it was resolved", row.resolved_at),
+        ]
+        .into_iter()
+        .find_map(|(what, at)| at.filter(|t| *t > now).map(|t| (what, t)))
+        {
+            out.rejected.push(reject(format!(
+                "{what} at {}, after now ({}); is the export's time zone right (--utc-offset)?",
+                at.format("%Y-%m-%d %H:%M UTC"),
+                now.format("%Y-%m-%d %H:%M UTC")
+            )));
+            continue;
+        }
         if [&row.crm_id, &row.email, &row.company]
             .iter()
             .all(|t| t.trim().is_empty())
@@ -194,6 +209,15 @@ pub fn plan(
         }
         let existing = stored.get(row.key.as_str()).copied();
         let id = existing.map_or_else(|| RequestId(ids.next_id()), |r| r.id);
+        // An answer or a resolution on record (recorded here, or in an earlier export) is
+        // never erased by an export that leaves it blank.
+        let first_response_at = row
+            .first_response_at
+            .or(existing.and_then(|r| r.first_response_at));
+        let resolved_at = row.resolved_at.or(existing.and_then(|r| r.resolved_at));
+        let kept = |at: Option<Instant>, by: Option<StaffId>, old: Option<Option<StaffId>>| {
+            at.and(old.flatten().or(by))
+        };
         let request = Request {
             id,
             customer,
@@ -203,11 +227,12 @@ pub fn plan(
             received_at: row.received_at,
             owner,
             team: sanitize::line(&row.team),
-            first_response_at: row.first_response_at,
-            // The export does not say who answered; its assignee is the best guess on record.
-            responded_by: row.first_response_at.and(owner),
-            resolved_at: row.resolved_at,
-            resolved_by: row.resolved_at.and(owner),
+            first_response_at,
+            // The export does not say who answered; its assignee is the best guess, unless
+            // someone is on record already.
+            responded_by: kept(first_response_at, owner, existing.map(|r| r.responded_by)),
+            resolved_at,
+            resolved_by: kept(resolved_at, owner, existing.map(|r| r.resolved_by)),
             external_key: sanitize::line(&row.key),
         };
         if existing == Some(&request) {
@@ -242,3 +267,6 @@ pub fn plan(
     }
     out
 }
+
+#[cfg(test)]
+mod tests;
