@@ -9,6 +9,7 @@ use crate::core::Instant;
 use crate::core::insight::{
     Comment, GroupBy, GroupKey, Insight, Period, comments, compute, earliest_completed,
 };
+use crate::core::requests::responsiveness::{Responsiveness, responsiveness};
 use crate::keymap::Action;
 use chrono::Duration;
 
@@ -114,6 +115,8 @@ pub struct InsightView {
     pub column: usize,
     /// The comments panel, when open.
     pub comments: Option<CommentsPanel>,
+    /// How quickly the requests received in the period were answered and resolved.
+    pub requests: Box<Responsiveness>,
 }
 
 impl InsightView {
@@ -126,6 +129,7 @@ impl InsightView {
             row: 0,
             column: 0,
             comments: None,
+            requests: Box::new(answers(app, preset)),
         }
     }
 
@@ -146,6 +150,12 @@ impl InsightView {
     pub fn columns(&self) -> usize {
         self.insight.questions.len() + 1
     }
+}
+
+fn answers(app: &App, preset: PeriodPreset) -> Responsiveness {
+    let period = preset.period(app);
+    let window = period.since.map(|s| (s, period.until));
+    responsiveness(&app.data, &app.rules.work_week, window)
 }
 
 fn figures(app: &App, by: GroupBy, preset: PeriodPreset) -> Insight {
@@ -177,6 +187,7 @@ fn recompute(app: &App, view: &mut InsightView, by: GroupBy, preset: PeriodPrese
     view.by = by;
     view.preset = preset;
     *view.insight = figures(app, by, preset);
+    *view.requests = answers(app, preset);
     view.row = match keep {
         Some(GroupKey::All) => view.insight.groups.len(),
         Some(key) => view

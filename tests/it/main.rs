@@ -84,6 +84,7 @@ mod ui_calendar;
 mod ui_disk_failed;
 mod ui_document;
 mod ui_insight;
+mod ui_insight_requests;
 mod ui_narrow;
 mod ui_review;
 mod ui_snapshots;

@@ -1,0 +1,90 @@
+//! The insight view's requests box: shown under the churn reasons once requests exist (the
+//! demo has none, so the insight snapshots do not change), with everyone's and each owner's
+//! median / p90 time to answer and to resolve, in business time.
+
+use crate::common;
+
+use chrono::{Duration, TimeZone, Utc};
+use common::dashboard::{app, demo_data, now, rules, screen};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use hearback::app::{App, Msg, update};
+use hearback::core::requests::{Channel, Request};
+use hearback::core::{Instant, RequestId};
+
+fn t(day: u32, hour: u32) -> Instant {
+    Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0)
+        .single()
+        .expect("valid")
+}
+
+fn opened(app: &mut App) {
+    update(
+        app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('I'), KeyModifiers::NONE)),
+    );
+}
+
+/// Two requests to the first demo customer: one in Friday 20 Nov 22:00, answered Monday
+/// 23 Nov 01:00 (2h Friday + 1h Monday = 3h of business time, 51h of clock) and still open;
+/// one in Tuesday 17 Nov 10:00, answered after 30m and resolved after 5h.
+fn with_requests() -> App {
+    let mut data = demo_data();
+    let customer = data.customers[0].id;
+    let request = |id, received: Instant, answered: Option<Instant>, resolved| Request {
+        id: RequestId(id),
+        customer,
+        channel: Channel::Call,
+        from: String::new(),
+        about: "x".into(),
+        received_at: received,
+        owner: None,
+        team: String::new(),
+        first_response_at: answered,
+        responded_by: None,
+        resolved_at: resolved,
+        resolved_by: None,
+        external_key: String::new(),
+    };
+    data.requests = vec![
+        request(900_001, t(20, 22), Some(t(23, 1)), None),
+        request(
+            900_002,
+            t(17, 10),
+            Some(t(17, 10) + Duration::minutes(30)),
+            Some(t(17, 15)),
+        ),
+    ];
+    App::new(
+        data,
+        rules(),
+        now(),
+        true,
+        "/data/hearback".into(),
+        "tester".into(),
+    )
+}
+
+#[test]
+fn the_requests_box_shows_median_and_p90_in_business_time_once_there_are_requests() {
+    let mut a = with_requests();
+    opened(&mut a);
+    let shown = screen(&a, 200, 60);
+    assert!(
+        shown.contains("Requests · median / p90, business time"),
+        "{shown}"
+    );
+    // Answers 30m and 3h: median rank 1 = 30m, p90 rank 2 = 3h; one resolution of 5h.
+    let everyone = shown
+        .lines()
+        .find(|l| l.contains("everyone"))
+        .expect("everyone's row");
+    let words = everyone.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("everyone 2 1 30m / 3h 00m 5h 00m / 5h 00m"),
+        "{everyone}"
+    );
+    // Without requests, no box.
+    let mut plain = app();
+    opened(&mut plain);
+    assert!(!screen(&plain, 200, 60).contains("Requests ·"));
+}
