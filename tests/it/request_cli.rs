@@ -130,4 +130,20 @@ fn a_logged_request_is_owed_an_answer_then_its_resolution_then_nothing() {
     assert_eq!(r[0]["resolved_at"], "2026-11-23T09:00:00+00:00");
     let open = hearback_ok(&data, &["request", "list", "--open"]);
     assert_eq!(open.trim(), "No requests open.");
+    // In 08:00, answered 08:30, resolved 09:00 (now): 30m and 1h.
+    let shown = hearback_ok(&data, &["customer", "Corvid"]);
+    assert!(
+        shown.contains(
+            "  1 received, 0 open · answer: median 30m, p90 30m · resolve: median 1h 00m, p90 \
+             1h 00m (business time)"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!(
+            "  {id} 2026-11-23 08:00 call from Ines Duarte: \"Invoice copy for October\" · \
+             resolved 2026-11-23 09:00"
+        )),
+        "{shown}"
+    );
 }

@@ -163,6 +163,22 @@ pub fn responsiveness(
     }
 }
 
+/// One customer's row (labelled with its name), or `None` when it has no requests.
+pub fn of_customer(data: &Dataset, cal: &WorkWeek, customer: CustomerId) -> Option<Row> {
+    let list: Vec<&Request> = data
+        .requests
+        .iter()
+        .filter(|r| r.customer == customer)
+        .collect();
+    if list.is_empty() {
+        return None;
+    }
+    let label = data
+        .customer(customer)
+        .map_or_else(|| customer.to_string(), |c| c.name.clone());
+    Some(row(label, &list, cal))
+}
+
 /// A duration as people read it: `45m`, `3h 20m`, `2d 4h` (days of 24 business hours).
 pub fn duration_text(d: Duration) -> String {
     let minutes = d.num_minutes().max(0);
