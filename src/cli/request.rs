@@ -176,47 +176,18 @@ pub fn customer_lines(
     cal: &crate::core::business_time::WorkWeek,
     customer: crate::core::CustomerId,
 ) -> Vec<String> {
-    use crate::core::requests::responsiveness::{Figures, duration_text, of_customer};
-    const LATEST: usize = 5;
+    use crate::core::requests::responsiveness::{latest, of_customer, summary};
     let Some(row) = of_customer(data, cal, customer) else {
         return Vec::new();
     };
-    let figures = |f: Option<Figures>| {
-        f.map_or_else(
-            || "-".to_string(),
-            |f| {
-                format!(
-                    "median {}, p90 {}",
-                    duration_text(f.median),
-                    duration_text(f.p90)
-                )
-            },
-        )
-    };
-    let mut out = vec![format!(
-        "  {} received, {} open · answer: {} · resolve: {} (business time)",
-        row.requests,
-        row.open,
-        figures(row.first_response),
-        figures(row.resolution)
-    )];
-    let mut mine: Vec<&Request> = data
-        .requests
-        .iter()
-        .filter(|r| r.customer == customer)
-        .collect();
-    mine.sort_by(|a, b| b.received_at.cmp(&a.received_at).then(b.id.0.cmp(&a.id.0)));
-    for r in mine.into_iter().take(LATEST) {
-        let state = match (r.first_response_at, r.resolved_at) {
-            (_, Some(t)) => format!("resolved {}", local_datetime(t)),
-            (Some(t), None) => format!("answered {}", local_datetime(t)),
-            (None, None) => "not answered yet".into(),
-        };
+    let mut out = vec![format!("  {}", summary(&row))];
+    for r in latest(data, customer, requests::LATEST) {
         out.push(format!(
-            "  {} {} {} · {state}",
+            "  {} {} {} · {}",
             r.id,
             local_datetime(r.received_at),
-            requests::describe(r)
+            requests::describe(r),
+            requests::state(r, local_datetime)
         ));
     }
     out

@@ -333,6 +333,19 @@ pub fn resolve(
     Ok(set)
 }
 
+/// How many requests the customer views list.
+pub const LATEST: usize = 5;
+
+/// Where a request stands: `resolved 2026-11-23 09:00`, `answered ...` or `not answered yet`,
+/// with times written by `time`.
+pub fn state(r: &Request, time: impl Fn(Instant) -> String) -> String {
+    match (r.first_response_at, r.resolved_at) {
+        (_, Some(t)) => format!("resolved {}", time(t)),
+        (Some(t), None) => format!("answered {}", time(t)),
+        (None, None) => "not answered yet".into(),
+    }
+}
+
 /// The stored request an imported one updates: the one with the same helpdesk key.
 pub fn by_external_key<'a>(requests: &'a [Request], key: &str) -> Option<&'a Request> {
     if key.is_empty() {

@@ -179,6 +179,42 @@ pub fn of_customer(data: &Dataset, cal: &WorkWeek, customer: CustomerId) -> Opti
     Some(row(label, &list, cal))
 }
 
+/// A row in one line: `3 received, 1 open · answer: median 46m, p90 4h 00m · resolve: -
+/// (business time)`.
+pub fn summary(row: &Row) -> String {
+    let figures = |f: Option<Figures>| {
+        f.map_or_else(
+            || "-".to_string(),
+            |f| {
+                format!(
+                    "median {}, p90 {}",
+                    duration_text(f.median),
+                    duration_text(f.p90)
+                )
+            },
+        )
+    };
+    format!(
+        "{} received, {} open · answer: {} · resolve: {} (business time)",
+        row.requests,
+        row.open,
+        figures(row.first_response),
+        figures(row.resolution)
+    )
+}
+
+/// The latest requests of `customer`, newest first, at most `n`.
+pub fn latest(data: &Dataset, customer: CustomerId, n: usize) -> Vec<&Request> {
+    let mut mine: Vec<&Request> = data
+        .requests
+        .iter()
+        .filter(|r| r.customer == customer)
+        .collect();
+    mine.sort_by(|a, b| b.received_at.cmp(&a.received_at).then(b.id.0.cmp(&a.id.0)));
+    mine.truncate(n);
+    mine
+}
+
 /// A duration as people read it: `45m`, `3h 20m`, `2d 4h` (days of 24 business hours).
 pub fn duration_text(d: Duration) -> String {
     let minutes = d.num_minutes().max(0);

@@ -1,6 +1,7 @@
-//! The insight view's requests box: shown under the churn reasons once requests exist (the
-//! demo has none, so the insight snapshots do not change), with everyone's and each owner's
-//! median / p90 time to answer and to resolve, in business time.
+//! Requests in the dashboard's views: the insight view's requests box, shown under the churn
+//! reasons once requests exist (the demo has none, so the insight snapshots do not change),
+//! with everyone's and each owner's median / p90 time to answer and to resolve, in business
+//! time; and the Requests section of a customer's detail.
 
 use crate::common;
 
@@ -87,4 +88,48 @@ fn the_requests_box_shows_median_and_p90_in_business_time_once_there_are_request
     let mut plain = app();
     opened(&mut plain);
     assert!(!screen(&plain, 200, 60).contains("Requests ·"));
+}
+
+#[test]
+fn the_customer_detail_shows_its_requests_newest_first_with_their_figures() {
+    let mut a = with_requests();
+    let press = |a: &mut App, code| update(a, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    press(&mut a, KeyCode::Char('1'));
+    // Select the customer the requests are for.
+    let target = a.data.requests[0].customer;
+    for _ in 0..a.data.customers.len() {
+        if a.selected_customer() == Some(target) {
+            break;
+        }
+        press(&mut a, KeyCode::Down);
+    }
+    assert_eq!(a.selected_customer(), Some(target));
+    press(&mut a, KeyCode::Enter);
+    let shown = screen(&a, 200, 60);
+    let lines: Vec<String> = shown
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Requests"))
+        .unwrap_or_else(|| panic!("a Requests section: {shown}"));
+    assert!(
+        lines[at + 1].contains(
+            "2 received, 1 open · answer: median 30m, p90 3h 00m · resolve: median 5h 00m, p90 \
+             5h 00m (business time)"
+        ),
+        "{}",
+        lines[at + 1]
+    );
+    assert!(
+        lines[at + 2].contains("R900001 2026-11-20 22:00 call: \"x\" · answered 2026-11-23 01:00"),
+        "newest first: {}",
+        lines[at + 2]
+    );
+    assert!(
+        lines[at + 3].contains("R900002 2026-11-17 10:00 call: \"x\" · resolved 2026-11-17 15:00"),
+        "{}",
+        lines[at + 3]
+    );
 }
