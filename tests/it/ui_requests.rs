@@ -133,3 +133,56 @@ fn the_customer_detail_shows_its_requests_newest_first_with_their_figures() {
         lines[at + 3]
     );
 }
+
+#[test]
+fn x_on_a_resolve_request_item_in_the_queue_records_the_resolution_now() {
+    use hearback::core::Change;
+    use hearback::core::queue::{ItemKind, Subject};
+    let mut a = with_requests();
+    update(
+        &mut a,
+        Msg::Key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE)),
+    );
+    // Due Wednesday (3 business days after Friday night): upcoming, shown with `a`.
+    crate::forms_tasks::press(&mut a, "a");
+    let rows = a.queue_rows();
+    let row = rows
+        .iter_from(0)
+        .find(|(_, i)| i.kind == ItemKind::RequestResolution)
+        .map(|(at, _)| at)
+        .expect("R900001 is answered and open: its resolution is owed");
+    drop(rows);
+    a.queue.selected = row;
+    assert_eq!(
+        a.selected_item().map(|i| i.subject),
+        Some(Subject::Request(RequestId(900_001)))
+    );
+    // Resolving closes the request: asked first, in the request's words.
+    crate::forms_tasks::key(&mut a, KeyCode::Char('x'));
+    let Some(hearback::app::Overlay::Confirm(c)) = &a.overlay else {
+        panic!("asks first: {:?}", a.overlay);
+    };
+    assert!(
+        c.question
+            .starts_with("Record the request as resolved now: Resolve call: \"x\" for "),
+        "{}",
+        c.question
+    );
+    let effects = crate::forms_tasks::press(&mut a, "y");
+    let set = crate::forms_tasks::committed(&effects);
+    let resolved = set
+        .changes
+        .iter()
+        .find_map(|c| match c {
+            Change::Request(r) => Some(r.clone()),
+            _ => None,
+        })
+        .expect("the request saved");
+    assert_eq!(resolved.id, RequestId(900_001));
+    assert_eq!(resolved.resolved_at, Some(now()));
+    assert_eq!(
+        resolved.first_response_at,
+        Some(t(23, 1)),
+        "the answer kept"
+    );
+}
