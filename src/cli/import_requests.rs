@@ -89,10 +89,12 @@ pub fn run(session: Writing<'_>, input: Input, mode: Mode) -> anyhow::Result<Exi
         .rejected
         .iter()
         .map(|r| {
-            (
-                r.line,
-                format!("{} ({})", r.reason, parsed.customer_columns),
-            )
+            let reason = if r.about_customer {
+                format!("{} ({})", r.reason, parsed.customer_columns)
+            } else {
+                r.reason.clone()
+            };
+            (r.line, reason)
         })
         .collect();
     say!(

@@ -254,3 +254,42 @@ fn import_as(data: &Path, file: &str, from: &str) -> (String, String, Option<i32
     let csv = fixture(&format!("requests/{file}_tickets.csv"));
     run(data, &["import", "requests", &csv, "--from", from])
 }
+
+#[test]
+fn a_ticket_twice_or_in_the_future_is_a_bad_row_that_names_no_customer_columns() {
+    let (dir, data) = store();
+    // HEARBACK_NOW is 2026-11-23 09:00 UTC.
+    let csv = dir.path().join("desk.csv");
+    std::fs::write(
+        &csv,
+        "Key,Summary,Created,Email\n\
+         T-1,Invoice,2026-11-20 10:00,graham.lowe@brightwater.example\n\
+         T-1,Invoice again,2026-11-20 11:00,graham.lowe@brightwater.example\n\
+         T-2,From tomorrow,2026-11-24 10:00,graham.lowe@brightwater.example\n",
+    )
+    .expect("write");
+    let map = dir.path().join("map.toml");
+    std::fs::write(
+        &map,
+        "ticket = \"Key\"\nsubject = \"Summary\"\ncreated = \"Created\"\nemail = \"Email\"\n",
+    )
+    .expect("write");
+    let (csv, map) = (csv.display().to_string(), map.display().to_string());
+    let (out, err, code) = run(&data, &["import", "requests", &csv, "--map", &map]);
+    assert_eq!(code, Some(3), "{out}{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0]
+            .ends_with("desk.csv:3: ticket 'helpdesk:T-1' is on line 2 already; each ticket once"),
+        "{err}"
+    );
+    assert!(
+        lines[1].ends_with(
+            "desk.csv:4: it came in at 2026-11-24 10:00 UTC, after now (2026-11-23 09:00 UTC); \
+             is the export's time zone right (--utc-offset)?"
+        ),
+        "{err}"
+    );
+    assert_eq!(requests(&data).len(), 1);
+}

@@ -50,6 +50,8 @@ pub struct Rejected {
     pub line: u64,
     /// Why.
     pub reason: String,
+    /// Whether it is about finding the customer (messages then name the columns used).
+    pub about_customer: bool,
 }
 
 /// What an import would do.
@@ -135,6 +137,11 @@ pub fn plan(
         let reject = |reason: String| Rejected {
             line: row.line,
             reason,
+            about_customer: false,
+        };
+        let unmatched = |reason: String| Rejected {
+            about_customer: true,
+            ..reject(reason)
         };
         if let Some(first) = seen.get(row.key.as_str()) {
             out.rejected.push(reject(format!(
@@ -163,7 +170,7 @@ pub fn plan(
             .iter()
             .all(|t| t.trim().is_empty())
         {
-            out.rejected.push(reject(
+            out.rejected.push(unmatched(
                 "the row has no requester email, company or CRM id to find the customer by".into(),
             ));
             continue;
@@ -188,14 +195,15 @@ pub fn plan(
                 match domain.and_then(|d| domains.get(&d.to_ascii_lowercase())) {
                     Some(Some(id)) => *id,
                     _ => {
-                        out.rejected.push(reject(if row.crm_id.trim().is_empty() {
-                            format!("requester {why}")
-                        } else {
-                            format!(
-                                "no customer has the CRM id {}, and the requester {why}",
-                                sanitize::quote(&row.crm_id)
-                            )
-                        }));
+                        out.rejected
+                            .push(unmatched(if row.crm_id.trim().is_empty() {
+                                format!("requester {why}")
+                            } else {
+                                format!(
+                                    "no customer has the CRM id {}, and the requester {why}",
+                                    sanitize::quote(&row.crm_id)
+                                )
+                            }));
                         continue;
                     }
                 }
