@@ -133,7 +133,8 @@ pub fn parse_requests<R: Read>(
     Ok(parsed)
 }
 
-/// A time as helpdesks write it: the map's format first, then `2026-11-02 09:14:00 +0100`,
+/// A time as helpdesks write it: the map's format first (a date-only one reads as midnight),
+/// then `2026-11-02 09:14:00 +0100`,
 /// RFC 3339 (`2026-11-02T09:14:00Z`), `2026-11-02 09:14:05`, `2026-11-02 09:14` and
 /// `2026-11-02T09:14:05`; a time without a zone is in `offset`.
 pub fn parse_time(text: &str, format: Option<&str>, offset: FixedOffset) -> Option<Instant> {
@@ -149,7 +150,18 @@ pub fn parse_time(text: &str, format: Option<&str>, offset: FixedOffset) -> Opti
             .ok()
             .map(|d| d.with_timezone(&Utc))
     };
-    if let Some(at) = format.and_then(|f| zoned(f).or_else(|| naive(f))) {
+    // A date-only format reads as midnight.
+    let day = |f: &str| {
+        chrono::NaiveDate::parse_from_str(t, f)
+            .ok()
+            .and_then(|d| {
+                offset
+                    .from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
+                    .single()
+            })
+            .map(|d| d.with_timezone(&Utc))
+    };
+    if let Some(at) = format.and_then(|f| zoned(f).or_else(|| naive(f)).or_else(|| day(f))) {
         return Some(at);
     }
     zoned("%Y-%m-%d %H:%M:%S %z")
@@ -303,4 +315,66 @@ fn read_row(
         first_response_at: first.or(resolved),
         resolved_at: resolved,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Instant {
+        DateTime::parse_from_rfc3339(text)
+            .expect("rfc 3339")
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn times_read_in_the_formats_helpdesks_write() {
+        let plus1 = FixedOffset::east_opt(3600).expect("offset");
+        let utc = FixedOffset::east_opt(0).expect("offset");
+        let cases = [
+            (
+                "2026-11-02 09:14:00 +0100",
+                None,
+                utc,
+                "2026-11-02T08:14:00Z",
+            ),
+            ("2026-11-02T09:14:00Z", None, plus1, "2026-11-02T09:14:00Z"),
+            ("2026-11-02 09:14:05", None, plus1, "2026-11-02T08:14:05Z"),
+            ("2026-11-02 09:14", None, utc, "2026-11-02T09:14:00Z"),
+            (
+                "02.11.2026 09:14",
+                Some("%d.%m.%Y %H:%M"),
+                utc,
+                "2026-11-02T09:14:00Z",
+            ),
+            (
+                "02/11/2026",
+                Some("%d/%m/%Y"),
+                plus1,
+                "2026-11-01T23:00:00Z",
+            ),
+        ];
+        for (text, format, offset, want) in cases {
+            assert_eq!(parse_time(text, format, offset), Some(at(want)), "{text}");
+        }
+        assert_eq!(parse_time("04/11/2026 8am", None, utc), None);
+        assert_eq!(parse_time("2026-02-30 10:00", None, utc), None);
+    }
+
+    #[test]
+    fn channels_from_helpdesk_words() {
+        let cases = [
+            ("Phone call (incoming)", Channel::Call),
+            ("Mail", Channel::Email),
+            ("Outbound Email", Channel::Email),
+            ("Web form", Channel::Ticket),
+            ("Feedback Widget", Channel::Ticket),
+            ("Portal", Channel::Ticket),
+            ("Twitter", Channel::Other),
+            ("", Channel::Ticket),
+        ];
+        for (text, want) in cases {
+            assert_eq!(channel_of(text), want, "{text}");
+        }
+    }
 }
