@@ -10,6 +10,7 @@ use crate::core::IdAllocator;
 use crate::core::requests::import::plan;
 use crate::io::request_csv::{ParsedRequests, parse_requests};
 use crate::io::request_map::{RequestMap, parse_offset};
+use crate::io::survey_csv::SurveyFileError;
 use anyhow::{Context as _, bail};
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,15 @@ pub enum Helpdesk {
     Zendesk,
     /// Freshdesk's ticket CSV export.
     Freshdesk,
+}
+
+impl Helpdesk {
+    fn name(self) -> &'static str {
+        match self {
+            Helpdesk::Zendesk => "Zendesk",
+            Helpdesk::Freshdesk => "Freshdesk",
+        }
+    }
 }
 
 /// The export, read and checked before the store is opened: a refused file creates and locks
@@ -63,6 +73,19 @@ pub fn read(
         map.utc_offset = offset;
     }
     let parsed = parse_requests(open_input(file)?, &map)
+        .map_err(|e| match (e, from) {
+            (SurveyFileError::NoHeader, _) => anyhow::anyhow!(
+                "the file is empty; it should start with the ticket export's header row"
+            ),
+            // Without a map file, say which export's column is missing, not which map key.
+            (SurveyFileError::Column { key, problem }, Some(helpdesk)) => anyhow::anyhow!(
+                "this is not a {} ticket export as it writes them (the {} column): {problem}; \
+                 for another layout, write a map and use --map",
+                helpdesk.name(),
+                key.replace('_', " ")
+            ),
+            (e, _) => anyhow::Error::new(e),
+        })
         .with_context(|| format!("cannot import {}", file.display()))?;
     Ok(Input {
         file: file.to_path_buf(),
