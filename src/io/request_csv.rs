@@ -8,9 +8,10 @@ use super::survey_map::ColumnRef;
 use crate::core::excerpt::excerpt;
 use crate::core::requests::Channel;
 use crate::core::requests::import::RequestRow;
+use crate::core::when::YEARS;
 use crate::core::{Instant, sanitize};
 use crate::io::csv_checks::{MAX_LINE_CHARS, too_long};
-use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDateTime, TimeZone, Utc};
 use std::io::Read;
 
 /// The rows of an export read through a map.
@@ -230,12 +231,23 @@ fn read_row(
             return None;
         }
         let at = parse_time(value, map.date_format.as_deref(), map.utc_offset);
-        if at.is_none() {
-            problems.push(format!(
+        match at {
+            None => problems.push(format!(
                 "'{}' is not a time like 2026-11-02 09:14:00 (column '{}')",
                 excerpt(value),
                 header(i)
-            ));
+            )),
+            Some(t) if !YEARS.contains(&t.year()) => {
+                problems.push(format!(
+                    "'{}' is not between the years {} and {} (column '{}')",
+                    excerpt(value),
+                    YEARS.start(),
+                    YEARS.end(),
+                    header(i)
+                ));
+                return None;
+            }
+            Some(_) => {}
         }
         at
     };
@@ -267,7 +279,8 @@ fn read_row(
         if !value.is_empty() {
             match value.parse::<f64>() {
                 Ok(m) if m.is_finite() && (0.0..=5_256_000.0).contains(&m) => {
-                    first = Some(received + Duration::seconds((m * 60.0).round() as i64));
+                    first =
+                        received.checked_add_signed(Duration::seconds((m * 60.0).round() as i64));
                 }
                 _ => problems.push(format!(
                     "'{}' is not a number of minutes (column '{}')",

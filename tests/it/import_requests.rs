@@ -260,7 +260,7 @@ fn import_as(data: &Path, file: &str, from: &str) -> (String, String, Option<i32
 }
 
 #[test]
-fn a_ticket_twice_or_in_the_future_is_a_bad_row_that_names_no_customer_columns() {
+fn a_ticket_twice_in_the_future_or_out_of_range_is_a_bad_row_naming_no_customer_columns() {
     let (dir, data) = store();
     // HEARBACK_NOW is 2026-11-23 09:00 UTC.
     let csv = dir.path().join("desk.csv");
@@ -269,7 +269,8 @@ fn a_ticket_twice_or_in_the_future_is_a_bad_row_that_names_no_customer_columns()
         "Key,Summary,Created,Email\n\
          T-1,Invoice,2026-11-20 10:00,graham.lowe@brightwater.example\n\
          T-1,Invoice again,2026-11-20 11:00,graham.lowe@brightwater.example\n\
-         T-2,From tomorrow,2026-11-24 10:00,graham.lowe@brightwater.example\n",
+         T-2,From tomorrow,2026-11-24 10:00,graham.lowe@brightwater.example\n\
+         T-3,A typo,1926-11-20 10:00,graham.lowe@brightwater.example\n",
     )
     .expect("write");
     let map = dir.path().join("map.toml");
@@ -282,7 +283,15 @@ fn a_ticket_twice_or_in_the_future_is_a_bad_row_that_names_no_customer_columns()
     let (out, err, code) = run(&data, &["import", "requests", &csv, "--map", &map]);
     assert_eq!(code, Some(3), "{out}{err}");
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines.len(), 2, "{err}");
+    assert_eq!(lines.len(), 3, "{err}");
+    // A year a backup would refuse is refused here, before it is stored.
+    assert!(
+        lines[2].ends_with(
+            "desk.csv:5: '1926-11-20 10:00' is not between the years 1970 and 2200 (column \
+             'Created')"
+        ),
+        "{err}"
+    );
     assert!(
         lines[0]
             .ends_with("desk.csv:3: ticket 'helpdesk:T-1' is on line 2 already; each ticket once"),
