@@ -165,6 +165,20 @@ fn a_zendesk_export_imports_with_bad_rows_named_and_updates_on_reimport() {
     let solved = by_key(&list, "zendesk:4813");
     assert_eq!(solved["id"], seats["id"]);
     assert_eq!(solved["resolved_at"], at("2026-11-04T11:00:00Z"));
+
+    // A backup carries them, helpdesk keys included, into a new store.
+    let backup = dir.path().join("backup.json");
+    std::fs::write(
+        &backup,
+        hearback_ok(&data, &["export", "all", "--format", "json"]),
+    )
+    .expect("write");
+    let restored = dir.path().join("restored");
+    hearback_ok(
+        &restored,
+        &["import", "backup", &backup.display().to_string()],
+    );
+    assert_eq!(requests(&restored), list);
 }
 
 #[test]
