@@ -80,6 +80,9 @@ pub(super) fn for_customer(
     if action == Action::RecordDeliverable {
         return deliverable_prompt(app, customer, detail);
     }
+    if action == Action::LogRequest {
+        return super::forms_request::prompt(app, customer, detail);
+    }
     let target = ActionFor {
         customer: Some(customer),
         followup: None,

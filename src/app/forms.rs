@@ -61,7 +61,10 @@ fn submit(app: &mut App) -> Vec<Effect> {
         .map(|k| format!(" {k} again to use it, or change the time"))
         .unwrap_or_else(|| " Submit again to use it, or change the time".into());
     // A delivery date is in the past by nature: not asked about.
-    let past_matters = !matches!(prompt.kind, PromptKind::Deliverable { .. });
+    let past_matters = !matches!(
+        prompt.kind,
+        PromptKind::Deliverable { .. } | PromptKind::LogRequest { .. }
+    );
     if let Some(Overlay::Prompt(p)) = &mut app.overlay
         && past_matters
         && let Some(when) = p.confirm_past(now, offset)
@@ -88,6 +91,7 @@ fn submit(app: &mut App) -> Vec<Effect> {
         | PromptKind::CancelInterview(_)
         | PromptKind::Reschedule { .. }
         | PromptKind::Deliverable { .. }
+        | PromptKind::LogRequest { .. }
         | PromptKind::EditStaff(_) => return super::forms_tasks::submit(app, &prompt),
         PromptKind::AddStaff { assign } => add_staff(app, &prompt, *assign),
         PromptKind::Assign(Subject::FollowUp(id)) | PromptKind::Context(Subject::FollowUp(id)) => {

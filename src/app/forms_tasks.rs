@@ -60,6 +60,9 @@ pub(super) fn submit(app: &mut App, prompt: &Prompt) -> Vec<Effect> {
         },
         PromptKind::Deliverable { customer, .. } => record_deliverable(app, prompt, *customer),
         PromptKind::EditStaff(id) => edit_staff(app, prompt, *id),
+        PromptKind::LogRequest { customer, .. } => {
+            super::forms_request::log(app, prompt, *customer)
+        }
         _ => Err("this form is not one of the daily-task forms".into()),
     };
     match result {
@@ -95,6 +98,10 @@ pub(super) fn back_to(prompt: &Prompt) -> Option<Overlay> {
             ..
         })
         | PromptKind::Deliverable {
+            customer: id,
+            detail: true,
+        }
+        | PromptKind::LogRequest {
             customer: id,
             detail: true,
         } => *id,

@@ -9,6 +9,7 @@ use crate::core::Instant;
 use crate::core::insight::{
     Comment, GroupBy, GroupKey, Insight, Period, comments, compute, earliest_completed,
 };
+use crate::core::requests::responsiveness::{Responsiveness, responsiveness};
 use crate::core::revenue::{Revenue, revenue};
 use crate::keymap::Action;
 use chrono::Duration;
@@ -117,6 +118,8 @@ pub struct InsightView {
     pub comments: Option<CommentsPanel>,
     /// Revenue at risk now, and the period's lost revenue and revenue-weighted averages.
     pub revenue: Box<Revenue>,
+    /// How quickly the requests received in the period were answered and resolved.
+    pub requests: Box<Responsiveness>,
 }
 
 impl InsightView {
@@ -131,6 +134,7 @@ impl InsightView {
             row: 0,
             column: 0,
             comments: None,
+            requests: Box::new(answers(app, preset)),
         }
     }
 
@@ -139,6 +143,7 @@ impl InsightView {
     pub fn refresh(&mut self, app: &App) {
         *self.insight = figures(app, self.by, self.preset);
         *self.revenue = money(app, &self.insight);
+        *self.requests = answers(app, self.preset);
         let rows = self.insight.rows();
         self.row = self.row.min(rows.saturating_sub(1));
     }
@@ -152,6 +157,12 @@ impl InsightView {
     pub fn columns(&self) -> usize {
         self.insight.questions.len() + 1
     }
+}
+
+fn answers(app: &App, preset: PeriodPreset) -> Responsiveness {
+    let period = preset.period(app);
+    let window = period.since.map(|s| (s, period.until));
+    responsiveness(&app.data, &app.rules.work_week, window)
 }
 
 fn figures(app: &App, by: GroupBy, preset: PeriodPreset) -> Insight {
@@ -189,6 +200,7 @@ fn recompute(app: &App, view: &mut InsightView, by: GroupBy, preset: PeriodPrese
     view.preset = preset;
     *view.insight = figures(app, by, preset);
     *view.revenue = money(app, &view.insight);
+    *view.requests = answers(app, preset);
     view.row = match keep {
         Some(GroupKey::All) => view.insight.groups.len(),
         Some(key) => view

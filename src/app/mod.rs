@@ -14,6 +14,7 @@ mod form;
 mod form_complete;
 mod form_keys;
 mod forms;
+mod forms_request;
 mod forms_tasks;
 mod history;
 mod insight;

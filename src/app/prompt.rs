@@ -57,6 +57,13 @@ pub enum PromptKind {
         /// Opened from the customer's detail view: back to it once submitted.
         detail: bool,
     },
+    /// Log a customer's request (`app::forms_request`).
+    LogRequest {
+        /// Whose.
+        customer: crate::core::CustomerId,
+        /// Opened from the customer's detail view: back to it once submitted.
+        detail: bool,
+    },
 }
 
 /// Whom a new action is for, and where the form was opened.

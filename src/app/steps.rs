@@ -40,6 +40,7 @@ fn closing_question(kind: ItemKind) -> &'static str {
     match kind {
         ItemKind::FormalReport => "Record the formal report as presented and close the follow-up",
         ItemKind::Disseminate => "Record the results as shared with the workforce",
+        ItemKind::RequestResolution => "Record the request as resolved now",
         _ => "Record the customer as told and close the action",
     }
 }

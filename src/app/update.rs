@@ -263,7 +263,7 @@ pub(super) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Some(Overlay::Customer { scroll, id }) => {
             let id = *id;
             match action {
-                Action::NewAction | Action::RecordDeliverable => {
+                Action::NewAction | Action::RecordDeliverable | Action::LogRequest => {
                     return super::asks_tasks::for_customer(app, id, action, true);
                 }
                 Action::Up => *scroll = scroll.saturating_sub(1),

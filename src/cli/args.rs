@@ -66,6 +66,29 @@ pub enum ImportCommand {
         #[arg(long)]
         strict: bool,
     },
+    /// Import customers' requests and our responses from a helpdesk's ticket export (Zendesk,
+    /// Freshdesk, or any CSV through a map); a ticket imported before is updated, not added twice.
+    Requests {
+        /// The export (CSV), or `-` for standard input.
+        file: PathBuf,
+        /// Which helpdesk wrote it (its own ticket CSV export, read as it is).
+        #[arg(long, value_enum, value_name = "HELPDESK", conflicts_with = "map")]
+        from: Option<crate::cli::import_requests::Helpdesk>,
+        /// The map file (TOML) of any other export: which columns hold the ticket, its subject
+        /// and times, the requester and the assignee.
+        #[arg(long, value_name = "MAP.toml")]
+        map: Option<PathBuf>,
+        /// The zone of times written without one, e.g. +01:00 (Freshdesk writes its own zone's
+        /// times); default UTC, or the map's `utc_offset`.
+        #[arg(long, value_name = "OFFSET", allow_hyphen_values = true)]
+        utc_offset: Option<String>,
+        /// Show what would be imported without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import nothing unless every row is good and matched.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Restore a JSON backup (from `hearback export all --format json`) into an empty store.
     Backup {
         /// The backup file.

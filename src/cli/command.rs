@@ -180,4 +180,8 @@ pub enum Command {
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
         at: Option<TimeArg>,
     },
+    /// Customers' requests and our responses: log one (a call, an email), record the answer
+    /// and the resolution, list them.
+    #[command(subcommand)]
+    Request(super::request::RequestCommand),
 }

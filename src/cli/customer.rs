@@ -125,6 +125,14 @@ pub fn run(session: Reading<'_>, which: &str) -> anyhow::Result<ExitCode> {
             );
         }
     }
+    let asked = super::request::customer_lines(data, &ctx.rules()?.work_week, c.id);
+    if !asked.is_empty() {
+        say!();
+        say!("Requests (`hearback request list --customer` for all)");
+        for line in asked {
+            say!("{line}");
+        }
+    }
     let owed: Vec<_> = listing
         .items
         .iter()

@@ -80,6 +80,23 @@ pub fn run(inv: Invocation, hub: Option<(Hub, String)>) -> anyhow::Result<ExitCo
             let input = super::import_monitors::read(&ctx, &file, &map)?;
             super::import_monitors::run(ctx.writing()?, input, import::Mode { dry_run, strict })
         }
+        Some(Command::Import(ImportCommand::Requests {
+            file,
+            from,
+            map,
+            utc_offset,
+            dry_run,
+            strict,
+        })) => {
+            let input = super::import_requests::read(
+                &ctx,
+                &file,
+                from,
+                map.as_deref(),
+                utc_offset.as_deref(),
+            )?;
+            super::import_requests::run(ctx.writing()?, input, import::Mode { dry_run, strict })
+        }
         Some(Command::Import(ImportCommand::Backup { file })) => {
             let checked = import::read_backup(&ctx, &file)?;
             import::backup(ctx.writing()?, &file, checked)
@@ -219,5 +236,11 @@ pub fn run(inv: Invocation, hub: Option<(Hub, String)>) -> anyhow::Result<ExitCo
             let at = at.map(|a| ctx.time(&a)).transpose()?;
             action::deliverable(ctx.writing()?, &customer, &name, at)
         }
+        Some(Command::Request(super::request::RequestCommand::List {
+            customer,
+            open,
+            format,
+        })) => super::request::list(ctx.reading()?, customer.as_deref(), open, format),
+        Some(Command::Request(cmd)) => super::request::run(ctx.writing()?, cmd),
     }
 }

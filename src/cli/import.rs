@@ -329,6 +329,7 @@ fn holds_nothing(session: &Writing<'_>) -> anyhow::Result<bool> {
         && d.deliverables.is_empty()
         && d.snoozes.is_empty()
         && d.monitors.is_empty()
+        && d.requests.is_empty()
         && session.store.events()?.is_empty()
         && session.store.drafts()?.is_empty())
 }

@@ -21,6 +21,7 @@ pub fn record_fits(change: &Change) -> Result<(), String> {
         Change::CrmFields(r) => codec::encode(r),
         Change::DiscardDraft(_) => return Ok(()),
         Change::Monitor(r) => codec::encode(r),
+        Change::Request(r) => codec::encode(r),
     };
     match encoded {
         Ok(_) => Ok(()),
@@ -43,6 +44,7 @@ fn what(change: &Change) -> &'static str {
         Change::Event(_) => "timeline entry's",
         Change::Staff(_) => "staff member's",
         Change::Monitor(_) => "monitor event's",
+        Change::Request(_) => "request's",
         _ => "",
     }
 }

@@ -7,6 +7,7 @@ use super::{Context, Reading, TimeArg};
 use super::{say, say_raw};
 use crate::core::insight::{Figures, GroupBy, Insight, Period, compute, spark};
 use crate::core::queue::queue;
+use crate::core::requests::responsiveness::responsiveness;
 use crate::core::revenue::{Revenue, revenue};
 use crate::core::risk::assess;
 use crate::core::{Dataset, Instant};
@@ -16,6 +17,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
+mod requests;
 mod revenue;
 
 /// What to compare.
@@ -108,12 +110,26 @@ pub fn run(
         &assess(data, &items, rules.monitoring(ctx.now)),
         period,
     );
+    // Requests received in the period, timed in business time as the policy's limits are.
+    let window = since.map(|s| (s, ctx.now));
+    let answers = responsiveness(data, &rules.work_week, window);
     match args.format {
-        StatsFormat::Json => say!(
-            "{}",
-            serde_json::to_string_pretty(&to_json(&insight, &money))?
-        ),
-        StatsFormat::Table => say_raw!("{}", table(data, &insight, &money)),
+        StatsFormat::Json => {
+            let mut v = to_json(&insight, &money);
+            if let Some(o) = v.as_object_mut() {
+                o.insert("requests".into(), requests::to_json(&answers));
+            }
+            say!("{}", serde_json::to_string_pretty(&v)?)
+        }
+        StatsFormat::Table => {
+            let mut text = table(data, &insight, &money);
+            let section = requests::section(&answers, &requests_period(since));
+            if !data.is_empty() && !section.is_empty() {
+                text.push('\n');
+                text.push_str(&section);
+            }
+            say_raw!("{}", text)
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -213,6 +229,13 @@ fn since_text(t: Instant) -> String {
     match text.strip_suffix(" 00:00") {
         Some(date) => date.to_string(),
         None => text,
+    }
+}
+
+fn requests_period(since: Option<Instant>) -> String {
+    match since {
+        Some(s) => format!("since {}", since_text(s)),
+        None => "so far".into(),
     }
 }
 

@@ -110,9 +110,9 @@ fn refers(id: &str, path: &[&str]) -> Refers {
     match (id, path.first().copied()) {
         ("customer", _) => Refers::Customer,
         // `stats --by` and `action move ID TO` are lists, not people.
-        ("owner" | "executive", _) | ("by", Some("snooze")) | ("to", Some("followup")) => {
-            Refers::Staff
-        }
+        ("owner" | "executive", _)
+        | ("by", Some("snooze" | "request"))
+        | ("to", Some("followup")) => Refers::Staff,
         ("who", Some("staff")) => Refers::AnyStaff,
         ("id", Some("action")) => Refers::Action,
         ("id", Some("followup")) | ("followup", _) => Refers::FollowUp,

@@ -2,8 +2,8 @@
 //! one transaction and acknowledges only once it is durable.
 
 use super::{
-    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, InterviewId, Snooze, Staff,
-    TimelineEvent,
+    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, InterviewId, Request, Snooze,
+    Staff, TimelineEvent,
 };
 
 /// One record to insert or replace.
@@ -33,6 +33,8 @@ pub enum Change {
     CrmFields(super::crm_triggers::CrmFields),
     /// Upsert a monitor event (delivery, claim, return, credit note).
     Monitor(super::monitors::MonitorEvent),
+    /// Upsert a customer's request.
+    Request(Request),
 }
 
 /// Records written all-or-nothing.

@@ -211,6 +211,7 @@ pub fn opened_by(
         highest_id: data.highest_id,
         crm_fields: Vec::new(),
         monitors: mine(&data.monitors, |m| m.customer == customer),
+        requests: mine(&data.requests, |r| r.customer == customer),
     };
     let mut after = before.clone();
     after.apply(&plan.changes);

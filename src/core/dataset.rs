@@ -5,7 +5,7 @@ use super::monitors::MonitorEvent;
 use super::open_work::Digest;
 use super::{
     ActionItem, Change, ChangeSet, Customer, CustomerId, Deliverable, FollowUp, Instant, Interview,
-    InterviewId, InterviewStatus, Snooze, Staff, StaffId,
+    InterviewId, InterviewStatus, Request, Snooze, Staff, StaffId,
 };
 use std::cmp::Ordering;
 
@@ -46,6 +46,8 @@ pub struct Dataset {
     /// Monitor events (deliveries, claims, returns, credit notes), in id order; open work
     /// holds them all (see [`super::open_work::open_part`]).
     pub monitors: Vec<MonitorEvent>,
+    /// Customers' requests, in id order. With open work only: the unresolved ones.
+    pub requests: Vec<Request>,
 }
 
 /// The order of the customer list: largest first, then by name, then id (total and stable).
@@ -101,6 +103,7 @@ impl Dataset {
                 // Timeline and drafts are not part of the dataset the views read.
                 Change::Event(_) | Change::Draft(_) | Change::DiscardDraft(_) => {}
                 Change::Monitor(r) => upsert(&mut self.monitors, r, |x| x.id),
+                Change::Request(r) => upsert(&mut self.requests, r, |x| x.id),
             }
         }
     }
@@ -121,6 +124,7 @@ impl Dataset {
             highest_id: _,
             crm_fields,
             monitors,
+            requests,
         } = self;
         let mut changes = Vec::with_capacity(
             staff.len()
@@ -131,7 +135,8 @@ impl Dataset {
                 + deliverables.len()
                 + snoozes.len()
                 + crm_fields.len()
-                + monitors.len(),
+                + monitors.len()
+                + requests.len(),
         );
         changes.extend(staff.into_iter().map(Change::Staff));
         changes.extend(customers.into_iter().map(Change::Customer));
@@ -142,6 +147,7 @@ impl Dataset {
         changes.extend(snoozes.into_iter().map(Change::Snooze));
         changes.extend(crm_fields.into_iter().map(Change::CrmFields));
         changes.extend(monitors.into_iter().map(Change::Monitor));
+        changes.extend(requests.into_iter().map(Change::Request));
         changes
     }
 

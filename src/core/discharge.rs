@@ -6,6 +6,7 @@ use super::action_flow::{self, ActionError};
 use super::followup_flow::{self, FlowError};
 use super::interview_flow::{self, InterviewError, Step};
 use super::queue::{ItemKind, Subject};
+use super::requests;
 use super::{ActionState, Change, ChangeSet, CustomerId, Dataset, FollowUpId, Instant, Interview};
 
 /// Why an item cannot be closed by recording one step now.
@@ -37,6 +38,9 @@ pub enum Refusal {
     /// The action move was refused (already there).
     #[error(transparent)]
     Action(#[from] ActionError),
+    /// The request step was refused (already recorded).
+    #[error(transparent)]
+    Request(#[from] requests::RequestError),
 }
 
 /// The interview step that discharges `kind`, for the kinds an interview step closes.
@@ -52,7 +56,9 @@ pub fn interview_step(kind: ItemKind) -> Option<Step> {
         | ItemKind::LowScoreFollowUp
         | ItemKind::FormalReport
         | ItemKind::ActionItem
-        | ItemKind::ActionFollowUp => None,
+        | ItemKind::ActionFollowUp
+        | ItemKind::RequestResponse
+        | ItemKind::RequestResolution => None,
     }
 }
 
@@ -66,7 +72,10 @@ pub fn discharged_at(kind: ItemKind, interview: &Interview) -> Option<Instant> {
 /// The dashboard asks before such a step.
 pub fn closes_a_loop(kind: ItemKind) -> bool {
     match kind {
-        ItemKind::FormalReport | ItemKind::Disseminate | ItemKind::ActionFollowUp => true,
+        ItemKind::FormalReport
+        | ItemKind::Disseminate
+        | ItemKind::ActionFollowUp
+        | ItemKind::RequestResolution => true,
         ItemKind::ScheduleInterview
         | ItemKind::PreBrief
         | ItemKind::Acknowledge
@@ -74,7 +83,8 @@ pub fn closes_a_loop(kind: ItemKind) -> bool {
         | ItemKind::InformExecutives
         | ItemKind::ReportPresident
         | ItemKind::LowScoreFollowUp
-        | ItemKind::ActionItem => false,
+        | ItemKind::ActionItem
+        | ItemKind::RequestResponse => false,
     }
 }
 
@@ -134,6 +144,19 @@ pub fn discharge(
             let a = data.actions.iter().find(|a| a.id == id).cloned();
             let a = a.ok_or(Refusal::Missing(subject))?;
             Ok(action_flow::move_to(a, to, now, actor)?)
+        }
+        ItemKind::RequestResponse | ItemKind::RequestResolution => {
+            let Subject::Request(id) = subject else {
+                return Err(wrong());
+            };
+            let r = data.requests.iter().find(|r| r.id == id).cloned();
+            let r = r.ok_or(Refusal::Missing(subject))?;
+            // Who answered is not known from one key press; the timeline names the actor.
+            Ok(if kind == ItemKind::RequestResponse {
+                requests::respond(r, now, None, now, actor)?
+            } else {
+                requests::resolve(r, now, None, now, actor)?
+            })
         }
     }
 }

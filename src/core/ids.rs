@@ -52,6 +52,11 @@ id_type!(
     DeliverableId,
     "D"
 );
+id_type!(
+    /// A customer's request (a call, an email, a ticket) and our response to it.
+    RequestId,
+    "R"
+);
 
 id_type!(
     /// A monitor event (delivery, warranty claim, return, credit note) from an ERP export.
@@ -149,6 +154,7 @@ impl IdAllocator {
             .chain(data.actions.iter().map(|a| a.id.0))
             .chain(data.deliverables.iter().map(|d| d.id.0))
             .chain(data.monitors.iter().map(|m| m.id.0))
+            .chain(data.requests.iter().map(|r| r.id.0))
             .chain([data.highest_id])
             .max()
             .unwrap_or(0);

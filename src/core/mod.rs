@@ -44,6 +44,7 @@ pub mod questions;
 pub mod queue;
 pub mod reach;
 pub mod report;
+pub mod requests;
 pub mod reschedule;
 pub mod revenue;
 pub mod review;
@@ -70,11 +71,13 @@ pub use dataset::Dataset;
 pub use draft::{Draft, DraftCursor};
 pub use followup::{FollowUp, FollowUpState, Snooze};
 pub use ids::{
-    ActionId, ContactId, CustomerId, DeliverableId, FollowUpId, IdAllocator, InterviewId, StaffId,
+    ActionId, ContactId, CustomerId, DeliverableId, FollowUpId, IdAllocator, InterviewId,
+    RequestId, StaffId,
 };
 pub use interview::{Answer, Individual, Interview, InterviewStatus, Score, Trigger};
 pub use money::Money;
 pub use questions::{Question, QuestionSet};
+pub use requests::{Channel, Request};
 pub use staff::{Role, Staff};
 pub use timeline::{EventKind, TimelineEvent};
 

@@ -55,6 +55,7 @@ pub(crate) fn collect(data: &Dataset, policy: &Policy, out: &mut Builder<'_>) {
     scheduling(data, policy, &feedback, out);
     followups(data, policy, out);
     actions(data, policy, out);
+    super::requests::obligations(data, policy, out);
 }
 
 /// Book the next interview: at the tier's cadence after the last one (at once if never), or

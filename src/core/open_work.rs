@@ -140,8 +140,9 @@ pub fn current_digests_of<'a>(
 
 /// What a load of open work returns, from the whole history `full`: every customer, person,
 /// deliverable, snooze and monitor event (their windows move with the clock, which the
-/// derived state must not depend on); the open interviews, follow-ups and actions, plus the interview of
-/// each open follow-up (its lowest questions are named on the queue); and the digests.
+/// derived state must not depend on); the open interviews, follow-ups, actions and requests,
+/// plus the interview of each open follow-up (its lowest questions are named on the queue); and
+/// the digests.
 pub fn open_part(full: &Dataset) -> Dataset {
     let followups: Vec<FollowUp> = full
         .followups
@@ -180,10 +181,17 @@ pub fn open_part(full: &Dataset) -> Dataset {
             .map(|i| i.id.0)
             .chain(full.followups.iter().map(|f| f.id.0))
             .chain(full.actions.iter().map(|a| a.id.0))
+            .chain(full.requests.iter().map(|r| r.id.0))
             .chain([full.highest_id])
             .max()
             .unwrap_or(0),
         crm_fields: full.crm_fields.clone(),
         monitors: full.monitors.clone(),
+        requests: full
+            .requests
+            .iter()
+            .filter(|r| r.is_open())
+            .cloned()
+            .collect(),
     }
 }

@@ -101,6 +101,27 @@ pub struct Policy {
     pub triggers: super::crm_triggers::TriggerPolicy,
     /// Tangible monitors' window and thresholds.
     pub monitors: Monitors,
+    /// Time limits of customers' requests.
+    pub requests: Requests,
+}
+
+/// Time limits of customers' requests (business time).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Requests {
+    /// First response: business hours after the request came in.
+    pub first_response_business_hours: u32,
+    /// Resolution: business days after the request came in.
+    pub resolve_business_days: u32,
+}
+
+impl Default for Requests {
+    fn default() -> Self {
+        Requests {
+            first_response_business_hours: 4,
+            resolve_business_days: 3,
+        }
+    }
 }
 
 impl Default for Cadence {

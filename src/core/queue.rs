@@ -134,6 +134,7 @@ impl Item {
             Subject::Interview(id) => id.0,
             Subject::FollowUp(id) => id.0,
             Subject::Action(id) => id.0,
+            Subject::Request(id) => id.0,
         };
         (
             self.state,

@@ -8,10 +8,9 @@
 //! | a new customer | everything: the first round's cohorts, the customer list's order |
 //! | a customer's name, size, tier, creation time or archived flag | everything: the same |
 //! | any other field of a customer (owners, lifecycle, contacts, ...) | that customer |
-//! | an interview, follow-up, action or deliverable | its customer, and the one it had before |
-//! | a monitor event | its customer, and the one it had before |
+//! | an interview, follow-up, action, deliverable, request or monitor event | its customer, and the one it had before |
 //! | an interview | also the customers of its follow-ups (their items name its questions) |
-//! | a new interview, follow-up or action with an id below one already held | everything: the panes' lists hold positions, which such an insert moves |
+//! | a new interview, follow-up, action or request with an id below one already held | everything: the panes' lists hold positions, which such an insert moves |
 //! | a snooze | the customer of the item it hides (everything when that record is not held) |
 //! | a timeline event, a draft, a draft's removal | nobody |
 //!
@@ -142,6 +141,10 @@ pub fn reach(before: &Dataset, changes: &ChangeSet) -> Reach {
                 }
                 true
             }
+            Change::Request(r) => {
+                touched.insert(r.customer);
+                record(&before.requests, r.id, |x| (x.id, x.customer), &mut touched)
+            }
         };
         if !ok {
             return Reach::Everything;
@@ -186,6 +189,12 @@ fn customer_of(data: &Dataset, subject: Subject) -> Option<CustomerId> {
             .ok()
             .and_then(|at| data.actions.get(at))
             .map(|a| a.customer),
+        Subject::Request(id) => data
+            .requests
+            .binary_search_by_key(&id, |r| r.id)
+            .ok()
+            .and_then(|at| data.requests.get(at))
+            .map(|r| r.customer),
     }
 }
 

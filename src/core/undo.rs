@@ -117,6 +117,13 @@ impl Undo {
                     )?),
                     Some(f.customer),
                 ),
+                Change::Request(r) => {
+                    let old = before.requests.iter().find(|x| x.id == r.id);
+                    (
+                        Change::Request(prior(old, "logging a request")?),
+                        Some(r.customer),
+                    )
+                }
                 // The timeline keeps what happened; the undo adds to it.
                 Change::Event(_) => continue,
                 Change::Draft(_) | Change::DiscardDraft(_) => {

@@ -55,6 +55,17 @@ pub enum What {
         /// Its title.
         title: String,
     },
+    /// Answer or resolve a customer's request.
+    Request {
+        /// Whether the first response is owed (else the resolution).
+        respond: bool,
+        /// How it came in.
+        channel: super::requests::Channel,
+        /// Who asked.
+        from: String,
+        /// What about.
+        about: String,
+    },
 }
 
 impl fmt::Display for What {
@@ -128,6 +139,19 @@ impl fmt::Display for What {
                 f.write_str(")")
             }
             What::ActionDone { title } => write!(f, "Tell the customer: \"{title}\" is done"),
+            What::Request {
+                respond,
+                channel,
+                from,
+                about,
+            } => {
+                f.write_str(if *respond { "Answer " } else { "Resolve " })?;
+                f.write_str(channel.as_str())?;
+                if !from.is_empty() {
+                    write!(f, " from {from}")?;
+                }
+                write!(f, ": \"{about}\"")
+            }
         }
     }
 }

@@ -5,8 +5,8 @@
 
 use crate::core::crm_triggers::CrmFields;
 use crate::core::{
-    ActionItem, Customer, Dataset, Deliverable, FollowUp, Instant, Interview, QuestionSet, Snooze,
-    Staff, TimelineEvent, monitors::MonitorEvent, sanitize,
+    ActionItem, Customer, Dataset, Deliverable, FollowUp, Instant, Interview, QuestionSet, Request,
+    Snooze, Staff, TimelineEvent, monitors::MonitorEvent, sanitize,
 };
 use serde::{Deserialize, Serialize};
 
@@ -50,12 +50,17 @@ pub struct Backup {
     /// backup as before they existed (which older builds still read).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub monitors: Vec<MonitorEvent>,
+    /// Customers' requests. Left out when there are none, so a backup without requests reads
+    /// as before, in this build and in builds that predate requests.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<Request>,
 }
 
 mod check;
 mod monitors;
 mod records;
 mod refs;
+mod requests;
 
 pub use check::Problem;
 
@@ -121,6 +126,7 @@ impl Backup {
             highest_id: _,
             crm_fields,
             monitors,
+            requests,
         } = data;
         // A backup is of the whole history: callers pass `DataRead::load`, never open work.
         debug_assert!(digests.is_none(), "a backup needs the whole history");
@@ -138,6 +144,7 @@ impl Backup {
             timeline,
             crm_fields,
             monitors,
+            requests,
         }
     }
 
@@ -193,6 +200,7 @@ impl Backup {
                 highest_id: 0,
                 crm_fields: self.crm_fields,
                 monitors: self.monitors,
+                requests: self.requests,
             },
             self.timeline,
         )

@@ -18,6 +18,8 @@ pub mod monitor_map;
 pub mod out_file;
 pub mod people_csv;
 pub mod report;
+pub mod request_csv;
+pub mod request_map;
 pub mod safe_json;
 pub mod survey_csv;
 pub mod survey_map;

@@ -153,6 +153,8 @@ pub enum Action {
     WriteEmail,
     /// Letter: record it as sent.
     MarkSent,
+    /// Customers/customer: log a request the customer makes (a call taken, an email read).
+    LogRequest,
 }
 
 impl Action {

@@ -115,6 +115,12 @@ pub const DEFAULTS: &[Binding] = &[
         A::RecordDeliverable,
         "record a major deliverable",
     ),
+    key(
+        C::Customers,
+        K::Char('R'),
+        A::LogRequest,
+        "log a request (a call taken)",
+    ),
     key(C::Queue, K::Enter, A::OpenCustomer, "open the customer"),
     key(C::Queue, K::Char('o'), A::OpenCustomer, "open the customer"),
     key(
@@ -242,6 +248,12 @@ pub const DEFAULTS: &[Binding] = &[
         K::Char('d'),
         A::RecordDeliverable,
         "record a major deliverable",
+    ),
+    key(
+        C::Detail,
+        K::Char('R'),
+        A::LogRequest,
+        "log a request (a call taken)",
     ),
     key(C::Insight, K::Char('j'), A::Down, "next row"),
     key(C::Insight, K::Down, A::Down, "next row"),

@@ -5,7 +5,8 @@ use super::error::hex;
 use super::records::TreeName;
 use crate::core::crm_triggers::CrmFields;
 use crate::core::{
-    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, Snooze, Staff, TimelineEvent,
+    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, Request, Snooze, Staff,
+    TimelineEvent,
 };
 use serde::de::DeserializeOwned;
 
@@ -79,6 +80,8 @@ pub(super) fn run(trees: &[sled::Tree]) -> CheckReport {
             TreeName::Monitors => {
                 count::<crate::core::monitors::MonitorEvent>(tree, name, &mut report.damage)
             }
+            TreeName::Requests => count::<Request>(tree, name, &mut report.damage),
+            TreeName::OpenRequests => count_raw(tree, name, &mut report.damage),
         };
         report.counts.push((name.as_str(), ok));
     }

@@ -27,6 +27,7 @@ use crate::core::{ActionItem, Change, CustomerId, FollowUp, Instant, Interview, 
 use std::collections::{BTreeMap, BTreeSet};
 
 mod load;
+mod requests;
 pub(super) use load::load_open;
 
 /// The kind byte of an open interview's key in the `open` tree.
@@ -37,10 +38,11 @@ const FOLLOWUP: u8 = b'f';
 const ACTION: u8 = b'a';
 
 /// The trees this module derives, in the order `check` reports them.
-pub(super) const TREES: [TreeName; 3] = [
+pub(super) const TREES: [TreeName; 4] = [
     TreeName::Open,
     TreeName::InterviewsByCustomer,
     TreeName::Digests,
+    TreeName::OpenRequests,
 ];
 
 fn open_key(kind: u8, id: u64) -> Vec<u8> {
@@ -128,6 +130,7 @@ pub(super) fn writes(raw: &dyn Raw, changes: &[Change]) -> Result<Vec<Write>, St
                 out.push(open_entry(FOLLOWUP, f, open_work::followup_is_open(f))?);
             }
             Change::Action(a) => out.push(open_entry(ACTION, a, open_work::action_is_open(a))?),
+            Change::Request(r) => out.push(requests::entry(r)?),
             _ => {}
         }
     }
@@ -300,6 +303,7 @@ pub(super) fn build(
         }
         Ok(())
     })?;
+    records += requests::build(raw, sink)?;
     for (customer, digest) in &digests {
         sink(digest_write(*customer, Some(digest))?)?;
     }

@@ -74,6 +74,7 @@ impl DataRead for MemoryStore {
             highest_id: 0,
             crm_fields: self.all()?,
             monitors: self.all()?,
+            requests: self.all()?,
         })
     }
 

@@ -45,6 +45,7 @@ impl Store {
             highest_id: 0,
             crm_fields: self.all()?,
             monitors: self.all()?,
+            requests: self.all()?,
         })
     }
 

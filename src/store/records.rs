@@ -3,7 +3,8 @@
 use super::keys::id_key;
 use crate::core::crm_triggers::CrmFields;
 use crate::core::{
-    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, Snooze, Staff, TimelineEvent,
+    ActionItem, Customer, Deliverable, Draft, FollowUp, Interview, Request, Snooze, Staff,
+    TimelineEvent,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -41,11 +42,15 @@ pub enum TreeName {
     CrmFields,
     /// [`crate::core::monitors::MonitorEvent`] by id.
     Monitors,
+    /// [`Request`] by id.
+    Requests,
+    /// Derived: a copy of each unresolved [`Request`] by id (see `store::derived`).
+    OpenRequests,
 }
 
 impl TreeName {
     /// Every tree; the index in this array is the tree's slot in a transaction. Append only.
-    pub const ALL: [TreeName; 15] = [
+    pub const ALL: [TreeName; 17] = [
         TreeName::Meta,
         TreeName::Staff,
         TreeName::Customers,
@@ -61,6 +66,8 @@ impl TreeName {
         TreeName::Digests,
         TreeName::CrmFields,
         TreeName::Monitors,
+        TreeName::Requests,
+        TreeName::OpenRequests,
     ];
 
     /// The tree's name on disk.
@@ -81,6 +88,8 @@ impl TreeName {
             TreeName::Digests => "digests",
             TreeName::CrmFields => "crm_fields",
             TreeName::Monitors => "monitors",
+            TreeName::Requests => "requests",
+            TreeName::OpenRequests => "open_requests",
         }
     }
 
@@ -131,6 +140,7 @@ impl Record for CrmFields {
         format!("CRM values of {}", self.customer)
     }
 }
+id_record!(Request, TreeName::Requests);
 
 impl Record for Draft {
     const TREE: TreeName = TreeName::Drafts;

@@ -30,6 +30,7 @@ pub(super) fn encode_change(
             value: None,
         }),
         Change::Monitor(r) => encode_write(r),
+        Change::Request(r) => encode_write(r),
     }
 }
 

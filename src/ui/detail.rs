@@ -185,6 +185,7 @@ fn content(app: &App, theme: Theme, c: &Customer) -> Vec<Line<'static>> {
         }
     }
     interviews(app, theme, c.id, &mut lines);
+    requests(app, theme, c.id, &mut lines);
     owed(app, theme, c.id, &mut lines);
     timeline(app, theme, c.id, &mut lines);
     lines
@@ -219,6 +220,31 @@ fn interviews(app: &App, theme: Theme, id: CustomerId, lines: &mut Vec<Line<'sta
         } else {
             Line::raw(text)
         });
+    }
+}
+
+/// How quickly the customer is answered and served, and its latest requests (`R` logs one).
+fn requests(app: &App, theme: Theme, id: CustomerId, lines: &mut Vec<Line<'static>>) {
+    use crate::core::requests::{self, responsiveness};
+    let Some(row) = responsiveness::of_customer(&app.data, &app.rules.work_week, id) else {
+        return;
+    };
+    lines.extend(heading(theme, "Requests"));
+    lines.push(Line::raw(format!("  {}", responsiveness::summary(&row))));
+    for r in responsiveness::latest(&app.data, id, requests::LATEST) {
+        let state = requests::state(r, |t| clock::datetime(app, t));
+        let style = if r.is_unanswered() {
+            theme.due()
+        } else {
+            theme.normal()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {} {} ", r.id, clock::datetime(app, r.received_at)),
+                theme.dim(),
+            ),
+            Span::styled(format!("{} · {state}", requests::describe(r)), style),
+        ]));
     }
 }
 

@@ -9,6 +9,7 @@
 //! Bars and sparklines run from 1 (empty) to 5 (full), the same scale everywhere.
 
 mod panels;
+mod requests;
 mod table;
 
 use super::clock;
@@ -62,7 +63,7 @@ pub fn draw(app: &App, view: &InsightView, theme: Theme, frame: &mut Frame, area
         lines.push(Line::raw(""));
         let used = lines.len();
         frame.render_widget(Paragraph::new(lines), inner);
-        panels::draw_churn(view, theme, frame, below(inner, used));
+        side(view, theme, frame, below(inner, used));
         return;
     }
     let comments = view.comments.is_some();
@@ -85,10 +86,25 @@ pub fn draw(app: &App, view: &InsightView, theme: Theme, frame: &mut Frame, area
             Layout::vertical([Constraint::Length(chart_height), Constraint::Fill(1)]).areas(left);
         panels::draw_comparison(view, theme, frame, chart);
         panels::draw_months(view, theme, frame, months);
-        panels::draw_churn(view, theme, frame, churn);
+        side(view, theme, frame, churn);
     } else {
-        panels::draw_churn(view, theme, frame, rest);
+        side(view, theme, frame, rest);
     }
+}
+
+/// The churn reasons, and under them the requests box once there are requests (the churn
+/// reasons keep at least 4 lines).
+fn side(view: &InsightView, theme: Theme, frame: &mut Frame, area: Rect) {
+    let wanted = requests::height(&view.requests);
+    let room = area.height.saturating_sub(4);
+    if wanted == 0 || room < 4 {
+        panels::draw_churn(view, theme, frame, area);
+        return;
+    }
+    let [churn, asked] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(wanted.min(room))]).areas(area);
+    panels::draw_churn(view, theme, frame, churn);
+    requests::draw(&view.requests, theme, frame, asked);
 }
 
 /// `area` below its first `lines` lines.

@@ -206,6 +206,24 @@ pub fn snooze() -> Snooze {
     }
 }
 
+pub fn request(id: u64) -> hearback::core::Request {
+    hearback::core::Request {
+        id: hearback::core::RequestId(id),
+        customer: CustomerId(10),
+        channel: hearback::core::Channel::Call,
+        from: "Lee Park".into(),
+        about: "Delivery note missing on pallet 4".into(),
+        received_at: at(-300),
+        owner: Some(StaffId(1)),
+        team: "Support".into(),
+        first_response_at: None,
+        responded_by: None,
+        resolved_at: None,
+        resolved_by: None,
+        external_key: "zendesk:4812".into(),
+    }
+}
+
 pub fn event(minutes: i64) -> TimelineEvent {
     TimelineEvent {
         customer: CustomerId(10),
@@ -249,7 +267,8 @@ pub fn one_of_each() -> ChangeSet {
     set.push(Change::Snooze(snooze()));
     set.push(Change::Event(event(31)));
     set.push(Change::CrmFields(crm_fields()));
-    set.push(Change::Monitor(monitor(60)));
+    set.push(Change::Monitor(monitor(65)));
+    set.push(Change::Request(request(60)));
     set
 }
 

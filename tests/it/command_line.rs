@@ -314,6 +314,26 @@ fn the_vocabulary_is_the_cli_s() {
         deliverable.flag("customer").map(|f| f.value.refers),
         Some(Refers::Customer)
     );
+    // `request answer --by` names one of our people; `request add --channel` is a list.
+    let answer = v
+        .root
+        .subcommand("request")
+        .and_then(|r| r.subcommand("answer"))
+        .expect("request answer");
+    assert_eq!(
+        answer.flag("by").map(|f| f.value.refers),
+        Some(Refers::Staff)
+    );
+    let request_add = v
+        .root
+        .subcommand("request")
+        .and_then(|r| r.subcommand("add"))
+        .expect("request add");
+    let channel = request_add.flag("channel").expect("--channel");
+    assert_eq!(
+        channel.value.choices,
+        ["call", "email", "ticket", "meeting", "other"]
+    );
     let stats = v.root.subcommand("stats").expect("stats");
     assert_eq!(
         stats.flag("by").map(|f| f.value.refers),

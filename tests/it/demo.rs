@@ -42,6 +42,7 @@ fn split(set: &ChangeSet) -> (Dataset, Vec<TimelineEvent>) {
                 panic!("the demo writes no drafts and no CRM values")
             }
             Change::Monitor(r) => data.monitors.push(r),
+            Change::Request(r) => data.requests.push(r),
         }
     }
     (data, events)

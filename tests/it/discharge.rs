@@ -21,6 +21,7 @@ fn data() -> Dataset {
 const I20: Subject = Subject::Interview(InterviewId(20));
 const F30: Subject = Subject::FollowUp(FollowUpId(30));
 const A40: Subject = Subject::Action(ActionId(40));
+const R60: Subject = Subject::Request(RequestId(60));
 
 /// The record a change set stores for `subject`, and the kinds of the events it writes.
 fn stored(set: &ChangeSet) -> (Vec<&Change>, Vec<EventKind>) {
@@ -65,6 +66,7 @@ fn every_kind_gives_its_change_or_its_refusal() {
             | ItemKind::Disseminate => I20,
             ItemKind::LowScoreFollowUp | ItemKind::FormalReport => F30,
             ItemKind::ActionItem | ItemKind::ActionFollowUp => A40,
+            ItemKind::RequestResponse | ItemKind::RequestResolution => R60,
         };
         let got = discharge(kind, subject, &data, when, "Dana Reyes");
         match kind {
@@ -137,6 +139,19 @@ fn every_kind_gives_its_change_or_its_refusal() {
                     other => panic!("not one action: {other:?}"),
                 }
             }
+            ItemKind::RequestResponse | ItemKind::RequestResolution => {
+                let set = got.expect("recorded");
+                let (records, events) = stored(&set);
+                match records.as_slice() {
+                    [Change::Request(r)] => {
+                        assert_eq!(r.first_response_at, Some(when), "{kind:?}");
+                        let resolved = kind == ItemKind::RequestResolution;
+                        assert_eq!(r.resolved_at, resolved.then_some(when), "{kind:?}");
+                    }
+                    other => panic!("not one request: {other:?}"),
+                }
+                assert_eq!(events, vec![EventKind::OurResponse]);
+            }
         }
     }
 }
@@ -167,7 +182,8 @@ fn only_the_last_steps_of_a_loop_ask_first() {
         [
             ItemKind::Disseminate,
             ItemKind::FormalReport,
-            ItemKind::ActionFollowUp
+            ItemKind::ActionFollowUp,
+            ItemKind::RequestResolution
         ]
     );
 }

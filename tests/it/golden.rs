@@ -85,6 +85,17 @@ fn snooze_v1() {
 }
 
 #[test]
+fn request_v1() {
+    let mut answered = request(60);
+    answered.first_response_at = Some(at(-240));
+    answered.responded_by = Some(hearback::core::StaffId(1));
+    answered.resolved_at = Some(at(-60));
+    answered.resolved_by = Some(hearback::core::StaffId(1));
+    answered.channel = hearback::core::Channel::Other;
+    check("request", answered);
+}
+
+#[test]
 fn timeline_event_v1() {
     check("timeline_event", event(31));
 }

@@ -468,6 +468,8 @@ fn build(spec: &DataSpec) -> Dataset {
                 ItemKind::ActionItem | ItemKind::ActionFollowUp => {
                     actions.get(nth(actions.len())).map(|a| a.id.to_string())
                 }
+                // The generated programmes hold no requests (core::requests tests them).
+                ItemKind::RequestResponse | ItemKind::RequestResolution => None,
             }
             .unwrap_or_else(|| c.id.to_string());
             let item_key = if s.garbage {
@@ -497,6 +499,7 @@ fn build(spec: &DataSpec) -> Dataset {
         highest_id: 0,
         crm_fields: Vec::new(),
         monitors: Vec::new(),
+        requests: vec![],
     }
 }
 

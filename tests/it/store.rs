@@ -19,7 +19,7 @@ fn committed_records_are_there_after_reopening() {
     {
         let store = Store::open(&path).expect("opens");
         let durable = store.commit(&one_of_each()).expect("commits");
-        assert_eq!(durable.records, 10);
+        assert_eq!(durable.records, 11);
     }
     let store = Store::open(&path).expect("reopens");
     let data = store.load().expect("loads");
@@ -32,7 +32,13 @@ fn committed_records_are_there_after_reopening() {
     assert_eq!(data.actions, vec![action(40)]);
     assert_eq!(data.deliverables, vec![deliverable(50)]);
     assert_eq!(data.snoozes, vec![snooze()]);
-    assert_eq!(data.monitors, vec![monitor(60)]);
+    assert_eq!(data.monitors, vec![monitor(65)]);
+    assert_eq!(data.requests, vec![request(60)]);
+    // The request is unresolved: open work keeps it.
+    assert_eq!(
+        store.load_open().expect("loads").requests,
+        vec![request(60)]
+    );
     assert_eq!(
         store.timeline(CustomerId(10)).expect("timeline"),
         vec![event(31)]
@@ -391,6 +397,7 @@ fn every_record_kind_survives_a_backup_and_a_restore() {
         highest_id: _,
         crm_fields,
         monitors,
+        requests,
     } = &data;
     let counts = [
         staff.len(),
@@ -402,8 +409,9 @@ fn every_record_kind_survives_a_backup_and_a_restore() {
         snoozes.len(),
         crm_fields.len(),
         monitors.len(),
+        requests.len(),
     ];
-    assert_eq!(counts, [1; 9], "one record of every kind");
+    assert_eq!(counts, [1; 10], "one record of every kind");
     let timeline = vec![event(31)];
     let backup = hearback::io::backup::Backup::new(data.clone(), timeline.clone(), at(9));
     let mut json = Vec::new();

@@ -57,7 +57,7 @@ fn what_was_committed_loads_back_in_id_order(store: &dyn DataStore) {
     let durable = store.commit(&later).expect("commits");
     assert_eq!(durable.records, 2);
     let durable = store.commit(&one_of_each()).expect("commits");
-    assert_eq!(durable.records, 10);
+    assert_eq!(durable.records, 11);
 
     let data = store.load().expect("loads");
     let ids: Vec<u64> = data.customers.iter().map(|c| c.id.0).collect();
@@ -70,7 +70,8 @@ fn what_was_committed_loads_back_in_id_order(store: &dyn DataStore) {
     assert_eq!(data.actions, vec![action(40)]);
     assert_eq!(data.deliverables, vec![deliverable(50)]);
     assert_eq!(data.snoozes, vec![snooze()]);
-    assert_eq!(data.monitors, vec![monitor(60)]);
+    assert_eq!(data.monitors, vec![monitor(65)]);
+    assert_eq!(data.requests, vec![request(60)]);
     assert_eq!(store.events().expect("events"), vec![event(31)]);
 }
 

@@ -202,7 +202,7 @@ impl PaneKind for Customers {
                 app.clamp_selections();
             }
             Action::Book => return triage::perform(app, action),
-            Action::NewAction | Action::RecordDeliverable => {
+            Action::NewAction | Action::RecordDeliverable | Action::LogRequest => {
                 let Some(id) = app.selected_customer() else {
                     return crate::app::act::say(app, "no customer selected");
                 };

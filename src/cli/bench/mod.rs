@@ -170,6 +170,7 @@ fn changes_of(data: &Dataset) -> ChangeSet {
         highest_id: _,
         crm_fields,
         monitors,
+        requests,
     } = data;
     staff
         .iter()
@@ -198,6 +199,9 @@ fn changes_of(data: &Dataset) -> ChangeSet {
     monitors
         .iter()
         .for_each(|r| set.push(Change::Monitor(r.clone())));
+    requests
+        .iter()
+        .for_each(|r| set.push(Change::Request(r.clone())));
     set
 }
 

@@ -91,6 +91,16 @@ impl Policy {
                 Some(l.managers_business_days),
                 BUSINESS_DAYS,
             ),
+            (
+                "requests.first_response_business_hours",
+                Some(self.requests.first_response_business_hours),
+                HOURS,
+            ),
+            (
+                "requests.resolve_business_days",
+                Some(self.requests.resolve_business_days),
+                BUSINESS_DAYS,
+            ),
         ];
         for (key, value, range) in numbers {
             if let Some(v) = value.filter(|v| !range.contains(v)) {

@@ -123,6 +123,13 @@ fn every_number_is_bounded_and_the_error_names_key_value_and_range() {
             "0 to 30",
         ),
         ("low_scores", "managers_business_days", "31", "0 to 30"),
+        (
+            "requests",
+            "first_response_business_hours",
+            "721",
+            "0 to 720",
+        ),
+        ("requests", "resolve_business_days", "31", "0 to 30"),
     ];
     for (section, key, value, range) in cases {
         let text = format!("[policy.{section}]\n{key} = {value}\n");
@@ -139,6 +146,20 @@ fn every_number_is_bounded_and_the_error_names_key_value_and_range() {
         let ok = format!("[policy.{section}]\n{key} = {edge}\n");
         assert!(Policy::from_toml(&ok).is_ok(), "{ok:?} is refused");
     }
+}
+
+#[test]
+fn request_limits_default_and_override_key_by_key() {
+    let p = Policy::from_toml("[policy.requests]\nresolve_business_days = 5\n").expect("valid");
+    assert_eq!(
+        (
+            p.requests.first_response_business_hours,
+            p.requests.resolve_business_days
+        ),
+        (4, 5)
+    );
+    let err = Policy::from_toml("[policy.requests]\nfirst_reply = 2\n").expect_err("unknown");
+    assert!(err.to_string().contains("first_reply"), "{err}");
 }
 
 #[test]

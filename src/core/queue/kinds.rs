@@ -1,7 +1,7 @@
 //! The kinds of queue items, what each is about, and the stable `kind:subject` keys snoozes
 //! refer to.
 
-use crate::core::{ActionId, CustomerId, FollowUpId, InterviewId};
+use crate::core::{ActionId, CustomerId, FollowUpId, InterviewId, RequestId};
 use std::fmt;
 
 /// What kind of obligation an item is. The order is the display order of kinds in help texts.
@@ -29,11 +29,15 @@ pub enum ItemKind {
     ActionItem,
     /// Tell the customer an action is done.
     ActionFollowUp,
+    /// Answer a customer's request (first response).
+    RequestResponse,
+    /// Resolve a customer's request.
+    RequestResolution,
 }
 
 impl ItemKind {
     /// Every kind.
-    pub const ALL: [ItemKind; 11] = [
+    pub const ALL: [ItemKind; 13] = [
         ItemKind::ScheduleInterview,
         ItemKind::PreBrief,
         ItemKind::Acknowledge,
@@ -45,6 +49,8 @@ impl ItemKind {
         ItemKind::FormalReport,
         ItemKind::ActionItem,
         ItemKind::ActionFollowUp,
+        ItemKind::RequestResponse,
+        ItemKind::RequestResolution,
     ];
 
     /// The stable snake_case name used in JSON and item keys.
@@ -61,6 +67,8 @@ impl ItemKind {
             ItemKind::FormalReport => "formal_report",
             ItemKind::ActionItem => "action_item",
             ItemKind::ActionFollowUp => "action_followup",
+            ItemKind::RequestResponse => "request_response",
+            ItemKind::RequestResolution => "request_resolution",
         }
     }
 
@@ -78,6 +86,8 @@ impl ItemKind {
             ItemKind::FormalReport => "Formal report to customer",
             ItemKind::ActionItem => "Action item",
             ItemKind::ActionFollowUp => "Follow up action",
+            ItemKind::RequestResponse => "Answer request",
+            ItemKind::RequestResolution => "Resolve request",
         }
     }
 
@@ -98,6 +108,8 @@ pub enum Subject {
     FollowUp(FollowUpId),
     /// An action item.
     Action(ActionId),
+    /// A customer's request.
+    Request(RequestId),
 }
 
 impl fmt::Display for Subject {
@@ -107,12 +119,13 @@ impl fmt::Display for Subject {
             Subject::Interview(id) => id.fmt(f),
             Subject::FollowUp(id) => id.fmt(f),
             Subject::Action(id) => id.fmt(f),
+            Subject::Request(id) => id.fmt(f),
         }
     }
 }
 
 impl Subject {
-    /// Parses a display id (`C1`, `I2`, `F3`, `A4`).
+    /// Parses a display id (`C1`, `I2`, `F3`, `A4`, `R5`).
     pub fn parse(text: &str) -> Option<Subject> {
         let mut chars = text.chars();
         let letter = chars.next()?;
@@ -122,6 +135,7 @@ impl Subject {
             'I' => Some(Subject::Interview(InterviewId(n))),
             'F' => Some(Subject::FollowUp(FollowUpId(n))),
             'A' => Some(Subject::Action(ActionId(n))),
+            'R' => Some(Subject::Request(RequestId(n))),
             _ => None,
         }
     }

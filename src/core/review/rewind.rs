@@ -50,6 +50,12 @@ pub fn as_of(data: &Dataset, t: Instant) -> Dataset {
             .filter(|m| m.on <= t)
             .cloned()
             .collect(),
+        requests: data
+            .requests
+            .iter()
+            .filter(|r| r.received_at <= t)
+            .map(|r| request(r, t))
+            .collect(),
     };
     for a in &mut then.actions {
         if after(a.followed_up_at) {
@@ -122,4 +128,18 @@ fn followup(f: &FollowUp, t: Instant) -> FollowUp {
         };
     }
     f
+}
+
+/// A request as it stood at `t`: not yet answered or resolved if that came later.
+fn request(r: &crate::core::Request, t: Instant) -> crate::core::Request {
+    let mut r = r.clone();
+    if r.first_response_at.is_some_and(|x| x > t) {
+        r.first_response_at = None;
+        r.responded_by = None;
+    }
+    if r.resolved_at.is_some_and(|x| x > t) {
+        r.resolved_at = None;
+        r.resolved_by = None;
+    }
+    r
 }

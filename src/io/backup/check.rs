@@ -176,6 +176,7 @@ pub(super) fn check(b: &mut Backup, questions: &QuestionSet) -> Findings {
         timeline,
         crm_fields,
         monitors,
+        requests,
     } = b;
     for (n, s) in staff.iter_mut().enumerate() {
         let at = format!("staff[{n}] ({})", s.id);
@@ -221,6 +222,7 @@ pub(super) fn check(b: &mut Backup, questions: &QuestionSet) -> Findings {
         }
     }
     super::monitors::check(&mut c, &known, monitors);
+    super::requests::check(&mut c, &known, requests);
     c.found
 }
 

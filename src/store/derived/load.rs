@@ -50,14 +50,20 @@ pub(in crate::store) fn load_open(raw: &dyn Raw) -> Result<Dataset, StoreError> 
         // Every monitor event: the figures look back over windows that move with the clock,
         // and the derived state must not depend on the clock (see `core::open_work`).
         monitors: all::<crate::core::monitors::MonitorEvent>(raw)?,
+        requests: super::requests::load_open(raw)?,
     })
 }
 
-/// The highest id of an interview, follow-up or action: the last key of their trees (keys are
+/// The highest id of an interview, follow-up, action or request: the last key of their trees (keys are
 /// big-endian ids).
 fn highest_id(raw: &dyn Raw) -> Result<u64, StoreError> {
     let mut highest = 0;
-    for tree in [TreeName::Interviews, TreeName::FollowUps, TreeName::Actions] {
+    for tree in [
+        TreeName::Interviews,
+        TreeName::FollowUps,
+        TreeName::Actions,
+        TreeName::Requests,
+    ] {
         if let Some(key) = raw.last_key(tree)?
             && let Ok(bytes) = <[u8; 8]>::try_from(key.as_slice())
         {
@@ -69,7 +75,7 @@ fn highest_id(raw: &dyn Raw) -> Result<u64, StoreError> {
 
 /// A value of a derived tree: one that does not decode is out of step, not lost data (the
 /// records it is derived from are elsewhere), so it is reported as such, with the repair.
-fn derived_decode<R: serde::de::DeserializeOwned>(
+pub(super) fn derived_decode<R: serde::de::DeserializeOwned>(
     tree: TreeName,
     key: &[u8],
     value: &[u8],
