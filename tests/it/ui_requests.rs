@@ -90,6 +90,45 @@ fn the_requests_box_shows_median_and_p90_in_business_time_once_there_are_request
     assert!(!screen(&plain, 200, 60).contains("Requests ·"));
 }
 
+/// The insight view stays open while work is saved (here a request logged from another
+/// terminal): its requests box follows the save, as the scores do.
+#[test]
+fn the_requests_box_follows_a_save_while_insight_is_open() {
+    use hearback::core::{Change, ChangeSet};
+    let mut a = app();
+    opened(&mut a);
+    assert!(!screen(&a, 200, 60).contains("Requests ·"));
+    let mut set = ChangeSet::new();
+    set.push(Change::Request(Request {
+        id: RequestId(900_010),
+        customer: a.data.customers[0].id,
+        channel: Channel::Call,
+        from: String::new(),
+        about: "Price list for 2027".into(),
+        received_at: t(17, 10),
+        owner: None,
+        team: String::new(),
+        first_response_at: Some(t(17, 11)),
+        responded_by: None,
+        resolved_at: None,
+        resolved_by: None,
+        external_key: String::new(),
+    }));
+    update(
+        &mut a,
+        Msg::Saved {
+            changes: set,
+            label: "log a request".into(),
+            result: Ok(()),
+        },
+    );
+    let shown = screen(&a, 200, 60);
+    assert!(
+        shown.contains("Requests · median / p90, business time"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn the_customer_detail_shows_its_requests_newest_first_with_their_figures() {
     let mut a = with_requests();
