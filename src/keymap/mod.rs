@@ -9,6 +9,7 @@ mod config;
 mod context;
 mod keys;
 mod modes;
+mod rows;
 mod table;
 
 pub use action::Action;

@@ -2,7 +2,7 @@
 //! before. In the text-taking modes (comment editor, small forms, filter) only the command
 //! keys are here; every other key is typed text.
 
-use super::table::{ctrl, key};
+use super::rows::{ctrl, key};
 use super::{Action, Binding};
 use crossterm::event::KeyCode;
 

@@ -3,44 +3,13 @@
 //! `DEFAULTS` (the panes and views) is re-exported from the parent module as
 //! `crate::keymap::DEFAULTS`; the forms' and questions' keys are in `modes`.
 
+use super::rows::{ctrl, key};
 use super::{Action, Binding, KeyContext};
-use crossterm::event::{KeyCode, KeyModifiers};
+use crossterm::event::KeyCode;
 
 use Action as A;
 use KeyCode as K;
 use KeyContext as C;
-
-/// A row for a plain key (no modifiers).
-pub(super) const fn key(
-    context: KeyContext,
-    code: KeyCode,
-    action: Action,
-    help: &'static str,
-) -> Binding {
-    Binding {
-        context,
-        code,
-        modifiers: KeyModifiers::NONE,
-        action,
-        help,
-    }
-}
-
-/// A row for Ctrl plus a character.
-pub(super) const fn ctrl(
-    context: KeyContext,
-    c: char,
-    action: Action,
-    help: &'static str,
-) -> Binding {
-    Binding {
-        context,
-        code: KeyCode::Char(c),
-        modifiers: KeyModifiers::CONTROL,
-        action,
-        help,
-    }
-}
 
 /// The help of the keys that focus a pane.
 const PANES: &str = "go to that pane";
