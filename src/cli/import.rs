@@ -128,8 +128,8 @@ pub fn customers(
     changes
         .changes
         .extend(triggered.changes.changes.iter().cloned());
+    let code = finish(&session, &changes, mode, &summary, partial)?;
     if mode.dry_run {
-        say!("dry run: {summary}");
         for name in &plan.created {
             say!("  new: {name}");
         }
@@ -142,13 +142,6 @@ pub fn customers(
                 say!("  changed: {}: {}", new.name, fields.join("; "));
             }
         }
-    } else if changes.is_empty() {
-        say!("nothing to change: {summary}");
-    } else {
-        let writing = Progress::working(&format!("writing {} changes", changes.len()));
-        session.commit(&changes)?;
-        drop(writing);
-        say!("saved: {summary}");
     }
     for line in super::import_triggers::report(
         file,
@@ -165,11 +158,7 @@ pub fn customers(
             first_round_line(&after, policy, ctx.now, mode.dry_run)
         );
     }
-    Ok(if partial {
-        ExitCode::from(EXIT_PARTIAL)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(code)
 }
 
 /// Reads the file of `hearback import people FILE`.
@@ -232,19 +221,35 @@ pub fn people(
         );
         return Ok(ExitCode::FAILURE);
     }
+    let code = finish(&session, &plan.changes, mode, &summary, partial)?;
     if mode.dry_run {
-        say!("dry run: {summary}");
         for who in &plan.created {
             say!("  new: {who}");
         }
         for who in &plan.updated {
             say!("  changed: {who}");
         }
-    } else if plan.changes.is_empty() {
+    }
+    Ok(code)
+}
+
+/// The end of an import whose rows are planned as `changes`: a dry run says what it would do
+/// and writes nothing; otherwise the changes are committed in one transaction and "saved" is
+/// said only once they are on disk. Exit code 3 when rows were left out (`partial`).
+pub(super) fn finish(
+    session: &Writing<'_>,
+    changes: &ChangeSet,
+    mode: Mode,
+    summary: &str,
+    partial: bool,
+) -> anyhow::Result<ExitCode> {
+    if mode.dry_run {
+        say!("dry run: {summary}");
+    } else if changes.is_empty() {
         say!("nothing to change: {summary}");
     } else {
-        let writing = Progress::working(&format!("writing {} changes", plan.changes.len()));
-        session.commit(&plan.changes)?;
+        let writing = Progress::working(&format!("writing {} changes", changes.len()));
+        session.commit(changes)?;
         drop(writing);
         say!("saved: {summary}");
     }

@@ -4,7 +4,7 @@
 
 use super::import::{Mode, rejected_rows};
 use super::record_size::record_fits;
-use super::{Context, EXIT_PARTIAL, Writing, open_input, say};
+use super::{Context, Writing, open_input, say};
 use crate::core::monitors::plan_monitors;
 use crate::core::{Change, IdAllocator};
 use crate::io::monitor_csv::{ParsedMonitors, parse_monitors};
@@ -111,17 +111,5 @@ pub fn run(session: Writing<'_>, input: Input, mode: Mode) -> anyhow::Result<Exi
             if *n == 1 { "" } else { "s" }
         );
     }
-    if mode.dry_run {
-        say!("dry run: {summary}");
-    } else if plan.changes.is_empty() {
-        say!("nothing to change: {summary}");
-    } else {
-        session.commit(&plan.changes)?;
-        say!("saved: {summary}");
-    }
-    Ok(if partial {
-        ExitCode::from(EXIT_PARTIAL)
-    } else {
-        ExitCode::SUCCESS
-    })
+    super::import::finish(&session, &plan.changes, mode, &summary, partial)
 }

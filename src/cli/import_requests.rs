@@ -5,7 +5,7 @@
 
 use super::import::{Mode, rejected_rows};
 use super::record_size::record_fits;
-use super::{Context, EXIT_PARTIAL, Writing, open_input, say};
+use super::{Context, Writing, open_input, say};
 use crate::core::IdAllocator;
 use crate::core::requests::import::plan;
 use crate::io::request_csv::{ParsedRequests, parse_requests};
@@ -153,17 +153,5 @@ pub fn run(session: Writing<'_>, input: Input, mode: Mode) -> anyhow::Result<Exi
             if *n == 1 { "" } else { "s" }
         );
     }
-    if mode.dry_run {
-        say!("dry run: {summary}");
-    } else if plan.changes.is_empty() {
-        say!("nothing to change: {summary}");
-    } else {
-        session.commit(&plan.changes)?;
-        say!("saved: {summary}");
-    }
-    Ok(if partial {
-        ExitCode::from(EXIT_PARTIAL)
-    } else {
-        ExitCode::SUCCESS
-    })
+    super::import::finish(&session, &plan.changes, mode, &summary, partial)
 }

@@ -49,22 +49,9 @@ pub fn parse_monitors<R: Read>(
 ) -> Result<ParsedMonitors, SurveyFileError> {
     let source = SurveySource::read(reader)?;
     let reading = open_rows(&source, Some(SurveyLayout::Generic))?;
-    let table = SurveyTable {
-        layout: reading.layout,
-        columns: reading.columns.clone(),
-        rows: Vec::new(),
-        errors: Vec::new(),
-    };
-    let find = |key: &str, column: &ColumnRef| {
-        table
-            .find(column)
-            .map_err(|problem| SurveyFileError::Column {
-                key: key.to_string(),
-                problem,
-            })
-    };
-    let opt =
-        |key: &str, column: &Option<ColumnRef>| column.as_ref().map(|c| find(key, c)).transpose();
+    let table = SurveyTable::header_only(reading.layout, reading.columns.clone());
+    let find = |key: &str, column: &ColumnRef| table.column(key, column);
+    let opt = |key: &str, column: &Option<ColumnRef>| table.optional(key, column);
     let b = Binding {
         crm_id: opt("crm_id", &map.crm_id)?,
         customer: opt("customer", &map.customer)?,
@@ -123,21 +110,9 @@ fn read_row(
     record: &csv::StringRecord,
     line: u64,
 ) -> Result<Option<MonitorRow>, String> {
-    if record.len() > table.columns.len() {
-        return Err(format!(
-            "has {} fields but the header has {}; a value containing a comma must be in \
-             double quotes",
-            record.len(),
-            table.columns.len()
-        ));
-    }
+    table.fits(record)?;
     let cell = |i: usize| record.get(i).unwrap_or("");
-    let header = |i: usize| {
-        table
-            .columns
-            .get(i)
-            .map_or_else(String::new, |c| excerpt(&c.header))
-    };
+    let header = |i: usize| table.header(i);
     let all = [
         b.crm_id,
         b.customer,

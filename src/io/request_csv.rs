@@ -74,22 +74,9 @@ pub fn parse_requests<R: Read>(
 ) -> Result<ParsedRequests, SurveyFileError> {
     let source = SurveySource::read(reader)?;
     let reading = open_rows(&source, Some(SurveyLayout::Generic))?;
-    let table = SurveyTable {
-        layout: reading.layout,
-        columns: reading.columns.clone(),
-        rows: Vec::new(),
-        errors: Vec::new(),
-    };
-    let find = |key: &str, column: &ColumnRef| {
-        table
-            .find(column)
-            .map_err(|problem| SurveyFileError::Column {
-                key: key.to_string(),
-                problem,
-            })
-    };
-    let opt =
-        |key: &str, column: &Option<ColumnRef>| column.as_ref().map(|c| find(key, c)).transpose();
+    let table = SurveyTable::header_only(reading.layout, reading.columns.clone());
+    let find = |key: &str, column: &ColumnRef| table.column(key, column);
+    let opt = |key: &str, column: &Option<ColumnRef>| table.optional(key, column);
     let b = Binding {
         ticket: find("ticket", &map.ticket)?,
         subject: find("subject", &map.subject)?,
@@ -202,21 +189,9 @@ fn read_row(
     record: &csv::StringRecord,
     line: u64,
 ) -> Result<RequestRow, String> {
-    if record.len() > table.columns.len() {
-        return Err(format!(
-            "has {} fields but the header has {}; a value containing a comma must be in \
-             double quotes",
-            record.len(),
-            table.columns.len()
-        ));
-    }
+    table.fits(record)?;
     let cell = |i: usize| record.get(i).unwrap_or("");
-    let header = |i: usize| {
-        table
-            .columns
-            .get(i)
-            .map_or_else(String::new, |c| excerpt(&c.header))
-    };
+    let header = |i: usize| table.header(i);
     for i in b.all() {
         if let Some(problem) = too_long(&header(i), cell(i), MAX_LINE_CHARS) {
             return Err(problem);

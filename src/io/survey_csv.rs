@@ -131,6 +131,56 @@ pub fn read_table<R: Read>(
 }
 
 impl SurveyTable {
+    /// The columns of an export whose rows are streamed (see [`open_rows`]): the map's keys are
+    /// looked up here before the first row is read.
+    pub fn header_only(layout: SurveyLayout, columns: Vec<Column>) -> SurveyTable {
+        SurveyTable {
+            layout,
+            columns,
+            rows: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// [`Self::find`] for the map key `key`: a column the file lacks refuses the whole file,
+    /// naming the key.
+    pub fn column(&self, key: &str, column: &ColumnRef) -> Result<usize, SurveyFileError> {
+        self.find(column)
+            .map_err(|problem| SurveyFileError::Column {
+                key: key.to_string(),
+                problem,
+            })
+    }
+
+    /// [`Self::column`] for a map key that may be left out.
+    pub fn optional(
+        &self,
+        key: &str,
+        column: &Option<ColumnRef>,
+    ) -> Result<Option<usize>, SurveyFileError> {
+        column.as_ref().map(|c| self.column(key, c)).transpose()
+    }
+
+    /// Refuses a data row with more fields than the header has (a comma in an unquoted value).
+    pub fn fits(&self, record: &csv::StringRecord) -> Result<(), String> {
+        if record.len() > self.columns.len() {
+            return Err(format!(
+                "has {} fields but the header has {}; a value containing a comma must be in \
+                 double quotes",
+                record.len(),
+                self.columns.len()
+            ));
+        }
+        Ok(())
+    }
+
+    /// The header of column `i` as messages quote it (blank past the last column).
+    pub fn header(&self, i: usize) -> String {
+        self.columns
+            .get(i)
+            .map_or_else(String::new, |c| excerpt(&c.header))
+    }
+
     /// The index of the column `column` names: a position, or the one column whose name
     /// matches at the most specific tier that matches at all (ids, then question texts,
     /// then import ids or sub-headers). Two columns at that tier is an error, never a guess.

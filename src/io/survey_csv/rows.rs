@@ -1,7 +1,6 @@
 //! Binding a map to an export's columns, and reading each data row through it.
 
 use super::{SurveyFileError, SurveyTable};
-use crate::core::excerpt::excerpt;
 use crate::core::sanitize;
 use crate::core::survey_import::{Scale, SurveyAnswer, SurveyResponse};
 use crate::io::csv_checks::{MAX_LINE_CHARS, MAX_TEXT_CHARS, too_long};
@@ -27,14 +26,7 @@ pub(super) struct Binding {
 impl Binding {
     /// Finds every column the map names (or the layout's default) in `table`.
     pub(super) fn new(table: &SurveyTable, map: &SurveyMap) -> Result<Binding, SurveyFileError> {
-        let find = |key: &str, column: &ColumnRef| {
-            table
-                .find(column)
-                .map_err(|problem| SurveyFileError::Column {
-                    key: key.to_string(),
-                    problem,
-                })
-        };
+        let find = |key: &str, column: &ColumnRef| table.column(key, column);
         let default = |header: Option<&str>| {
             header.and_then(|h| table.find(&ColumnRef::Header(h.to_string())).ok())
         };
@@ -135,21 +127,9 @@ impl Binding {
         record: &csv::StringRecord,
         line: u64,
     ) -> Result<SurveyResponse, String> {
-        if record.len() > table.columns.len() {
-            return Err(format!(
-                "has {} fields but the header has {}; a value containing a comma must be in \
-                 double quotes",
-                record.len(),
-                table.columns.len()
-            ));
-        }
+        table.fits(record)?;
         let cell = |i: usize| record.get(i).unwrap_or("");
-        let header = |i: usize| {
-            table
-                .columns
-                .get(i)
-                .map_or_else(String::new, |c| excerpt(&c.header))
-        };
+        let header = |i: usize| table.header(i);
         // A cell too long to be real is reported alone: the others are probably fine.
         let lines = [
             Some(self.response_id),
