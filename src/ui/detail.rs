@@ -98,12 +98,19 @@ fn content(app: &App, theme: Theme, c: &Customer) -> Vec<Line<'static>> {
     };
     let mut lines = vec![Line::from(vec![
         Span::styled(c.name.clone(), theme.title()),
+        // A blank segment or region is left out, not shown as an empty field between dots.
         Span::raw(format!(
-            "   {} · {} · {} · {}",
-            c.size.compact(),
-            c.tier.as_str(),
-            c.segment,
-            c.region
+            "   {}",
+            [
+                c.size.compact(),
+                c.tier.as_str().to_string(),
+                c.segment.clone(),
+                c.region.clone()
+            ]
+            .into_iter()
+            .filter(|part| !part.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
         )),
     ])];
     if let Some(crm) = &c.crm_id {
