@@ -68,21 +68,14 @@ pub fn parse_monitors<R: Read>(
         currency: opt("currency_column", &map.currency_column)?,
         note: opt("note", &map.note)?,
     };
-    let named = |i: Option<usize>| {
-        i.and_then(|i| table.columns.get(i))
-            .map(|c| format!("'{}'", excerpt(&c.header)))
-    };
-    let who: Vec<String> = [b.crm_id, b.customer, b.email]
-        .into_iter()
-        .filter_map(named)
-        .collect();
+    let who = table.quoted(&[b.crm_id, b.customer, b.email]);
     let mut parsed = ParsedMonitors {
         customer_columns: format!(
             "column{} {}",
             if who.len() == 1 { "" } else { "s" },
             who.join(", ")
         ),
-        reference_column: format!("column {}", named(Some(b.reference)).unwrap_or_default()),
+        reference_column: format!("column {}", table.quoted(&[Some(b.reference)]).concat()),
         ..ParsedMonitors::default()
     };
     for row in reading {

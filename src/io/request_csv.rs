@@ -93,14 +93,7 @@ pub fn parse_requests<R: Read>(
         resolved: opt("resolved", &map.resolved)?,
         closed: opt("closed", &map.closed)?,
     };
-    let named = |i: Option<usize>| {
-        i.and_then(|i| table.columns.get(i))
-            .map(|c| format!("'{}'", excerpt(&c.header)))
-    };
-    let who: Vec<String> = [b.crm_id, b.company, b.email]
-        .into_iter()
-        .filter_map(named)
-        .collect();
+    let who = table.quoted(&[b.crm_id, b.company, b.email]);
     let mut parsed = ParsedRequests {
         customer_columns: match who.len() {
             0 => "the map names no customer column: add company, email or crm_id".into(),

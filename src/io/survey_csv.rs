@@ -181,6 +181,16 @@ impl SurveyTable {
             .map_or_else(String::new, |c| excerpt(&c.header))
     }
 
+    /// The headers of the columns among `found`, quoted as messages name them ('Email').
+    pub fn quoted(&self, found: &[Option<usize>]) -> Vec<String> {
+        found
+            .iter()
+            .flatten()
+            .filter_map(|&i| self.columns.get(i))
+            .map(|c| format!("'{}'", excerpt(&c.header)))
+            .collect()
+    }
+
     /// The index of the column `column` names: a position, or the one column whose name
     /// matches at the most specific tier that matches at all (ids, then question texts,
     /// then import ids or sub-headers). Two columns at that tier is an error, never a guess.
